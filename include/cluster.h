@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef WIREDESK_CLUSTER_H
+#define WIREDESK_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct cluster_opts {
+	double threshold; /* 0: the tuned default */
+	int64_t window;	  /* seconds a cluster stays open, default 48 h */
+};
+
+/* What a view needs of one cluster.  Borrowed until the next cluster_add
+ * or cluster_rebuild. */
+struct cluster_view {
+	uint32_t id;
+	uint32_t label_item;	 /* the member nearest the centroid */
+	const char *const *terms; /* key terms, most salient first */
+	size_t nterms;
+	const uint32_t *members; /* item ids, oldest first */
+	size_t nmembers;
+	size_t sources;		 /* distinct feeds */
+	int64_t first, newest;	 /* item times */
+	double hotness;		 /* as of the last cluster_rank */
+};
+
+struct clusterer;
+
+struct clusterer *cluster_new(const struct cluster_opts *opts);
+void cluster_free(struct clusterer *c);
+
+/* Adds one item and returns the id of the cluster it joined or started.
+ * lang is the feed's language ("en", "de", ...; NULL for English); title
+ * and summary are borrowed for the call only.  time is the item's own
+ * date.  Item ids must be unique. */
+uint32_t cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
+    const char *lang, const char *title, const char *summary, int64_t time);
+
+/* The cluster an item belongs to now (merges followed), or 0. */
+uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
+
+/* Fills out with up to max live cluster ids, hottest first as of now
+ * (ties broken by id), and returns how many.  Pass max 0 to count. */
+size_t cluster_rank(struct clusterer *c, int64_t now, uint32_t *out,
+    size_t max);
+/* NULL for an unknown or merged-away id. */
+const struct cluster_view *cluster_view(const struct clusterer *c,
+    uint32_t id);
+
+/* Increases whenever clusters change. */
+uint64_t cluster_generation(const struct clusterer *c);
+
+#endif

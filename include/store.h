@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef WIREDESK_STORE_H
+#define WIREDESK_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "parse.h"
+#include "util.h"
+
+/* An item as the store keeps it.  Strings are sanitized UTF-8 or NULL.
+ * published is PARSE_NO_DATE when the feed gave none; time is the date
+ * clustering and ordering use: published, else first_seen. */
+struct item {
+	uint32_t id, feed_id;
+	char *key; /* identity within the feed: guid, else link, else
+		      title + date */
+	char *title, *link, *summary, *content, *author;
+	int64_t published, first_seen, time;
+	unsigned read : 1;    /* the reporter marked or opened it */
+	unsigned fresh : 1;   /* arrived since start and not yet seen */
+	unsigned updated : 1; /* title or summary changed after first seen */
+};
+
+/* A feed as the store keeps it, with its fetch state. */
+struct feed_info {
+	uint32_t id;
+	char *url, *title; /* title: the feeds file's, else the feed's own */
+	char *language;
+	char *etag, *last_modified;
+	int64_t last_fetch; /* 0: never */
+	int status;	    /* 0 never fetched, 1 ok, -1 failed */
+	char *error;	    /* last error, NULL after a success */
+	int failures;	    /* consecutive */
+	size_t nitems;
+};
+
+struct store;
+
+/* Opens the store.  dbpath NULL keeps everything in memory (tests,
+ * --dump, --parse); otherwise the SQLite journal at dbpath is created or
+ * opened and recent items are loaded.  On a database that cannot be used
+ * (corrupt, newer version, read-only, ...) the store still opens in
+ * memory and *warn (if non-NULL) receives a message the caller shows
+ * (caller frees).  Returns NULL only with err set. */
+struct store *store_open(const char *dbpath, char **warn, char *err,
+    size_t errlen);
+void store_close(struct store *s);
+
+/* Registers a feed (or finds it by URL) and returns its id (from 1).
+ * title may be NULL; a non-NULL title replaces the stored one. */
+uint32_t store_feed_add(struct store *s, const char *url, const char *title);
+/* Borrowed until the next call that changes feeds; NULL for a bad id. */
+const struct feed_info *store_feed(const struct store *s, uint32_t id);
+uint32_t store_feed_find(const struct store *s, const char *url);
+/* Feed ids are 1..store_feed_count(). */
+uint32_t store_feed_count(const struct store *s);
+
+/* Merges a parsed feed: new items get ids, changed ones are marked
+ * updated (keeping their read state), known ones are left alone.  Also
+ * takes the feed's own title and language when the feeds file gave none.
+ * *new_ids (caller frees; may be NULL when *nnew is 0) receives the new
+ * ids in canonical order.  One transaction on disk.  Returns 0 or -1 with
+ * err set (the memory state is then still consistent). */
+ATTR_NODISCARD int store_merge(struct store *s, uint32_t feed_id,
+    const struct parsed_feed *pf, int64_t fetched_at, uint32_t **new_ids,
+    size_t *nnew, char *err, size_t errlen);
+
+/* Borrowed until the next store_merge or store_prune; NULL for an unknown
+ * or pruned id.  Item ids are 1..store_item_max(). */
+const struct item *store_item(const struct store *s, uint32_t id);
+uint32_t store_item_max(const struct store *s);
+size_t store_item_count(const struct store *s);
+
+void store_set_read(struct store *s, uint32_t id, int read);
+void store_set_seen(struct store *s, uint32_t id); /* clears fresh */
+void store_set_validators(struct store *s, uint32_t feed_id,
+    const char *etag, const char *last_modified);
+/* ok: 1 success (msg NULL), 0 failure with a human reason. */
+void store_set_status(struct store *s, uint32_t feed_id, int ok,
+    const char *msg, int64_t now);
+
+/* Sorts ids into canonical order: time, then feed URL, then key. */
+void store_sort_canonical(const struct store *s, uint32_t *ids, size_t n);
+
+/* Drops items older than max_age seconds (by time) and, per feed, the
+ * oldest beyond cap (0: no cap).  Returns how many were dropped. */
+size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
+
+/* Increases whenever anything a view could show changes. */
+uint64_t store_generation(const struct store *s);
+
+#endif

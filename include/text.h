@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef WIREDESK_TEXT_H
+#define WIREDESK_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* Flags for text_sanitize. */
+#define TEXT_KEEP_NL 0x1 /* keep line breaks (at most one blank line) */
+
+/* Decodes one UTF-8 sequence at s (len bytes available, len > 0).  Stores
+ * the code point in *cp, or U+FFFD for an invalid, overlong, surrogate or
+ * truncated sequence, and returns the bytes consumed (at least 1). */
+size_t text_utf8_next(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes at least); returns the length. */
+size_t text_utf8_put(uint32_t cp, char *out);
+
+/* Appends a safe copy of in[0..len) to out: valid UTF-8 (U+FFFD for bad
+ * bytes), no C0 controls, no DEL, no C1 controls, no bidi embedding,
+ * override or isolate characters (U+202A-202E, U+2066-2069), nothing that
+ * could drive a terminal.  White space runs collapse to one space and the
+ * ends are trimmed; with TEXT_KEEP_NL line breaks survive (runs of blank
+ * lines fold to one).  Returns -1 if out's cap was hit (what fit is kept). */
+int text_sanitize(const char *in, size_t len, struct buf *out, int flags);
+/* Convenience: a newly allocated sanitized copy (caller frees). */
+char *text_clean(const char *in, size_t len, int flags);
+
+/* Display width in terminal columns of a UTF-8 string (wcwidth; wide CJK
+ * counts 2, combining marks 0, anything unknown 1). */
+size_t text_width(const char *s);
+/* Width of one code point, as text_width counts it. */
+int text_cp_width(uint32_t cp);
+
+/* Writes s fitted to exactly cols columns into out (reset first): cut with
+ * an ellipsis when too wide, padded with spaces when narrow.  A wide
+ * character never straddles the edge. */
+void text_fit(const char *s, size_t cols, struct buf *out);
+
+/* Word-wraps s to lines of at most cols columns and calls fn for each line
+ * (line is not NUL-terminated; len bytes).  Newlines in s end lines; words
+ * wider than cols are broken.  cols 0 is treated as 1. */
+typedef void (*text_line_fn)(const char *line, size_t len, void *ctx);
+void text_wrap(const char *s, size_t cols, text_line_fn fn, void *ctx);
+
+#endif

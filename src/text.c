@@ -1,0 +1,278 @@
+/* text: UTF-8 decoding, sanitising and display width.
+ *
+ * Everything a feed says passes text_sanitize at ingest, so the rest of
+ * the program can assume valid UTF-8 with no control or bidi-override
+ * characters: nothing from a feed can ever move the cursor, set a title
+ * or reorder what a reporter reads.  Width and fitting work in display
+ * columns (wcwidth), never in bytes or code points, as sfeed's
+ * printutf8pad does. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+int wcwidth(wchar_t c);
+
+size_t
+text_utf8_next(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c = s[0], min;
+	size_t n;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		c &= 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		c &= 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (i >= len || (s[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return i;
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = 0xfffd;
+		return n;
+	}
+	*cp = c;
+	return n;
+}
+
+size_t
+text_utf8_put(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	} else if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' ||
+	    cp == '\v' || cp == 0xa0 || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f ||
+	    cp == 0x205f || cp == 0x1680 || cp == 0x85;
+}
+
+static int
+is_dropped(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int
+text_sanitize(const char *in, size_t len, struct buf *out, int flags)
+{
+	int keep_nl = flags & TEXT_KEEP_NL;
+	int pend_space = 0, pend_nl = 0, any = 0, rc = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		i += text_utf8_next(in + i, len - i, &cp);
+		if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+			if (keep_nl) {
+				if (any && pend_nl < 2)
+					pend_nl++;
+				pend_space = 0;
+			} else if (any) {
+				pend_space = 1;
+			}
+			continue;
+		}
+		if (is_space(cp)) {
+			if (any && !pend_nl)
+				pend_space = 1;
+			continue;
+		}
+		if (cp == 0 || is_dropped(cp))
+			continue;
+		if (pend_nl) {
+			if (buf_append(out, "\n\n", (size_t)pend_nl) < 0)
+				return -1;
+		} else if (pend_space && buf_putc(out, ' ') < 0) {
+			return -1;
+		}
+		pend_nl = pend_space = 0;
+		char enc[4];
+		if (buf_append(out, enc, text_utf8_put(cp, enc)) < 0) {
+			rc = -1;
+			break;
+		}
+		any = 1;
+	}
+	if (!out->p)
+		(void)buf_append(out, "", 0);
+	return rc;
+}
+
+char *
+text_clean(const char *in, size_t len, int flags)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	(void)text_sanitize(in, len, &b, flags);
+	return buf_take(&b);
+}
+
+int
+text_cp_width(uint32_t cp)
+{
+	if (cp == 0)
+		return 0;
+	int w = wcwidth((wchar_t)cp);
+	if (w >= 0)
+		return w;
+	/* Without a UTF-8 locale wcwidth knows only ASCII; fall back to
+	 * the common wide ranges so alignment stays right. */
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	if (cp >= 0x300 && cp <= 0x36f)
+		return 0;
+	return 1;
+}
+
+size_t
+text_width(const char *s)
+{
+	size_t w = 0, len = strlen(s), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		i += text_utf8_next(s + i, len - i, &cp);
+		w += (size_t)text_cp_width(cp);
+	}
+	return w;
+}
+
+void
+text_fit(const char *s, size_t cols, struct buf *out)
+{
+	size_t len = strlen(s), i = 0, w = 0;
+
+	buf_reset(out);
+	if (text_width(s) <= cols) {
+		(void)buf_append(out, s, len);
+		w = text_width(s);
+	} else if (cols > 0) {
+		while (i < len) {
+			uint32_t cp;
+			size_t n = text_utf8_next(s + i, len - i, &cp);
+			size_t cw = (size_t)text_cp_width(cp);
+			if (w + cw > cols - 1)
+				break;
+			(void)buf_append(out, s + i, n);
+			w += cw;
+			i += n;
+		}
+		(void)buf_puts(out, "\xe2\x80\xa6");
+		w++;
+	}
+	while (w < cols) {
+		(void)buf_putc(out, ' ');
+		w++;
+	}
+	if (!out->p)
+		(void)buf_append(out, "", 0);
+}
+
+/* Emits s[start..end) minus trailing spaces. */
+static void
+emit(const char *s, size_t start, size_t end, text_line_fn fn, void *ctx)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	fn(s + start, end - start, ctx);
+}
+
+void
+text_wrap(const char *s, size_t cols, text_line_fn fn, void *ctx)
+{
+	size_t len = strlen(s), i = 0;
+
+	if (cols == 0)
+		cols = 1;
+	while (i <= len) {
+		size_t start = i, w = 0, brk = 0, brkw = 0;
+		int have_brk = 0;
+		/* Skip the leading space of a wrapped line. */
+		while (i < len && s[i] == ' ')
+			i++;
+		start = i;
+		for (;;) {
+			if (i >= len || s[i] == '\n') {
+				emit(s, start, i, fn, ctx);
+				i++;
+				break;
+			}
+			uint32_t cp;
+			size_t n = text_utf8_next(s + i, len - i, &cp);
+			size_t cw = (size_t)text_cp_width(cp);
+			if (cp == ' ') {
+				brk = i;
+				brkw = w;
+				have_brk = 1;
+			}
+			if (w + cw > cols) {
+				if (have_brk && brkw > 0) {
+					emit(s, start, brk, fn, ctx);
+					i = brk + 1;
+				} else if (i > start) {
+					emit(s, start, i, fn, ctx);
+				} else {
+					/* A character wider than the line. */
+					emit(s, start, i + n, fn, ctx);
+					i += n;
+				}
+				break;
+			}
+			w += cw;
+			i += n;
+		}
+		if (i > len)
+			break;
+		if (i == len && (len == 0 || s[len - 1] != '\n'))
+			break;
+	}
+}
