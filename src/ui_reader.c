@@ -1,0 +1,444 @@
+/* ui_reader: the text views: the reader (one item), the feeds with their
+ * status and errors, and the help screen.
+ *
+ * The reader and help are wrapped once per width into a line list and
+ * then only scrolled; a store update re-wraps the reader (its item may
+ * have changed) but keeps the scroll position.  The reader's links are
+ * numbered: the item's own link first, then every http(s) link its
+ * summary and content mention, without duplicates; the digit keys open
+ * them.  The help screen is printed from keymap_each, the same table
+ * the keys are looked up in, so it cannot drift from what keys do. */
+#include "ui_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cluster.h"
+#include "store.h"
+#include "text.h"
+
+/* Rows the feeds view keeps for the selected feed's URL and error. */
+#define FEED_DETAIL_H 4
+
+static void
+free_links(struct ui_reader *r)
+{
+	for (size_t i = 0; i < r->nlinks; i++)
+		free(r->links[i]);
+	free(r->links);
+	r->links = NULL;
+	r->nlinks = 0;
+}
+
+void
+ui_reader_fini(struct ui *ui)
+{
+	struct ui_reader *r = &ui->reader;
+
+	free_links(r);
+	ui_text_clear(&r->text);
+	free(r->text.lines);
+	r->text.lines = NULL;
+	r->text.cap = 0;
+}
+
+void
+ui_reader_open(struct ui *ui, uint32_t item)
+{
+	struct ui_reader *r = &ui->reader;
+
+	r->item = item;
+	r->text.top = 0;
+	r->width = 0;
+	store_set_read(ui->store, item, 1);
+	store_set_seen(ui->store, item);
+	if (ui_view(ui) != KEYMAP_READER)
+		ui_push(ui, KEYMAP_READER);
+	ui->stale = ui->dirty_main = 1;
+}
+
+static void
+add_link(const char *url, size_t len, void *ctx)
+{
+	struct ui_reader *r = ctx;
+
+	for (size_t i = 0; i < r->nlinks; i++)
+		if (strlen(r->links[i]) == len &&
+		    memcmp(r->links[i], url, len) == 0)
+			return;
+	r->links = xreallocarray(r->links, r->nlinks + 1, sizeof(*r->links));
+	r->links[r->nlinks++] = xstrndup(url, len);
+}
+
+/* Plain text of an HTML body: tags dropped, the common entities decoded,
+ * block ends as line breaks.  Only for items with content and no summary
+ * (the parser already gives every other item a plain-text summary). */
+static char *
+strip_html(const char *html)
+{
+	static const struct {
+		const char *ent, *rep;
+	} ents[] = {
+		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+		{"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
+		{"&nbsp;", " "},
+	};
+	struct buf b;
+	const char *p = html;
+
+	buf_init(&b, 0);
+	while (*p) {
+		if (*p == '<') {
+			const char *e = strchr(p, '>');
+			if (!e)
+				break;
+			if (strncasecmp(p, "<p", 2) == 0 ||
+			    strncasecmp(p, "<br", 3) == 0 ||
+			    strncasecmp(p, "</p", 3) == 0 ||
+			    strncasecmp(p, "<div", 4) == 0 ||
+			    strncasecmp(p, "<li", 3) == 0)
+				(void)buf_putc(&b, '\n');
+			p = e + 1;
+			continue;
+		}
+		if (*p == '&') {
+			size_t i;
+			for (i = 0; i < ARRAY_LEN(ents); i++) {
+				size_t n = strlen(ents[i].ent);
+				if (strncmp(p, ents[i].ent, n) == 0) {
+					(void)buf_puts(&b, ents[i].rep);
+					p += n;
+					break;
+				}
+			}
+			if (i < ARRAY_LEN(ents))
+				continue;
+		}
+		(void)buf_putc(&b, *p++);
+	}
+	char *out = text_clean(b.p ? b.p : "", b.len, TEXT_KEEP_NL);
+	buf_fini(&b);
+	return out;
+}
+
+void
+ui_reader_rebuild(struct ui *ui)
+{
+	struct ui_reader *r = &ui->reader;
+	const struct item *it = store_item(ui->store, r->item);
+	size_t width = ui->geom.cols > 2 ? (size_t)ui->geom.cols - 1 : 1;
+	char loc[64], utc[64];
+
+	r->width = width;
+	ui_text_clear(&r->text);
+	free_links(r);
+	if (!it) {
+		ui_text_puts(&r->text, " This item is no longer stored.",
+		    TERM_INFO);
+		return;
+	}
+	ui_text_wrap(&r->text, it->title && *it->title ? it->title :
+	    "(untitled)", width, TERM_TITLE);
+	struct buf b;
+	buf_init(&b, 0);
+	(void)buf_appendf(&b, "Outlet: %s", ui_outlet(ui, it->feed_id));
+	ui_text_wrap(&r->text, b.p, width, TERM_OUTLET);
+	int64_t t = it->published != PARSE_NO_DATE ? it->published : it->time;
+	ui_fmt_time(t, UI_TIME_LOCAL, loc, sizeof(loc));
+	ui_fmt_time(t, UI_TIME_UTC, utc, sizeof(utc));
+	buf_reset(&b);
+	(void)buf_appendf(&b, "Date:   %s (%s)%s", loc, utc,
+	    it->published != PARSE_NO_DATE ? "" : ", first seen");
+	ui_text_wrap(&r->text, b.p, width, TERM_META);
+	if (it->author && *it->author) {
+		buf_reset(&b);
+		(void)buf_appendf(&b, "Author: %s", it->author);
+		ui_text_wrap(&r->text, b.p, width, TERM_META);
+	}
+	ui_text_puts(&r->text, "", TERM_NORMAL);
+
+	char *body = NULL;
+	if (it->summary && *it->summary)
+		body = xstrdup(it->summary);
+	else if (it->content && *it->content)
+		body = strip_html(it->content);
+	if (body && *body)
+		ui_text_wrap(&r->text, body, width, TERM_NORMAL);
+	else
+		ui_text_puts(&r->text, "(no summary)", TERM_READ);
+	free(body);
+
+	if (it->link && *it->link)
+		add_link(it->link, strlen(it->link), r);
+	ui_find_urls(it->summary, add_link, r);
+	ui_find_urls(it->content, add_link, r);
+	if (r->nlinks) {
+		ui_text_puts(&r->text, "", TERM_NORMAL);
+		ui_text_puts(&r->text, "Links:", TERM_TITLE);
+	}
+	for (size_t i = 0; i < r->nlinks; i++) {
+		buf_reset(&b);
+		(void)buf_appendf(&b, "[%zu] %s", i + 1, r->links[i]);
+		ui_text_wrap(&r->text, b.p, width, TERM_LINK);
+	}
+	buf_fini(&b);
+}
+
+void
+ui_reader_draw(struct ui *ui)
+{
+	ui_text_draw(ui, &ui->reader.text);
+}
+
+/* Opens the next unread item of the cluster being read. */
+static void
+reader_next_unread(struct ui *ui)
+{
+	const struct ui_items *iv = &ui->items;
+	size_t cur = 0;
+
+	for (size_t i = 0; i < iv->ids.n; i++)
+		if (iv->ids.v[i] == ui->reader.item)
+			cur = i;
+	for (size_t k = 1; k < iv->ids.n; k++) {
+		size_t i = (cur + k) % iv->ids.n;
+		const struct item *o = store_item(ui->store, iv->ids.v[i]);
+		if (o && !o->read) {
+			ui_items_follow(ui, iv->ids.v[i]);
+			ui_reader_open(ui, iv->ids.v[i]);
+			return;
+		}
+	}
+	ui_flash(ui, 0, "no unread items in this story");
+}
+
+int
+ui_reader_action(struct ui *ui, enum action a, uint32_t key,
+    struct ui_request *req)
+{
+	struct ui_reader *r = &ui->reader;
+	const struct item *it = store_item(ui->store, r->item);
+
+	if (ui_text_scroll(ui, &r->text, a))
+		return 0;
+	switch (a) {
+	case ACT_LEFT:
+		ui_pop(ui);
+		return 0;
+	case ACT_OPEN_BROWSER:
+		if (r->nlinks == 0) {
+			ui_flash(ui, 1, "this item has no link");
+			return 0;
+		}
+		return ui_req_open(ui, r->links[0], req);
+	case ACT_OPEN_LINK: {
+		size_t n = key >= '1' && key <= '9' ? key - '0' : 1;
+		if (n > r->nlinks) {
+			ui_flash(ui, 1, "there is no link %zu", n);
+			return 0;
+		}
+		return ui_req_open(ui, r->links[n - 1], req);
+	}
+	case ACT_RELOAD:
+		return it ? ui_req_reload(ui, &it->feed_id, 1, req) : 0;
+	case ACT_MARK_READ:
+		if (it) {
+			store_set_read(ui->store, it->id, !it->read);
+			ui_flash(ui, 0, "marked %s", it->read ? "unread" :
+			    "read");
+		}
+		return 0;
+	case ACT_NEXT_UNREAD:
+		reader_next_unread(ui);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* The feeds view. */
+
+static size_t
+feeds_rows(const struct ui *ui)
+{
+	int h = ui->geom.main_h;
+
+	if (h >= 3 * FEED_DETAIL_H)
+		h -= FEED_DETAIL_H;
+	return h > 0 ? (size_t)h : 0;
+}
+
+void
+ui_feeds_rebuild(struct ui *ui)
+{
+	lv_set_rows(&ui->feeds, feeds_rows(ui), 1);
+	lv_set_count(&ui->feeds, store_feed_count(ui->store), ui->feeds.sel);
+}
+
+void
+ui_feeds_draw(struct ui *ui)
+{
+	struct listview *lv = &ui->feeds;
+	size_t first, end, rows = feeds_rows(ui);
+	int cols = ui->geom.cols;
+	struct buf b;
+
+	lv_set_rows(lv, rows, 1);
+	lv_visible_range(lv, &first, &end);
+	buf_init(&b, 0);
+	for (size_t r = 0; r < (size_t)ui->geom.main_h; r++) {
+		int y = ui->geom.main_y + (int)r;
+		size_t i = first + r;
+		if (r >= rows || i >= end) {
+			ui_put(ui, y, 0, cols, "", TERM_NORMAL);
+			continue;
+		}
+		const struct feed_info *f = store_feed(ui->store,
+		    (uint32_t)(i + 1));
+		if (!f)
+			continue;
+		char when[16] = "never";
+		if (f->last_fetch)
+			ui_fmt_time(f->last_fetch, UI_TIME_HM, when,
+			    sizeof(when));
+		const char *st = f->status > 0 ? "ok" : f->status < 0 ?
+		    "FAILED" : "--";
+		buf_reset(&b);
+		(void)buf_appendf(&b, "%-6s %-5s %5zu  ", st, when, f->nitems);
+		size_t lw = text_width(b.p);
+		int tw = cols / 3 > 40 ? 40 : cols / 3;
+		int sel = i == lv->sel;
+		unsigned attr = sel ? term_attr(ui->term, TERM_SELECTED) :
+		    term_attr(ui->term, f->status < 0 ? TERM_ERROR :
+		    TERM_NORMAL);
+		ui_put_attr(ui, y, 0, (int)lw, b.p, attr);
+		ui_put_attr(ui, y, (int)lw, tw, ui_outlet(ui, f->id),
+		    sel ? attr : term_attr(ui->term, TERM_OUTLET));
+		ui_put_attr(ui, y, (int)lw + tw, cols - (int)lw - tw,
+		    f->error ? f->error : "", attr);
+	}
+	/* The selected feed's URL and whole error. */
+	const struct feed_info *f = lv->count ?
+	    store_feed(ui->store, (uint32_t)(lv->sel + 1)) : NULL;
+	if (f && rows < (size_t)ui->geom.main_h) {
+		struct ui_text t = {0};
+		buf_reset(&b);
+		(void)buf_appendf(&b, "%s", f->url ? f->url : "");
+		ui_text_wrap(&t, b.p, (size_t)cols, TERM_LINK);
+		if (f->error)
+			ui_text_wrap(&t, f->error, (size_t)cols, TERM_ERROR);
+		int y0 = ui->geom.main_y + (int)rows;
+		ui_put(ui, y0, 0, cols, "", TERM_NORMAL);
+		for (size_t k = 0; k < t.n && (int)k + 1 < FEED_DETAIL_H; k++)
+			ui_put(ui, y0 + 1 + (int)k, 0, cols, t.lines[k].text,
+			    t.lines[k].elem);
+		ui_text_clear(&t);
+		free(t.lines);
+	} else if (lv->count == 0) {
+		ui_put(ui, ui->geom.main_y, 0, cols, " No feeds.", TERM_INFO);
+	}
+	buf_fini(&b);
+}
+
+int
+ui_feeds_action(struct ui *ui, enum action a, struct ui_request *req)
+{
+	struct listview *lv = &ui->feeds;
+
+	switch (a) {
+	case ACT_UP:
+		lv_move(lv, -1);
+		break;
+	case ACT_DOWN:
+		lv_move(lv, 1);
+		break;
+	case ACT_PAGE_UP:
+		lv_page(lv, -1);
+		break;
+	case ACT_PAGE_DOWN:
+		lv_page(lv, 1);
+		break;
+	case ACT_HOME:
+		lv_home(lv);
+		break;
+	case ACT_END:
+		lv_end(lv);
+		break;
+	case ACT_LEFT:
+		ui_pop(ui);
+		return 0;
+	case ACT_RELOAD: {
+		if (lv->count == 0)
+			return 0;
+		uint32_t id = (uint32_t)(lv->sel + 1);
+		return ui_req_reload(ui, &id, 1, req);
+	}
+	default:
+		return -1;
+	}
+	ui->dirty_main = 1;
+	return 0;
+}
+
+/* The help screen. */
+
+struct help_ctx {
+	struct ui_text *t;
+	size_t width;
+	struct buf *b;
+};
+
+static void
+help_line(enum action act, const char *name, const char *keys,
+    const char *desc, void *ctx)
+{
+	struct help_ctx *h = ctx;
+	size_t kw = text_width(keys);
+
+	(void)act;
+	buf_reset(h->b);
+	(void)buf_appendf(h->b, "  %s", keys);
+	for (size_t w = kw; w < 18; w++)
+		(void)buf_putc(h->b, ' ');
+	(void)buf_appendf(h->b, " %-16s %s", name, desc);
+	ui_text_add(h->t, h->b->p, h->b->len, TERM_NORMAL);
+}
+
+void
+ui_help_rebuild(struct ui *ui)
+{
+	static const char *const titles[KEYMAP_NVIEWS] = {
+		[KEYMAP_BOARD] = "On the board",
+		[KEYMAP_ITEMS] = "In a story's item list",
+		[KEYMAP_READER] = "In the reader",
+		[KEYMAP_FEEDS] = "In the feeds view",
+		[KEYMAP_HELP] = "In this help",
+	};
+	struct buf b;
+	struct help_ctx h = {&ui->help, (size_t)ui->geom.cols, &b};
+
+	if (ui->help.n && ui->help_width == (size_t)ui->geom.cols)
+		return;
+	ui->help_width = (size_t)ui->geom.cols;
+	ui_text_clear(&ui->help);
+	buf_init(&b, 0);
+	ui_text_puts(&ui->help, "Keys (bind KEY ACTION [VIEW] in the config"
+	    " file changes them; see wiredesk(1))", TERM_TITLE);
+	for (int v = 0; v < KEYMAP_NVIEWS; v++) {
+		ui_text_puts(&ui->help, "", TERM_NORMAL);
+		ui_text_puts(&ui->help, titles[v], TERM_TITLE);
+		keymap_each(ui->km, (enum keymap_view)v, help_line, &h);
+	}
+	ui_text_puts(&ui->help, "", TERM_NORMAL);
+	ui_text_puts(&ui->help, "  While typing a filter: Enter keeps it, Esc"
+	    " clears it, ^U erases it.", TERM_NORMAL);
+	buf_fini(&b);
+}
+
+void
+ui_help_draw(struct ui *ui)
+{
+	ui_text_draw(ui, &ui->help);
+}
