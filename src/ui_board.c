@@ -163,20 +163,21 @@ item_elem(const struct item *it)
 	return it->read ? TERM_READ : TERM_NORMAL;
 }
 
+/* Wide-character line drawing: Unicode box characters in a UTF-8
+ * locale, the terminal's alternate set otherwise. */
 static void
-draw_box(struct ui *ui, int y, int x, int w, int h, unsigned attr)
+draw_box(int y, int x, int w, int h, unsigned attr)
 {
 	attrset((int)attr);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
 	attrset(A_NORMAL);
-	(void)ui;
 }
 
 static void
@@ -206,7 +207,7 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 	int bordered = h >= 3 && w >= 8;
 	int ix = x, iy = y, iw = w, ih = h;
 	if (bordered) {
-		draw_box(ui, y, x, w, h, term_attr(ui->term,
+		draw_box(y, x, w, h, term_attr(ui->term,
 		    selected ? TERM_BORDER_SEL : TERM_BORDER));
 		if (w >= 12) {
 			char t[112];
@@ -216,9 +217,10 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 				tw = (size_t)w - 4;
 			ui_put(ui, y, x + 2, (int)tw, t, TERM_META);
 		}
-		ix = x + 1;
+		/* One column of air inside the border. */
+		ix = x + 2;
 		iy = y + 1;
-		iw = w - 2;
+		iw = w - 4;
 		ih = h - 2;
 	} else if (ui->board.grid.cols > 1) {
 		iw = w - 1; /* a column of space between panels */

@@ -147,6 +147,17 @@ url_end(unsigned char c)
 	    c == '`' || c == 0x7f;
 }
 
+/* Whether p[0..len) closes no more parentheses than it opens. */
+static int
+balanced(const char *p, size_t len)
+{
+	long depth = 0;
+
+	for (size_t i = 0; i < len; i++)
+		depth += p[i] == '(' ? 1 : p[i] == ')' ? -1 : 0;
+	return depth >= 0;
+}
+
 void
 ui_find_urls(const char *text, ui_url_fn fn, void *ctx)
 {
@@ -167,9 +178,9 @@ ui_find_urls(const char *text, ui_url_fn fn, void *ctx)
 			e++;
 		size_t len = (size_t)(e - p);
 		/* Trailing sentence punctuation is not part of a link; a
-		 * closing parenthesis is, when the link opened one. */
+		 * closing parenthesis is, when the link opened it. */
 		while (len > 0 && strchr(".,;:!?)", p[len - 1])) {
-			if (p[len - 1] == ')' && memchr(p, '(', len))
+			if (p[len - 1] == ')' && balanced(p, len))
 				break;
 			len--;
 		}
