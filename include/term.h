@@ -13,22 +13,21 @@ struct setting_color;
  * attributes of each kind of thing on screen.  Only this module and the
  * ui modules draw. */
 
-/* What is drawn, each with its own attribute ("color ELEMENT ..."). */
+/* What is drawn, each with its own attribute, and the name a config
+ * file's "color ELEMENT FG BG [ATTR...]" line gives it. */
 enum term_elem {
-	TERM_NORMAL,	  /* "normal": everything else */
-	TERM_LABEL,	  /* "label": a cluster's label */
-	TERM_FRESH,	  /* "fresh": new items, until seen */
-	TERM_READ,	  /* "read": items already read */
-	TERM_SELECTED,	  /* "selected": the selected row */
-	TERM_BORDER,	  /* "border": panel borders */
-	TERM_BORDER_SEL,  /* "selected-border": the selected panel */
-	TERM_OUTLET,	  /* "outlet": feed names */
-	TERM_META,	  /* "meta": ages, counts, dates */
-	TERM_TITLE,	  /* "title": the top line, the reader's title */
-	TERM_STATUS,	  /* "status": the status line */
-	TERM_ERROR,	  /* "error": failed feeds, errors */
-	TERM_INFO,	  /* "info": the message line */
-	TERM_LINK,	  /* "link": links in the reader */
+	TERM_NORMAL,	 /* "default": everything not listed below */
+	TERM_TITLE,	 /* "title": story labels, the top line, titles */
+	TERM_SELECTED,	 /* "selected": the selected panel or row */
+	TERM_FRESH,	 /* "new": items not seen yet */
+	TERM_OUTLET,	 /* "outlet": outlet names */
+	TERM_STATUS,	 /* "status": the status line */
+	TERM_ERROR,	 /* "error": failed feeds and error messages */
+	TERM_DIM,	 /* "dim": ages, counts, read items */
+	TERM_HELP,	 /* "help": the help screen and key hints */
+	TERM_BORDER,	 /* "border": panel borders */
+	TERM_BORDER_SEL, /* "selected-border": the selected panel's */
+	TERM_LINK,	 /* "link": links in the reader */
 	TERM_NELEMS,
 };
 
@@ -65,6 +64,8 @@ void term_size(const struct term *t, int *rows, int *cols);
 typedef void (*term_report_fn)(const char *msg, void *ctx);
 size_t term_colors(struct term *t, const struct setting_color *c, size_t n,
     const char *file, term_report_fn report, void *ctx);
+/* An element's name as color lines write it; NULL for a bad value. */
+const char *term_elem_name(enum term_elem e);
 /* The curses attribute (colour pair included) to draw e with. */
 unsigned term_attr(const struct term *t, enum term_elem e);
 /* Whether colours are in use. */

@@ -42,19 +42,17 @@ static const struct {
 	short fg, bg;	/* -1: the terminal's default */
 	unsigned attrs; /* A_* */
 } elem_defaults[TERM_NELEMS] = {
-	[TERM_NORMAL] = {"normal", -1, -1, 0},
-	[TERM_LABEL] = {"label", -1, -1, A_BOLD},
-	[TERM_FRESH] = {"fresh", COLOR_YELLOW, -1, A_BOLD},
-	[TERM_READ] = {"read", -1, -1, A_DIM},
-	[TERM_SELECTED] = {"selected", -1, -1, A_REVERSE},
-	[TERM_BORDER] = {"border", COLOR_BLUE, -1, 0},
-	[TERM_BORDER_SEL] = {"selected-border", COLOR_CYAN, -1, A_BOLD},
-	[TERM_OUTLET] = {"outlet", COLOR_CYAN, -1, 0},
-	[TERM_META] = {"meta", COLOR_GREEN, -1, 0},
+	[TERM_NORMAL] = {"default", -1, -1, 0},
 	[TERM_TITLE] = {"title", -1, -1, A_BOLD},
+	[TERM_SELECTED] = {"selected", -1, -1, A_REVERSE},
+	[TERM_FRESH] = {"new", COLOR_YELLOW, -1, A_BOLD},
+	[TERM_OUTLET] = {"outlet", COLOR_CYAN, -1, 0},
 	[TERM_STATUS] = {"status", -1, -1, A_REVERSE},
 	[TERM_ERROR] = {"error", COLOR_RED, -1, A_BOLD},
-	[TERM_INFO] = {"info", -1, -1, 0},
+	[TERM_DIM] = {"dim", -1, -1, A_DIM},
+	[TERM_HELP] = {"help", COLOR_GREEN, -1, 0},
+	[TERM_BORDER] = {"border", COLOR_BLUE, -1, 0},
+	[TERM_BORDER_SEL] = {"selected-border", COLOR_CYAN, -1, A_BOLD},
 	[TERM_LINK] = {"link", COLOR_BLUE, -1, A_UNDERLINE},
 };
 
@@ -310,6 +308,12 @@ term_colors(struct term *t, const struct setting_color *c, size_t n,
 		set_elem(t, (enum term_elem)e, fg, bg, a);
 	}
 	return bad;
+}
+
+const char *
+term_elem_name(enum term_elem e)
+{
+	return (unsigned)e < TERM_NELEMS ? elem_defaults[e].name : NULL;
 }
 
 unsigned

@@ -35,7 +35,7 @@ row_attr(const struct ui *ui, enum term_elem e, int selected)
 	if (!selected)
 		return term_attr(ui->term, e);
 	return term_attr(ui->term, TERM_SELECTED) |
-	    (e == TERM_FRESH || e == TERM_LABEL ? A_BOLD : 0);
+	    (e == TERM_FRESH || e == TERM_TITLE ? A_BOLD : 0);
 }
 
 static int
@@ -160,7 +160,7 @@ item_elem(const struct item *it)
 {
 	if (it->fresh)
 		return TERM_FRESH;
-	return it->read ? TERM_READ : TERM_NORMAL;
+	return it->read ? TERM_DIM : TERM_NORMAL;
 }
 
 /* Wide-character line drawing: Unicode box characters in a UTF-8
@@ -215,7 +215,7 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 			size_t tw = text_width(t);
 			if (tw > (size_t)w - 4)
 				tw = (size_t)w - 4;
-			ui_put(ui, y, x + 2, (int)tw, t, TERM_META);
+			ui_put(ui, y, x + 2, (int)tw, t, TERM_DIM);
 		}
 		/* One column of air inside the border. */
 		ix = x + 2;
@@ -236,7 +236,7 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 	size_t rw = text_width(right);
 	if (rw > OUTLET_MAX_W + (bordered ? 0 : 16))
 		rw = OUTLET_MAX_W + (bordered ? 0 : 16);
-	enum term_elem le = unread ? TERM_LABEL : TERM_READ;
+	enum term_elem le = unread ? TERM_TITLE : TERM_DIM;
 	if ((size_t)iw > rw + 20) {
 		ui_fmt_columns(&ui->scratch, (size_t)iw, label,
 		    (size_t)iw - rw - 1, right);
@@ -298,7 +298,7 @@ ui_board_draw(struct ui *ui)
 		else
 			snprintf(msg, sizeof(msg), " No stories yet%s",
 			    ui->st.in_flight ? ": fetching feeds..." : ".");
-		ui_put(ui, ui->geom.main_y, 0, ui->geom.cols, msg, TERM_INFO);
+		ui_put(ui, ui->geom.main_y, 0, ui->geom.cols, msg, TERM_NORMAL);
 		return;
 	}
 	lv_visible_range(&b->lv, &first, &end);
@@ -595,7 +595,7 @@ ui_items_draw(struct ui *ui)
 	if (iv->ids.n == 0) {
 		ui_put(ui, ui->geom.main_y, 0, cols, ui->filter ?
 		    " No item of this story matches the filter." :
-		    " This story has no items left.", TERM_INFO);
+		    " This story has no items left.", TERM_NORMAL);
 		return;
 	}
 	lv_visible_range(&iv->lv, &first, &end);
@@ -607,7 +607,7 @@ ui_items_draw(struct ui *ui)
 			continue;
 		int isnew = it->fresh || seen_has(&iv->seen, it->id);
 		enum term_elem e = isnew ? TERM_FRESH :
-		    it->read ? TERM_READ : TERM_NORMAL;
+		    it->read ? TERM_DIM : TERM_NORMAL;
 		if (cols < 16) {
 			ui_put_attr(ui, y, 0, cols, it->title,
 			    row_attr(ui, e, sel));
@@ -626,7 +626,7 @@ ui_items_draw(struct ui *ui)
 		x += ow + 1;
 		if (tw) {
 			ui_put_attr(ui, y, x, tw + 1, when,
-			    row_attr(ui, TERM_META, sel));
+			    row_attr(ui, TERM_DIM, sel));
 			x += tw + 1;
 		}
 		ui_put_attr(ui, y, x, cols - x, it->title && *it->title ?

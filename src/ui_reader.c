@@ -136,7 +136,7 @@ ui_reader_rebuild(struct ui *ui)
 	free_links(r);
 	if (!it) {
 		ui_text_puts(&r->text, " This item is no longer stored.",
-		    TERM_INFO);
+		    TERM_NORMAL);
 		return;
 	}
 	ui_text_wrap(&r->text, it->title && *it->title ? it->title :
@@ -151,11 +151,11 @@ ui_reader_rebuild(struct ui *ui)
 	buf_reset(&b);
 	(void)buf_appendf(&b, "Date:   %s (%s)%s", loc, utc,
 	    it->published != PARSE_NO_DATE ? "" : ", first seen");
-	ui_text_wrap(&r->text, b.p, width, TERM_META);
+	ui_text_wrap(&r->text, b.p, width, TERM_DIM);
 	if (it->author && *it->author) {
 		buf_reset(&b);
 		(void)buf_appendf(&b, "Author: %s", it->author);
-		ui_text_wrap(&r->text, b.p, width, TERM_META);
+		ui_text_wrap(&r->text, b.p, width, TERM_DIM);
 	}
 	ui_text_puts(&r->text, "", TERM_NORMAL);
 
@@ -167,7 +167,7 @@ ui_reader_rebuild(struct ui *ui)
 	if (body && *body)
 		ui_text_wrap(&r->text, body, width, TERM_NORMAL);
 	else
-		ui_text_puts(&r->text, "(no summary)", TERM_READ);
+		ui_text_puts(&r->text, "(no summary)", TERM_DIM);
 	free(body);
 
 	if (it->link && *it->link)
@@ -337,7 +337,7 @@ ui_feeds_draw(struct ui *ui)
 		ui_text_clear(&t);
 		free(t.lines);
 	} else if (lv->count == 0) {
-		ui_put(ui, ui->geom.main_y, 0, cols, " No feeds.", TERM_INFO);
+		ui_put(ui, ui->geom.main_y, 0, cols, " No feeds.", TERM_NORMAL);
 	}
 	buf_fini(&b);
 }
@@ -403,7 +403,7 @@ help_line(enum action act, const char *name, const char *keys,
 	for (size_t w = kw; w < 18; w++)
 		(void)buf_putc(h->b, ' ');
 	(void)buf_appendf(h->b, " %-16s %s", name, desc);
-	ui_text_add(h->t, h->b->p, h->b->len, TERM_NORMAL);
+	ui_text_add(h->t, h->b->p, h->b->len, TERM_HELP);
 }
 
 void

@@ -121,7 +121,7 @@ ui_header_draw(struct ui *ui)
 	ui_put(ui, ui->geom.header, 0, cols - (int)rw, left.p, TERM_TITLE);
 	if (rw)
 		ui_put(ui, ui->geom.header, cols - (int)rw, (int)rw, right.p,
-		    TERM_TITLE);
+		    TERM_HELP);
 	buf_fini(&left);
 	buf_fini(&right);
 }
@@ -181,11 +181,11 @@ ui_message_draw(struct ui *ui)
 			w -= (size_t)text_cp_width(cp);
 			s += n;
 		}
-		ui_put(ui, ui->geom.message, 0, ui->geom.cols, s, TERM_INFO);
+		ui_put(ui, ui->geom.message, 0, ui->geom.cols, s, TERM_NORMAL);
 		buf_fini(&b);
 		return;
 	}
 	ui_put(ui, ui->geom.message, 0, ui->geom.cols,
 	    ui->message ? ui->message : "",
-	    ui->message_error ? TERM_ERROR : TERM_INFO);
+	    ui->message_error ? TERM_ERROR : TERM_NORMAL);
 }
