@@ -389,6 +389,7 @@ ui_free(struct ui *ui)
 	buf_fini(&ui->scratch);
 	free(ui->message);
 	ui_idlist_fini(&ui->req_feeds);
+	ui_idlist_fini(&ui->feed_ids);
 	free(ui->req_url);
 	free(ui);
 }

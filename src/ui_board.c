@@ -316,33 +316,37 @@ ui_board_draw(struct ui *ui)
 }
 
 size_t
-ui_cluster_toggle_read(struct ui *ui, uint32_t cluster)
+ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read)
 {
 	const struct cluster_view *cv = cluster_view(ui->cl, cluster);
 	size_t changed = 0;
-	int all_read = 1;
 
-	if (!cv)
-		return 0;
-	for (size_t i = 0; i < cv->nmembers; i++) {
-		const struct item *it = store_item(ui->store, cv->members[i]);
-		if (it && !it->read)
-			all_read = 0;
-	}
-	/* Copy: marking may invalidate nothing in the clusterer, but the
-	 * store's item pointers are not held across the calls. */
-	for (size_t i = 0; i < cv->nmembers; i++) {
+	for (size_t i = 0; cv && i < cv->nmembers; i++) {
 		uint32_t id = cv->members[i];
 		const struct item *it = store_item(ui->store, id);
 		if (!it)
 			continue;
-		if ((int)it->read == all_read)
+		if ((int)it->read != read)
 			changed++;
-		store_set_read(ui->store, id, !all_read);
+		store_set_read(ui->store, id, read);
 		store_set_seen(ui->store, id);
 	}
 	ui->dirty_main = 1;
 	return changed;
+}
+
+size_t
+ui_cluster_toggle_read(struct ui *ui, uint32_t cluster)
+{
+	const struct cluster_view *cv = cluster_view(ui->cl, cluster);
+	int all_read = 1;
+
+	for (size_t i = 0; cv && i < cv->nmembers; i++) {
+		const struct item *it = store_item(ui->store, cv->members[i]);
+		if (it && !it->read)
+			all_read = 0;
+	}
+	return ui_cluster_mark_read(ui, cluster, !all_read);
 }
 
 static int
@@ -444,17 +448,9 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 		return 0;
 	case ACT_MARK_ALL_READ: {
 		size_t n = 0;
-		for (size_t i = 0; i < b->ids.n; i++) {
-			const struct cluster_view *c =
-			    cluster_view(ui->cl, b->ids.v[i]);
-			for (size_t j = 0; c && j < c->nmembers; j++) {
-				store_set_read(ui->store, c->members[j], 1);
-				store_set_seen(ui->store, c->members[j]);
-				n++;
-			}
-		}
-		ui_flash(ui, 0, "marked %zu items read", n);
-		ui->dirty_main = 1;
+		for (size_t i = 0; i < b->ids.n; i++)
+			n += ui_cluster_mark_read(ui, b->ids.v[i], 1);
+		ui_flash(ui, 0, "marked %zu item%s read", n, n == 1 ? "" : "s");
 		return 0;
 	}
 	default:
@@ -718,7 +714,7 @@ ui_items_action(struct ui *ui, enum action a, struct ui_request *req)
 		ui->dirty_main = 1;
 		return 0;
 	case ACT_MARK_ALL_READ:
-		(void)ui_cluster_toggle_read(ui, iv->cluster);
+		(void)ui_cluster_mark_read(ui, iv->cluster, 1);
 		return 0;
 	default:
 		return -1;

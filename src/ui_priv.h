@@ -100,8 +100,10 @@ struct ui {
 	struct ui_items items;
 	struct ui_reader reader;
 	struct listview feeds;
+	struct ui_idlist feed_ids; /* the feeds view's rows */
 	struct ui_text help;
 	size_t help_width;
+	enum keymap_view help_from; /* its section comes first */
 
 	/* The filter: as typed, and case-folded for matching. */
 	char *filter, *filter_fold;
@@ -163,8 +165,10 @@ int ui_items_action(struct ui *ui, enum action a, struct ui_request *req);
 void ui_items_fini(struct ui *ui);
 /* Selects item id in the item list, if it is there. */
 void ui_items_follow(struct ui *ui, uint32_t id);
-/* Marks every member of a cluster read (or all unread when every one
- * already is); returns how many changed. */
+/* Marks every member of a cluster read (or unread) and seen; returns how
+ * many changed. */
+size_t ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read);
+/* Marks a cluster read, or unread when every member already is. */
 size_t ui_cluster_toggle_read(struct ui *ui, uint32_t cluster);
 
 /* ui_reader.c: the reader, the feeds and the help. */

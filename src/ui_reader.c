@@ -270,11 +270,31 @@ feeds_rows(const struct ui *ui)
 	return h > 0 ? (size_t)h : 0;
 }
 
+/* The feeds of this session's feeds file; a feed known only from the
+ * database is not one the reporter follows any more.  Until feeds are
+ * registered, every stored one. */
 void
 ui_feeds_rebuild(struct ui *ui)
 {
+	struct ui_idlist *ids = &ui->feed_ids;
+	uint32_t n = store_feed_count(ui->store), sel_id = 0;
+
+	if (ids->n && ui->feeds.sel < ids->n)
+		sel_id = ids->v[ui->feeds.sel];
+	ids->n = 0;
+	for (int pass = 0; pass < 2 && ids->n == 0; pass++) {
+		for (uint32_t id = 1; id <= n; id++) {
+			const struct feed_info *f = store_feed(ui->store, id);
+			if (f && (f->listed || pass == 1))
+				ui_idlist_push(ids, id);
+		}
+	}
+	size_t idx = ui->feeds.sel;
+	for (size_t i = 0; sel_id && i < ids->n; i++)
+		if (ids->v[i] == sel_id)
+			idx = i;
 	lv_set_rows(&ui->feeds, feeds_rows(ui), 1);
-	lv_set_count(&ui->feeds, store_feed_count(ui->store), ui->feeds.sel);
+	lv_set_count(&ui->feeds, ids->n, idx);
 }
 
 void
@@ -296,7 +316,7 @@ ui_feeds_draw(struct ui *ui)
 			continue;
 		}
 		const struct feed_info *f = store_feed(ui->store,
-		    (uint32_t)(i + 1));
+		    ui->feed_ids.v[i]);
 		if (!f)
 			continue;
 		char when[16] = "never";
@@ -321,7 +341,7 @@ ui_feeds_draw(struct ui *ui)
 	}
 	/* The selected feed's URL and whole error. */
 	const struct feed_info *f = lv->count ?
-	    store_feed(ui->store, (uint32_t)(lv->sel + 1)) : NULL;
+	    store_feed(ui->store, ui->feed_ids.v[lv->sel]) : NULL;
 	if (f && rows < (size_t)ui->geom.main_h) {
 		struct ui_text t = {0};
 		buf_reset(&b);
@@ -372,8 +392,7 @@ ui_feeds_action(struct ui *ui, enum action a, struct ui_request *req)
 	case ACT_RELOAD: {
 		if (lv->count == 0)
 			return 0;
-		uint32_t id = (uint32_t)(lv->sel + 1);
-		return ui_req_reload(ui, &id, 1, req);
+		return ui_req_reload(ui, &ui->feed_ids.v[lv->sel], 1, req);
 	}
 	default:
 		return -1;
@@ -419,17 +438,26 @@ ui_help_rebuild(struct ui *ui)
 	struct buf b;
 	struct help_ctx h = {&ui->help, (size_t)ui->geom.cols, &b};
 
-	if (ui->help.n && ui->help_width == (size_t)ui->geom.cols)
+	enum keymap_view from = ui->depth > 1 ? ui->stack[ui->depth - 2] :
+	    KEYMAP_BOARD;
+
+	if (ui->help.n && ui->help_width == (size_t)ui->geom.cols &&
+	    ui->help_from == from)
 		return;
 	ui->help_width = (size_t)ui->geom.cols;
+	ui->help_from = from;
 	ui_text_clear(&ui->help);
 	buf_init(&b, 0);
 	ui_text_puts(&ui->help, "Keys (bind KEY ACTION [VIEW] in the config"
 	    " file changes them; see wiredesk(1))", TERM_TITLE);
-	for (int v = 0; v < KEYMAP_NVIEWS; v++) {
+	/* The view help was asked from first, then the others. */
+	for (int k = -1; k < KEYMAP_NVIEWS; k++) {
+		enum keymap_view v = k < 0 ? from : (enum keymap_view)k;
+		if (k >= 0 && v == from)
+			continue;
 		ui_text_puts(&ui->help, "", TERM_NORMAL);
 		ui_text_puts(&ui->help, titles[v], TERM_TITLE);
-		keymap_each(ui->km, (enum keymap_view)v, help_line, &h);
+		keymap_each(ui->km, v, help_line, &h);
 	}
 	ui_text_puts(&ui->help, "", TERM_NORMAL);
 	ui_text_puts(&ui->help, "  While typing a filter: Enter keeps it, Esc"

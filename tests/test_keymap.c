@@ -316,6 +316,30 @@ test_apply_binds(void **state)
 	assert_int_equal(keymap_apply_binds(km, b, 4, NULL, NULL, NULL), 2);
 }
 
+/* wiredesk(1) names every action, as "(name)" in its KEYS section. */
+static void
+test_man_page_lists_actions(void **state)
+{
+	(void)state;
+	FILE *f = fopen("docs/wiredesk.1", "r");
+	char *man = calloc(1, 1 << 16), pat[64];
+
+	if (!f)
+		f = fopen("../docs/wiredesk.1", "r");
+	assert_non_null(f);
+	size_t n = fread(man, 1, (1 << 16) - 1, f);
+	fclose(f);
+	assert_true(n > 1000);
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		snprintf(pat, sizeof(pat), "(%s)", keymap_action_name(a));
+		if (!strstr(man, pat))
+			fail_msg("wiredesk(1) does not list action %s", pat);
+	}
+	for (int v = 0; v < KEYMAP_NVIEWS; v++)
+		assert_non_null(strstr(man, keymap_view_name(v)));
+	free(man);
+}
+
 int
 main(void)
 {
@@ -327,6 +351,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bind, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apply_binds, setup,
 		    teardown),
+		cmocka_unit_test(test_man_page_lists_actions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
