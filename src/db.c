@@ -29,6 +29,8 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
+
 #define BUSY_TIMEOUT_MS 2000
 
 /* The time of an item, as the store computes it. */
@@ -409,6 +411,29 @@ setup(struct db *db, char *err, size_t errlen)
 	return rc;
 }
 
+/* SQLite says "unable to open database file" for most refusals; when
+ * the cause is a directory or file we may not write, say that instead. */
+static void
+explain(const char *path, char *err, size_t errlen)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		util_strlcpy(dir, ".", strlen(dir) + 1);
+	if (access(dir, W_OK) != 0)
+		snprintf(err, errlen, "the directory %s is read-only (%s)",
+		    dir, strerror(errno));
+	else if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+		snprintf(err, errlen, "%s is read-only (%s)", path,
+		    strerror(errno));
+	free(dir);
+}
+
 int
 db_open(const char *path, struct db **out, char **warn, char *err,
     size_t errlen)
@@ -424,6 +449,7 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 		    NULL);
 		if (rc != SQLITE_OK) {
 			seterr(err, errlen, db->h, path);
+			explain(path, err, errlen);
 			db_close(db);
 			return -1;
 		}
@@ -443,6 +469,7 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 			    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 		if (rc != SQLITE_OK) {
 			seterr(err, errlen, db->h, path);
+			explain(path, err, errlen);
 			db_close(db);
 			return -1;
 		}
@@ -453,6 +480,9 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 				return 0;
 			}
 			if (!is_corrupt(rc)) {
+				if ((rc & 0xff) == SQLITE_CANTOPEN ||
+				    (rc & 0xff) == SQLITE_READONLY)
+					explain(path, err, errlen);
 				db_close(db);
 				return -1;
 			}
@@ -474,37 +504,64 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 	return -1;
 }
 
-int
-db_open_readonly(const char *path, struct db **out, char *err,
+/* A read-only connection; immutable tells SQLite the file cannot change,
+ * so it needs no -shm (which a read-only directory cannot hold). */
+static int
+open_ro(const char *path, int immutable, struct db *db, char *err,
     size_t errlen)
 {
-	struct db *db = xcalloc(1, sizeof(*db));
-	int ver = -1;
+	int ver = -1, rc, flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
 
-	*out = NULL;
-	int rc = sqlite3_open_v2(path, &db->h,
-	    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (immutable) {
+		/* A URI: escape what would end or break the path. */
+		struct buf b;
+		buf_init(&b, 0);
+		(void)buf_puts(&b, "file:");
+		for (const char *p = path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#')
+				(void)buf_appendf(&b, "%%%02x",
+				    (unsigned char)*p);
+			else
+				(void)buf_putc(&b, *p);
+		}
+		(void)buf_puts(&b, "?immutable=1");
+		uri = buf_take(&b);
+		flags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &db->h, flags, NULL);
+	free(uri);
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(db->h, 1);
 		sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 		rc = pragma(db->h, "PRAGMA user_version", &ver, NULL, 0);
 	}
-	if (rc == SQLITE_OK && ver != DB_VERSION) {
+	if (rc != SQLITE_OK) {
+		seterr(err, errlen, db->h, path);
+		return -1;
+	}
+	if (ver != DB_VERSION) {
 		snprintf(err, errlen, "%s: schema %d, not %d", path, ver,
 		    DB_VERSION);
-		db_close(db);
 		return -1;
 	}
-	if (rc == SQLITE_OK)
-		rc = prepare(db, ST_N_READONLY, err, errlen);
-	else
-		seterr(err, errlen, db->h, path);
-	if (rc != SQLITE_OK) {
+	return prepare(db, ST_N_READONLY, err, errlen) == SQLITE_OK ? 0 : -1;
+}
+
+int
+db_open_readonly(const char *path, struct db **out, char *err,
+    size_t errlen)
+{
+	*out = NULL;
+	for (int immutable = 0; immutable < 2; immutable++) {
+		struct db *db = xcalloc(1, sizeof(*db));
+		if (open_ro(path, immutable, db, err, errlen) == 0) {
+			*out = db;
+			return 0;
+		}
 		db_close(db);
-		return -1;
 	}
-	*out = db;
-	return 0;
+	return -1;
 }
 
 int
