@@ -41,10 +41,15 @@ struct store;
 
 /* Opens the store.  dbpath NULL keeps everything in memory (tests,
  * --dump, --parse); otherwise the SQLite journal at dbpath is created or
- * opened and recent items are loaded.  On a database that cannot be used
- * (corrupt, newer version, read-only, ...) the store still opens in
- * memory and *warn (if non-NULL) receives a message the caller shows
- * (caller frees).  Returns NULL only with err set. */
+ * opened (its directory too) and the stored feeds and items are loaded,
+ * with their read flags and validators; loaded items are not fresh.  A
+ * file that is corrupt or from a newer wiredesk is renamed aside
+ * (dbpath.corrupt-N, dbpath.newer-N) and a fresh one is started; a
+ * database that cannot be written (read-only, full disk, locked, not a
+ * directory, ...) leaves the store in memory, still showing what the file
+ * holds when it can be read.  In each case *warn (if non-NULL) receives a
+ * message for the user (caller frees), else NULL.  Returns NULL only with
+ * err set. */
 struct store *store_open(const char *dbpath, char **warn, char *err,
     size_t errlen);
 /* The same, but only items whose time is at least since are loaded (pass

@@ -1376,7 +1376,12 @@ test_file_two_stores(void **state)
 	/* a writer holding the lock past the busy timeout: warn, memory */
 	assert_int_equal(sqlite3_exec(h, "COMMIT; BEGIN IMMEDIATE;", NULL,
 	    NULL, NULL), SQLITE_OK);
+	/* a merge with nothing new writes nothing and does not wait */
 	int64_t t0 = util_now_ms();
+	assert_int_equal(merge(s1, f1, &pb, 250, NULL), 0);
+	assert_true(util_now_ms() - t0 < 1000);
+	assert_true(store_persistent(s1));
+	t0 = util_now_ms();
 	pb.items[1].id = (char *)(uintptr_t)"four";
 	assert_int_equal(merge(s2, f2, &pb, 300, NULL), 1);
 	int64_t waited = util_now_ms() - t0;
