@@ -357,7 +357,8 @@ check_existing(sqlite3 *h, const char **tag, char *why, size_t whylen)
 	if (ver > DB_VERSION) {
 		*tag = "newer";
 		snprintf(why, whylen,
-		    "written by a newer wiredesk (schema %d, this one knows %d)",
+		    "written by a newer wiredesk (schema %d, this one "
+		    "knows %d)",
 		    ver, DB_VERSION);
 		return SQLITE_OK;
 	}

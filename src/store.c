@@ -72,7 +72,7 @@ struct store {
 	size_t cap;	    /* slots allocated in items */
 	size_t count;	    /* live items */
 
-	uint32_t *tab;	/* hash slots: 0 empty, TOMB deleted, else item id */
+	uint32_t *tab;	/* 0 empty, TOMB deleted, else an item id */
 	size_t tabcap;	/* power of two */
 	size_t tabused; /* live + tombstones */
 	uint64_t seed;
@@ -997,7 +997,8 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 			if (s->items[id] && s->items[id]->it.time < cutoff)
 				ids[n++] = id;
 		/* One statement also drops what was never loaded. */
-		if (ready(s) && db_delete_older(s->db, cutoff, err, sizeof(err)))
+		if (ready(s) &&
+		    db_delete_older(s->db, cutoff, err, sizeof(err)) != 0)
 			db_lost(s, err);
 		for (size_t i = 0; i < n; i++)
 			item_remove(s, ids[i]);

@@ -667,7 +667,8 @@ raw_check_ok(const char *path, const char *pragma)
 		SQLITE_OK &&
 	    sqlite3_prepare_v2(h, pragma, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+		ok = strcmp((const char *)sqlite3_column_text(st, 0),
+			 "ok") == 0;
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	return ok;
@@ -717,8 +718,9 @@ big_init(struct big *b, const char *prefix, size_t n, size_t summary_len,
 		pi->id = b->key[i];
 		pi->title = b->key[i];
 		pi->summary = b->summary;
-		pi->published = published == PARSE_NO_DATE ? PARSE_NO_DATE :
-							     published + (int64_t)i;
+		pi->published = published == PARSE_NO_DATE ?
+		    PARSE_NO_DATE :
+		    published + (int64_t)i;
 		pi->updated = PARSE_NO_DATE;
 	}
 	b->pf.nitems = n;
@@ -781,7 +783,8 @@ test_file_restart(void **state)
 	store_set_read(s, find_item(s, b, "g1")->id, 1);
 	store_set_read(s, find_item(s, a, "a1")->id, 1);
 	store_set_read(s, find_item(s, a, "a1")->id, 0);
-	store_set_validators(s, b, "\"etag-b\"", "Mon, 01 Jan 2024 00:00:00 GMT");
+	store_set_validators(s, b, "\"etag-b\"",
+	    "Mon, 01 Jan 2024 00:00:00 GMT");
 	store_set_status(s, a, 0, "HTTP 503", 2100);
 	store_set_status(s, b, 1, NULL, 2100);
 	/* an updated title is journalled with its flag */
