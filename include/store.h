@@ -52,9 +52,8 @@ struct store;
  * err set. */
 struct store *store_open(const char *dbpath, char **warn, char *err,
     size_t errlen);
-/* The same, but only items whose time is at least since are loaded (pass
- * now - retention age), and dated items older than since are not taken in
- * by store_merge.  store_open loads every stored item. */
+/* The same, but only items first seen at or after since are loaded (pass
+ * now - retention age).  store_open loads every stored item. */
 struct store *store_open_since(const char *dbpath, int64_t since,
     char **warn, char *err, size_t errlen);
 /* Closes the journal and frees everything; NULL is a no-op. */
@@ -104,12 +103,11 @@ void store_set_status(struct store *s, uint32_t feed_id, int ok,
 /* Sorts ids into canonical order: time, then feed URL, then key. */
 void store_sort_canonical(const struct store *s, uint32_t *ids, size_t n);
 
-/* Drops items older than max_age seconds (by time; 0: no age limit) and,
- * per feed, the oldest beyond cap (0: no cap), from memory and from the
- * database (where the age limit also reaches items that were never
- * loaded).  A pruned item the feed still carries is not taken in again,
- * nor is a dated item older than now - max_age.  Returns how many were
- * dropped. */
+/* Drops items first seen more than max_age seconds before now (0: no age
+ * limit) and, per feed, the oldest (by time) beyond cap (0: no cap), from
+ * memory and from the database (where the age limit also reaches items
+ * that were never loaded).  A pruned item the feed still carries is not
+ * taken in again.  Returns how many were dropped. */
 size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
 
 /* Increases whenever anything a view could show changes. */

@@ -66,6 +66,9 @@ static const char *const migrations[] = {
 	 * pruning by age do not scan the whole table. */
 	"ALTER TABLE items ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX items_time ON items(" ITEM_TIME ");",
+	/* v3: retention counts from when an item was first seen, so an
+	 * archive feed's old items are kept as long as new ones. */
+	"CREATE INDEX items_seen ON items(first_seen);",
 };
 
 _Static_assert(ARRAY_LEN(migrations) == DB_VERSION,
@@ -95,7 +98,7 @@ static const char *const stmt_sql[ST_N] = {
 			  " FROM feeds ORDER BY id",
 	[ST_LOAD_ITEMS] = "SELECT id, feed_id, key, title, link, summary,"
 			  " content, author, published, first_seen, read,"
-			  " updated FROM items WHERE " ITEM_TIME " >= ?1"
+			  " updated FROM items WHERE first_seen >= ?1"
 			  " ORDER BY " ITEM_TIME ", id",
 	[ST_PUT_FEED] = "INSERT INTO feeds (url, title, language, etag,"
 			" last_modified, last_fetch, status, error, failures)"
@@ -124,7 +127,7 @@ static const char *const stmt_sql[ST_N] = {
 			" RETURNING id",
 	[ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_DELETE_ITEM] = "DELETE FROM items WHERE id = ?1",
-	[ST_DELETE_OLDER] = "DELETE FROM items WHERE " ITEM_TIME " < ?1",
+	[ST_DELETE_OLDER] = "DELETE FROM items WHERE first_seen < ?1",
 };
 
 struct db {

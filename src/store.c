@@ -24,10 +24,12 @@
  * error.  Memory and disk ids differ: memory ids are dense and handed out
  * per session, the rowids stay in the private records.
  *
+ * Retention counts from first_seen, when wiredesk first saw an item, not
+ * from the date the feed gives it: an archive or a replayed feed is kept
+ * as long as a live one, and a wrong date in a feed cannot hide an item.
  * Pruned items are remembered per feed (by key hash) for as long as the
- * feed still carries them, and dated items older than the last age
- * horizon are not taken in, so a feed with more items than the cap, or
- * with very old ones, does not bring them back as new on every fetch.
+ * feed still carries them, so a feed with more items than the cap does
+ * not bring them back as new on every fetch.
  *
  * Invariants:
  * - items[id] is NULL or a record whose item.id == id; count is the number
@@ -82,7 +84,6 @@ struct store {
 
 	uint64_t gen;
 	uint64_t merges; /* store_merge calls, for rec.mark */
-	int64_t horizon; /* dated items older than this are not taken */
 
 	struct db *db;	   /* NULL: memory only */
 	char *path;	   /* of the journal, for messages */
@@ -521,7 +522,6 @@ store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
 	s->items = xcalloc(s->cap, sizeof(*s->items));
 	tab_rebuild(s, 0);
 	s->gen = 1;
-	s->horizon = since;
 	if (dbpath) {
 		char e[512];
 		s->path = xstrdup(dbpath);
@@ -860,9 +860,6 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		} else if (g) {
 			/* pruned before and still carried: stays out */
 			gone_hit[g - f->gone] = 1;
-		} else if (pi->published != PARSE_NO_DATE &&
-		    pi->published < s->horizon) {
-			/* older than the retention age: would be pruned */
 		} else {
 			struct rec *r = rec_new(&fl);
 			r->hash = h;
@@ -990,11 +987,9 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 	begin(s);
 	if (max_age > 0) {
 		int64_t cutoff = now - max_age;
-		if (cutoff > s->horizon)
-			s->horizon = cutoff;
 		size_t n = 0;
 		for (uint32_t id = 1; id <= s->max; id++)
-			if (s->items[id] && s->items[id]->it.time < cutoff)
+			if (s->items[id] && s->items[id]->it.first_seen < cutoff)
 				ids[n++] = id;
 		/* One statement also drops what was never loaded. */
 		if (ready(s) &&

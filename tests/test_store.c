@@ -396,13 +396,14 @@ test_prune(void **state)
 	char keys[20][16];
 	int64_t now = 100 * DAY;
 
-	pf_init(&pb, NULL, NULL);
 	for (int i = 0; i < 10; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "a%d", i);
-		/* a0 is 10 days old, a9 one day old */
+		/* a0 was first seen 10 days ago, a9 one day ago */
+		pf_init(&pb, NULL, NULL);
 		pf_add(&pb, keys[i], NULL, "t", NULL, now - (10 - i) * DAY);
+		assert_int_equal(merge(s, a, &pb, now - (10 - i) * DAY, NULL),
+		    1);
 	}
-	assert_int_equal(merge(s, a, &pb, now, NULL), 10);
 	pf_init(&pb, NULL, NULL);
 	for (int i = 0; i < 5; i++) {
 		snprintf(keys[10 + i], sizeof(keys[10 + i]), "b%d", i);
@@ -507,33 +508,6 @@ test_prune_gone(void **state)
 	pb.pf.items -= 2;
 	pb.pf.nitems += 2;
 	assert_int_equal(merge(s, f, &pb, 600, NULL), 2);
-	store_close(s);
-}
-
-/* Dated items older than the horizon are not taken in. */
-static void
-test_horizon(void **state)
-{
-	(void)state;
-	char err[128], *warn = NULL;
-	struct store *s = store_open_since(NULL, 1000, &warn, err,
-	    sizeof(err));
-	assert_non_null(s);
-	assert_null(warn);
-	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
-	struct pf_builder pb;
-
-	pf_init(&pb, NULL, NULL);
-	pf_add(&pb, "old", NULL, "t", NULL, 999);
-	pf_add(&pb, "new", NULL, "t", NULL, 1000);
-	pf_add(&pb, "undated", NULL, "t", NULL, PARSE_NO_DATE);
-	assert_int_equal(merge(s, f, &pb, 5000, NULL), 2);
-	/* pruning by age moves the horizon */
-	assert_int_equal(store_prune(s, 5000 + 100, 100, 0), 1);
-	pf_init(&pb, NULL, NULL);
-	pf_add(&pb, "older", NULL, "t", NULL, 4999);
-	pf_add(&pb, "newer", NULL, "t", NULL, 5000);
-	assert_int_equal(merge(s, f, &pb, 5100, NULL), 1);
 	store_close(s);
 }
 
@@ -854,17 +828,19 @@ test_file_open_since(void **state)
 
 	pf_init(&pb, NULL, NULL);
 	pf_add(&pb, "old", NULL, "t", NULL, 100);
+	assert_int_equal(merge(s, f, &pb, 100, NULL), 1);
 	pf_add(&pb, "new", NULL, "t", NULL, 1000);
 	pf_add(&pb, "undated", NULL, "t", NULL, PARSE_NO_DATE);
-	assert_int_equal(merge(s, f, &pb, 900, NULL), 3);
+	assert_int_equal(merge(s, f, &pb, 900, NULL), 2);
 	store_close(s);
 
 	char err[128];
 	s = store_open_since(fx->path, 500, NULL, err, sizeof(err));
 	assert_int_equal(store_item_count(s), 2);
 	assert_null(find_item(s, 1, "old"));
-	/* the feed still carries "old": it is not taken in again */
-	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
+	/* the feed still carries "old": it comes back as seen now, in
+	 * its stored row */
+	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 1);
 	store_close(s);
 	/* and it is still on disk until pruned */
 	s = open_file(fx->path);
@@ -886,7 +862,7 @@ test_file_retention(void **state)
 	big_init(&ba, "a", 20, 10, now - 19 * 3600);
 	big_init(&bb, "b", 5, 10, now - 3 * DAY);
 	assert_int_equal(merge_pf(s, a, &ba.pf, now), 20);
-	assert_int_equal(merge_pf(s, b, &bb.pf, now), 5);
+	assert_int_equal(merge_pf(s, b, &bb.pf, now - 3 * DAY), 5);
 	/* cap 8 per feed */
 	assert_int_equal(store_prune(s, now, 30 * DAY, 8), 12);
 	store_close(s);
@@ -967,7 +943,7 @@ test_file_migrate_v1(void **state)
 	pf_add(&pb, "k2", NULL, "Unread, corrected", NULL, PARSE_NO_DATE);
 	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(fx->path,
 			     "SELECT updated FROM items WHERE key = 'k2'"),
 	    1);
@@ -1064,13 +1040,13 @@ test_file_newer(void **state)
 
 	store_feed_add(s, "http://a.example/rss", NULL);
 	store_close(s);
-	raw_exec(fx->path, "PRAGMA user_version = 3");
+	raw_exec(fx->path, "PRAGMA user_version = 99");
 	s = open_warned(fx->path, "newer-1");
 	assert_int_equal(store_feed_count(s), 0);
 	char moved[160];
 	snprintf(moved, sizeof(moved), "%s.newer-1", fx->path);
 	/* the newer file is intact for the newer wiredesk */
-	assert_int_equal(raw_int(moved, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(moved, "PRAGMA user_version"), 99);
 	assert_int_equal(raw_int(moved, "SELECT count(*) FROM feeds"), 1);
 	check_fresh(fx->path, s);
 }
@@ -1552,6 +1528,34 @@ test_file_kill9(void **state)
 	free(count);
 }
 
+/* Retention counts from first seen: an old-dated item seen today stays,
+ * an item seen long ago goes, whatever dates the feed gives. */
+static void
+test_retention_first_seen(void **state)
+{
+	(void)state;
+	char err[128], *warn = NULL;
+	struct store *s = store_open(NULL, &warn, err, sizeof(err));
+	assert_non_null(s);
+	assert_null(warn);
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	struct pf_builder pb;
+
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "seen-early", NULL, "t", NULL, 4000);
+	assert_int_equal(merge(s, f, &pb, 1000, NULL), 1);
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "archive", NULL, "t", NULL, 10);
+	pf_add(&pb, "undated", NULL, "t", NULL, PARSE_NO_DATE);
+	assert_int_equal(merge(s, f, &pb, 5000, NULL), 2);
+	/* the age limit reaches only what was first seen before 4900 */
+	assert_int_equal(store_prune(s, 5000, 100, 0), 1);
+	assert_null(find_item(s, f, "seen-early"));
+	assert_non_null(find_item(s, f, "archive"));
+	assert_non_null(find_item(s, f, "undated"));
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -1565,7 +1569,7 @@ main(void)
 		cmocka_unit_test(test_prune),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_prune_gone),
-		cmocka_unit_test(test_horizon),
+		cmocka_unit_test(test_retention_first_seen),
 #define FX(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 		FX(test_file_restart),
 		FX(test_file_open_since),
