@@ -122,6 +122,23 @@ add_tag(struct feed_src *f, char *tag)
 	f->tags[f->ntags++] = tag;
 }
 
+/* For reports: s shortened and safe to print. */
+static void
+shorten(const char *s, char *out, size_t outlen)
+{
+	size_t n = strlen(s);
+
+	if (n < outlen) {
+		memcpy(out, s, n + 1);
+		return;
+	}
+	n = outlen - 4;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(out, s, n);
+	memcpy(out + n, "...", 4);
+}
+
 /* URLs. */
 
 /* Length of the scheme before ':' in s, or 0 when s has none. */
@@ -184,9 +201,11 @@ make_url(const char *w, const char *basedir, char **url, char *why,
 	if (sl == 0) {
 		char *path = settings_expand_path(w, basedir);
 		if (!path || path[0] != '/') {
+			char shown[96];
+			shorten(w, shown, sizeof(shown));
 			snprintf(why, whylen, w[0] == '~' ?
 			    "cannot expand '%s' (only ~/ with HOME set)" :
-			    "cannot resolve the relative path '%s'", w);
+			    "cannot resolve the relative path '%s'", shown);
 			free(path);
 			return -1;
 		}
@@ -390,8 +409,8 @@ on_line(unsigned line, char **w, size_t n, void *ctx)
 				    " (like every:10m), tag ignored", t);
 			else if (secs < SETTINGS_INTERVAL_MIN ||
 			    secs > SETTINGS_INTERVAL_MAX)
-				report(p, line, "'%s' is out of range (every:30s"
-				    " to every:7d), tag ignored", t);
+				report(p, line, "'%s' is out of range"
+				    " (every:30s to every:7d), tag ignored", t);
 			else
 				f.interval = (int)secs;
 		} else {
@@ -577,23 +596,6 @@ struct opml_walk {
 	unsigned usable;   /* http(s) outlines seen */
 };
 
-/* For reports: s shortened and safe to print. */
-static void
-shorten(const char *s, char *out, size_t outlen)
-{
-	size_t n = strlen(s);
-
-	if (n < outlen) {
-		memcpy(out, s, n + 1);
-		return;
-	}
-	n = outlen - 4;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(out, s, n);
-	memcpy(out + n, "...", 4);
-}
-
 static void
 opml_feed(struct opml_walk *ow, const xmlNode *n, char *url)
 {
@@ -674,8 +676,9 @@ xml_error(void *userdata, xmlErrorPtr e)
 	char *first = c->_private;
 
 	if (first && !first[0] && e && e->message) {
-		util_strlcpy(first, e->message, 160);
-		first[strcspn(first, "\n")] = '\0';
+		char *msg = text_clean(e->message, strlen(e->message), 0);
+		shorten(msg, first, 160);
+		free(msg);
 	}
 }
 
@@ -714,8 +717,8 @@ opml_read(const char *path, char *first, char *err, size_t errlen)
 	if (xmlStrcasecmp(root->name, (const xmlChar *)"opml") != 0) {
 		char shown[40];
 		shorten((const char *)root->name, shown, sizeof(shown));
-		snprintf(err, errlen, "%s: not an OPML file (the root element is"
-		    " <%s>)", path, shown);
+		snprintf(err, errlen, "%s: not an OPML file (the root element"
+		    " is <%s>)", path, shown);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -846,7 +849,8 @@ feedlist_import_opml(const char *opml_path, const char *feeds_path,
 	int rc = (int)(list.n - old);
 	if (ow.usable == 0) {
 		snprintf(err, errlen, "%s: no http(s) feeds in the file%s%s%s",
-		    opml_path, first[0] ? " (" : "", first, first[0] ? ")" : "");
+		    opml_path, first[0] ? " (" : "", first,
+		    first[0] ? ")" : "");
 		rc = -1;
 	} else if (list.n > old) {
 		struct buf out;

@@ -94,7 +94,8 @@ word_problem(const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = text_utf8_next(s + i, n - i, &cp);
-		if (cp == 0xfffd && (k != 3 || memcmp(s + i, "\xef\xbf\xbd", 3)))
+		if (cp == 0xfffd &&
+		    (k != 3 || memcmp(s + i, "\xef\xbf\xbd", 3) != 0))
 			return "invalid UTF-8";
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 			return "control character";
@@ -499,8 +500,8 @@ fmt_bound(enum kind kind, int64_t v, char *out, size_t outlen)
 
 	for (size_t i = 0; units[i] && v > 0; i++) {
 		if (v % mult[i] == 0) {
-			snprintf(out, outlen, "%lld%c", (long long)(v / mult[i]),
-			    units[i]);
+			snprintf(out, outlen, "%lld%c",
+			    (long long)(v / mult[i]), units[i]);
 			return;
 		}
 	}
@@ -520,8 +521,8 @@ set_value(struct parse_ctx *pc, const struct spec *sp, const char *v)
 	switch (sp->kind) {
 	case K_DURATION:
 		if (settings_parse_duration(v, &n) < 0) {
-			bad(pc, "%s: '%s' is not a duration (like 300, 90s, 10m,"
-			    " 2h)", sp->name, v);
+			bad(pc, "%s: '%s' is not a duration (like 300, 90s,"
+			    " 10m, 2h)", sp->name, v);
 			return;
 		}
 		break;

@@ -244,7 +244,8 @@ test_fixture_crlf_bom(void **state)
 	assert_string_equal(reports(&rep), want.p);
 	assert_int_equal(l.n, 5);
 
-	assert_string_equal(l.feeds[0].url, "https://news.example.test/rss.xml");
+	assert_string_equal(l.feeds[0].url,
+	    "https://news.example.test/rss.xml");
 	assert_string_equal(l.feeds[0].title, "Example News");
 	assert_tags(&l.feeds[0], "world|breaking news|extra");
 	assert_int_equal(l.feeds[0].line, 3);
