@@ -14,7 +14,7 @@
 #include "util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_VERSION 2
+#define DB_VERSION 3
 /* A missing date (published) in db_item; the column holds NULL. */
 #define DB_NO_DATE INT64_MIN
 

@@ -29,6 +29,8 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
+
 #define BUSY_TIMEOUT_MS 2000
 
 /* The time of an item, as the store computes it. */
@@ -64,6 +66,9 @@ static const char *const migrations[] = {
 	 * pruning by age do not scan the whole table. */
 	"ALTER TABLE items ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX items_time ON items(" ITEM_TIME ");",
+	/* v3: retention counts from when an item was first seen, so an
+	 * archive feed's old items are kept as long as new ones. */
+	"CREATE INDEX items_seen ON items(first_seen);",
 };
 
 _Static_assert(ARRAY_LEN(migrations) == DB_VERSION,
@@ -93,7 +98,7 @@ static const char *const stmt_sql[ST_N] = {
 			  " FROM feeds ORDER BY id",
 	[ST_LOAD_ITEMS] = "SELECT id, feed_id, key, title, link, summary,"
 			  " content, author, published, first_seen, read,"
-			  " updated FROM items WHERE " ITEM_TIME " >= ?1"
+			  " updated FROM items WHERE first_seen >= ?1"
 			  " ORDER BY " ITEM_TIME ", id",
 	[ST_PUT_FEED] = "INSERT INTO feeds (url, title, language, etag,"
 			" last_modified, last_fetch, status, error, failures)"
@@ -122,7 +127,7 @@ static const char *const stmt_sql[ST_N] = {
 			" RETURNING id",
 	[ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_DELETE_ITEM] = "DELETE FROM items WHERE id = ?1",
-	[ST_DELETE_OLDER] = "DELETE FROM items WHERE " ITEM_TIME " < ?1",
+	[ST_DELETE_OLDER] = "DELETE FROM items WHERE first_seen < ?1",
 };
 
 struct db {
@@ -355,7 +360,8 @@ check_existing(sqlite3 *h, const char **tag, char *why, size_t whylen)
 	if (ver > DB_VERSION) {
 		*tag = "newer";
 		snprintf(why, whylen,
-		    "written by a newer wiredesk (schema %d, this one knows %d)",
+		    "written by a newer wiredesk (schema %d, this one "
+		    "knows %d)",
 		    ver, DB_VERSION);
 		return SQLITE_OK;
 	}
@@ -409,6 +415,29 @@ setup(struct db *db, char *err, size_t errlen)
 	return rc;
 }
 
+/* SQLite says "unable to open database file" for most refusals; when
+ * the cause is a directory or file we may not write, say that instead. */
+static void
+explain(const char *path, char *err, size_t errlen)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		util_strlcpy(dir, ".", strlen(dir) + 1);
+	if (access(dir, W_OK) != 0)
+		snprintf(err, errlen, "the directory %s is read-only (%s)",
+		    dir, strerror(errno));
+	else if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+		snprintf(err, errlen, "%s is read-only (%s)", path,
+		    strerror(errno));
+	free(dir);
+}
+
 int
 db_open(const char *path, struct db **out, char **warn, char *err,
     size_t errlen)
@@ -424,6 +453,7 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 		    NULL);
 		if (rc != SQLITE_OK) {
 			seterr(err, errlen, db->h, path);
+			explain(path, err, errlen);
 			db_close(db);
 			return -1;
 		}
@@ -443,6 +473,7 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 			    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 		if (rc != SQLITE_OK) {
 			seterr(err, errlen, db->h, path);
+			explain(path, err, errlen);
 			db_close(db);
 			return -1;
 		}
@@ -453,6 +484,9 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 				return 0;
 			}
 			if (!is_corrupt(rc)) {
+				if ((rc & 0xff) == SQLITE_CANTOPEN ||
+				    (rc & 0xff) == SQLITE_READONLY)
+					explain(path, err, errlen);
 				db_close(db);
 				return -1;
 			}
@@ -474,37 +508,64 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 	return -1;
 }
 
-int
-db_open_readonly(const char *path, struct db **out, char *err,
+/* A read-only connection; immutable tells SQLite the file cannot change,
+ * so it needs no -shm (which a read-only directory cannot hold). */
+static int
+open_ro(const char *path, int immutable, struct db *db, char *err,
     size_t errlen)
 {
-	struct db *db = xcalloc(1, sizeof(*db));
-	int ver = -1;
+	int ver = -1, rc, flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
 
-	*out = NULL;
-	int rc = sqlite3_open_v2(path, &db->h,
-	    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (immutable) {
+		/* A URI: escape what would end or break the path. */
+		struct buf b;
+		buf_init(&b, 0);
+		(void)buf_puts(&b, "file:");
+		for (const char *p = path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#')
+				(void)buf_appendf(&b, "%%%02x",
+				    (unsigned char)*p);
+			else
+				(void)buf_putc(&b, *p);
+		}
+		(void)buf_puts(&b, "?immutable=1");
+		uri = buf_take(&b);
+		flags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &db->h, flags, NULL);
+	free(uri);
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(db->h, 1);
 		sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 		rc = pragma(db->h, "PRAGMA user_version", &ver, NULL, 0);
 	}
-	if (rc == SQLITE_OK && ver != DB_VERSION) {
+	if (rc != SQLITE_OK) {
+		seterr(err, errlen, db->h, path);
+		return -1;
+	}
+	if (ver != DB_VERSION) {
 		snprintf(err, errlen, "%s: schema %d, not %d", path, ver,
 		    DB_VERSION);
-		db_close(db);
 		return -1;
 	}
-	if (rc == SQLITE_OK)
-		rc = prepare(db, ST_N_READONLY, err, errlen);
-	else
-		seterr(err, errlen, db->h, path);
-	if (rc != SQLITE_OK) {
+	return prepare(db, ST_N_READONLY, err, errlen) == SQLITE_OK ? 0 : -1;
+}
+
+int
+db_open_readonly(const char *path, struct db **out, char *err,
+    size_t errlen)
+{
+	*out = NULL;
+	for (int immutable = 0; immutable < 2; immutable++) {
+		struct db *db = xcalloc(1, sizeof(*db));
+		if (open_ro(path, immutable, db, err, errlen) == 0) {
+			*out = db;
+			return 0;
+		}
 		db_close(db);
-		return -1;
 	}
-	*out = db;
-	return 0;
+	return -1;
 }
 
 int

@@ -24,10 +24,12 @@
  * error.  Memory and disk ids differ: memory ids are dense and handed out
  * per session, the rowids stay in the private records.
  *
+ * Retention counts from first_seen, when wiredesk first saw an item, not
+ * from the date the feed gives it: an archive or a replayed feed is kept
+ * as long as a live one, and a wrong date in a feed cannot hide an item.
  * Pruned items are remembered per feed (by key hash) for as long as the
- * feed still carries them, and dated items older than the last age
- * horizon are not taken in, so a feed with more items than the cap, or
- * with very old ones, does not bring them back as new on every fetch.
+ * feed still carries them, so a feed with more items than the cap does
+ * not bring them back as new on every fetch.
  *
  * Invariants:
  * - items[id] is NULL or a record whose item.id == id; count is the number
@@ -72,7 +74,7 @@ struct store {
 	size_t cap;	    /* slots allocated in items */
 	size_t count;	    /* live items */
 
-	uint32_t *tab;	/* hash slots: 0 empty, TOMB deleted, else item id */
+	uint32_t *tab;	/* 0 empty, TOMB deleted, else an item id */
 	size_t tabcap;	/* power of two */
 	size_t tabused; /* live + tombstones */
 	uint64_t seed;
@@ -82,12 +84,13 @@ struct store {
 
 	uint64_t gen;
 	uint64_t merges; /* store_merge calls, for rec.mark */
-	int64_t horizon; /* dated items older than this are not taken */
 
 	struct db *db;	   /* NULL: memory only */
 	char *path;	   /* of the journal, for messages */
 	char *warning;	   /* kept for store_take_warning */
 	unsigned db_lost : 1;
+	unsigned batch : 1; /* inside a merge or prune */
+	unsigned txn : 1;   /* its transaction has begun */
 };
 
 #define TOMB UINT32_MAX
@@ -286,6 +289,7 @@ db_lost(struct store *s, const char *why)
 	db_rollback(s->db);
 	db_close(s->db);
 	s->db = NULL;
+	s->batch = s->txn = 0;
 	if (!s->db_lost) {
 		s->db_lost = 1;
 		free(s->warning);
@@ -293,6 +297,26 @@ db_lost(struct store *s, const char *why)
 				       "in memory only",
 		    s->path, why);
 	}
+}
+
+/* 1 when a write may go to the journal now.  Inside a merge or prune the
+ * transaction begins with the first write, so a merge that changes
+ * nothing takes no lock at all. */
+static int
+ready(struct store *s)
+{
+	char err[256];
+
+	if (!s->db)
+		return 0;
+	if (s->batch && !s->txn) {
+		if (db_begin(s->db, err, sizeof(err)) != 0) {
+			db_lost(s, err);
+			return 0;
+		}
+		s->txn = 1;
+	}
+	return 1;
 }
 
 static void
@@ -317,7 +341,7 @@ save_feed(struct store *s, struct feed *f)
 	char err[256];
 	struct db_feed d;
 
-	if (!s->db)
+	if (!ready(s))
 		return 0;
 	db_feed_of(&d, f);
 	if (db_put_feed(s->db, &d, err, sizeof(err)) != 0) {
@@ -350,7 +374,7 @@ save_item(struct store *s, struct rec *r)
 		.updated = r->it.updated,
 	};
 
-	if (!s->db)
+	if (!ready(s))
 		return 0;
 	if (db_put_item(s->db, &d, err, sizeof(err)) != 0) {
 		db_lost(s, err);
@@ -360,16 +384,10 @@ save_item(struct store *s, struct rec *r)
 	return 0;
 }
 
-static int
+static void
 begin(struct store *s)
 {
-	char err[256];
-
-	if (s->db && db_begin(s->db, err, sizeof(err)) != 0) {
-		db_lost(s, err);
-		return -1;
-	}
-	return 0;
+	s->batch = 1;
 }
 
 static void
@@ -377,8 +395,9 @@ commit(struct store *s)
 {
 	char err[256];
 
-	if (s->db && db_commit(s->db, err, sizeof(err)) != 0)
+	if (s->db && s->txn && db_commit(s->db, err, sizeof(err)) != 0)
 		db_lost(s, err);
+	s->batch = s->txn = 0;
 }
 
 static struct feed *
@@ -503,7 +522,6 @@ store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
 	s->items = xcalloc(s->cap, sizeof(*s->items));
 	tab_rebuild(s, 0);
 	s->gen = 1;
-	s->horizon = since;
 	if (dbpath) {
 		char e[512];
 		s->path = xstrdup(dbpath);
@@ -794,7 +812,7 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		    (unsigned)feed_id);
 		return -1;
 	}
-	(void)begin(s);
+	begin(s);
 	int changed = 0, feed_changed = 0;
 	if (!f->from_file && pf->title && *pf->title &&
 	    str_differs(f->info.title, pf->title)) {
@@ -842,9 +860,6 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		} else if (g) {
 			/* pruned before and still carried: stays out */
 			gone_hit[g - f->gone] = 1;
-		} else if (pi->published != PARSE_NO_DATE &&
-		    pi->published < s->horizon) {
-			/* older than the retention age: would be pruned */
 		} else {
 			struct rec *r = rec_new(&fl);
 			r->hash = h;
@@ -895,7 +910,7 @@ store_set_read(struct store *s, uint32_t id, int read)
 		return;
 	r->it.read = read != 0;
 	s->gen++;
-	if (s->db && db_set_read(s->db, r->rowid, read, err, sizeof(err)))
+	if (ready(s) && db_set_read(s->db, r->rowid, read, err, sizeof(err)))
 		db_lost(s, err);
 }
 
@@ -955,7 +970,7 @@ drop(struct store *s, const uint32_t *ids, size_t n)
 	char err[256];
 
 	for (size_t i = 0; i < n; i++) {
-		if (s->db && db_delete_item(s->db, s->items[ids[i]]->rowid,
+		if (ready(s) && db_delete_item(s->db, s->items[ids[i]]->rowid,
 				 err, sizeof(err)) != 0)
 			db_lost(s, err);
 		item_remove(s, ids[i]);
@@ -969,17 +984,16 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 	size_t dropped = 0;
 	uint32_t *ids = xreallocarray(NULL, s->count + 1, sizeof(*ids));
 
-	(void)begin(s);
+	begin(s);
 	if (max_age > 0) {
 		int64_t cutoff = now - max_age;
-		if (cutoff > s->horizon)
-			s->horizon = cutoff;
 		size_t n = 0;
 		for (uint32_t id = 1; id <= s->max; id++)
-			if (s->items[id] && s->items[id]->it.time < cutoff)
+			if (s->items[id] && s->items[id]->it.first_seen < cutoff)
 				ids[n++] = id;
 		/* One statement also drops what was never loaded. */
-		if (s->db && db_delete_older(s->db, cutoff, err, sizeof(err)))
+		if (ready(s) &&
+		    db_delete_older(s->db, cutoff, err, sizeof(err)) != 0)
 			db_lost(s, err);
 		for (size_t i = 0; i < n; i++)
 			item_remove(s, ids[i]);

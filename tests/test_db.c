@@ -330,7 +330,7 @@ test_migrate_v1(void **state)
 	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), 1);
 
 	struct db *db = open_ok(fx->path);
-	assert_int_equal(db_user_version(db), 2);
+	assert_int_equal(db_user_version(db), DB_VERSION);
 	struct loaded l;
 	loaded_load(&l, db, INT64_MIN);
 	assert_int_equal(l.nfeeds, 1);
@@ -355,7 +355,7 @@ test_migrate_v1(void **state)
 	free(mode);
 	/* a second open finds version 2 and changes nothing */
 	db = open_ok(fx->path);
-	assert_int_equal(db_user_version(db), 2);
+	assert_int_equal(db_user_version(db), DB_VERSION);
 	db_close(db);
 }
 
