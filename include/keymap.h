@@ -92,11 +92,12 @@ int keymap_bind(struct keymap *km, const char *key_name,
     const char *action, const char *view, char *err, size_t errlen);
 
 /* Applies a config file's "bind" lines in order.  Each bad line is
- * reported as "FILE:LINE: reason" (file names the config file) and
- * skipped.  Returns the number of lines that failed. */
+ * reported as "FILE:LINE: bind: reason" (FILE from the line, "config"
+ * when it has none) and skipped.  Returns the number of lines that
+ * failed. */
 typedef void (*keymap_report_fn)(const char *msg, void *ctx);
 size_t keymap_apply_binds(struct keymap *km, const struct setting_bind *b,
-    size_t n, const char *file, keymap_report_fn report, void *ctx);
+    size_t n, keymap_report_fn report, void *ctx);
 
 /* Calls fn once for each action that has keys in view, in the table's
  * order, with the action's name, its keys' names joined by spaces

@@ -339,7 +339,7 @@ keymap_bind(struct keymap *km, const char *key_name, const char *action,
 
 size_t
 keymap_apply_binds(struct keymap *km, const struct setting_bind *b, size_t n,
-    const char *file, keymap_report_fn report, void *ctx)
+    keymap_report_fn report, void *ctx)
 {
 	size_t bad = 0;
 	char err[128], msg[512];
@@ -352,7 +352,7 @@ keymap_apply_binds(struct keymap *km, const struct setting_bind *b, size_t n,
 		bad++;
 		if (report) {
 			snprintf(msg, sizeof(msg), "%s:%u: bind: %s",
-			    file ? file : "config", b[i].line, err);
+			    b[i].file ? b[i].file : "config", b[i].line, err);
 			report(msg, ctx);
 		}
 	}

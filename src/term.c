@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -54,10 +53,6 @@ static const struct {
 	[TERM_BORDER] = {"border", COLOR_BLUE, -1, 0},
 	[TERM_BORDER_SEL] = {"selected-border", COLOR_CYAN, -1, A_BOLD},
 	[TERM_LINK] = {"link", COLOR_BLUE, -1, A_UNDERLINE},
-};
-
-static const char *const color_names[] = {
-	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
 
 static int
@@ -234,32 +229,6 @@ term_size(const struct term *t, int *rows, int *cols)
 	*cols = COLS;
 }
 
-static int
-parse_color(const struct term *t, const char *name, short *out)
-{
-	if (!name || strcasecmp(name, "default") == 0) {
-		*out = -1;
-		return 0;
-	}
-	for (size_t i = 0; i < ARRAY_LEN(color_names); i++) {
-		if (strcasecmp(name, color_names[i]) == 0) {
-			*out = (short)i;
-			return 0;
-		}
-	}
-	if (strncasecmp(name, "color", 5) == 0 && name[5] &&
-	    strspn(name + 5, "0123456789") == strlen(name + 5) &&
-	    strlen(name + 5) <= 3) {
-		long n = strtol(name + 5, NULL, 10);
-		/* Without colours any number is accepted and ignored. */
-		if (n <= 255 && (!t->colors || n < COLORS)) {
-			*out = (short)n;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 size_t
 term_colors(struct term *t, const struct setting_color *c, size_t n,
     const char *file, term_report_fn report, void *ctx)
@@ -269,27 +238,24 @@ term_colors(struct term *t, const struct setting_color *c, size_t n,
 
 	for (size_t i = 0; i < n; i++) {
 		const char *el = c[i].element ? c[i].element : "";
-		const char *why = NULL, *what = NULL;
+		const char *why = NULL;
 		int e;
-		short fg = -1, bg = -1;
 		for (e = 0; e < TERM_NELEMS; e++)
 			if (strcmp(el, elem_defaults[e].name) == 0)
 				break;
-		if (e == TERM_NELEMS) {
+		/* settings checked the names; the numbers may still be
+		 * more colours than this terminal has. */
+		if (e == TERM_NELEMS)
 			why = "unknown element";
-		} else if (parse_color(t, c[i].fg, &fg) < 0) {
+		else if (c[i].fgi < -1 || c[i].bgi < -1)
 			why = "unknown colour";
-			what = c[i].fg;
-		} else if (parse_color(t, c[i].bg, &bg) < 0) {
-			why = "unknown colour";
-			what = c[i].bg;
-		}
+		else if (t->colors && (c[i].fgi >= COLORS || c[i].bgi >= COLORS))
+			why = "this terminal has fewer colours";
 		if (why) {
 			bad++;
 			if (report) {
-				snprintf(msg, sizeof(msg), "%s: color %s: %s%s%s",
-				    file ? file : "config", el, why,
-				    what ? " " : "", what ? what : "");
+				snprintf(msg, sizeof(msg), "%s: color %s: %s",
+				    file ? file : "config", el, why);
 				report(msg, ctx);
 			}
 			continue;
@@ -305,7 +271,8 @@ term_colors(struct term *t, const struct setting_color *c, size_t n,
 		 * attribute unless the line gives its own. */
 		if (!t->colors && a == 0)
 			a = elem_defaults[e].attrs;
-		set_elem(t, (enum term_elem)e, fg, bg, a);
+		set_elem(t, (enum term_elem)e, (short)c[i].fgi,
+		    (short)c[i].bgi, a);
 	}
 	return bad;
 }

@@ -362,7 +362,7 @@ ui_new(struct store *s, struct clusterer *c, const struct settings *set,
 		(void)term_colors(t, set->colors, set->ncolors, "config",
 		    report_config, ui);
 		(void)keymap_apply_binds(ui->km, set->binds, set->nbinds,
-		    "config", report_config, ui);
+		    report_config, ui);
 	}
 	layout(ui);
 	return ui;

@@ -291,29 +291,29 @@ test_apply_binds(void **state)
 	char k2[] = "J", a2[] = "jump-around";
 	char k3[] = "w", a3[] = "open-in-browser";
 	char k4[] = "longname", a4[] = "open", v4[] = "items";
+	char file[] = "/home/r/config";
 	const struct setting_bind b[] = {
-		{k1, a1, v1, 3},
-		{k2, a2, NULL, 7},
-		{k3, a3, NULL, 9},
-		{k4, a4, v4, 12},
+		{k1, a1, v1, file, 3},
+		{k2, a2, NULL, file, 7},
+		{k3, a3, NULL, file, 9},
+		{k4, a4, v4, NULL, 12},
 	};
 	struct reports r;
 
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(keymap_apply_binds(km, b, 4, "/home/r/config",
-	    report, &r), 2);
+	assert_int_equal(keymap_apply_binds(km, b, 4, report, &r), 2);
 	assert_int_equal(r.n, 2);
 	assert_string_equal(r.msg[0],
 	    "/home/r/config:7: bind: unknown action 'jump-around'");
 	assert_string_equal(r.msg[1],
-	    "/home/r/config:12: bind: unknown key 'longname'");
+	    "config:12: bind: unknown key 'longname'");
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, ' '),
 	    ACT_PAGE_DOWN);
 	assert_int_equal(keymap_lookup(km, KEYMAP_READER, 'w'),
 	    ACT_OPEN_BROWSER);
 	assert_int_equal(keymap_lookup(km, KEYMAP_FEEDS, 'w'), ACT_NONE);
 	/* No report function: still counted. */
-	assert_int_equal(keymap_apply_binds(km, b, 4, NULL, NULL, NULL), 2);
+	assert_int_equal(keymap_apply_binds(km, b, 4, NULL, NULL), 2);
 }
 
 /* wiredesk(1) names every action, as "(name)" in its KEYS section. */
