@@ -78,7 +78,7 @@ lv_move(struct listview *lv, ptrdiff_t delta)
 		else if (rowstart(lv, last) > rowstart(lv, lv->sel))
 			lv->sel = last; /* onto a shorter last grid row */
 	} else {
-		size_t d = (size_t)-(delta + 1) + 1;
+		size_t d = (size_t)(-(delta + 1)) + 1;
 		if (d <= lv->sel)
 			lv->sel -= d;
 		else if (rowstart(lv, lv->sel) > 0)

@@ -248,7 +248,7 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 
 	uint32_t heads[32];
 	size_t nh = ih > 1 ? pick_headlines(ui, cv, heads, (size_t)ih - 1) : 0;
-	int ow = iw / 4 < OUTLET_MAX_W ? iw / 4 : OUTLET_MAX_W;
+	int ow = iw / 5 < OUTLET_MAX_W ? iw / 5 : OUTLET_MAX_W;
 	for (int r = 1; r < ih; r++) {
 		int ry = iy + r;
 		if ((size_t)r > nh) {

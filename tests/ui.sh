@@ -192,7 +192,7 @@ check "title line counts stories" [ -n "$n_all" ]
 
 # The Sony panel carries both the studio hack and the PlayStation
 # Network headlines (at 120 columns two panels share each row).
-if panels | grep 'Sony Pictures' | grep -q 'PlayStation Network'; then
+if panels | grep "Sony Pictures" | grep -q "PlayStation Network"; then
 	ok "Sony panel shows the studio hack and the PlayStation Network"
 else
 	notok "Sony panel shows the studio hack and the PlayStation Network"
