@@ -207,6 +207,9 @@ ui_outlet(const struct ui *ui, uint32_t feed_id)
 	return p ? p + 3 : u;
 }
 
+/* Matching folds every headline and summary, so each item's answer is
+ * kept until the filter changes: a filtered board then re-ranks as
+ * cheaply as an unfiltered one while feeds keep arriving. */
 int
 ui_matches_item(struct ui *ui, uint32_t item_id)
 {
@@ -216,10 +219,22 @@ ui_matches_item(struct ui *ui, uint32_t item_id)
 		return 1;
 	if (!it)
 		return 0;
-	return ui_match(it->title, ui->filter_fold, &ui->scratch) ||
-	    ui_match(it->summary, ui->filter_fold, &ui->scratch) ||
-	    ui_match(ui_outlet(ui, it->feed_id), ui->filter_fold,
-		&ui->scratch);
+	if (item_id >= ui->nmatch) {
+		size_t n = (size_t)store_item_max(ui->store) + 1;
+		if (n <= item_id)
+			n = (size_t)item_id + 1;
+		ui->match = xreallocarray(ui->match, n, 1);
+		memset(ui->match + ui->nmatch, 0, n - ui->nmatch);
+		ui->nmatch = n;
+	}
+	if (ui->match[item_id] == 0) {
+		int m = ui_match(it->title, ui->filter_fold, &ui->scratch) ||
+		    ui_match(it->summary, ui->filter_fold, &ui->scratch) ||
+		    ui_match(ui_outlet(ui, it->feed_id), ui->filter_fold,
+			&ui->scratch);
+		ui->match[item_id] = m ? 2 : 1;
+	}
+	return ui->match[item_id] == 2;
 }
 
 int
@@ -384,6 +399,7 @@ ui_free(struct ui *ui)
 	free(ui->help.lines);
 	free(ui->filter);
 	free(ui->filter_fold);
+	free(ui->match);
 	buf_fini(&ui->prompt);
 	buf_fini(&ui->fit);
 	buf_fini(&ui->scratch);
@@ -428,6 +444,8 @@ set_filter(struct ui *ui, const char *text)
 	free(ui->filter);
 	free(ui->filter_fold);
 	ui->filter = ui->filter_fold = NULL;
+	if (ui->nmatch)
+		memset(ui->match, 0, ui->nmatch);
 	if (text && *text) {
 		struct buf f;
 		buf_init(&f, 0);

@@ -107,6 +107,8 @@ struct ui {
 
 	/* The filter: as typed, and case-folded for matching. */
 	char *filter, *filter_fold;
+	unsigned char *match; /* per item id: 0 unknown, 1 no, 2 yes */
+	size_t nmatch;
 	int prompting;
 	struct buf prompt;
 

@@ -267,6 +267,8 @@ feeds_rows(const struct ui *ui)
 
 	if (h >= 3 * FEED_DETAIL_H)
 		h -= FEED_DETAIL_H;
+	if (h >= 4)
+		h--; /* the column names */
 	return h > 0 ? (size_t)h : 0;
 }
 
@@ -305,13 +307,21 @@ ui_feeds_draw(struct ui *ui)
 	int cols = ui->geom.cols;
 	struct buf b;
 
+	size_t hdr = ui->geom.main_h >= 4 ? 1 : 0;
+	int tw = cols / 3 > 40 ? 40 : cols / 3;
+
 	lv_set_rows(lv, rows, 1);
 	lv_visible_range(lv, &first, &end);
 	buf_init(&b, 0);
-	for (size_t r = 0; r < (size_t)ui->geom.main_h; r++) {
+	if (hdr) {
+		(void)buf_appendf(&b, "%-6s %-5s %5s  %-*s %s", "status",
+		    "fetch", "items", tw - 1, "feed", "last error");
+		ui_put(ui, ui->geom.main_y, 0, cols, b.p, TERM_TITLE);
+	}
+	for (size_t r = hdr; r < (size_t)ui->geom.main_h; r++) {
 		int y = ui->geom.main_y + (int)r;
-		size_t i = first + r;
-		if (r >= rows || i >= end) {
+		size_t i = first + r - hdr;
+		if (r - hdr >= rows || i >= end) {
 			ui_put(ui, y, 0, cols, "", TERM_NORMAL);
 			continue;
 		}
@@ -328,7 +338,6 @@ ui_feeds_draw(struct ui *ui)
 		buf_reset(&b);
 		(void)buf_appendf(&b, "%-6s %-5s %5zu  ", st, when, f->nitems);
 		size_t lw = text_width(b.p);
-		int tw = cols / 3 > 40 ? 40 : cols / 3;
 		int sel = i == lv->sel;
 		unsigned attr = sel ? term_attr(ui->term, TERM_SELECTED) :
 		    term_attr(ui->term, f->status < 0 ? TERM_ERROR :
@@ -342,14 +351,14 @@ ui_feeds_draw(struct ui *ui)
 	/* The selected feed's URL and whole error. */
 	const struct feed_info *f = lv->count ?
 	    store_feed(ui->store, ui->feed_ids.v[lv->sel]) : NULL;
-	if (f && rows < (size_t)ui->geom.main_h) {
+	if (f && rows + hdr < (size_t)ui->geom.main_h) {
 		struct ui_text t = {0};
 		buf_reset(&b);
 		(void)buf_appendf(&b, "%s", f->url ? f->url : "");
 		ui_text_wrap(&t, b.p, (size_t)cols, TERM_LINK);
 		if (f->error)
 			ui_text_wrap(&t, f->error, (size_t)cols, TERM_ERROR);
-		int y0 = ui->geom.main_y + (int)rows;
+		int y0 = ui->geom.main_y + (int)(rows + hdr);
 		ui_put(ui, y0, 0, cols, "", TERM_NORMAL);
 		for (size_t k = 0; k < t.n && (int)k + 1 < FEED_DETAIL_H; k++)
 			ui_put(ui, y0 + 1 + (int)k, 0, cols, t.lines[k].text,
