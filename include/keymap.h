@@ -28,7 +28,7 @@ enum keymap_key {
 	KEYMAP_KEY_IC, /* Insert */
 	KEYMAP_KEY_BTAB,
 	KEYMAP_KEY_RESIZE, /* the terminal changed size; never bound */
-	KEYMAP_KEY_F0,	   /* F1 is KEYMAP_KEY_F0 + 1, up to F12 */
+	KEYMAP_KEY_F0,     /* F1 is KEYMAP_KEY_F0 + 1, up to F12 */
 	KEYMAP_KEY_LAST = KEYMAP_KEY_F0 + 12,
 };
 
@@ -53,19 +53,19 @@ enum action {
 	ACT_PAGE_DOWN,
 	ACT_HOME,
 	ACT_END,
-	ACT_OPEN,	  /* Enter: a cluster's items, an item's reader */
+	ACT_OPEN,         /* Enter: a cluster's items, an item's reader */
 	ACT_OPEN_BROWSER, /* the selected item's link in the browser */
-	ACT_OPEN_LINK,	  /* reader: link N of the list (the key's digit) */
-	ACT_RELOAD,	  /* the selected item's or cluster's feeds */
+	ACT_OPEN_LINK,    /* reader: link N of the list (the key's digit) */
+	ACT_RELOAD,       /* the selected item's or cluster's feeds */
 	ACT_RELOAD_ALL,
-	ACT_FILTER,	   /* prompt for a filter text */
+	ACT_FILTER, /* prompt for a filter text */
 	ACT_CLEAR_FILTER,
 	ACT_NEXT_UNREAD,
-	ACT_MARK_READ,	   /* the item, or the whole cluster on the board */
+	ACT_MARK_READ,     /* the item, or the whole cluster on the board */
 	ACT_MARK_ALL_READ, /* every cluster on the board / the cluster */
 	ACT_FEEDS,
 	ACT_HELP,
-	ACT_QUIT,	   /* back one view; quits from the board */
+	ACT_QUIT, /* back one view; quits from the board */
 	ACT_HARD_QUIT,
 	ACT_REDRAW,
 	ACT_COUNT,
@@ -80,16 +80,16 @@ struct keymap *keymap_new(void);
 void keymap_free(struct keymap *km);
 
 /* The action key has in view, or ACT_NONE. */
-enum action keymap_lookup(const struct keymap *km, enum keymap_view view,
-    uint32_t key);
+enum action keymap_lookup(
+    const struct keymap *km, enum keymap_view view, uint32_t key);
 
 /* Binds the key named key_name (see keymap_key_parse) to the action named
  * action ("none" unbinds the key) in the view named view, or in every
  * view the action belongs to when view is NULL.  The key's previous
  * binding in those views is replaced; other keys of the action stay.
  * Returns 0, or -1 with a reason in err. */
-int keymap_bind(struct keymap *km, const char *key_name,
-    const char *action, const char *view, char *err, size_t errlen);
+int keymap_bind(struct keymap *km, const char *key_name, const char *action,
+    const char *view, char *err, size_t errlen);
 
 /* Applies a config file's "bind" lines in order.  Each bad line is
  * reported as "FILE:LINE: bind: reason" (FILE from the line, "config"

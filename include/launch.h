@@ -26,13 +26,13 @@ char *launch_command(const char *configured);
  * Nothing else is special ($, `, ;, |, * are plain characters).  Fills
  * *argv (NULL-terminated; free with launch_argv_free) and *argc, or
  * returns -1 with err set for an empty command or an open quote. */
-ATTR_NODISCARD int launch_split(const char *cmd, char ***argv, size_t *argc,
-    char *err, size_t errlen);
+ATTR_NODISCARD int launch_split(
+    const char *cmd, char ***argv, size_t *argc, char *err, size_t errlen);
 /* launch_split, then the URL goes in: each "%u" (and, as $BROWSER has it
  * by convention, "%s") in a word is replaced by url; when no word has
  * one, url is appended as a word of its own. */
-ATTR_NODISCARD int launch_argv(const char *cmd, const char *url,
-    char ***argv, char *err, size_t errlen);
+ATTR_NODISCARD int launch_argv(
+    const char *cmd, const char *url, char ***argv, char *err, size_t errlen);
 void launch_argv_free(char **argv);
 
 /* Opens url with cmd (NULL: see launch_command).  Refuses anything
@@ -41,8 +41,8 @@ void launch_argv_free(char **argv);
  * soon as it has been executed (or failed to be, which is reported: a
  * missing program gives -1 with err set), never waiting for it to end.
  * Returns 0, or -1 with err set. */
-ATTR_NODISCARD int launch_url(const char *cmd, const char *url, char *err,
-    size_t errlen);
+ATTR_NODISCARD int launch_url(
+    const char *cmd, const char *url, char *err, size_t errlen);
 
 /* Reaps every finished child without blocking; call on SIGCHLD. */
 void launch_reap(void);

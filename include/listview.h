@@ -49,7 +49,7 @@ void lv_visible_range(const struct listview *lv, size_t *first, size_t *end);
 struct lv_grid {
 	size_t width, height; /* the area */
 	size_t cols, rows;    /* panels across, panel rows on screen */
-	size_t cell_h;	      /* height of each panel */
+	size_t cell_h;        /* height of each panel */
 };
 
 void lv_grid_layout(struct lv_grid *g, size_t width, size_t height,

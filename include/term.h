@@ -16,18 +16,18 @@ struct setting_color;
 /* What is drawn, each with its own attribute, and the name a config
  * file's "color ELEMENT FG BG [ATTR...]" line gives it. */
 enum term_elem {
-	TERM_NORMAL,	 /* "default": everything not listed below */
-	TERM_TITLE,	 /* "title": story labels, the top line, titles */
-	TERM_SELECTED,	 /* "selected": the selected panel or row */
-	TERM_FRESH,	 /* "new": items not seen yet */
-	TERM_OUTLET,	 /* "outlet": outlet names */
-	TERM_STATUS,	 /* "status": the status line */
-	TERM_ERROR,	 /* "error": failed feeds and error messages */
-	TERM_DIM,	 /* "dim": ages, counts, read items */
-	TERM_HELP,	 /* "help": the help screen and key hints */
-	TERM_BORDER,	 /* "border": panel borders */
+	TERM_NORMAL,     /* "default": everything not listed below */
+	TERM_TITLE,      /* "title": story labels, the top line, titles */
+	TERM_SELECTED,   /* "selected": the selected panel or row */
+	TERM_FRESH,      /* "new": items not seen yet */
+	TERM_OUTLET,     /* "outlet": outlet names */
+	TERM_STATUS,     /* "status": the status line */
+	TERM_ERROR,      /* "error": failed feeds and error messages */
+	TERM_DIM,        /* "dim": ages, counts, read items */
+	TERM_HELP,       /* "help": the help screen and key hints */
+	TERM_BORDER,     /* "border": panel borders */
 	TERM_BORDER_SEL, /* "selected-border": the selected panel's */
-	TERM_LINK,	 /* "link": links in the reader */
+	TERM_LINK,       /* "link": links in the reader */
 	TERM_NELEMS,
 };
 
@@ -59,8 +59,8 @@ void term_size(const struct term *t, int *rows, int *cols);
 
 /* Applies "color" lines over the defaults.  Each bad line is reported
  * through report (may be NULL) as "FILE: color ELEMENT: reason"; file
- * names the config file.  Colours are ignored (attributes kept) when the terminal
- * has none or NO_COLOR is set.  Returns the number of bad lines. */
+ * names the config file.  Colours are ignored (attributes kept) when the
+ * terminal has none or NO_COLOR is set.  Returns the number of bad lines. */
 typedef void (*term_report_fn)(const char *msg, void *ctx);
 size_t term_colors(struct term *t, const struct setting_color *c, size_t n,
     const char *file, term_report_fn report, void *ctx);

@@ -28,7 +28,7 @@ struct ui_request {
 /* Fetch progress for the status line. */
 struct ui_status {
 	unsigned feeds, feeds_ok, feeds_failed;
-	unsigned in_flight, round_total; /* "k of N" of the current round */
+	unsigned in_flight, round_total;    /* "k of N" of the current round */
 	int64_t last_refresh, next_refresh; /* Unix seconds, 0 if none */
 };
 

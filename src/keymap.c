@@ -31,41 +31,40 @@
 static const struct {
 	const char *name, *desc;
 } actions[ACT_COUNT] = {
-	[ACT_NONE] = {"none", "nothing (unbinds a key)"},
-	[ACT_UP] = {"up", "move up"},
-	[ACT_DOWN] = {"down", "move down"},
-	[ACT_LEFT] = {"left", "previous panel; back in lists"},
-	[ACT_RIGHT] = {"right", "next panel; open in lists"},
-	[ACT_PAGE_UP] = {"pageup", "page up"},
-	[ACT_PAGE_DOWN] = {"pagedown", "page down"},
-	[ACT_HOME] = {"home", "go to the first entry"},
-	[ACT_END] = {"end", "go to the last entry"},
-	[ACT_OPEN] = {"open", "open the cluster or the item"},
-	[ACT_OPEN_BROWSER] = {"open-in-browser",
-	    "open the item's link in the browser"},
-	[ACT_OPEN_LINK] = {"open-link", "open link N in the browser"},
-	[ACT_RELOAD] = {"reload", "reload the item's or cluster's feeds"},
-	[ACT_RELOAD_ALL] = {"reload-all", "reload all feeds"},
-	[ACT_FILTER] = {"filter", "filter clusters and items by text"},
-	[ACT_CLEAR_FILTER] = {"clear-filter", "clear the filter"},
-	[ACT_NEXT_UNREAD] = {"next-unread", "go to the next unread story"},
-	[ACT_MARK_READ] = {"mark-read",
-	    "mark the item or cluster read (again: unread)"},
-	[ACT_MARK_ALL_READ] = {"mark-all-read",
-	    "mark everything listed read"},
-	[ACT_FEEDS] = {"feeds", "show the feeds, their status and errors"},
-	[ACT_HELP] = {"help", "show this list of keys"},
-	[ACT_QUIT] = {"quit", "go back; quit from the board"},
-	[ACT_HARD_QUIT] = {"hard-quit", "quit from any view"},
-	[ACT_REDRAW] = {"redraw", "redraw the screen"},
+    [ACT_NONE] = {"none", "nothing (unbinds a key)"},
+    [ACT_UP] = {"up", "move up"},
+    [ACT_DOWN] = {"down", "move down"},
+    [ACT_LEFT] = {"left", "previous panel; back in lists"},
+    [ACT_RIGHT] = {"right", "next panel; open in lists"},
+    [ACT_PAGE_UP] = {"pageup", "page up"},
+    [ACT_PAGE_DOWN] = {"pagedown", "page down"},
+    [ACT_HOME] = {"home", "go to the first entry"},
+    [ACT_END] = {"end", "go to the last entry"},
+    [ACT_OPEN] = {"open", "open the cluster or the item"},
+    [ACT_OPEN_BROWSER] = {"open-in-browser",
+        "open the item's link in the browser"},
+    [ACT_OPEN_LINK] = {"open-link", "open link N in the browser"},
+    [ACT_RELOAD] = {"reload", "reload the item's or cluster's feeds"},
+    [ACT_RELOAD_ALL] = {"reload-all", "reload all feeds"},
+    [ACT_FILTER] = {"filter", "filter clusters and items by text"},
+    [ACT_CLEAR_FILTER] = {"clear-filter", "clear the filter"},
+    [ACT_NEXT_UNREAD] = {"next-unread", "go to the next unread story"},
+    [ACT_MARK_READ] = {"mark-read",
+        "mark the item or cluster read (again: unread)"},
+    [ACT_MARK_ALL_READ] = {"mark-all-read", "mark everything listed read"},
+    [ACT_FEEDS] = {"feeds", "show the feeds, their status and errors"},
+    [ACT_HELP] = {"help", "show this list of keys"},
+    [ACT_QUIT] = {"quit", "go back; quit from the board"},
+    [ACT_HARD_QUIT] = {"hard-quit", "quit from any view"},
+    [ACT_REDRAW] = {"redraw", "redraw the screen"},
 };
 
 static const char *const views[KEYMAP_NVIEWS] = {
-	[KEYMAP_BOARD] = "board",
-	[KEYMAP_ITEMS] = "items",
-	[KEYMAP_READER] = "reader",
-	[KEYMAP_FEEDS] = "feeds",
-	[KEYMAP_HELP] = "help",
+    [KEYMAP_BOARD] = "board",
+    [KEYMAP_ITEMS] = "items",
+    [KEYMAP_READER] = "reader",
+    [KEYMAP_FEEDS] = "feeds",
+    [KEYMAP_HELP] = "help",
 };
 
 /* The built-in bindings, in the order help lists keys. */
@@ -74,67 +73,56 @@ static const struct {
 	uint32_t key;
 	enum action act;
 } defaults[] = {
-	{V_ALL, 'k', ACT_UP},
-	{V_ALL, KEYMAP_KEY_UP, ACT_UP},
-	{V_ALL, 'j', ACT_DOWN},
-	{V_ALL, KEYMAP_KEY_DOWN, ACT_DOWN},
-	{V_ALL, 'h', ACT_LEFT},
-	{V_ALL, KEYMAP_KEY_LEFT, ACT_LEFT},
-	{V_BOARD | V_ITEMS, 'l', ACT_RIGHT},
-	{V_BOARD | V_ITEMS, KEYMAP_KEY_RIGHT, ACT_RIGHT},
-	{V_ALL, KEYMAP_KEY_PPAGE, ACT_PAGE_UP},
-	{V_ALL, KEYMAP_KEY_NPAGE, ACT_PAGE_DOWN},
-	{V_READER | V_HELP, ' ', ACT_PAGE_DOWN},
-	{V_ALL, 'g', ACT_HOME},
-	{V_ALL, KEYMAP_KEY_HOME, ACT_HOME},
-	{V_ALL, 'G', ACT_END},
-	{V_ALL, KEYMAP_KEY_END, ACT_END},
-	{V_BOARD | V_ITEMS, KEYMAP_KEY_ENTER, ACT_OPEN},
-	{V_BOARD | V_ITEMS | V_READER, 'o', ACT_OPEN_BROWSER},
-	{V_READER, '1', ACT_OPEN_LINK},
-	{V_READER, '2', ACT_OPEN_LINK},
-	{V_READER, '3', ACT_OPEN_LINK},
-	{V_READER, '4', ACT_OPEN_LINK},
-	{V_READER, '5', ACT_OPEN_LINK},
-	{V_READER, '6', ACT_OPEN_LINK},
-	{V_READER, '7', ACT_OPEN_LINK},
-	{V_READER, '8', ACT_OPEN_LINK},
-	{V_READER, '9', ACT_OPEN_LINK},
-	{V_BOARD | V_ITEMS | V_READER | V_FEEDS, 'r', ACT_RELOAD},
-	{V_ALL, 'R', ACT_RELOAD_ALL},
-	{V_BOARD | V_ITEMS, '/', ACT_FILTER},
-	{V_BOARD | V_ITEMS, KEYMAP_KEY_ESC, ACT_CLEAR_FILTER},
-	{V_BOARD | V_ITEMS | V_READER, 'n', ACT_NEXT_UNREAD},
-	{V_BOARD | V_ITEMS | V_READER, 'm', ACT_MARK_READ},
-	{V_BOARD | V_ITEMS, 'A', ACT_MARK_ALL_READ},
-	{V_BOARD | V_ITEMS | V_READER, 'e', ACT_FEEDS},
-	{V_BOARD | V_ITEMS | V_READER | V_FEEDS, '?', ACT_HELP},
-	{V_ALL, 'q', ACT_QUIT},
-	{V_READER | V_FEEDS | V_HELP, KEYMAP_KEY_ESC, ACT_QUIT},
-	{V_ALL, 'Q', ACT_HARD_QUIT},
-	{V_ALL, 0x0c, ACT_REDRAW}, /* ^L */
+    {V_ALL, 'k', ACT_UP}, {V_ALL, KEYMAP_KEY_UP, ACT_UP},
+    {V_ALL, 'j', ACT_DOWN}, {V_ALL, KEYMAP_KEY_DOWN, ACT_DOWN},
+    {V_ALL, 'h', ACT_LEFT}, {V_ALL, KEYMAP_KEY_LEFT, ACT_LEFT},
+    {V_BOARD | V_ITEMS, 'l', ACT_RIGHT},
+    {V_BOARD | V_ITEMS, KEYMAP_KEY_RIGHT, ACT_RIGHT},
+    {V_ALL, KEYMAP_KEY_PPAGE, ACT_PAGE_UP},
+    {V_ALL, KEYMAP_KEY_NPAGE, ACT_PAGE_DOWN},
+    {V_READER | V_HELP, ' ', ACT_PAGE_DOWN}, {V_ALL, 'g', ACT_HOME},
+    {V_ALL, KEYMAP_KEY_HOME, ACT_HOME}, {V_ALL, 'G', ACT_END},
+    {V_ALL, KEYMAP_KEY_END, ACT_END},
+    {V_BOARD | V_ITEMS, KEYMAP_KEY_ENTER, ACT_OPEN},
+    {V_BOARD | V_ITEMS | V_READER, 'o', ACT_OPEN_BROWSER},
+    {V_READER, '1', ACT_OPEN_LINK}, {V_READER, '2', ACT_OPEN_LINK},
+    {V_READER, '3', ACT_OPEN_LINK}, {V_READER, '4', ACT_OPEN_LINK},
+    {V_READER, '5', ACT_OPEN_LINK}, {V_READER, '6', ACT_OPEN_LINK},
+    {V_READER, '7', ACT_OPEN_LINK}, {V_READER, '8', ACT_OPEN_LINK},
+    {V_READER, '9', ACT_OPEN_LINK},
+    {V_BOARD | V_ITEMS | V_READER | V_FEEDS, 'r', ACT_RELOAD},
+    {V_ALL, 'R', ACT_RELOAD_ALL}, {V_BOARD | V_ITEMS, '/', ACT_FILTER},
+    {V_BOARD | V_ITEMS, KEYMAP_KEY_ESC, ACT_CLEAR_FILTER},
+    {V_BOARD | V_ITEMS | V_READER, 'n', ACT_NEXT_UNREAD},
+    {V_BOARD | V_ITEMS | V_READER, 'm', ACT_MARK_READ},
+    {V_BOARD | V_ITEMS, 'A', ACT_MARK_ALL_READ},
+    {V_BOARD | V_ITEMS | V_READER, 'e', ACT_FEEDS},
+    {V_BOARD | V_ITEMS | V_READER | V_FEEDS, '?', ACT_HELP},
+    {V_ALL, 'q', ACT_QUIT},
+    {V_READER | V_FEEDS | V_HELP, KEYMAP_KEY_ESC, ACT_QUIT},
+    {V_ALL, 'Q', ACT_HARD_QUIT}, {V_ALL, 0x0c, ACT_REDRAW}, /* ^L */
 };
 
 static const struct {
 	const char *name;
 	uint32_t key;
 } keynames[] = {
-	{"ENTER", KEYMAP_KEY_ENTER},
-	{"ESC", KEYMAP_KEY_ESC},
-	{"TAB", '\t'},
-	{"SPACE", ' '},
-	{"UP", KEYMAP_KEY_UP},
-	{"DOWN", KEYMAP_KEY_DOWN},
-	{"LEFT", KEYMAP_KEY_LEFT},
-	{"RIGHT", KEYMAP_KEY_RIGHT},
-	{"PPAGE", KEYMAP_KEY_PPAGE},
-	{"NPAGE", KEYMAP_KEY_NPAGE},
-	{"HOME", KEYMAP_KEY_HOME},
-	{"END", KEYMAP_KEY_END},
-	{"BACKSPACE", KEYMAP_KEY_BACKSPACE},
-	{"DEL", KEYMAP_KEY_DC},
-	{"INS", KEYMAP_KEY_IC},
-	{"BTAB", KEYMAP_KEY_BTAB},
+    {"ENTER", KEYMAP_KEY_ENTER},
+    {"ESC", KEYMAP_KEY_ESC},
+    {"TAB", '\t'},
+    {"SPACE", ' '},
+    {"UP", KEYMAP_KEY_UP},
+    {"DOWN", KEYMAP_KEY_DOWN},
+    {"LEFT", KEYMAP_KEY_LEFT},
+    {"RIGHT", KEYMAP_KEY_RIGHT},
+    {"PPAGE", KEYMAP_KEY_PPAGE},
+    {"NPAGE", KEYMAP_KEY_NPAGE},
+    {"HOME", KEYMAP_KEY_HOME},
+    {"END", KEYMAP_KEY_END},
+    {"BACKSPACE", KEYMAP_KEY_BACKSPACE},
+    {"DEL", KEYMAP_KEY_DC},
+    {"INS", KEYMAP_KEY_IC},
+    {"BTAB", KEYMAP_KEY_BTAB},
 };
 
 struct binding {
@@ -162,8 +150,8 @@ put(struct keymap *km, enum keymap_view v, uint32_t key, enum action act)
 		return;
 	if (km->n[v] == km->cap[v]) {
 		km->cap[v] = km->cap[v] ? km->cap[v] * 2 : 32;
-		km->b[v] = xreallocarray(km->b[v], km->cap[v],
-		    sizeof(km->b[v][0]));
+		km->b[v] =
+		    xreallocarray(km->b[v], km->cap[v], sizeof(km->b[v][0]));
 	}
 	km->b[v][km->n[v]].key = key;
 	km->b[v][km->n[v]].act = act;
@@ -181,7 +169,7 @@ keymap_new(void)
 				continue;
 			/* The table must not bind a key twice in a view. */
 			assert(keymap_lookup(km, (enum keymap_view)v,
-			    defaults[i].key) == ACT_NONE);
+			           defaults[i].key) == ACT_NONE);
 			put(km, (enum keymap_view)v, defaults[i].key,
 			    defaults[i].act);
 		}
@@ -238,7 +226,7 @@ keymap_key_name(uint32_t key, char *out, size_t outlen)
 	else if (key > ' ' && key < 0x7f)
 		snprintf(out, outlen, "%c", (char)key);
 	else if (key >= 0xa0 && key < KEYMAP_KEY_BASE &&
-	    !(key >= 0xd800 && key <= 0xdfff) && outlen > 4) {
+	         !(key >= 0xd800 && key <= 0xdfff) && outlen > 4) {
 		size_t n = text_utf8_put(key, out);
 		out[n] = '\0';
 	} else {
@@ -346,8 +334,8 @@ keymap_apply_binds(struct keymap *km, const struct setting_bind *b, size_t n,
 
 	for (size_t i = 0; i < n; i++) {
 		if (keymap_bind(km, b[i].key ? b[i].key : "",
-		    b[i].action ? b[i].action : "", b[i].view, err,
-		    sizeof(err)) == 0)
+		        b[i].action ? b[i].action : "", b[i].view, err,
+		        sizeof(err)) == 0)
 			continue;
 		bad++;
 		if (report) {
@@ -360,8 +348,8 @@ keymap_apply_binds(struct keymap *km, const struct setting_bind *b, size_t n,
 }
 
 void
-keymap_each(const struct keymap *km, enum keymap_view view,
-    keymap_each_fn fn, void *ctx)
+keymap_each(const struct keymap *km, enum keymap_view view, keymap_each_fn fn,
+    void *ctx)
 {
 	char keys[256], name[16];
 
@@ -373,8 +361,7 @@ keymap_each(const struct keymap *km, enum keymap_view view,
 		for (size_t i = 0; i < km->n[view]; i++) {
 			if (km->b[view][i].act != (enum action)a)
 				continue;
-			keymap_key_name(km->b[view][i].key, name,
-			    sizeof(name));
+			keymap_key_name(km->b[view][i].key, name, sizeof(name));
 			size_t nl = strlen(name);
 			if (len + nl + 2 > sizeof(keys))
 				break;

@@ -87,8 +87,8 @@ launch_argv_free(char **argv)
 }
 
 int
-launch_split(const char *cmd, char ***argvp, size_t *argcp, char *err,
-    size_t errlen)
+launch_split(
+    const char *cmd, char ***argvp, size_t *argcp, char *err, size_t errlen)
 {
 	char **argv = NULL;
 	size_t argc = 0, cap = 0;
@@ -108,7 +108,8 @@ launch_split(const char *cmd, char ***argvp, size_t *argcp, char *err,
 				const char *e = strchr(p + 1, '\'');
 				if (!e)
 					goto open_quote;
-				(void)buf_append(&w, p + 1, (size_t)(e - p - 1));
+				(void)buf_append(
+				    &w, p + 1, (size_t)(e - p - 1));
 				p = e + 1;
 			} else if (*p == '"') {
 				for (p++; *p != '"'; p++) {
@@ -150,8 +151,8 @@ open_quote:
 }
 
 int
-launch_argv(const char *cmd, const char *url, char ***argvp, char *err,
-    size_t errlen)
+launch_argv(
+    const char *cmd, const char *url, char ***argvp, char *err, size_t errlen)
 {
 	char **argv;
 	size_t argc, cap;
@@ -235,7 +236,8 @@ launch_url(const char *cmd, const char *url, char *err, size_t errlen)
 	int fds[2], e = 0;
 
 	if (!launch_url_ok(url)) {
-		snprintf(err, errlen, "refusing to open a link that is not"
+		snprintf(err, errlen,
+		    "refusing to open a link that is not"
 		    " http or https");
 		return -1;
 	}
@@ -270,8 +272,8 @@ launch_url(const char *cmd, const char *url, char *err, size_t errlen)
 	if (n == (ssize_t)sizeof(e)) {
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
-		snprintf(err, errlen, "cannot run '%s': %s", argv[0],
-		    strerror(e));
+		snprintf(
+		    err, errlen, "cannot run '%s': %s", argv[0], strerror(e));
 		launch_argv_free(argv);
 		return -1;
 	}

@@ -134,8 +134,9 @@ lv_set_count(struct listview *lv, size_t count, size_t sel)
 	if (lv->step == 0)
 		lv->step = 1;
 	/* The selection's distance from the top, in entries of whole rows. */
-	size_t off = rowstart(lv, lv->sel) >= lv->top ?
-	    rowstart(lv, lv->sel) - lv->top : 0;
+	size_t off = rowstart(lv, lv->sel) >= lv->top
+	                 ? rowstart(lv, lv->sel) - lv->top
+	                 : 0;
 	lv->count = count;
 	lv->sel = count && sel >= count ? count - 1 : sel;
 	size_t rs = rowstart(lv, lv->sel);
@@ -153,8 +154,8 @@ lv_visible_range(const struct listview *lv, size_t *first, size_t *end)
 }
 
 void
-lv_grid_layout(struct lv_grid *g, size_t width, size_t height, size_t min_w,
-    size_t cell_h)
+lv_grid_layout(
+    struct lv_grid *g, size_t width, size_t height, size_t min_w, size_t cell_h)
 {
 	g->width = width;
 	g->height = height;

@@ -31,28 +31,28 @@
 
 struct term {
 	SCREEN *scr;
-	int colors;	      /* colour pairs in use */
-	int default_bg;	      /* use_default_colors worked */
+	int colors;     /* colour pairs in use */
+	int default_bg; /* use_default_colors worked */
 	unsigned attr[TERM_NELEMS];
 };
 
 static const struct {
 	const char *name;
-	short fg, bg;	/* -1: the terminal's default */
+	short fg, bg;   /* -1: the terminal's default */
 	unsigned attrs; /* A_* */
 } elem_defaults[TERM_NELEMS] = {
-	[TERM_NORMAL] = {"default", -1, -1, 0},
-	[TERM_TITLE] = {"title", -1, -1, A_BOLD},
-	[TERM_SELECTED] = {"selected", -1, -1, A_REVERSE},
-	[TERM_FRESH] = {"new", COLOR_YELLOW, -1, A_BOLD},
-	[TERM_OUTLET] = {"outlet", COLOR_CYAN, -1, 0},
-	[TERM_STATUS] = {"status", -1, -1, A_REVERSE},
-	[TERM_ERROR] = {"error", COLOR_RED, -1, A_BOLD},
-	[TERM_DIM] = {"dim", -1, -1, A_DIM},
-	[TERM_HELP] = {"help", COLOR_GREEN, -1, 0},
-	[TERM_BORDER] = {"border", COLOR_BLUE, -1, 0},
-	[TERM_BORDER_SEL] = {"selected-border", COLOR_CYAN, -1, A_BOLD},
-	[TERM_LINK] = {"link", COLOR_BLUE, -1, A_UNDERLINE},
+    [TERM_NORMAL] = {"default", -1, -1, 0},
+    [TERM_TITLE] = {"title", -1, -1, A_BOLD},
+    [TERM_SELECTED] = {"selected", -1, -1, A_REVERSE},
+    [TERM_FRESH] = {"new", COLOR_YELLOW, -1, A_BOLD},
+    [TERM_OUTLET] = {"outlet", COLOR_CYAN, -1, 0},
+    [TERM_STATUS] = {"status", -1, -1, A_REVERSE},
+    [TERM_ERROR] = {"error", COLOR_RED, -1, A_BOLD},
+    [TERM_DIM] = {"dim", -1, -1, A_DIM},
+    [TERM_HELP] = {"help", COLOR_GREEN, -1, 0},
+    [TERM_BORDER] = {"border", COLOR_BLUE, -1, 0},
+    [TERM_BORDER_SEL] = {"selected-border", COLOR_CYAN, -1, A_BOLD},
+    [TERM_LINK] = {"link", COLOR_BLUE, -1, A_UNDERLINE},
 };
 
 static int
@@ -94,7 +94,8 @@ term_init(char *err, size_t errlen)
 	const char *tn = getenv("TERM");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(err, errlen, "the dashboard needs a terminal"
+		snprintf(err, errlen,
+		    "the dashboard needs a terminal"
 		    " (standard input and output)");
 		return NULL;
 	}
@@ -156,20 +157,20 @@ map_key(int code)
 		int curses;
 		uint32_t key;
 	} map[] = {
-		{KEY_UP, KEYMAP_KEY_UP},
-		{KEY_DOWN, KEYMAP_KEY_DOWN},
-		{KEY_LEFT, KEYMAP_KEY_LEFT},
-		{KEY_RIGHT, KEYMAP_KEY_RIGHT},
-		{KEY_PPAGE, KEYMAP_KEY_PPAGE},
-		{KEY_NPAGE, KEYMAP_KEY_NPAGE},
-		{KEY_HOME, KEYMAP_KEY_HOME},
-		{KEY_END, KEYMAP_KEY_END},
-		{KEY_BACKSPACE, KEYMAP_KEY_BACKSPACE},
-		{KEY_DC, KEYMAP_KEY_DC},
-		{KEY_IC, KEYMAP_KEY_IC},
-		{KEY_BTAB, KEYMAP_KEY_BTAB},
-		{KEY_ENTER, KEYMAP_KEY_ENTER},
-		{KEY_RESIZE, KEYMAP_KEY_RESIZE},
+	    {KEY_UP, KEYMAP_KEY_UP},
+	    {KEY_DOWN, KEYMAP_KEY_DOWN},
+	    {KEY_LEFT, KEYMAP_KEY_LEFT},
+	    {KEY_RIGHT, KEYMAP_KEY_RIGHT},
+	    {KEY_PPAGE, KEYMAP_KEY_PPAGE},
+	    {KEY_NPAGE, KEYMAP_KEY_NPAGE},
+	    {KEY_HOME, KEYMAP_KEY_HOME},
+	    {KEY_END, KEYMAP_KEY_END},
+	    {KEY_BACKSPACE, KEYMAP_KEY_BACKSPACE},
+	    {KEY_DC, KEYMAP_KEY_DC},
+	    {KEY_IC, KEYMAP_KEY_IC},
+	    {KEY_BTAB, KEYMAP_KEY_BTAB},
+	    {KEY_ENTER, KEYMAP_KEY_ENTER},
+	    {KEY_RESIZE, KEYMAP_KEY_RESIZE},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(map); i++)
@@ -249,7 +250,8 @@ term_colors(struct term *t, const struct setting_color *c, size_t n,
 			why = "unknown element";
 		else if (c[i].fgi < -1 || c[i].bgi < -1)
 			why = "unknown colour";
-		else if (t->colors && (c[i].fgi >= COLORS || c[i].bgi >= COLORS))
+		else if (t->colors &&
+		         (c[i].fgi >= COLORS || c[i].bgi >= COLORS))
 			why = "this terminal has fewer colours";
 		if (why) {
 			bad++;
@@ -271,8 +273,8 @@ term_colors(struct term *t, const struct setting_color *c, size_t n,
 		 * attribute unless the line gives its own. */
 		if (!t->colors && a == 0)
 			a = elem_defaults[e].attrs;
-		set_elem(t, (enum term_elem)e, (short)c[i].fgi,
-		    (short)c[i].bgi, a);
+		set_elem(
+		    t, (enum term_elem)e, (short)c[i].fgi, (short)c[i].bgi, a);
 	}
 	return bad;
 }

@@ -156,8 +156,7 @@ ui_text_scroll(struct ui *ui, struct ui_text *t, enum action a)
 }
 
 void
-ui_put_attr(struct ui *ui, int y, int x, int w, const char *text,
-    unsigned attr)
+ui_put_attr(struct ui *ui, int y, int x, int w, const char *text, unsigned attr)
 {
 	if (w <= 0 || y < 0 || y >= ui->geom.rows || x >= ui->geom.cols)
 		return;
@@ -170,8 +169,7 @@ ui_put_attr(struct ui *ui, int y, int x, int w, const char *text,
 }
 
 void
-ui_put(struct ui *ui, int y, int x, int w, const char *text,
-    enum term_elem e)
+ui_put(struct ui *ui, int y, int x, int w, const char *text, enum term_elem e)
 {
 	ui_put_attr(ui, y, x, w, text, term_attr(ui->term, e));
 }
@@ -229,9 +227,9 @@ ui_matches_item(struct ui *ui, uint32_t item_id)
 	}
 	if (ui->match[item_id] == 0) {
 		int m = ui_match(it->title, ui->filter_fold, &ui->scratch) ||
-		    ui_match(it->summary, ui->filter_fold, &ui->scratch) ||
-		    ui_match(ui_outlet(ui, it->feed_id), ui->filter_fold,
-			&ui->scratch);
+		        ui_match(it->summary, ui->filter_fold, &ui->scratch) ||
+		        ui_match(ui_outlet(ui, it->feed_id), ui->filter_fold,
+		            &ui->scratch);
 		ui->match[item_id] = m ? 2 : 1;
 	}
 	return ui->match[item_id] == 2;
@@ -253,8 +251,8 @@ ui_req_open(struct ui *ui, const char *url, struct ui_request *req)
 }
 
 int
-ui_req_reload(struct ui *ui, const uint32_t *feeds, size_t n,
-    struct ui_request *req)
+ui_req_reload(
+    struct ui *ui, const uint32_t *feeds, size_t n, struct ui_request *req)
 {
 	ui->req_feeds.n = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -374,10 +372,10 @@ ui_new(struct store *s, struct clusterer *c, const struct settings *set,
 	lv_init(&ui->feeds);
 	/* Config mistakes go to the message line; the last one shows. */
 	if (set) {
-		(void)term_colors(t, set->colors, set->ncolors, "config",
-		    report_config, ui);
-		(void)keymap_apply_binds(ui->km, set->binds, set->nbinds,
-		    report_config, ui);
+		(void)term_colors(
+		    t, set->colors, set->ncolors, "config", report_config, ui);
+		(void)keymap_apply_binds(
+		    ui->km, set->binds, set->nbinds, report_config, ui);
 	}
 	layout(ui);
 	return ui;
@@ -470,7 +468,7 @@ prompt_key(struct ui *ui, uint32_t key)
 	} else if (key == 0x15) { /* ^U */
 		buf_reset(&ui->prompt);
 	} else if (key >= ' ' && key < KEYMAP_KEY_BASE && key != 0x7f &&
-	    !(key >= 0x80 && key < 0xa0)) {
+	           !(key >= 0x80 && key < 0xa0)) {
 		char enc[4];
 		(void)buf_append(&ui->prompt, enc, text_utf8_put(key, enc));
 	} else {

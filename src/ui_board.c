@@ -35,7 +35,7 @@ row_attr(const struct ui *ui, enum term_elem e, int selected)
 	if (!selected)
 		return term_attr(ui->term, e);
 	return term_attr(ui->term, TERM_SELECTED) |
-	    (e == TERM_FRESH || e == TERM_TITLE ? A_BOLD : 0);
+	       (e == TERM_FRESH || e == TERM_TITLE ? A_BOLD : 0);
 }
 
 static int
@@ -181,8 +181,7 @@ draw_box(int y, int x, int w, int h, unsigned attr)
 }
 
 static void
-draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
-    int selected)
+draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 {
 	const struct cluster_view *cv = cluster_view(ui->cl, id);
 	char age[16], meta[96];
@@ -207,8 +206,9 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 	int bordered = h >= 3 && w >= 8;
 	int ix = x, iy = y, iw = w, ih = h;
 	if (bordered) {
-		draw_box(y, x, w, h, term_attr(ui->term,
-		    selected ? TERM_BORDER_SEL : TERM_BORDER));
+		draw_box(y, x, w, h,
+		    term_attr(
+		        ui->term, selected ? TERM_BORDER_SEL : TERM_BORDER));
 		if (w >= 12) {
 			char t[112];
 			snprintf(t, sizeof(t), " %s ", meta);
@@ -229,10 +229,10 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 	/* The label, with the label item's outlet (or, without a border,
 	 * the meta line) on the right. */
 	const struct item *li = store_item(ui->store, cv->label_item);
-	const char *label = li && li->title && *li->title ? li->title :
-	    "(untitled)";
-	const char *right = bordered ? (li ? ui_outlet(ui, li->feed_id) : "") :
-	    meta;
+	const char *label =
+	    li && li->title && *li->title ? li->title : "(untitled)";
+	const char *right =
+	    bordered ? (li ? ui_outlet(ui, li->feed_id) : "") : meta;
 	size_t rw = text_width(right);
 	if (rw > OUTLET_MAX_W + (bordered ? 0 : 16))
 		rw = OUTLET_MAX_W + (bordered ? 0 : 16);
@@ -240,8 +240,8 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 	if ((size_t)iw > rw + 20) {
 		ui_fmt_columns(&ui->scratch, (size_t)iw, label,
 		    (size_t)iw - rw - 1, right);
-		ui_put_attr(ui, iy, ix, iw, ui->scratch.p,
-		    row_attr(ui, le, selected));
+		ui_put_attr(
+		    ui, iy, ix, iw, ui->scratch.p, row_attr(ui, le, selected));
 	} else {
 		ui_put_attr(ui, iy, ix, iw, label, row_attr(ui, le, selected));
 	}
@@ -259,8 +259,8 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h,
 		if (!it)
 			continue;
 		enum term_elem e = item_elem(it);
-		const char *title = it->title && *it->title ? it->title :
-		    "(untitled)";
+		const char *title =
+		    it->title && *it->title ? it->title : "(untitled)";
 		if (iw < 12) {
 			ui_put(ui, ry, ix, iw, title, e);
 			continue;
@@ -277,8 +277,8 @@ static void
 clear_main(struct ui *ui)
 {
 	for (int r = 0; r < ui->geom.main_h; r++)
-		ui_put(ui, ui->geom.main_y + r, 0, ui->geom.cols, "",
-		    TERM_NORMAL);
+		ui_put(
+		    ui, ui->geom.main_y + r, 0, ui->geom.cols, "", TERM_NORMAL);
 }
 
 void
@@ -293,8 +293,10 @@ ui_board_draw(struct ui *ui)
 	if (b->ids.n == 0) {
 		char msg[256];
 		if (ui->filter)
-			snprintf(msg, sizeof(msg), " No story matches \"%s\""
-			    " (Esc clears the filter)", ui->filter);
+			snprintf(msg, sizeof(msg),
+			    " No story matches \"%s\""
+			    " (Esc clears the filter)",
+			    ui->filter);
 		else
 			snprintf(msg, sizeof(msg), " No stories yet%s",
 			    ui->st.in_flight ? ": fetching feeds..." : ".");
@@ -413,8 +415,8 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 			ui_items_open(ui, cv->id);
 		return 0;
 	case ACT_OPEN_BROWSER: {
-		const struct item *it = cv ? store_item(ui->store,
-		    cv->label_item) : NULL;
+		const struct item *it =
+		    cv ? store_item(ui->store, cv->label_item) : NULL;
 		if (!it)
 			return 0;
 		store_set_read(ui->store, it->id, 1);
@@ -533,8 +535,9 @@ ui_items_rebuild(struct ui *ui)
 
 	if (!cv) {
 		/* Merged into another cluster: follow an item of ours. */
-		uint32_t probe = iv->sel_id ? iv->sel_id :
-		    iv->ids.n ? iv->ids.v[0] : 0;
+		uint32_t probe = iv->sel_id  ? iv->sel_id
+		                 : iv->ids.n ? iv->ids.v[0]
+		                             : 0;
 		uint32_t c = probe ? cluster_of(ui->cl, probe) : 0;
 		if (c) {
 			iv->cluster = c;
@@ -589,9 +592,10 @@ ui_items_draw(struct ui *ui)
 
 	clear_main(ui);
 	if (iv->ids.n == 0) {
-		ui_put(ui, ui->geom.main_y, 0, cols, ui->filter ?
-		    " No item of this story matches the filter." :
-		    " This story has no items left.", TERM_NORMAL);
+		ui_put(ui, ui->geom.main_y, 0, cols,
+		    ui->filter ? " No item of this story matches the filter."
+		               : " This story has no items left.",
+		    TERM_NORMAL);
 		return;
 	}
 	lv_visible_range(&iv->lv, &first, &end);
@@ -602,17 +606,18 @@ ui_items_draw(struct ui *ui)
 		if (!it)
 			continue;
 		int isnew = it->fresh || seen_has(&iv->seen, it->id);
-		enum term_elem e = isnew ? TERM_FRESH :
-		    it->read ? TERM_DIM : TERM_NORMAL;
+		enum term_elem e = isnew      ? TERM_FRESH
+		                   : it->read ? TERM_DIM
+		                              : TERM_NORMAL;
 		if (cols < 16) {
-			ui_put_attr(ui, y, 0, cols, it->title,
-			    row_attr(ui, e, sel));
+			ui_put_attr(
+			    ui, y, 0, cols, it->title, row_attr(ui, e, sel));
 			continue;
 		}
 		char when[32] = "";
 		if (tw)
-			ui_fmt_time(it->time, UI_TIME_SHORT, when,
-			    sizeof(when));
+			ui_fmt_time(
+			    it->time, UI_TIME_SHORT, when, sizeof(when));
 		int x = 0;
 		ui_put_attr(ui, y, x, 2, isnew ? "*" : "",
 		    row_attr(ui, TERM_FRESH, sel));
@@ -625,8 +630,9 @@ ui_items_draw(struct ui *ui)
 			    row_attr(ui, TERM_DIM, sel));
 			x += tw + 1;
 		}
-		ui_put_attr(ui, y, x, cols - x, it->title && *it->title ?
-		    it->title : "(untitled)", row_attr(ui, e, sel));
+		ui_put_attr(ui, y, x, cols - x,
+		    it->title && *it->title ? it->title : "(untitled)",
+		    row_attr(ui, e, sel));
 	}
 }
 
@@ -698,8 +704,8 @@ ui_items_action(struct ui *ui, enum action a, struct ui_request *req)
 	case ACT_NEXT_UNREAD:
 		for (size_t k = 1; k <= iv->ids.n; k++) {
 			size_t i = (iv->lv.sel + k) % iv->ids.n;
-			const struct item *o = store_item(ui->store,
-			    iv->ids.v[i]);
+			const struct item *o =
+			    store_item(ui->store, iv->ids.v[i]);
 			if (o && !o->read) {
 				lv_select(&iv->lv, i);
 				break;

@@ -27,16 +27,17 @@ ui_geom_compute(struct ui_geom *g, int rows, int cols)
 	g->status = rows >= 3 ? rows - 2 : -1;
 	g->header = rows >= 10 ? 0 : -1;
 	g->main_y = g->header >= 0 ? 1 : 0;
-	int end = g->status >= 0 ? g->status : g->message >= 0 ? g->message :
-	    rows;
+	int end = g->status >= 0    ? g->status
+	          : g->message >= 0 ? g->message
+	                            : rows;
 	g->main_h = end > g->main_y ? end - g->main_y : 0;
 }
 
 void
 ui_board_grid(const struct ui_geom *g, struct lv_grid *grid)
 {
-	lv_grid_layout(grid, (size_t)g->cols, (size_t)g->main_h,
-	    UI_PANEL_MIN_W, UI_PANEL_H);
+	lv_grid_layout(grid, (size_t)g->cols, (size_t)g->main_h, UI_PANEL_MIN_W,
+	    UI_PANEL_H);
 }
 
 void
@@ -123,8 +124,8 @@ ui_match(const char *s, const char *needle_fold, struct buf *scratch)
 }
 
 void
-ui_fmt_columns(struct buf *out, size_t width, const char *left,
-    size_t leftw, const char *right)
+ui_fmt_columns(struct buf *out, size_t width, const char *left, size_t leftw,
+    const char *right)
 {
 	struct buf r;
 
@@ -144,7 +145,7 @@ static int
 url_end(unsigned char c)
 {
 	return c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' ||
-	    c == '`' || c == 0x7f;
+	       c == '`' || c == 0x7f;
 }
 
 /* Whether p[0..len) closes no more parentheses than it opens. */
@@ -169,7 +170,7 @@ ui_find_urls(const char *text, ui_url_fn fn, void *ctx)
 	buf_init(&u, 0);
 	while (*p) {
 		if (!((strncasecmp(p, "http://", 7) == 0 && p[7]) ||
-		    (strncasecmp(p, "https://", 8) == 0 && p[8]))) {
+		        (strncasecmp(p, "https://", 8) == 0 && p[8]))) {
 			p++;
 			continue;
 		}

@@ -27,10 +27,10 @@ struct settings;
 /* Where things go on a screen of a given size. */
 struct ui_geom {
 	int rows, cols;
-	int header;	    /* row of the title line, -1 when too small */
+	int header;         /* row of the title line, -1 when too small */
 	int main_y, main_h; /* the view's area */
-	int status;	    /* row of the status line, -1 when too small */
-	int message;	    /* row of the message line, -1 when too small */
+	int status;         /* row of the status line, -1 when too small */
+	int message;        /* row of the message line, -1 when too small */
 };
 
 /* A line of a text view (reader, help, feed details). */
@@ -52,12 +52,12 @@ struct ui_idlist {
 
 struct ui_board {
 	struct ui_idlist ids; /* clusters on the board, hottest first */
-	size_t total;	      /* clusters before filtering */
+	size_t total;         /* clusters before filtering */
 	struct listview lv;
 	struct lv_grid grid;
 	uint32_t sel_id;   /* the selected cluster ... */
 	uint32_t sel_item; /* ... and its label item, to follow merges */
-	int touched;	   /* the reader moved; until then follow the top */
+	int touched;       /* the reader moved; until then follow the top */
 };
 
 struct ui_items {
@@ -91,10 +91,10 @@ struct ui {
 	/* What the screen was last drawn from. */
 	uint64_t store_gen, cluster_gen;
 	int64_t minute;
-	int stale;	   /* views must be rebuilt from the store */
-	int dirty_main;	   /* the view area must be repainted */
-	int dirty_status;  /* the status and message lines */
-	int dirty_all;	   /* everything, e.g. after a resize */
+	int stale;        /* views must be rebuilt from the store */
+	int dirty_main;   /* the view area must be repainted */
+	int dirty_status; /* the status and message lines */
+	int dirty_all;    /* everything, e.g. after a resize */
 
 	struct ui_board board;
 	struct ui_items items;
@@ -127,29 +127,28 @@ struct ui {
 enum keymap_view ui_view(const struct ui *ui);
 void ui_push(struct ui *ui, enum keymap_view v);
 void ui_pop(struct ui *ui);
-void ui_flash(struct ui *ui, int error, const char *fmt, ...)
-    ATTR_PRINTF(3, 4);
+void ui_flash(struct ui *ui, int error, const char *fmt, ...) ATTR_PRINTF(3, 4);
 /* Draws text fitted to exactly w columns at (y, x). */
-void ui_put(struct ui *ui, int y, int x, int w, const char *text,
-    enum term_elem e);
+void ui_put(
+    struct ui *ui, int y, int x, int w, const char *text, enum term_elem e);
 /* Same with an extra attribute (selection, bold) or'ed in. */
-void ui_put_attr(struct ui *ui, int y, int x, int w, const char *text,
-    unsigned attr);
+void ui_put_attr(
+    struct ui *ui, int y, int x, int w, const char *text, unsigned attr);
 int ui_matches_item(struct ui *ui, uint32_t item_id);
 const char *ui_outlet(const struct ui *ui, uint32_t feed_id);
 /* Request helpers: each fills *req and returns 1. */
 int ui_req_open(struct ui *ui, const char *url, struct ui_request *req);
-int ui_req_reload(struct ui *ui, const uint32_t *feeds, size_t n,
-    struct ui_request *req);
+int ui_req_reload(
+    struct ui *ui, const uint32_t *feeds, size_t n, struct ui_request *req);
 void ui_idlist_push(struct ui_idlist *l, uint32_t id);
 void ui_idlist_fini(struct ui_idlist *l);
 void ui_text_clear(struct ui_text *t);
-void ui_text_add(struct ui_text *t, const char *s, size_t len,
-    enum term_elem e);
+void ui_text_add(
+    struct ui_text *t, const char *s, size_t len, enum term_elem e);
 void ui_text_puts(struct ui_text *t, const char *s, enum term_elem e);
 /* Word-wraps s to width lines of t. */
-void ui_text_wrap(struct ui_text *t, const char *s, size_t width,
-    enum term_elem e);
+void ui_text_wrap(
+    struct ui_text *t, const char *s, size_t width, enum term_elem e);
 void ui_text_draw(struct ui *ui, struct ui_text *t);
 /* Scrolls a text view; returns 1 when the action was a scroll. */
 int ui_text_scroll(struct ui *ui, struct ui_text *t, enum action a);
@@ -177,8 +176,8 @@ size_t ui_cluster_toggle_read(struct ui *ui, uint32_t cluster);
 void ui_reader_open(struct ui *ui, uint32_t item);
 void ui_reader_rebuild(struct ui *ui);
 void ui_reader_draw(struct ui *ui);
-int ui_reader_action(struct ui *ui, enum action a, uint32_t key,
-    struct ui_request *req);
+int ui_reader_action(
+    struct ui *ui, enum action a, uint32_t key, struct ui_request *req);
 void ui_reader_fini(struct ui *ui);
 void ui_feeds_rebuild(struct ui *ui);
 void ui_feeds_draw(struct ui *ui);
@@ -199,10 +198,10 @@ void ui_board_grid(const struct ui_geom *g, struct lv_grid *grid);
 void ui_fmt_age(int64_t age, char *out, size_t outlen);
 /* The time formats the views use. */
 enum ui_time {
-	UI_TIME_HM,	/* "14:03", local */
-	UI_TIME_SHORT,	/* "Nov 24 14:03", local */
-	UI_TIME_LOCAL,	/* "2014-11-24 14:03 CET" */
-	UI_TIME_UTC,	/* "2014-11-24 13:03 UTC" */
+	UI_TIME_HM,    /* "14:03", local */
+	UI_TIME_SHORT, /* "Nov 24 14:03", local */
+	UI_TIME_LOCAL, /* "2014-11-24 14:03 CET" */
+	UI_TIME_UTC,   /* "2014-11-24 13:03 UTC" */
 };
 /* t formatted as f (empty when t cannot be shown). */
 void ui_fmt_time(int64_t t, enum ui_time f, char *out, size_t outlen);

@@ -81,9 +81,13 @@ strip_html(const char *html)
 	static const struct {
 		const char *ent, *rep;
 	} ents[] = {
-		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
-		{"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
-		{"&nbsp;", " "},
+	    {"&amp;", "&"},
+	    {"&lt;", "<"},
+	    {"&gt;", ">"},
+	    {"&quot;", "\""},
+	    {"&#39;", "'"},
+	    {"&apos;", "'"},
+	    {"&nbsp;", " "},
 	};
 	struct buf b;
 	const char *p = html;
@@ -135,12 +139,13 @@ ui_reader_rebuild(struct ui *ui)
 	ui_text_clear(&r->text);
 	free_links(r);
 	if (!it) {
-		ui_text_puts(&r->text, " This item is no longer stored.",
-		    TERM_NORMAL);
+		ui_text_puts(
+		    &r->text, " This item is no longer stored.", TERM_NORMAL);
 		return;
 	}
-	ui_text_wrap(&r->text, it->title && *it->title ? it->title :
-	    "(untitled)", width, TERM_TITLE);
+	ui_text_wrap(&r->text,
+	    it->title && *it->title ? it->title : "(untitled)", width,
+	    TERM_TITLE);
 	struct buf b;
 	buf_init(&b, 0);
 	(void)buf_appendf(&b, "Outlet: %s", ui_outlet(ui, it->feed_id));
@@ -215,8 +220,8 @@ reader_next_unread(struct ui *ui)
 }
 
 int
-ui_reader_action(struct ui *ui, enum action a, uint32_t key,
-    struct ui_request *req)
+ui_reader_action(
+    struct ui *ui, enum action a, uint32_t key, struct ui_request *req)
 {
 	struct ui_reader *r = &ui->reader;
 	const struct item *it = store_item(ui->store, r->item);
@@ -246,8 +251,8 @@ ui_reader_action(struct ui *ui, enum action a, uint32_t key,
 	case ACT_MARK_READ:
 		if (it) {
 			store_set_read(ui->store, it->id, !it->read);
-			ui_flash(ui, 0, "marked %s", it->read ? "unread" :
-			    "read");
+			ui_flash(
+			    ui, 0, "marked %s", it->read ? "unread" : "read");
 		}
 		return 0;
 	case ACT_NEXT_UNREAD:
@@ -325,23 +330,25 @@ ui_feeds_draw(struct ui *ui)
 			ui_put(ui, y, 0, cols, "", TERM_NORMAL);
 			continue;
 		}
-		const struct feed_info *f = store_feed(ui->store,
-		    ui->feed_ids.v[i]);
+		const struct feed_info *f =
+		    store_feed(ui->store, ui->feed_ids.v[i]);
 		if (!f)
 			continue;
 		char when[16] = "never";
 		if (f->last_fetch)
-			ui_fmt_time(f->last_fetch, UI_TIME_HM, when,
-			    sizeof(when));
-		const char *st = f->status > 0 ? "ok" : f->status < 0 ?
-		    "FAILED" : "--";
+			ui_fmt_time(
+			    f->last_fetch, UI_TIME_HM, when, sizeof(when));
+		const char *st = f->status > 0   ? "ok"
+		                 : f->status < 0 ? "FAILED"
+		                                 : "--";
 		buf_reset(&b);
 		(void)buf_appendf(&b, "%-6s %-5s %5zu  ", st, when, f->nitems);
 		size_t lw = text_width(b.p);
 		int sel = i == lv->sel;
-		unsigned attr = sel ? term_attr(ui->term, TERM_SELECTED) :
-		    term_attr(ui->term, f->status < 0 ? TERM_ERROR :
-		    TERM_NORMAL);
+		unsigned attr =
+		    sel ? term_attr(ui->term, TERM_SELECTED)
+		        : term_attr(ui->term,
+		              f->status < 0 ? TERM_ERROR : TERM_NORMAL);
 		ui_put_attr(ui, y, 0, (int)lw, b.p, attr);
 		ui_put_attr(ui, y, (int)lw, tw, ui_outlet(ui, f->id),
 		    sel ? attr : term_attr(ui->term, TERM_OUTLET));
@@ -349,8 +356,8 @@ ui_feeds_draw(struct ui *ui)
 		    f->error ? f->error : "", attr);
 	}
 	/* The selected feed's URL and whole error. */
-	const struct feed_info *f = lv->count ?
-	    store_feed(ui->store, ui->feed_ids.v[lv->sel]) : NULL;
+	const struct feed_info *f =
+	    lv->count ? store_feed(ui->store, ui->feed_ids.v[lv->sel]) : NULL;
 	if (f && rows + hdr < (size_t)ui->geom.main_h) {
 		struct ui_text t = {0};
 		buf_reset(&b);
@@ -419,8 +426,8 @@ struct help_ctx {
 };
 
 static void
-help_line(enum action act, const char *name, const char *keys,
-    const char *desc, void *ctx)
+help_line(enum action act, const char *name, const char *keys, const char *desc,
+    void *ctx)
 {
 	struct help_ctx *h = ctx;
 	size_t kw = text_width(keys);
@@ -438,17 +445,17 @@ void
 ui_help_rebuild(struct ui *ui)
 {
 	static const char *const titles[KEYMAP_NVIEWS] = {
-		[KEYMAP_BOARD] = "On the board",
-		[KEYMAP_ITEMS] = "In a story's item list",
-		[KEYMAP_READER] = "In the reader",
-		[KEYMAP_FEEDS] = "In the feeds view",
-		[KEYMAP_HELP] = "In this help",
+	    [KEYMAP_BOARD] = "On the board",
+	    [KEYMAP_ITEMS] = "In a story's item list",
+	    [KEYMAP_READER] = "In the reader",
+	    [KEYMAP_FEEDS] = "In the feeds view",
+	    [KEYMAP_HELP] = "In this help",
 	};
 	struct buf b;
 	struct help_ctx h = {&ui->help, (size_t)ui->geom.cols, &b};
 
-	enum keymap_view from = ui->depth > 1 ? ui->stack[ui->depth - 2] :
-	    KEYMAP_BOARD;
+	enum keymap_view from =
+	    ui->depth > 1 ? ui->stack[ui->depth - 2] : KEYMAP_BOARD;
 
 	if (ui->help.n && ui->help_width == (size_t)ui->geom.cols &&
 	    ui->help_from == from)
@@ -457,8 +464,10 @@ ui_help_rebuild(struct ui *ui)
 	ui->help_from = from;
 	ui_text_clear(&ui->help);
 	buf_init(&b, 0);
-	ui_text_puts(&ui->help, "Keys (bind KEY ACTION [VIEW] in the config"
-	    " file changes them; see wiredesk(1))", TERM_TITLE);
+	ui_text_puts(&ui->help,
+	    "Keys (bind KEY ACTION [VIEW] in the config"
+	    " file changes them; see wiredesk(1))",
+	    TERM_TITLE);
 	/* The view help was asked from first, then the others. */
 	for (int k = -1; k < KEYMAP_NVIEWS; k++) {
 		enum keymap_view v = k < 0 ? from : (enum keymap_view)k;
@@ -469,8 +478,10 @@ ui_help_rebuild(struct ui *ui)
 		keymap_each(ui->km, v, help_line, &h);
 	}
 	ui_text_puts(&ui->help, "", TERM_NORMAL);
-	ui_text_puts(&ui->help, "  While typing a filter: Enter keeps it, Esc"
-	    " clears it, ^U erases it.", TERM_NORMAL);
+	ui_text_puts(&ui->help,
+	    "  While typing a filter: Enter keeps it, Esc"
+	    " clears it, ^U erases it.",
+	    TERM_NORMAL);
 	buf_fini(&b);
 }
 

@@ -65,8 +65,8 @@ ui_header_draw(struct ui *ui)
 		(void)buf_appendf(&left, " wiredesk \xc2\xb7 %zu stor%s",
 		    ui->board.ids.n, ui->board.ids.n == 1 ? "y" : "ies");
 		if (ui->filter)
-			(void)buf_appendf(&left, " matching \"%s\"",
-			    ui->filter);
+			(void)buf_appendf(
+			    &left, " matching \"%s\"", ui->filter);
 		hint(ui, v, ACT_OPEN, "open", &right);
 		hint(ui, v, ACT_FILTER, "filter", &right);
 		hint(ui, v, ACT_FEEDS, "feeds", &right);
@@ -74,10 +74,10 @@ ui_header_draw(struct ui *ui)
 		hint(ui, v, ACT_QUIT, "quit", &right);
 		break;
 	case KEYMAP_ITEMS: {
-		const struct cluster_view *cv = cluster_view(ui->cl,
-		    ui->items.cluster);
-		const struct item *li = cv ? store_item(ui->store,
-		    cv->label_item) : NULL;
+		const struct cluster_view *cv =
+		    cluster_view(ui->cl, ui->items.cluster);
+		const struct item *li =
+		    cv ? store_item(ui->store, cv->label_item) : NULL;
 		(void)buf_appendf(&left, " %zu item%s \xc2\xb7 %s",
 		    ui->items.ids.n, ui->items.ids.n == 1 ? "" : "s",
 		    li && li->title ? li->title : "story");
@@ -87,10 +87,9 @@ ui_header_draw(struct ui *ui)
 		break;
 	}
 	case KEYMAP_READER: {
-		const struct item *it = store_item(ui->store,
-		    ui->reader.item);
-		(void)buf_appendf(&left, " %s",
-		    it ? ui_outlet(ui, it->feed_id) : "reader");
+		const struct item *it = store_item(ui->store, ui->reader.item);
+		(void)buf_appendf(
+		    &left, " %s", it ? ui_outlet(ui, it->feed_id) : "reader");
 		hint(ui, v, ACT_OPEN_BROWSER, "browser", &right);
 		if (ui->reader.nlinks > 1)
 			(void)buf_appendf(&right, "1-%zu:links  ",
@@ -99,11 +98,11 @@ ui_header_draw(struct ui *ui)
 		break;
 	}
 	case KEYMAP_FEEDS:
-		(void)buf_appendf(&left, " %u feeds", store_feed_count(
-		    ui->store));
+		(void)buf_appendf(
+		    &left, " %u feeds", store_feed_count(ui->store));
 		if (ui->st.feeds_failed)
-			(void)buf_appendf(&left, ", %u failed",
-			    ui->st.feeds_failed);
+			(void)buf_appendf(
+			    &left, ", %u failed", ui->st.feeds_failed);
 		hint(ui, v, ACT_RELOAD, "reload", &right);
 		hint(ui, v, ACT_QUIT, "back", &right);
 		break;
@@ -170,8 +169,7 @@ ui_message_draw(struct ui *ui)
 	if (ui->prompting) {
 		struct buf b;
 		buf_init(&b, 0);
-		(void)buf_appendf(&b, "/%s_", ui->prompt.p ? ui->prompt.p :
-		    "");
+		(void)buf_appendf(&b, "/%s_", ui->prompt.p ? ui->prompt.p : "");
 		/* Keep the end of a long filter in sight. */
 		size_t w = text_width(b.p), cols = (size_t)ui->geom.cols;
 		const char *s = b.p;

@@ -37,47 +37,42 @@ test_defaults(void **state)
 		enum keymap_view view = (enum keymap_view)v;
 		assert_int_equal(keymap_lookup(km, view, 'j'), ACT_DOWN);
 		assert_int_equal(keymap_lookup(km, view, 'k'), ACT_UP);
-		assert_int_equal(keymap_lookup(km, view, KEYMAP_KEY_DOWN),
-		    ACT_DOWN);
-		assert_int_equal(keymap_lookup(km, view, KEYMAP_KEY_NPAGE),
-		    ACT_PAGE_DOWN);
+		assert_int_equal(
+		    keymap_lookup(km, view, KEYMAP_KEY_DOWN), ACT_DOWN);
+		assert_int_equal(
+		    keymap_lookup(km, view, KEYMAP_KEY_NPAGE), ACT_PAGE_DOWN);
 		assert_int_equal(keymap_lookup(km, view, 'g'), ACT_HOME);
 		assert_int_equal(keymap_lookup(km, view, 'G'), ACT_END);
 		assert_int_equal(keymap_lookup(km, view, 'q'), ACT_QUIT);
-		assert_int_equal(keymap_lookup(km, view, 'R'),
-		    ACT_RELOAD_ALL);
+		assert_int_equal(keymap_lookup(km, view, 'R'), ACT_RELOAD_ALL);
 		assert_int_equal(keymap_lookup(km, view, 'Z'), ACT_NONE);
 	}
 	/* newsboat's keys where they overlap */
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'r'), ACT_RELOAD);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'o'),
-	    ACT_OPEN_BROWSER);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'n'),
-	    ACT_NEXT_UNREAD);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, 'o'), ACT_OPEN_BROWSER);
+	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'n'), ACT_NEXT_UNREAD);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, '?'), ACT_HELP);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, '/'), ACT_FILTER);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'A'),
-	    ACT_MARK_ALL_READ);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, KEYMAP_KEY_ENTER),
-	    ACT_OPEN);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, 'A'), ACT_MARK_ALL_READ);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, KEYMAP_KEY_ENTER), ACT_OPEN);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'l'), ACT_RIGHT);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'e'), ACT_FEEDS);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'm'),
-	    ACT_MARK_READ);
+	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'm'), ACT_MARK_READ);
 	/* per view */
-	assert_int_equal(keymap_lookup(km, KEYMAP_ITEMS, KEYMAP_KEY_ENTER),
-	    ACT_OPEN);
-	assert_int_equal(keymap_lookup(km, KEYMAP_READER, KEYMAP_KEY_ENTER),
-	    ACT_NONE);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, KEYMAP_KEY_ESC),
-	    ACT_CLEAR_FILTER);
-	assert_int_equal(keymap_lookup(km, KEYMAP_HELP, KEYMAP_KEY_ESC),
-	    ACT_QUIT);
-	assert_int_equal(keymap_lookup(km, KEYMAP_READER, '3'),
-	    ACT_OPEN_LINK);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_ITEMS, KEYMAP_KEY_ENTER), ACT_OPEN);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_READER, KEYMAP_KEY_ENTER), ACT_NONE);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, KEYMAP_KEY_ESC), ACT_CLEAR_FILTER);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_HELP, KEYMAP_KEY_ESC), ACT_QUIT);
+	assert_int_equal(keymap_lookup(km, KEYMAP_READER, '3'), ACT_OPEN_LINK);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, '3'), ACT_NONE);
-	assert_int_equal(keymap_lookup(km, KEYMAP_READER, ' '),
-	    ACT_PAGE_DOWN);
+	assert_int_equal(keymap_lookup(km, KEYMAP_READER, ' '), ACT_PAGE_DOWN);
 	assert_int_equal(keymap_lookup(km, KEYMAP_FEEDS, 'r'), ACT_RELOAD);
 	assert_int_equal(keymap_lookup(km, KEYMAP_HELP, '?'), ACT_NONE);
 	assert_int_equal(keymap_lookup(km, KEYMAP_HELP, 'r'), ACT_NONE);
@@ -90,12 +85,32 @@ test_key_names(void **state)
 {
 	(void)state;
 	static const uint32_t keys[] = {
-		'a', 'Z', '/', '?', ' ', '\t', 1, 0x0c, 26, KEYMAP_KEY_ENTER,
-		KEYMAP_KEY_ESC, KEYMAP_KEY_UP, KEYMAP_KEY_DOWN, KEYMAP_KEY_LEFT,
-		KEYMAP_KEY_RIGHT, KEYMAP_KEY_PPAGE, KEYMAP_KEY_NPAGE,
-		KEYMAP_KEY_HOME, KEYMAP_KEY_END, KEYMAP_KEY_BACKSPACE,
-		KEYMAP_KEY_DC, KEYMAP_KEY_BTAB, KEYMAP_KEY_F0 + 1,
-		KEYMAP_KEY_F0 + 12, 0xe9, 0x4e2d,
+	    'a',
+	    'Z',
+	    '/',
+	    '?',
+	    ' ',
+	    '\t',
+	    1,
+	    0x0c,
+	    26,
+	    KEYMAP_KEY_ENTER,
+	    KEYMAP_KEY_ESC,
+	    KEYMAP_KEY_UP,
+	    KEYMAP_KEY_DOWN,
+	    KEYMAP_KEY_LEFT,
+	    KEYMAP_KEY_RIGHT,
+	    KEYMAP_KEY_PPAGE,
+	    KEYMAP_KEY_NPAGE,
+	    KEYMAP_KEY_HOME,
+	    KEYMAP_KEY_END,
+	    KEYMAP_KEY_BACKSPACE,
+	    KEYMAP_KEY_DC,
+	    KEYMAP_KEY_BTAB,
+	    KEYMAP_KEY_F0 + 1,
+	    KEYMAP_KEY_F0 + 12,
+	    0xe9,
+	    0x4e2d,
 	};
 	char name[16];
 
@@ -132,8 +147,8 @@ struct listing {
 };
 
 static void
-collect(enum action act, const char *name, const char *keys,
-    const char *desc, void *ctx)
+collect(enum action act, const char *name, const char *keys, const char *desc,
+    void *ctx)
 {
 	struct listing *l = ctx;
 
@@ -145,8 +160,8 @@ collect(enum action act, const char *name, const char *keys,
 	assert_int_equal(l->seen[act], 0); /* each action once */
 	l->seen[act] = 1;
 	l->calls++;
-	int n = snprintf(l->text + l->len, sizeof(l->text) - l->len,
-	    "%s=%s\n", name, keys);
+	int n = snprintf(
+	    l->text + l->len, sizeof(l->text) - l->len, "%s=%s\n", name, keys);
 	assert_true(n > 0 && (size_t)n < sizeof(l->text) - l->len);
 	l->len += (size_t)n;
 }
@@ -154,8 +169,7 @@ collect(enum action act, const char *name, const char *keys,
 /* Every key the help screen lists for a view does what help says, and
  * no key is listed twice in one view. */
 static void
-check_listing(const struct keymap *km, enum keymap_view view,
-    struct listing *l)
+check_listing(const struct keymap *km, enum keymap_view view, struct listing *l)
 {
 	memset(l, 0, sizeof(*l));
 	keymap_each(km, view, collect, l);
@@ -178,8 +192,8 @@ check_listing(const struct keymap *km, enum keymap_view view,
 			snprintf(pat, sizeof(pat), " %s ", k);
 			assert_null(strstr(seen_keys, pat));
 			size_t sl = strlen(seen_keys);
-			snprintf(seen_keys + sl, sizeof(seen_keys) - sl, "%s ",
-			    k);
+			snprintf(
+			    seen_keys + sl, sizeof(seen_keys) - sl, "%s ", k);
 		}
 	}
 	free(text);
@@ -221,52 +235,53 @@ test_bind(void **state)
 	struct listing l;
 
 	/* A new key for an action, in one view: the old key stays. */
-	assert_int_equal(keymap_bind(km, "x", "open-in-browser", "board",
-	    err, sizeof(err)), 0);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'x'),
-	    ACT_OPEN_BROWSER);
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'o'),
-	    ACT_OPEN_BROWSER);
+	assert_int_equal(
+	    keymap_bind(km, "x", "open-in-browser", "board", err, sizeof(err)),
+	    0);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, 'x'), ACT_OPEN_BROWSER);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, 'o'), ACT_OPEN_BROWSER);
 	assert_int_equal(keymap_lookup(km, KEYMAP_ITEMS, 'x'), ACT_NONE);
 	/* Without a view: every view the action has. */
-	assert_int_equal(keymap_bind(km, "^R", "reload-all", NULL, err,
-	    sizeof(err)), 0);
+	assert_int_equal(
+	    keymap_bind(km, "^R", "reload-all", NULL, err, sizeof(err)), 0);
 	for (int v = 0; v < KEYMAP_NVIEWS; v++)
 		assert_int_equal(keymap_lookup(km, (enum keymap_view)v, 0x12),
 		    ACT_RELOAD_ALL);
-	assert_int_equal(keymap_bind(km, "F5", "reload", NULL, err,
-	    sizeof(err)), 0);
-	assert_int_equal(keymap_lookup(km, KEYMAP_FEEDS, KEYMAP_KEY_F0 + 5),
-	    ACT_RELOAD);
-	assert_int_equal(keymap_lookup(km, KEYMAP_HELP, KEYMAP_KEY_F0 + 5),
-	    ACT_NONE);
+	assert_int_equal(
+	    keymap_bind(km, "F5", "reload", NULL, err, sizeof(err)), 0);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_FEEDS, KEYMAP_KEY_F0 + 5), ACT_RELOAD);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_HELP, KEYMAP_KEY_F0 + 5), ACT_NONE);
 	/* Rebinding a bound key replaces it: no conflict remains. */
-	assert_int_equal(keymap_bind(km, "j", "up", "all", err, sizeof(err)),
-	    0);
+	assert_int_equal(
+	    keymap_bind(km, "j", "up", "all", err, sizeof(err)), 0);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'j'), ACT_UP);
 	check_listing(km, KEYMAP_BOARD, &l);
 	assert_non_null(strstr(l.text, "down=DOWN\n"));
 	assert_non_null(strstr(l.text, "up=k UP j\n"));
 	assert_non_null(strstr(l.text, "open-in-browser=o x\n"));
 	/* Unbinding. */
-	assert_int_equal(keymap_bind(km, "o", "none", NULL, err, sizeof(err)),
-	    0);
+	assert_int_equal(
+	    keymap_bind(km, "o", "none", NULL, err, sizeof(err)), 0);
 	assert_int_equal(keymap_lookup(km, KEYMAP_READER, 'o'), ACT_NONE);
 	check_listing(km, KEYMAP_BOARD, &l);
 	assert_non_null(strstr(l.text, "open-in-browser=x\n"));
 	/* Errors. */
-	assert_int_equal(keymap_bind(km, "xx", "open", NULL, err,
-	    sizeof(err)), -1);
+	assert_int_equal(
+	    keymap_bind(km, "xx", "open", NULL, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown key 'xx'"));
-	assert_int_equal(keymap_bind(km, "x", "frobnicate", NULL, err,
-	    sizeof(err)), -1);
+	assert_int_equal(
+	    keymap_bind(km, "x", "frobnicate", NULL, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown action 'frobnicate'"));
-	assert_int_equal(keymap_bind(km, "x", "open", "kitchen", err,
-	    sizeof(err)), -1);
+	assert_int_equal(
+	    keymap_bind(km, "x", "open", "kitchen", err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown view 'kitchen'"));
 	/* A failed bind changed nothing. */
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'x'),
-	    ACT_OPEN_BROWSER);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, 'x'), ACT_OPEN_BROWSER);
 }
 
 struct reports {
@@ -293,24 +308,23 @@ test_apply_binds(void **state)
 	char k4[] = "longname", a4[] = "open", v4[] = "items";
 	char file[] = "/home/r/config";
 	const struct setting_bind b[] = {
-		{k1, a1, v1, file, 3},
-		{k2, a2, NULL, file, 7},
-		{k3, a3, NULL, file, 9},
-		{k4, a4, v4, NULL, 12},
+	    {k1, a1, v1, file, 3},
+	    {k2, a2, NULL, file, 7},
+	    {k3, a3, NULL, file, 9},
+	    {k4, a4, v4, NULL, 12},
 	};
 	struct reports r;
 
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(keymap_apply_binds(km, b, 4, report, &r), 2);
 	assert_int_equal(r.n, 2);
-	assert_string_equal(r.msg[0],
-	    "/home/r/config:7: bind: unknown action 'jump-around'");
-	assert_string_equal(r.msg[1],
-	    "config:12: bind: unknown key 'longname'");
-	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, ' '),
-	    ACT_PAGE_DOWN);
-	assert_int_equal(keymap_lookup(km, KEYMAP_READER, 'w'),
-	    ACT_OPEN_BROWSER);
+	assert_string_equal(
+	    r.msg[0], "/home/r/config:7: bind: unknown action 'jump-around'");
+	assert_string_equal(
+	    r.msg[1], "config:12: bind: unknown key 'longname'");
+	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, ' '), ACT_PAGE_DOWN);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_READER, 'w'), ACT_OPEN_BROWSER);
 	assert_int_equal(keymap_lookup(km, KEYMAP_FEEDS, 'w'), ACT_NONE);
 	/* No report function: still counted. */
 	assert_int_equal(keymap_apply_binds(km, b, 4, NULL, NULL), 2);
@@ -344,14 +358,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
-		cmocka_unit_test(test_key_names),
-		cmocka_unit_test_setup_teardown(test_help_from_table, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_bind, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_apply_binds, setup,
-		    teardown),
-		cmocka_unit_test(test_man_page_lists_actions),
+	    cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
+	    cmocka_unit_test(test_key_names),
+	    cmocka_unit_test_setup_teardown(
+	        test_help_from_table, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bind, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_apply_binds, setup, teardown),
+	    cmocka_unit_test(test_man_page_lists_actions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,11 +2,11 @@
  * command without a shell, %u substitution, and real launches of a
  * recording script that prove the URL arrives as one unmodified argument
  * and that no shell ever interprets it. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +34,8 @@ test_url_ok(void **state)
 	assert_true(launch_url_ok("http://example.com/"));
 	assert_true(launch_url_ok("https://example.com/a?b=1&c=2#x"));
 	assert_true(launch_url_ok("HTTPS://EXAMPLE.COM"));
-	assert_true(launch_url_ok("https://x.test/a?b=1&c=$(touch /tmp/x);'\"|"));
+	assert_true(
+	    launch_url_ok("https://x.test/a?b=1&c=$(touch /tmp/x);'\"|"));
 	assert_false(launch_url_ok("javascript:alert(1)"));
 	assert_false(launch_url_ok("JavaScript:alert(1)"));
 	assert_false(launch_url_ok("file:///etc/passwd"));
@@ -79,24 +80,24 @@ test_split(void **state)
 	    (const char *const[]){"/opt/My Browser/run", "-x"}, 2);
 	expect_split("\"a \\\"b\\\" \\\\ \\n\" c",
 	    (const char *const[]){"a \"b\" \\ \\n", "c"}, 2);
-	expect_split("a\\ b c\\'d",
-	    (const char *const[]){"a b", "c'd"}, 2);
+	expect_split("a\\ b c\\'d", (const char *const[]){"a b", "c'd"}, 2);
 	expect_split("x '' \"\"", (const char *const[]){"x", "", ""}, 3);
 	expect_split("x 'it'\"s\"", (const char *const[]){"x", "its"}, 2);
 	/* Nothing a shell would act on is special. */
 	expect_split("echo $(id) `id` ; rm -rf * | cat > f &",
 	    (const char *const[]){"echo", "$(id)", "`id`", ";", "rm", "-rf",
-	    "*", "|", "cat", ">", "f", "&"}, 12);
+	        "*", "|", "cat", ">", "f", "&"},
+	    12);
 
 	assert_int_equal(launch_split("", &argv, &argc, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "empty"));
-	assert_int_equal(launch_split("   ", &argv, &argc, err, sizeof(err)),
-	    -1);
-	assert_int_equal(launch_split("a 'b", &argv, &argc, err, sizeof(err)),
-	    -1);
+	assert_int_equal(
+	    launch_split("   ", &argv, &argc, err, sizeof(err)), -1);
+	assert_int_equal(
+	    launch_split("a 'b", &argv, &argc, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "quote"));
-	assert_int_equal(launch_split("a \"b", &argv, &argc, err, sizeof(err)),
-	    -1);
+	assert_int_equal(
+	    launch_split("a \"b", &argv, &argc, err, sizeof(err)), -1);
 }
 
 static void
@@ -106,16 +107,17 @@ test_argv(void **state)
 	char **argv = NULL, err[128];
 	const char *url = "https://x.test/a?b=1&c=%u";
 
-	assert_int_equal(launch_argv("firefox --new-tab", url, &argv, err,
-	    sizeof(err)), 0);
+	assert_int_equal(
+	    launch_argv("firefox --new-tab", url, &argv, err, sizeof(err)), 0);
 	assert_string_equal(argv[0], "firefox");
 	assert_string_equal(argv[1], "--new-tab");
 	assert_string_equal(argv[2], url); /* unmodified, its %u too */
 	assert_null(argv[3]);
 	launch_argv_free(argv);
 
-	assert_int_equal(launch_argv("b --url=%u --x 100%", url, &argv, err,
-	    sizeof(err)), 0);
+	assert_int_equal(
+	    launch_argv("b --url=%u --x 100%", url, &argv, err, sizeof(err)),
+	    0);
 	assert_string_equal(argv[1], "--url=https://x.test/a?b=1&c=%u");
 	assert_string_equal(argv[2], "--x");
 	assert_string_equal(argv[3], "100%");
@@ -123,14 +125,15 @@ test_argv(void **state)
 	launch_argv_free(argv);
 
 	/* $BROWSER's %s convention */
-	assert_int_equal(launch_argv("lynx %s", "http://a.test/", &argv, err,
-	    sizeof(err)), 0);
+	assert_int_equal(
+	    launch_argv("lynx %s", "http://a.test/", &argv, err, sizeof(err)),
+	    0);
 	assert_string_equal(argv[1], "http://a.test/");
 	assert_null(argv[2]);
 	launch_argv_free(argv);
 
-	assert_int_equal(launch_argv("'", "http://a/", &argv, err,
-	    sizeof(err)), -1);
+	assert_int_equal(
+	    launch_argv("'", "http://a/", &argv, err, sizeof(err)), -1);
 }
 
 static void
@@ -185,7 +188,8 @@ tmp_setup(void **state)
 	      "  printf 'stdin=%s\\n' \"$si\"\n"
 	      "  for a; do printf '%s\\0' \"$a\"; done\n"
 	      "} > \"$out.tmp\"\n"
-	      "mv \"$out.tmp\" \"$out\"\n", f);
+	      "mv \"$out.tmp\" \"$out\"\n",
+	    f);
 	fclose(f);
 	chmod(t->script, 0755);
 	*state = t;
@@ -198,7 +202,12 @@ tmp_teardown(void **state)
 	struct tmp *t = *state;
 	char path[192];
 	static const char *const names[] = {
-		"rec.sh", "out", "out.tmp", "PWNED", "PWNED2", "PWNED3",
+	    "rec.sh",
+	    "out",
+	    "out.tmp",
+	    "PWNED",
+	    "PWNED2",
+	    "PWNED3",
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -309,11 +318,10 @@ test_launch_browser_env(void **state)
 	char env[512], err[256];
 	size_t len;
 
-	snprintf(env, sizeof(env), "%s %s:/no/such/second", t->script,
-	    t->out);
+	snprintf(env, sizeof(env), "%s %s:/no/such/second", t->script, t->out);
 	setenv("BROWSER", env, 1);
-	assert_int_equal(launch_url(NULL, "http://a.test/x", err,
-	    sizeof(err)), 0);
+	assert_int_equal(
+	    launch_url(NULL, "http://a.test/x", err, sizeof(err)), 0);
 	char *rec = wait_record(t, &len);
 	assert_non_null(strstr(rec, "argc=1\n"));
 	assert_non_null(strstr(rec, "http://a.test/x"));
@@ -327,17 +335,16 @@ test_launch_refused(void **state)
 	const struct tmp *t = *state;
 	char cmd[512], err[256];
 	static const char *const bad[] = {
-		"javascript:alert(document.cookie)",
-		"file:///etc/passwd",
-		"data:text/html;base64,PHNjcmlwdD4=",
-		"http://evil.test/\x1b]52;c;aGk=\x07",
+	    "javascript:alert(document.cookie)",
+	    "file:///etc/passwd",
+	    "data:text/html;base64,PHNjcmlwdD4=",
+	    "http://evil.test/\x1b]52;c;aGk=\x07",
 	};
 
 	snprintf(cmd, sizeof(cmd), "%s %s", t->script, t->out);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		err[0] = '\0';
-		assert_int_equal(launch_url(cmd, bad[i], err, sizeof(err)),
-		    -1);
+		assert_int_equal(launch_url(cmd, bad[i], err, sizeof(err)), -1);
 		assert_non_null(strstr(err, "http"));
 	}
 	/* Nothing was started. */
@@ -354,14 +361,17 @@ test_launch_missing_program(void **state)
 	char err[256];
 
 	assert_int_equal(launch_url("/nonexistent/wiredesk-browser --x",
-	    "https://a.test/", err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "cannot run '/nonexistent/wiredesk-browser'"));
+	                     "https://a.test/", err, sizeof(err)),
+	    -1);
+	assert_non_null(
+	    strstr(err, "cannot run '/nonexistent/wiredesk-browser'"));
 	/* The failed child is already reaped. */
 	errno = 0;
 	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
 	assert_int_equal(errno, ECHILD);
-	assert_int_equal(launch_url("'unterminated", "https://a.test/", err,
-	    sizeof(err)), -1);
+	assert_int_equal(
+	    launch_url("'unterminated", "https://a.test/", err, sizeof(err)),
+	    -1);
 }
 
 static void
@@ -371,8 +381,8 @@ test_reap(void **state)
 	char cmd[512], err[256];
 
 	snprintf(cmd, sizeof(cmd), "%s %s", t->script, t->out);
-	assert_int_equal(launch_url(cmd, "https://a.test/", err, sizeof(err)),
-	    0);
+	assert_int_equal(
+	    launch_url(cmd, "https://a.test/", err, sizeof(err)), 0);
 	/* Returned before the browser finished; wait for its output. */
 	for (int i = 0; i < 500 && !exists(t->out); i++) {
 		struct timespec ts = {0, 10 * 1000 * 1000};
@@ -400,22 +410,21 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_url_ok),
-		cmocka_unit_test(test_split),
-		cmocka_unit_test(test_argv),
-		cmocka_unit_test(test_command),
-		cmocka_unit_test_setup_teardown(test_launch_exact_argument,
-		    tmp_setup, tmp_teardown),
-		cmocka_unit_test_setup_teardown(test_launch_substitute,
-		    tmp_setup, tmp_teardown),
-		cmocka_unit_test_setup_teardown(test_launch_browser_env,
-		    tmp_setup, tmp_teardown),
-		cmocka_unit_test_setup_teardown(test_launch_refused, tmp_setup,
-		    tmp_teardown),
-		cmocka_unit_test_setup_teardown(test_launch_missing_program,
-		    tmp_setup, tmp_teardown),
-		cmocka_unit_test_setup_teardown(test_reap, tmp_setup,
-		    tmp_teardown),
+	    cmocka_unit_test(test_url_ok),
+	    cmocka_unit_test(test_split),
+	    cmocka_unit_test(test_argv),
+	    cmocka_unit_test(test_command),
+	    cmocka_unit_test_setup_teardown(
+	        test_launch_exact_argument, tmp_setup, tmp_teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_launch_substitute, tmp_setup, tmp_teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_launch_browser_env, tmp_setup, tmp_teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_launch_refused, tmp_setup, tmp_teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_launch_missing_program, tmp_setup, tmp_teardown),
+	    cmocka_unit_test_setup_teardown(test_reap, tmp_setup, tmp_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

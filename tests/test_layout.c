@@ -2,11 +2,11 @@
  * at several terminal sizes, ages and times, case-insensitive UTF-8
  * matching, fitting and wrapping wide characters into panel columns,
  * and finding links in summaries. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,22 +161,27 @@ test_match(void **state)
 	ui_fold("SONY PlayStation", &f);
 	assert_string_equal(f.p, "sony playstation");
 	buf_reset(&f);
-	ui_fold("\xc3\x89" "COLE \xc3\x9c" "BER \xce\xa3\xce\x9f\xce\xa6"
+	ui_fold(
+	    "\xc3\x89"
+	    "COLE \xc3\x9c"
+	    "BER \xce\xa3\xce\x9f\xce\xa6"
 	    "\xce\x99\xce\x91 \xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90",
 	    &f);
-	assert_string_equal(f.p, "\xc3\xa9" "cole \xc3\xbc" "ber "
+	assert_string_equal(f.p,
+	    "\xc3\xa9"
+	    "cole \xc3\xbc"
+	    "ber "
 	    "\xcf\x83\xce\xbf\xcf\x86\xce\xb9\xce\xb1 "
 	    "\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0");
 	buf_reset(&f);
 	ui_fold("", &f);
 	assert_string_equal(f.p, "");
 
-	assert_true(ui_match("Sony Pictures Targeted by Widespread Hack",
-	    "sony", &scratch));
+	assert_true(ui_match(
+	    "Sony Pictures Targeted by Widespread Hack", "sony", &scratch));
 	assert_true(ui_match("DerpTrolling claims PLAYSTATION network",
 	    "playstation net", &scratch));
-	assert_true(ui_match("Élections: l'ÉCOLE publique", "école",
-	    &scratch));
+	assert_true(ui_match("Élections: l'ÉCOLE publique", "école", &scratch));
 	assert_true(ui_match("Новости: МОСКВА", "москва", &scratch));
 	assert_true(ui_match("ソニー・ピクチャーズ", "ピクチャ", &scratch));
 	assert_false(ui_match("ECB holds rates", "sony", &scratch));
@@ -215,15 +220,14 @@ test_fit_wide(void **state)
 	buf_init(&out, 0);
 	for (size_t i = 0; i < ARRAY_LEN(widths); i++) {
 		size_t w = widths[i];
-		ui_fmt_columns(&out, w, "日本経済新聞",
-		    w / 4 < 16 ? w / 4 : 16,
+		ui_fmt_columns(&out, w, "日本経済新聞", w / 4 < 16 ? w / 4 : 16,
 		    "ソニー・ピクチャーズにサイバー攻撃 Sony Pictures hack");
 		assert_int_equal(text_width(out.p), w);
 		ui_fmt_columns(&out, w, "Reuters", 7,
 		    "Sony Pictures Targeted by Widespread Hack");
 		assert_int_equal(text_width(out.p), w);
-		text_fit("Élections: l'ÉCOLE publique au cœur du débat", w,
-		    &out);
+		text_fit(
+		    "Élections: l'ÉCOLE publique au cœur du débat", w, &out);
 		assert_int_equal(text_width(out.p), w);
 	}
 	/* A wide character never straddles the edge: where half of one
@@ -275,9 +279,10 @@ test_find_urls(void **state)
 	struct urls u = {0};
 
 	ui_find_urls("See https://pastebin.test/abc, and (http://x.test/a_(b))."
-	    " <a href=\"https://news.test/?a=1&amp;b=2\">x</a> "
-	    "javascript:alert(1) file:///etc/passwd HTTP://UP.TEST/Z. "
-	    "http:// nothing", keep_url, &u);
+	             " <a href=\"https://news.test/?a=1&amp;b=2\">x</a> "
+	             "javascript:alert(1) file:///etc/passwd HTTP://UP.TEST/Z. "
+	             "http:// nothing",
+	    keep_url, &u);
 	assert_int_equal(u.n, 4);
 	assert_string_equal(u.u[0], "https://pastebin.test/abc");
 	assert_string_equal(u.u[1], "http://x.test/a_(b)");
@@ -313,14 +318,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_geometry),
-		cmocka_unit_test(test_board_grid),
-		cmocka_unit_test(test_age),
-		cmocka_unit_test(test_time),
-		cmocka_unit_test(test_match),
-		cmocka_unit_test(test_fit_wide),
-		cmocka_unit_test(test_find_urls),
-		cmocka_unit_test(test_backspace),
+	    cmocka_unit_test(test_geometry),
+	    cmocka_unit_test(test_board_grid),
+	    cmocka_unit_test(test_age),
+	    cmocka_unit_test(test_time),
+	    cmocka_unit_test(test_match),
+	    cmocka_unit_test(test_fit_wide),
+	    cmocka_unit_test(test_find_urls),
+	    cmocka_unit_test(test_backspace),
 	};
 
 	setlocale(LC_ALL, "");

@@ -296,13 +296,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_move),
-		cmocka_unit_test(test_page_home_end),
-		cmocka_unit_test(test_set_rows),
-		cmocka_unit_test(test_set_count_keeps_selection),
-		cmocka_unit_test(test_grid),
-		cmocka_unit_test(test_grid_layout),
+	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_move),
+	    cmocka_unit_test(test_page_home_end),
+	    cmocka_unit_test(test_set_rows),
+	    cmocka_unit_test(test_set_count_keeps_selection),
+	    cmocka_unit_test(test_grid),
+	    cmocka_unit_test(test_grid_layout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
