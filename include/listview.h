@@ -34,9 +34,9 @@ void lv_end(struct listview *lv);
 void lv_select(struct listview *lv, size_t i);
 /* The list changed under the view.  count is the new length, and sel the
  * new index of the entry that was selected (the caller finds it by id; a
- * vanished entry passes its old index).  The selection keeps its place on
- * screen where it can, so updates elsewhere never move what the reader
- * looks at. */
+ * vanished entry passes its old index).  The view does not scroll unless
+ * the selection would leave the screen, and then only as far as needed:
+ * updates elsewhere never move what the reader looks at. */
 void lv_set_count(struct listview *lv, size_t count, size_t sel);
 /* The half-open range [*first, *end) of entries on screen. */
 void lv_visible_range(const struct listview *lv, size_t *first, size_t *end);

@@ -9,7 +9,9 @@
  * always the first entry of a grid row, so a panel never changes column
  * when the view scrolls.  fix() restores the invariants stated in the
  * header after every change, so each operation only says what it wants
- * and never how to clamp. */
+ * and never how to clamp; and since fix() scrolls only when the
+ * selection would leave the screen, a list that changes under the view
+ * (lv_set_count) neither moves the selection nor scrolls without need. */
 #include "listview.h"
 
 static size_t
@@ -131,16 +133,8 @@ lv_select(struct listview *lv, size_t i)
 void
 lv_set_count(struct listview *lv, size_t count, size_t sel)
 {
-	if (lv->step == 0)
-		lv->step = 1;
-	/* The selection's distance from the top, in entries of whole rows. */
-	size_t off = rowstart(lv, lv->sel) >= lv->top
-	                 ? rowstart(lv, lv->sel) - lv->top
-	                 : 0;
 	lv->count = count;
 	lv->sel = count && sel >= count ? count - 1 : sel;
-	size_t rs = rowstart(lv, lv->sel);
-	lv->top = rs >= off ? rs - off : 0;
 	fix(lv);
 }
 

@@ -3,11 +3,11 @@
  *
  * Both views hold ids only.  On every rebuild they rank or list afresh
  * and then look their selected id up in the new order, so a story keeps
- * its selection, and its place on screen, while others rise and fall
- * around it (lv_set_count).  A selected cluster that merged into another
- * is found again through its label item (cluster_of).  Until the reader
- * first moves, the board's selection stays on the hottest story, so the
- * first fetch round does not leave the view scrolled into the middle.
+ * the selection while others rise and fall around it, and the view does
+ * not scroll unless the story would leave the screen (lv_set_count): the
+ * hottest stay in sight at the top, and the highlight follows its story.
+ * A selected cluster that merged into another is found again through its
+ * label item (cluster_of).
  *
  * A panel shows the label, the number of outlets, the age of the newest
  * item, and the newest headlines with a preference for outlets not yet
@@ -101,17 +101,13 @@ ui_board_rebuild(struct ui *ui)
 	b->ids.n = n;
 
 	size_t idx = b->lv.sel;
-	if (!b->touched) {
-		idx = 0;
-	} else {
-		uint32_t want = b->sel_id;
-		if (want && !cluster_view(ui->cl, want) && b->sel_item)
-			want = cluster_of(ui->cl, b->sel_item);
-		for (size_t i = 0; want && i < n; i++) {
-			if (b->ids.v[i] == want) {
-				idx = i;
-				break;
-			}
+	uint32_t want = b->sel_id;
+	if (want && !cluster_view(ui->cl, want) && b->sel_item)
+		want = cluster_of(ui->cl, b->sel_item);
+	for (size_t i = 0; want && i < n; i++) {
+		if (b->ids.v[i] == want) {
+			idx = i;
+			break;
 		}
 	}
 	lv_set_count(&b->lv, n, idx);
@@ -458,7 +454,6 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 	default:
 		return -1;
 	}
-	b->touched = 1;
 	remember_selection(ui);
 	ui->dirty_main = 1;
 	return 0;

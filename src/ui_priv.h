@@ -57,7 +57,6 @@ struct ui_board {
 	struct lv_grid grid;
 	uint32_t sel_id;   /* the selected cluster ... */
 	uint32_t sel_item; /* ... and its label item, to follow merges */
-	int touched;       /* the reader moved; until then follow the top */
 };
 
 struct ui_items {

@@ -159,22 +159,33 @@ test_set_count_keeps_selection(void **state)
 	struct listview lv = list(30, 10, 1);
 
 	lv_select(&lv, 15);
-	size_t offset = lv.sel - lv.top;
-	/* Three entries were inserted above: the caller found the selected
-	 * entry at 18.  It stays selected at the same screen row. */
-	lv_set_count(&lv, 33, 18);
-	assert_int_equal(lv.sel, 18);
-	assert_int_equal(lv.sel - lv.top, offset);
-	check(&lv);
-	/* Entries removed above. */
-	lv_set_count(&lv, 20, 10);
+	lv_move(&lv, -5);
 	assert_int_equal(lv.sel, 10);
-	assert_int_equal(lv.sel - lv.top, offset);
-	/* Moving to the very top cannot keep the row; it stays visible. */
-	lv_set_count(&lv, 20, 1);
-	assert_int_equal(lv.sel, 1);
-	assert_int_equal(lv.top, 0);
+	assert_int_equal(lv.top, 6);
+	/* One entry was inserted above: the caller found the selected
+	 * entry at 11.  It stays selected and the view does not scroll. */
+	lv_set_count(&lv, 31, 11);
+	assert_int_equal(lv.sel, 11);
+	assert_int_equal(lv.top, 6);
 	check(&lv);
+	/* Five more above push it past the bottom row: the view scrolls
+	 * just enough to keep it in sight. */
+	lv_set_count(&lv, 36, 16);
+	assert_int_equal(lv.sel, 16);
+	assert_int_equal(lv.top, 7);
+	check(&lv);
+	/* Entries removed above: it moves up on screen, no scrolling. */
+	lv_set_count(&lv, 30, 12);
+	assert_int_equal(lv.sel, 12);
+	assert_int_equal(lv.top, 7);
+	/* Above the screen: scrolled back just enough. */
+	lv_set_count(&lv, 30, 4);
+	assert_int_equal(lv.sel, 4);
+	assert_int_equal(lv.top, 4);
+	check(&lv);
+	/* The top never stays past the end of a shorter list. */
+	lv_set_count(&lv, 8, 4);
+	assert_int_equal(lv.top, 0);
 	/* A shrinking list clamps. */
 	lv_set_count(&lv, 5, 9);
 	assert_int_equal(lv.sel, 4);
@@ -183,6 +194,15 @@ test_set_count_keeps_selection(void **state)
 	check(&lv);
 	lv_set_count(&lv, 7, 3);
 	assert_int_equal(lv.sel, 3);
+	check(&lv);
+	/* A grid: the top stays on a row boundary. */
+	lv = list(20, 6, 3);
+	lv_select(&lv, 10);
+	assert_int_equal(lv.top, 6);
+	lv_set_count(&lv, 22, 11);
+	assert_int_equal(lv.top, 6);
+	lv_set_count(&lv, 22, 13);
+	assert_int_equal(lv.top, 9);
 	check(&lv);
 }
 
