@@ -40,6 +40,11 @@ struct ui;
  * cannot be used. */
 struct ui *ui_new(struct store *s, struct clusterer *c,
     const struct settings *set, char *err, size_t errlen);
+/* The problems ui_new found in the settings' "bind" and "color" lines
+ * ("FILE:LINE: bind: unknown action 'x'"), each passed to fn in order;
+ * returns how many.  The first is also shown on the message line. */
+typedef void (*ui_report_fn)(const char *msg, void *ctx);
+size_t ui_config_problems(const struct ui *ui, ui_report_fn fn, void *ctx);
 /* Restores the terminal; idempotent, safe from the fatal hook. */
 void ui_free(struct ui *ui);
 /* The terminal's input fd, for poll. */

@@ -341,10 +341,26 @@ layout(struct ui *ui)
 	ui->stale = ui->dirty_all = 1;
 }
 
+/* Keeps a config problem for ui_config_problems; the first one is shown
+ * until a key is pressed. */
 static void
 report_config(const char *msg, void *ctx)
 {
-	ui_flash(ctx, 1, "%s", msg);
+	struct ui *ui = ctx;
+
+	if (ui->nproblems == 0)
+		ui_flash(ui, 1, "%s", msg);
+	ui->problems = xreallocarray(
+	    ui->problems, ui->nproblems + 1, sizeof(*ui->problems));
+	ui->problems[ui->nproblems++] = xstrdup(msg);
+}
+
+size_t
+ui_config_problems(const struct ui *ui, ui_report_fn fn, void *ctx)
+{
+	for (size_t i = 0; fn && i < ui->nproblems; i++)
+		fn(ui->problems[i], ctx);
+	return ui->nproblems;
 }
 
 struct ui *
@@ -402,6 +418,9 @@ ui_free(struct ui *ui)
 	buf_fini(&ui->fit);
 	buf_fini(&ui->scratch);
 	free(ui->message);
+	for (size_t i = 0; i < ui->nproblems; i++)
+		free(ui->problems[i]);
+	free(ui->problems);
 	ui_idlist_fini(&ui->req_feeds);
 	ui_idlist_fini(&ui->feed_ids);
 	free(ui->req_url);

@@ -112,6 +112,8 @@ struct ui {
 	struct buf prompt;
 
 	struct ui_status st;
+	char **problems; /* in the settings' bind and color lines */
+	size_t nproblems;
 	char *message;
 	int message_error;
 
