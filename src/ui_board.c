@@ -245,10 +245,28 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 	uint32_t heads[32];
 	size_t nh = ih > 1 ? pick_headlines(ui, cv, heads, (size_t)ih - 1) : 0;
 	int ow = iw / 5 < OUTLET_MAX_W ? iw / 5 : OUTLET_MAX_W;
+	/* Rows no headline needs show the start of the label's summary. */
+	struct ui_text sum = {0};
+	if (nh + 1 < (size_t)ih && li && li->summary && iw >= 12)
+		ui_text_wrap(&sum, li->summary, (size_t)iw - 2, TERM_DIM);
 	for (int r = 1; r < ih; r++) {
 		int ry = iy + r;
 		if ((size_t)r > nh) {
+			size_t k = (size_t)r - nh - 1;
 			ui_put(ui, ry, ix, iw, "", TERM_NORMAL);
+			if (k < sum.n) {
+				/* The last row that fits ends in an ellipsis
+				 * when the summary goes on. */
+				const char *t = sum.lines[k].text;
+				if (r == ih - 1 && k + 1 < sum.n) {
+					buf_reset(&ui->scratch);
+					(void)buf_puts(&ui->scratch, t);
+					(void)buf_puts(
+					    &ui->scratch, " \xe2\x80\xa6");
+					t = ui->scratch.p;
+				}
+				ui_put(ui, ry, ix + 2, iw - 2, t, TERM_DIM);
+			}
 			continue;
 		}
 		const struct item *it = store_item(ui->store, heads[r - 1]);
@@ -267,6 +285,8 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 		ui_put(ui, ry, ix + 2 + ow, 1, "", TERM_NORMAL);
 		ui_put(ui, ry, ix + 3 + ow, iw - 3 - ow, title, e);
 	}
+	ui_text_clear(&sum);
+	free(sum.lines);
 }
 
 static void
