@@ -54,6 +54,9 @@ if [ ! -f feeds/demo.urls ] || grep -q "not built yet" "$tmp/err"; then
 fi
 
 mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/run"
+# A session that outlives the others, so the server never exits (and
+# races a new session) between two runs.
+$T new-session -d -s keep "exec sleep 600"
 # The browser: records its arguments, one per line after the count.
 cat >"$tmp/rec.sh" <<EOF
 #!/bin/sh
