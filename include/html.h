@@ -39,6 +39,21 @@ int html_to_text(const char *html, size_t len, struct buf *out,
 int html_to_text_base(const char *html, size_t len, const char *base,
     struct buf *out, struct link_list *links);
 
+/* A converter for many fragments in a row: it keeps libxml2's parser
+ * context and its buffers, which is most of the cost of a short
+ * fragment.  Same contract as html_to_text_base.  Free with
+ * html_conv_free (NULL is fine). */
+struct html_conv;
+struct html_conv *html_conv_new(void);
+void html_conv_free(struct html_conv *c);
+int html_conv_text(struct html_conv *c, const char *html, size_t len,
+    const char *base, struct buf *out, struct link_list *links);
+
+/* text_sanitize (text.h), with the same result, plus a fast path: text
+ * that is already in its sanitized form (the usual case) is checked and
+ * copied in one piece instead of character by character. */
+int html_sanitize(const char *in, size_t len, struct buf *out, int flags);
+
 /* Looks up an HTML named character reference (name without '&' and ';',
  * len bytes, case-sensitive).  Returns the number of code points (1 or 2)
  * stored in cp, or 0 when HTML defines no such name. */
@@ -47,19 +62,24 @@ size_t html_entity(const char *name, size_t len, uint32_t cp[2]);
 /* Flags for html_prepare. */
 #define HTML_PREP_XML 0x1 /* the input is an XML document */
 
-/* Copies markup into out ready for libxml2, which stops or switches
+/* Makes markup ready for libxml2, which stops or switches
  * encoding at the first invalid UTF-8 byte and knows no HTML entity
  * without a DTD: invalid UTF-8 becomes U+FFFD, C0 controls other than
  * tab, newline and carriage return are dropped, named references HTML
  * defines become numeric references, and numeric references to C1
  * controls are read as windows-1252 (as browsers do) and to NUL,
  * surrogates or beyond U+10FFFF as U+FFFD.  With HTML_PREP_XML the input
- * is treated as XML: XML's five predefined entities and every entity the
- * internal DTD subset declares are left alone (never substituted),
+ * is treated as XML: XML's five predefined entities and the entities the
+ * internal DTD subset declares with plain text (character references
+ * allowed) are left alone, never substituted; references to other
+ * declared entities (external, parameter-laden, nested or holding markup)
+ * are removed, so the parser never opens a file or expands a chain;
  * comments, CDATA sections, processing instructions and the DOCTYPE are
  * copied untouched, and a '&' that starts no well-formed reference, or a
  * reference to a name neither XML nor HTML knows, is escaped as "&amp;"
- * so its text survives instead of being dropped by the parser. */
-void html_prepare(const char *in, size_t len, struct buf *out, int flags);
+ * so its text survives instead of being dropped by the parser.  Returns
+ * 0 when the input needs no change (out is untouched; use the input), or
+ * 1 with the prepared copy appended to out. */
+int html_prepare(const char *in, size_t len, struct buf *out, int flags);
 
 #endif

@@ -256,6 +256,8 @@ struct state {
 	int advanced; /* the reader already moved on; next_ret is its result */
 	int next_ret;
 	int last_ret;
+	int need_base; /* a URL was given or the text says "xml:base" */
+	struct html_conv *hc;
 };
 
 /* ---- errors ---------------------------------------------------------- */
@@ -268,6 +270,7 @@ on_error(void *ctx, xmlErrorPtr e)
 	if (!e)
 		return;
 	st->nerrors++;
+	if (getenv("PDEBUG")) fprintf(stderr, "E%d %d: %s", e->level, e->line, e->message);
 	if (e->level == XML_ERR_FATAL && st->first_fatal[0] == '\0' &&
 	    e->message) {
 		char *m = text_clean(e->message, strlen(e->message), 0);
@@ -469,10 +472,12 @@ done:
 }
 
 /* Decides the encoding (BOM, declaration, HTTP charset, UTF-8) and
- * writes the document as prepared UTF-8 into out. */
-static void
+ * makes the document prepared UTF-8: either in out (the function returns
+ * NULL) or, when the input is fine as it is, the returned part of data
+ * (*plen bytes; out stays empty). */
+static const char *
 prepare(const char *data, size_t len, const char *http_charset,
-    struct buf *out, struct state *st)
+    struct buf *out, size_t *plen, struct state *st)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	const char *enc = NULL;
@@ -516,13 +521,19 @@ prepare(const char *data, size_t len, const char *http_charset,
 		struct buf conv;
 		buf_init(&conv, 0);
 		if (to_utf8(enc, data + skip, len - skip, &conv, st) == 0) {
-			html_prepare(conv.p, conv.len, out, HTML_PREP_XML);
-			buf_fini(&conv);
-			return;
+			if (html_prepare(conv.p, conv.len, out, HTML_PREP_XML)) {
+				buf_fini(&conv);
+				return NULL;
+			}
+			*out = conv;
+			return NULL;
 		}
 		buf_fini(&conv);
 	}
-	html_prepare(data + skip, len - skip, out, HTML_PREP_XML);
+	if (html_prepare(data + skip, len - skip, out, HTML_PREP_XML))
+		return NULL;
+	*plen = len - skip;
+	return data + skip;
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -631,7 +642,7 @@ clean_line(const char *s, size_t max)
 	if (!s)
 		return NULL;
 	buf_init(&b, max);
-	(void)text_sanitize(s, strlen(s), &b, 0);
+	(void)html_sanitize(s, strlen(s), &b, 0);
 	if (b.len == 0) {
 		buf_fini(&b);
 		return NULL;
@@ -651,7 +662,7 @@ nonempty(struct buf *b)
 
 /* Plain text of a value: HTML and XHTML through html_to_text. */
 static char *
-plain(const struct slot *s, int keep_nl, size_t max)
+plain(struct html_conv *hc, const struct slot *s, int keep_nl, size_t max)
 {
 	struct buf b, t;
 
@@ -659,17 +670,18 @@ plain(const struct slot *s, int keep_nl, size_t max)
 		return NULL;
 	buf_init(&b, max);
 	if (s->type == V_TEXT) {
-		(void)text_sanitize(s->val, strlen(s->val), &b,
+		(void)html_sanitize(s->val, strlen(s->val), &b,
 		    keep_nl ? TEXT_KEEP_NL : 0);
 		return nonempty(&b);
 	}
 	if (keep_nl) {
-		(void)html_to_text(s->val, strlen(s->val), &b, NULL);
+		(void)html_conv_text(hc, s->val, strlen(s->val), NULL, &b,
+		    NULL);
 		return nonempty(&b);
 	}
 	buf_init(&t, 0);
-	(void)html_to_text(s->val, strlen(s->val), &t, NULL);
-	(void)text_sanitize(t.p, t.len, &b, 0);
+	(void)html_conv_text(hc, s->val, strlen(s->val), NULL, &t, NULL);
+	(void)html_sanitize(t.p ? t.p : "", t.len, &b, 0);
 	buf_fini(&t);
 	return nonempty(&b);
 }
@@ -684,7 +696,7 @@ html_of(const struct slot *s)
 		return NULL;
 	buf_init(&b, 0);
 	if (s->type != V_TEXT) {
-		(void)text_sanitize(s->val, strlen(s->val), &b, TEXT_KEEP_NL);
+		(void)html_sanitize(s->val, strlen(s->val), &b, TEXT_KEEP_NL);
 		return nonempty(&b);
 	}
 	buf_init(&h, 0);
@@ -698,7 +710,7 @@ html_of(const struct slot *s)
 		else
 			(void)buf_putc(&h, *p);
 	}
-	(void)text_sanitize(h.p ? h.p : "", h.len, &b, TEXT_KEEP_NL);
+	(void)html_sanitize(h.p ? h.p : "", h.len, &b, TEXT_KEEP_NL);
 	buf_fini(&h);
 	return nonempty(&b);
 }
@@ -727,11 +739,11 @@ commit_item(struct state *st)
 		return;
 	}
 	memset(&pi, 0, sizeof(pi));
-	pi.title = plain(&it->f[F_TITLE], 0, PARSE_MAX_FIELD);
+	pi.title = plain(st->hc, &it->f[F_TITLE], 0, PARSE_MAX_FIELD);
 	pi.link = clean_line(it->f[F_LINK].val, PARSE_MAX_FIELD);
 	pi.id = clean_line(it->f[F_ID].val, PARSE_MAX_FIELD);
-	pi.author = plain(&it->f[F_AUTHOR], 0, PARSE_MAX_FIELD);
-	pi.summary = plain(it->f[F_SUMMARY].val ? &it->f[F_SUMMARY] :
+	pi.author = plain(st->hc, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD);
+	pi.summary = plain(st->hc, it->f[F_SUMMARY].val ? &it->f[F_SUMMARY] :
 	    &it->f[F_CONTENT], 1, PARSE_MAX_SUMMARY);
 	pi.content = html_of(&it->f[F_CONTENT]);
 	pi.published = date_of(&it->f[F_PUBLISHED]);
@@ -985,6 +997,17 @@ deliver(struct state *st, const struct elem *e, struct item_state *target,
 	(void)st;
 }
 
+/* The base URI in force (xml:base over the document's URL), or NULL;
+ * asked of libxml2 only when the document can have one, since the
+ * answer walks the element's ancestors. */
+static const char *
+base_uri(struct state *st)
+{
+	if (!st->need_base)
+		return NULL;
+	return (const char *)xmlTextReaderConstBaseUri(st->r);
+}
+
 static void
 field_start(struct state *st, const struct elem *e, int depth, int empty)
 {
@@ -1015,8 +1038,7 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 		char *rel = attr(st->r, "rel");
 		char *href = attr(st->r, "href");
 		if ((!rel || attr_is(st->r, "rel", alt, 1)) && href) {
-			const char *base = (const char *)
-			    xmlTextReaderConstBaseUri(st->r);
+			const char *base = base_uri(st);
 			deliver(st, e, target, href, V_TEXT, base, 0);
 			href = NULL;
 		}
@@ -1053,12 +1075,12 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	free(c->base);
 	c->base = NULL;
 	if (e->field == F_LINK || (e->flags & A_GUID)) {
-		const xmlChar *b = xmlTextReaderConstBaseUri(st->r);
-		c->base = b ? xstrdup((const char *)b) : NULL;
+		const char *b = base_uri(st);
+		c->base = b ? xstrdup(b) : NULL;
 	}
-	buf_fini(&c->text);
-	buf_init(&c->text, e->field == F_SUMMARY || e->field == F_CONTENT ?
-	    PARSE_MAX_BODY : PARSE_MAX_FIELD);
+	buf_reset(&c->text);
+	c->text.max = e->field == F_SUMMARY || e->field == F_CONTENT ?
+	    PARSE_MAX_BODY : PARSE_MAX_FIELD;
 	if (empty)
 		c->active = 2; /* finished by the caller at once */
 }
@@ -1069,8 +1091,8 @@ capture_end(struct state *st)
 	struct capture *c = &st->cap;
 
 	c->active = 0;
-	deliver(st, c->e, c->target, buf_take(&c->text), c->type, c->base,
-	    c->permalink);
+	deliver(st, c->e, c->target, xstrndup(c->text.p ? c->text.p : "",
+	    c->text.len), c->type, c->base, c->permalink);
 }
 
 /* Inline markup inside an HTML field, rebuilt as tags. */
@@ -1255,6 +1277,19 @@ read_all(struct state *st)
 }
 
 static int
+mentions_xml_base(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+		if (p - s >= 3 && end - p > 4 && memcmp(p - 3, "xml:base", 8) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+static int
 only_space(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -1311,10 +1346,17 @@ parse_feed(const char *data, size_t len, const char *url,
 	item_clear(&st->feed);
 	buf_init(&st->cap.text, 0);
 	buf_init(&doc, 0);
-	prepare(data, len, http_charset, &doc, st);
+	size_t dlen = 0;
+	const char *d = prepare(data, len, http_charset, &doc, &dlen, st);
+	if (!d) {
+		d = doc.p ? doc.p : "";
+		dlen = doc.len;
+	}
 
+	st->need_base = url || mentions_xml_base(d, dlen);
+	st->hc = html_conv_new();
 	quiet_begin(&q, st, on_error);
-	st->r = xmlReaderForMemory(doc.p, (int)doc.len, url, "UTF-8",
+	st->r = xmlReaderForMemory(d, (int)dlen, url, "UTF-8",
 	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
 	    XML_PARSE_IGNORE_ENC);
@@ -1331,15 +1373,16 @@ parse_feed(const char *data, size_t len, const char *url,
 		if (st->err[0])
 			set_err(err, errlen, st->err);
 		else if (st->first_fatal[0])
-			snprintf(err, errlen, "not a feed: %s",
-			    st->first_fatal);
+			snprintf(err, errlen, "not a feed: no root element "
+			    "(line %d: %s)", st->fatal_line, st->first_fatal);
 		else
 			set_err(err, errlen, "not a feed: no root element");
 		parsed_feed_fini(out);
 		rc = -1;
 	} else {
 		struct item_state *fs = &st->feed;
-		out->title = plain(&fs->f[F_TITLE], 0, PARSE_MAX_FIELD);
+		out->title = plain(st->hc, &fs->f[F_TITLE], 0,
+		    PARSE_MAX_FIELD);
 		out->language = lowercase(clean_line(fs->f[F_LANGUAGE].val,
 		    64));
 		if (fs->f[F_LINK].val) {
@@ -1371,6 +1414,7 @@ parse_feed(const char *data, size_t len, const char *url,
 	item_clear(&st->feed);
 	free(st->cap.base);
 	buf_fini(&st->cap.text);
+	html_conv_free(st->hc);
 	free(st);
 	if (rc == 0 && out->nitems == 0) {
 		free(out->items);
