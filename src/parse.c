@@ -270,7 +270,6 @@ on_error(void *ctx, xmlErrorPtr e)
 	if (!e)
 		return;
 	st->nerrors++;
-	if (getenv("PDEBUG")) fprintf(stderr, "E%d %d: %s", e->level, e->line, e->message);
 	if (e->level == XML_ERR_FATAL && st->first_fatal[0] == '\0' &&
 	    e->message) {
 		char *m = text_clean(e->message, strlen(e->message), 0);
@@ -1022,7 +1021,9 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 		    depth == st->author_depth + 1);
 	} else if (st->feed_depth >= 0) {
 		target = &st->feed;
-		ok = (e->flags & W_FEED) && depth == st->feed_depth + 1;
+		ok = ((e->flags & W_FEED) && depth == st->feed_depth + 1) ||
+		    ((e->flags & W_PERSON) && st->author_depth >= 0 &&
+		    depth == st->author_depth + 1);
 	} else {
 		return;
 	}
@@ -1194,8 +1195,9 @@ element_start(struct state *st)
 				st->out->format = FEED_RSS090;
 			break;
 		case K_AUTHOR:
-			if (st->item_depth >= 0 &&
-			    depth == st->item_depth + 1)
+			if (st->item_depth >= 0 ?
+			    depth == st->item_depth + 1 :
+			    depth == st->feed_depth + 1)
 				st->author_depth = depth;
 			break;
 		case K_FIELD:
@@ -1391,6 +1393,14 @@ parse_feed(const char *data, size_t len, const char *url,
 			out->link = clean_line(l, PARSE_MAX_FIELD);
 			free(l);
 		}
+		/* RFC 4287 4.2.1: an entry without an author has the
+		 * feed's. */
+		char *author = plain(st->hc, &fs->f[F_AUTHOR], 0,
+		    PARSE_MAX_FIELD);
+		for (size_t i = 0; author && i < out->nitems; i++)
+			if (!out->items[i].author)
+				out->items[i].author = xstrdup(author);
+		free(author);
 		const char *base = url ? url :
 		    (out->link && is_absolute(out->link) ? out->link : NULL);
 		for (size_t i = 0; base && i < out->nitems; i++) {
@@ -1405,10 +1415,14 @@ parse_feed(const char *data, size_t len, const char *url,
 		if (st->too_many_items)
 			out->warning = xasprintf("more than %d items; the "
 			    "rest were dropped", PARSE_MAX_ITEMS);
-		else if (st->last_ret < 0 || !st->root_closed)
+		else if (!st->root_closed)
+			out->warning = xasprintf("document ends early (line "
+			    "%d: %s); items before kept", st->fatal_line,
+			    st->first_fatal[0] ? st->first_fatal : "truncated");
+		else if (st->last_ret < 0)
 			out->warning = xasprintf("parsing stopped at line %d: "
 			    "%s", st->fatal_line, st->first_fatal[0] ?
-			    st->first_fatal : "document truncated");
+			    st->first_fatal : "unknown error");
 	}
 	item_clear(&st->item);
 	item_clear(&st->feed);
