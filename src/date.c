@@ -220,10 +220,11 @@ offset_digits(const char **pp, int sign, int *minutes)
 	return 0;
 }
 
-/* A zone at *pp: a numeric offset, or a name with an optional offset.
- * Returns 0 with *minutes set, or -1 if nothing zone-like is there. */
+/* A zone at *pp: a numeric offset, or a name with an optional offset;
+ * a name not in the table counts only with unknown set.  Returns 0 with
+ * *minutes set, or -1 if nothing zone-like is there. */
 static int
-zone(const char **pp, int *minutes)
+zone(const char **pp, int *minutes, int unknown)
 {
 	const char *p = *pp;
 
@@ -240,7 +241,7 @@ zone(const char **pp, int *minutes)
 		n++;
 	if (n == 0 || n > 5)
 		return -1;
-	int base = 0; /* unknown names and military letters: -0000 */
+	int base = 0, found = 0; /* unknown names, military letters: -0000 */
 	for (size_t i = 0; i < ARRAY_LEN(zones); i++) {
 		size_t j;
 		if (strlen(zones[i].name) != n)
@@ -250,9 +251,12 @@ zone(const char **pp, int *minutes)
 				break;
 		if (j == n) {
 			base = zones[i].minutes;
+			found = 1;
 			break;
 		}
 	}
+	if (!found && !unknown)
+		return -1;
 	p += n;
 	if ((*p == '+' || *p == '-') && is_digit(p[1])) {
 		int extra, sign = *p == '-' ? -1 : 1;
@@ -371,7 +375,7 @@ parse_rfc822(const char *s, int64_t *t)
 				return -1;
 			p = skip_space(p);
 			if (!is_digit(*p)) {
-				if (zone(&p, &tp.offset) < 0)
+				if (zone(&p, &tp.offset, 1) < 0)
 					return -1;
 				p = skip_space(p);
 			}
@@ -397,7 +401,7 @@ parse_rfc822(const char *s, int64_t *t)
 	if (clock_time(&p, &tp) < 0)
 		return -1;
 	p = skip_space(p);
-	if (*p && *p != '(' && zone(&p, &tp.offset) < 0)
+	if (*p && *p != '(' && zone(&p, &tp.offset, 1) < 0)
 		return -1;
 	return at_end(p) ? finish(&tp, t) : -1;
 }
@@ -443,7 +447,7 @@ parse_iso(const char *s, int64_t *t)
 		return -1;
 	}
 	p = skip_space(p);
-	if (*p && zone(&p, &tp.offset) < 0)
+	if (*p && zone(&p, &tp.offset, 0) < 0)
 		return -1;
 	return at_end(p) ? finish(&tp, t) : -1;
 }

@@ -1985,6 +1985,29 @@ html_conv_free(struct html_conv *c)
 	free(c);
 }
 
+static int
+whole_document(const char *s, size_t len)
+{
+	static const char *const starts[] = {"<!doctype", "<html", "<?xml"};
+	size_t i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
+	for (size_t k = 0; k < ARRAY_LEN(starts); k++) {
+		size_t n = strlen(starts[k]), j;
+		if (len - i < n)
+			continue;
+		for (j = 0; j < n; j++)
+			if ((s[i + j] | (s[i + j] >= 'A' && s[i + j] <= 'Z' ?
+			    0x20 : 0)) != starts[k][j])
+				break;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
 int
 html_conv_text(struct html_conv *c, const char *html, size_t len,
     const char *base, struct buf *out, struct link_list *links)
@@ -2010,6 +2033,11 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 	 * <meta charset> from overriding it. */
 	buf_reset(&c->prep);
 	(void)buf_append(&c->prep, "\xef\xbb\xbf", 3);
+	/* Without implied elements, libxml2 nests whatever follows a closed
+	 * top-level element inside it; one body around a fragment keeps
+	 * siblings siblings.  A whole document brings its own. */
+	if (!whole_document(html, len))
+		(void)buf_puts(&c->prep, "<body>");
 	if (!html_prepare(html, len, &c->prep, 0))
 		(void)buf_append(&c->prep, html, len);
 	doc = htmlCtxtReadMemory(c->ctxt, c->prep.p, (int)c->prep.len, NULL,
