@@ -39,6 +39,7 @@ struct entity {
 
 /* HTML's named character references (WHATWG), sorted by name, with
  * whether HTML 4 (and so libxml2's HTML parser) has them. */
+/* clang-format off */
 static const struct entity entities[] = {
 	{"AElig", 0xc6, 0x0, 1}, {"AMP", 0x26, 0x0, 0},
 	{"Aacute", 0xc1, 0x0, 1}, {"Abreve", 0x102, 0x0, 0},
@@ -1167,6 +1168,7 @@ static const struct entity entities[] = {
 	{"zscr", 0x1d4cf, 0x0, 0}, {"zwj", 0x200d, 0x0, 1},
 	{"zwnj", 0x200c, 0x0, 1},
 };
+/* clang-format on */
 
 /* Windows-1252's meaning of 0x80..0x9F; 0 where it defines nothing. */
 static const uint16_t cp1252_c1[32] = {
@@ -1531,7 +1533,8 @@ reference(struct prep *p, size_t i)
 		j++;
 		int ctl = v < 0x20 && v != '\t' && v != '\n' && v != '\r';
 		int c1 = v >= 0x80 && v <= 0x9f && cp1252_c1[v - 0x80];
-		int bad = v == 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff);
+		int bad = v == 0 || v > 0x10ffff ||
+		    (v >= 0xd800 && v <= 0xdfff);
 		if (!ctl && !c1 && !bad)
 			return j;
 		flush(p, i);

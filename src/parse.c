@@ -362,7 +362,8 @@ declared_encoding(const char *s, size_t len, char *name, size_t size)
 static const char *
 normalize_encoding(const char *name)
 {
-	static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8"};
+	static const char *const utf8[] = {"utf-8", "utf8",
+		"unicode-1-1-utf-8"};
 	static const char *const w1252[] = {"iso-8859-1", "iso8859-1",
 		"iso_8859-1", "latin1", "l1", "us-ascii", "ascii", "cp819",
 		"ibm819", "iso-ir-100", "windows-1252", "cp1252",
@@ -520,7 +521,8 @@ prepare(const char *data, size_t len, const char *http_charset,
 		struct buf conv;
 		buf_init(&conv, 0);
 		if (to_utf8(enc, data + skip, len - skip, &conv, st) == 0) {
-			if (html_prepare(conv.p, conv.len, out, HTML_PREP_XML)) {
+			if (html_prepare(conv.p, conv.len, out,
+			    HTML_PREP_XML)) {
 				buf_fini(&conv);
 				return NULL;
 			}
@@ -1110,7 +1112,8 @@ capture_tag(struct state *st, int empty)
 	while (xmlTextReaderMoveToNextAttribute(st->r) == 1) {
 		if (xmlTextReaderIsNamespaceDecl(st->r) == 1)
 			continue;
-		const char *an = (const char *)xmlTextReaderConstLocalName(st->r);
+		const char *an = (const char *)
+		    xmlTextReaderConstLocalName(st->r);
 		const char *av = (const char *)xmlTextReaderConstValue(st->r);
 		(void)buf_putc(&c->text, ' ');
 		(void)buf_puts(&c->text, an ? an : "");
@@ -1284,7 +1287,8 @@ mentions_xml_base(const char *s, size_t len)
 	const char *p = s, *end = s + len;
 
 	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
-		if (p - s >= 3 && end - p > 4 && memcmp(p - 3, "xml:base", 8) == 0)
+		if (p - s >= 3 && end - p > 4 &&
+		    memcmp(p - 3, "xml:base", 8) == 0)
 			return 1;
 		p++;
 	}

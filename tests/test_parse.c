@@ -179,7 +179,8 @@ test_formats(void **state)
 		{"<rss><channel/></rss>", FEED_RSS20},
 		{"<rss version='junk'><channel/></rss>", FEED_RSS20},
 		{"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-"
-		    "ns#' xmlns='http://purl.org/rss/1.0/'><channel/></rdf:RDF>",
+		    "ns#' xmlns='http://purl.org/rss/1.0/'><channel/>"
+		    "</rdf:RDF>",
 		    FEED_RSS10},
 		{"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-"
 		    "ns#' xmlns='http://my.netscape.com/rdf/simple/0.9/'>"

@@ -44,7 +44,8 @@ gen(struct buf *b, size_t bytes)
 		    "&#8216;%s&#8217; as %s %u</title>\n"
 		    "<link>https://news.example.com/%s/%u</link>\n"
 		    "<guid isPermaLink=\"false\">urn:bench:%u</guid>\n"
-		    "<pubDate>%s, %02u Nov 2014 %02u:%02u:%02u +0100</pubDate>\n"
+		    "<pubDate>%s, %02u Nov 2014 %02u:%02u:%02u +0100"
+		    "</pubDate>\n"
 		    "<dc:creator>Reporter %u</dc:creator>\n", w[0], w[1], w[2],
 		    w[3], w[4], n, w[5], n, n, days[n % 7], 1 + n % 28,
 		    n % 24, n % 60, (n * 7) % 60, n % 97);
