@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "html.h"
 #include "keymap.h"
 #include "listview.h"
 #include "term.h"
@@ -70,9 +71,8 @@ struct ui_items {
 struct ui_reader {
 	uint32_t item;
 	struct ui_text text;
-	char **links;
-	size_t nlinks;
-	size_t width; /* text wrapped to this */
+	struct link_list links; /* [1] the item's link, then its text's */
+	size_t width;           /* text wrapped to this */
 };
 
 struct ui {

@@ -4,16 +4,16 @@
  * The reader and help are wrapped once per width into a line list and
  * then only scrolled; a store update re-wraps the reader (its item may
  * have changed) but keeps the scroll position.  The reader's links are
- * numbered: the item's own link first, then every http(s) link its
- * summary and content mention, without duplicates; the digit keys open
- * them.  The help screen is printed from keymap_each, the same table
+ * numbered: the item's own link first, then the links of its HTML
+ * content (html_to_text marks them "[N]" in the text) and the addresses
+ * its plain-text summary mentions, without duplicates; the digit keys
+ * open them.  The help screen is printed from keymap_each, the same table
  * the keys are looked up in, so it cannot drift from what keys do. */
 #include "ui_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cluster.h"
 #include "store.h"
@@ -22,22 +22,12 @@
 /* Rows the feeds view keeps for the selected feed's URL and error. */
 #define FEED_DETAIL_H 4
 
-static void
-free_links(struct ui_reader *r)
-{
-	for (size_t i = 0; i < r->nlinks; i++)
-		free(r->links[i]);
-	free(r->links);
-	r->links = NULL;
-	r->nlinks = 0;
-}
-
 void
 ui_reader_fini(struct ui *ui)
 {
 	struct ui_reader *r = &ui->reader;
 
-	free_links(r);
+	html_links_fini(&r->links);
 	ui_text_clear(&r->text);
 	free(r->text.lines);
 	r->text.lines = NULL;
@@ -59,72 +49,20 @@ ui_reader_open(struct ui *ui, uint32_t item)
 	ui->stale = ui->dirty_main = 1;
 }
 
+/* Adds a link the text mentions without markup, once. */
 static void
 add_link(const char *url, size_t len, void *ctx)
 {
-	struct ui_reader *r = ctx;
+	struct link_list *l = ctx;
 
-	for (size_t i = 0; i < r->nlinks; i++)
-		if (strlen(r->links[i]) == len &&
-		    memcmp(r->links[i], url, len) == 0)
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->url[i]) == len &&
+		    memcmp(l->url[i], url, len) == 0)
 			return;
-	r->links = xreallocarray(r->links, r->nlinks + 1, sizeof(*r->links));
-	r->links[r->nlinks++] = xstrndup(url, len);
-}
-
-/* Plain text of an HTML body: tags dropped, the common entities decoded,
- * block ends as line breaks.  Only for items with content and no summary
- * (the parser already gives every other item a plain-text summary). */
-static char *
-strip_html(const char *html)
-{
-	static const struct {
-		const char *ent, *rep;
-	} ents[] = {
-	    {"&amp;", "&"},
-	    {"&lt;", "<"},
-	    {"&gt;", ">"},
-	    {"&quot;", "\""},
-	    {"&#39;", "'"},
-	    {"&apos;", "'"},
-	    {"&nbsp;", " "},
-	};
-	struct buf b;
-	const char *p = html;
-
-	buf_init(&b, 0);
-	while (*p) {
-		if (*p == '<') {
-			const char *e = strchr(p, '>');
-			if (!e)
-				break;
-			if (strncasecmp(p, "<p", 2) == 0 ||
-			    strncasecmp(p, "<br", 3) == 0 ||
-			    strncasecmp(p, "</p", 3) == 0 ||
-			    strncasecmp(p, "<div", 4) == 0 ||
-			    strncasecmp(p, "<li", 3) == 0)
-				(void)buf_putc(&b, '\n');
-			p = e + 1;
-			continue;
-		}
-		if (*p == '&') {
-			size_t i;
-			for (i = 0; i < ARRAY_LEN(ents); i++) {
-				size_t n = strlen(ents[i].ent);
-				if (strncmp(p, ents[i].ent, n) == 0) {
-					(void)buf_puts(&b, ents[i].rep);
-					p += n;
-					break;
-				}
-			}
-			if (i < ARRAY_LEN(ents))
-				continue;
-		}
-		(void)buf_putc(&b, *p++);
-	}
-	char *out = text_clean(b.p ? b.p : "", b.len, TEXT_KEEP_NL);
-	buf_fini(&b);
-	return out;
+	if (l->n >= HTML_MAX_LINKS)
+		return;
+	l->url = xreallocarray(l->url, l->n + 1, sizeof(*l->url));
+	l->url[l->n++] = xstrndup(url, len);
 }
 
 void
@@ -137,7 +75,7 @@ ui_reader_rebuild(struct ui *ui)
 
 	r->width = width;
 	ui_text_clear(&r->text);
-	free_links(r);
+	html_links_fini(&r->links);
 	if (!it) {
 		ui_text_puts(
 		    &r->text, " This item is no longer stored.", TERM_NORMAL);
@@ -164,28 +102,29 @@ ui_reader_rebuild(struct ui *ui)
 	}
 	ui_text_puts(&r->text, "", TERM_NORMAL);
 
-	char *body = NULL;
-	if (it->summary && *it->summary)
-		body = xstrdup(it->summary);
-	else if (it->content && *it->content)
-		body = strip_html(it->content);
-	if (body && *body)
-		ui_text_wrap(&r->text, body, width, TERM_NORMAL);
+	/* The item's own link is [1]; html_to_text numbers the links of
+	 * the content after it, and marks them in the text. */
+	if (it->link && *it->link)
+		add_link(it->link, strlen(it->link), &r->links);
+	buf_reset(&b);
+	if (it->content && *it->content)
+		(void)html_to_text_base(
+		    it->content, strlen(it->content), it->link, &b, &r->links);
+	if (b.len == 0 && it->summary)
+		(void)buf_puts(&b, it->summary);
+	if (b.len)
+		ui_text_wrap(&r->text, b.p, width, TERM_NORMAL);
 	else
 		ui_text_puts(&r->text, "(no summary)", TERM_DIM);
-	free(body);
-
-	if (it->link && *it->link)
-		add_link(it->link, strlen(it->link), r);
-	ui_find_urls(it->summary, add_link, r);
-	ui_find_urls(it->content, add_link, r);
-	if (r->nlinks) {
+	/* Plain-text summaries mention addresses without markup. */
+	ui_find_urls(it->summary, add_link, &r->links);
+	if (r->links.n) {
 		ui_text_puts(&r->text, "", TERM_NORMAL);
 		ui_text_puts(&r->text, "Links:", TERM_TITLE);
 	}
-	for (size_t i = 0; i < r->nlinks; i++) {
+	for (size_t i = 0; i < r->links.n; i++) {
 		buf_reset(&b);
-		(void)buf_appendf(&b, "[%zu] %s", i + 1, r->links[i]);
+		(void)buf_appendf(&b, "[%zu] %s", i + 1, r->links.url[i]);
 		ui_text_wrap(&r->text, b.p, width, TERM_LINK);
 	}
 	buf_fini(&b);
@@ -233,18 +172,18 @@ ui_reader_action(
 		ui_pop(ui);
 		return 0;
 	case ACT_OPEN_BROWSER:
-		if (r->nlinks == 0) {
+		if (r->links.n == 0) {
 			ui_flash(ui, 1, "this item has no link");
 			return 0;
 		}
-		return ui_req_open(ui, r->links[0], req);
+		return ui_req_open(ui, r->links.url[0], req);
 	case ACT_OPEN_LINK: {
 		size_t n = key >= '1' && key <= '9' ? key - '0' : 1;
-		if (n > r->nlinks) {
+		if (n > r->links.n) {
 			ui_flash(ui, 1, "there is no link %zu", n);
 			return 0;
 		}
-		return ui_req_open(ui, r->links[n - 1], req);
+		return ui_req_open(ui, r->links.url[n - 1], req);
 	}
 	case ACT_RELOAD:
 		return it ? ui_req_reload(ui, &it->feed_id, 1, req) : 0;

@@ -91,9 +91,9 @@ ui_header_draw(struct ui *ui)
 		(void)buf_appendf(
 		    &left, " %s", it ? ui_outlet(ui, it->feed_id) : "reader");
 		hint(ui, v, ACT_OPEN_BROWSER, "browser", &right);
-		if (ui->reader.nlinks > 1)
+		if (ui->reader.links.n > 1)
 			(void)buf_appendf(&right, "1-%zu:links  ",
-			    ui->reader.nlinks < 9 ? ui->reader.nlinks : 9);
+			    ui->reader.links.n < 9 ? ui->reader.links.n : 9);
 		hint(ui, v, ACT_QUIT, "back", &right);
 		break;
 	}
