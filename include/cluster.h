@@ -5,9 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Zero fields take the tuned defaults. */
 struct cluster_opts {
-	double threshold; /* 0: the tuned default */
+	double threshold; /* cosine an item needs to join a cluster */
 	int64_t window;	  /* seconds a cluster stays open, default 48 h */
+	double merge;	  /* cosine at which two clusters' centroids merge */
+	double name_boost; /* extra weight of a name (negative: none) */
+	unsigned topk;	  /* centroid terms posted in the index */
 };
 
 /* What a view needs of one cluster.  Borrowed until the next cluster_add
@@ -46,6 +50,11 @@ size_t cluster_rank(struct clusterer *c, int64_t now, uint32_t *out,
 /* NULL for an unknown or merged-away id. */
 const struct cluster_view *cluster_view(const struct clusterer *c,
     uint32_t id);
+
+/* Re-weighs the open clusters with the document frequencies and name
+ * evidence seen so far (cluster_add also does so as the counts grow);
+ * for callers that know a batch of items has ended. */
+void cluster_rebuild(struct clusterer *c);
 
 /* Increases whenever clusters change. */
 uint64_t cluster_generation(const struct clusterer *c);

@@ -1,0 +1,777 @@
+/* cluster: online story clustering.
+ *
+ * Items arrive one by one (in canonical order for --dump, as feeds answer
+ * in live mode) and each is placed at once, so the dashboard never waits
+ * for a batch job.  An item becomes a unit tf-idf vector (tfidf.h) and is
+ * compared with the centroids of the open clusters; it joins the most
+ * similar one if the cosine reaches the threshold (ties to the lower id),
+ * else it starts a cluster of its own.
+ *
+ * Cost per item is kept independent of how many items were ever stored:
+ * candidates come from an inverted index term -> open clusters in which
+ * only each centroid's top-k terms are posted, and a cluster leaves the
+ * index when it closes, that is when its newest item falls more than the
+ * window behind the newest item date seen.  Time is only ever item time:
+ * nothing here reads a clock.
+ *
+ * Single-pass clustering depends on the order items come in: the first
+ * items of a story may start separate clusters before their common terms
+ * are known.  Two mechanisms repair that.  When a cluster grows, it is
+ * compared with the open clusters that share its posted terms, and
+ * centroids that have converged (cosine >= merge) merge, the lower id
+ * surviving.  And since document frequencies and name evidence drift as
+ * items arrive, the open clusters are re-weighed from the members' raw
+ * term counts whenever the number of documents has doubled, then every
+ * REWEIGH_EVERY items.
+ *
+ * Invariants: a live cluster's members are sorted by (time, arrival); an
+ * item's cluster field always names a live cluster (merges rewrite it);
+ * the postings hold exactly the posted terms of the open clusters; a
+ * closed cluster never reopens and has no vectors left. */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tfidf.h"
+#include "token.h"
+#include "util.h"
+
+#define DEFAULT_THRESHOLD 0.30
+#define DEFAULT_MERGE 0.50
+#define DEFAULT_NAME_BOOST 1.0
+#define DEFAULT_WINDOW (48 * 3600)
+#define DEFAULT_TOPK 20
+#define TOPK_MAX 64
+#define VIEW_TERMS 5
+#define REWEIGH_EVERY 512
+#define HOT_HALF_LIFE (6 * 3600.0)
+
+struct item {
+	uint32_t id, feed;
+	uint32_t cluster; /* index + 1 */
+	int64_t time;
+	struct svec tf; /* raw term counts, while the cluster is open */
+};
+
+struct cluster {
+	uint32_t merged_into; /* id of the survivor, 0 while live */
+	int open, dirty;
+	struct svec sum; /* sum of the members' unit vectors */
+	double norm;
+	uint32_t *members; /* item indexes */
+	size_t nmembers, capm;
+	uint32_t *feeds; /* sorted, distinct */
+	size_t nfeeds, capf;
+	int64_t first, newest;
+	uint32_t posted[TOPK_MAX];
+	uint32_t nposted;
+	uint32_t top[VIEW_TERMS]; /* key term ids */
+	uint32_t ntop;
+	uint32_t label; /* item index */
+	uint32_t stamp;
+	uint32_t *ids; /* member item ids for the view */
+	const char *termv[VIEW_TERMS];
+	struct cluster_view view;
+};
+
+struct plist {
+	uint32_t *c; /* cluster ids */
+	uint32_t n, cap;
+};
+
+struct lang_tok {
+	char *tag;
+	struct tokenizer *tok;
+};
+
+struct clusterer {
+	struct cluster_opts o;
+	struct vocab *vocab;
+	struct lang_tok *toks;
+	size_t ntoks;
+	struct item *items;
+	size_t nitems, capi;
+	uint32_t *map; /* item id -> index + 1, open addressing */
+	size_t nmap;
+	struct cluster **cl; /* id = index + 1 */
+	size_t ncl, capc;
+	struct plist *post; /* by term id */
+	size_t npost;
+	uint32_t *open; /* ids of open clusters, ascending */
+	size_t nopen, capo;
+	int64_t tmax;
+	uint64_t gen;
+	uint32_t stamp;
+	size_t since_sweep, since_weigh;
+	uint32_t weigh_at;
+	struct svec tf, x; /* scratch */
+};
+
+struct clusterer *
+cluster_new(const struct cluster_opts *opts)
+{
+	struct clusterer *c = xcalloc(1, sizeof(*c));
+
+	if (opts != NULL)
+		c->o = *opts;
+	if (c->o.threshold <= 0)
+		c->o.threshold = DEFAULT_THRESHOLD;
+	if (c->o.merge <= 0)
+		c->o.merge = DEFAULT_MERGE;
+	if (c->o.window <= 0)
+		c->o.window = DEFAULT_WINDOW;
+	if (c->o.name_boost == 0)
+		c->o.name_boost = DEFAULT_NAME_BOOST;
+	else if (c->o.name_boost < 0)
+		c->o.name_boost = 0;
+	if (c->o.topk == 0)
+		c->o.topk = DEFAULT_TOPK;
+	if (c->o.topk > TOPK_MAX)
+		c->o.topk = TOPK_MAX;
+	c->vocab = vocab_new();
+	c->nmap = 1024;
+	c->map = xcalloc(c->nmap, sizeof(*c->map));
+	c->weigh_at = 16;
+	svec_init(&c->tf);
+	svec_init(&c->x);
+	return c;
+}
+
+static void
+cluster_release(struct cluster *cl)
+{
+	svec_fini(&cl->sum);
+	free(cl->members);
+	free(cl->feeds);
+	free(cl->ids);
+	free(cl);
+}
+
+void
+cluster_free(struct clusterer *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->ntoks; i++) {
+		free(c->toks[i].tag);
+		token_free(c->toks[i].tok);
+	}
+	free(c->toks);
+	for (size_t i = 0; i < c->nitems; i++)
+		svec_fini(&c->items[i].tf);
+	free(c->items);
+	free(c->map);
+	for (size_t i = 0; i < c->ncl; i++)
+		cluster_release(c->cl[i]);
+	free(c->cl);
+	for (size_t i = 0; i < c->npost; i++)
+		free(c->post[i].c);
+	free(c->post);
+	free(c->open);
+	svec_fini(&c->tf);
+	svec_fini(&c->x);
+	vocab_free(c->vocab);
+	free(c);
+}
+
+uint64_t
+cluster_generation(const struct clusterer *c)
+{
+	return c->gen;
+}
+
+/* Item map. */
+
+static size_t
+map_slot(const uint32_t *map, size_t nmap, const struct item *items,
+    uint32_t id)
+{
+	size_t mask = nmap - 1;
+	size_t i = (size_t)((id * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+
+	while (map[i] != 0 && items[map[i] - 1].id != id)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static uint32_t
+find_item(const struct clusterer *c, uint32_t id)
+{
+	uint32_t v = c->map[map_slot(c->map, c->nmap, c->items, id)];
+
+	return v == 0 ? UINT32_MAX : v - 1;
+}
+
+static uint32_t
+new_item(struct clusterer *c, uint32_t id)
+{
+	if (c->nitems == c->capi) {
+		c->capi = c->capi ? 2 * c->capi : 256;
+		c->items = xreallocarray(c->items, c->capi, sizeof(*c->items));
+	}
+	uint32_t idx = (uint32_t)c->nitems++;
+	memset(&c->items[idx], 0, sizeof(c->items[idx]));
+	c->items[idx].id = id;
+	if (2 * c->nitems > c->nmap) {
+		free(c->map);
+		c->nmap *= 2;
+		c->map = xcalloc(c->nmap, sizeof(*c->map));
+		for (size_t i = 0; i < c->nitems; i++)
+			c->map[map_slot(c->map, c->nmap, c->items,
+			    c->items[i].id)] = (uint32_t)i + 1;
+	} else {
+		c->map[map_slot(c->map, c->nmap, c->items, id)] = idx + 1;
+	}
+	return idx;
+}
+
+/* Tokens to raw term counts. */
+
+static struct tokenizer *
+tokenizer_for(struct clusterer *c, const char *lang)
+{
+	if (lang == NULL)
+		lang = "";
+	for (size_t i = 0; i < c->ntoks; i++)
+		if (strcmp(c->toks[i].tag, lang) == 0)
+			return c->toks[i].tok;
+	c->toks = xreallocarray(c->toks, c->ntoks + 1, sizeof(*c->toks));
+	c->toks[c->ntoks].tag = xstrdup(lang);
+	c->toks[c->ntoks].tok = token_new(lang);
+	return c->toks[c->ntoks++].tok;
+}
+
+static void
+on_token(const struct token *tok, void *ctx)
+{
+	struct clusterer *c = ctx;
+	uint32_t id = vocab_intern(c->vocab, tok->term, tok->len);
+	int evidence = (tok->flags & TOKEN_NAME)	? 1
+	    : (tok->flags & TOKEN_PLAIN) ? -1
+					 : 0;
+
+	vocab_note(c->vocab, id, evidence, tok->surface, tok->surface_len);
+	svec_push(&c->tf, id,
+	    tok->field == TOKEN_TITLE ? TFIDF_TITLE_WEIGHT : 1.0f);
+}
+
+/* Postings. */
+
+static void
+post_add(struct clusterer *c, uint32_t term, uint32_t id)
+{
+	if (term >= c->npost) {
+		size_t n = c->npost ? c->npost : 1024;
+		while (n <= term)
+			n *= 2;
+		c->post = xreallocarray(c->post, n, sizeof(*c->post));
+		memset(c->post + c->npost, 0,
+		    (n - c->npost) * sizeof(*c->post));
+		c->npost = n;
+	}
+	struct plist *p = &c->post[term];
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 4;
+		p->c = xreallocarray(p->c, p->cap, sizeof(*p->c));
+	}
+	p->c[p->n++] = id;
+}
+
+static void
+post_del(struct clusterer *c, uint32_t term, uint32_t id)
+{
+	struct plist *p = &c->post[term];
+
+	for (uint32_t i = 0; i < p->n; i++) {
+		if (p->c[i] == id) {
+			p->c[i] = p->c[--p->n];
+			return;
+		}
+	}
+}
+
+/* The k heaviest terms of x, heaviest first (ties: lower term). */
+static uint32_t
+top_terms(const struct svec *x, uint32_t k, uint32_t *out)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < x->n; i++) {
+		float w = x->w[i];
+		if (n == k && w <= x->w[out[n - 1]])
+			continue;
+		uint32_t j = n < k ? n++ : k - 1;
+		while (j > 0 && x->w[out[j - 1]] < w) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = i;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		out[i] = x->term[out[i]];
+	return n;
+}
+
+static void
+unpost(struct clusterer *c, struct cluster *cl, uint32_t id)
+{
+	for (uint32_t i = 0; i < cl->nposted; i++)
+		post_del(c, cl->posted[i], id);
+	cl->nposted = 0;
+}
+
+static int
+has_term(const uint32_t *set, uint32_t n, uint32_t t)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (set[i] == t)
+			return 1;
+	return 0;
+}
+
+static void
+repost(struct clusterer *c, struct cluster *cl, uint32_t id)
+{
+	uint32_t next[TOPK_MAX];
+	uint32_t n = top_terms(&cl->sum, c->o.topk, next);
+
+	for (uint32_t i = 0; i < cl->nposted; i++)
+		if (!has_term(next, n, cl->posted[i]))
+			post_del(c, cl->posted[i], id);
+	for (uint32_t i = 0; i < n; i++)
+		if (!has_term(cl->posted, cl->nposted, next[i]))
+			post_add(c, next[i], id);
+	memcpy(cl->posted, next, n * sizeof(*next));
+	cl->nposted = n;
+}
+
+/* Clusters. */
+
+static struct cluster *
+get(const struct clusterer *c, uint32_t id)
+{
+	return c->cl[id - 1];
+}
+
+static int
+member_before(const struct clusterer *c, uint32_t a, uint32_t b)
+{
+	const struct item *x = &c->items[a], *y = &c->items[b];
+
+	return x->time < y->time || (x->time == y->time && a < b);
+}
+
+static void
+add_feed(struct cluster *cl, uint32_t feed)
+{
+	size_t i = cl->nfeeds;
+
+	while (i > 0 && cl->feeds[i - 1] > feed)
+		i--;
+	if (i > 0 && cl->feeds[i - 1] == feed)
+		return;
+	if (cl->nfeeds == cl->capf) {
+		cl->capf = cl->capf ? 2 * cl->capf : 4;
+		cl->feeds = xreallocarray(cl->feeds, cl->capf,
+		    sizeof(*cl->feeds));
+	}
+	memmove(cl->feeds + i + 1, cl->feeds + i,
+	    (cl->nfeeds - i) * sizeof(*cl->feeds));
+	cl->feeds[i] = feed;
+	cl->nfeeds++;
+}
+
+static void
+add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
+{
+	const struct item *it = &c->items[idx];
+
+	if (cl->nmembers == cl->capm) {
+		cl->capm = cl->capm ? 2 * cl->capm : 4;
+		cl->members = xreallocarray(cl->members, cl->capm,
+		    sizeof(*cl->members));
+	}
+	size_t i = cl->nmembers;
+	while (i > 0 && member_before(c, idx, cl->members[i - 1]))
+		i--;
+	memmove(cl->members + i + 1, cl->members + i,
+	    (cl->nmembers - i) * sizeof(*cl->members));
+	cl->members[i] = idx;
+	if (cl->nmembers == 0 || it->time < cl->first)
+		cl->first = it->time;
+	if (cl->nmembers == 0 || it->time > cl->newest)
+		cl->newest = it->time;
+	cl->nmembers++;
+	add_feed(cl, it->feed);
+	cl->dirty = 1;
+}
+
+static uint32_t
+new_cluster(struct clusterer *c)
+{
+	if (c->ncl == c->capc) {
+		c->capc = c->capc ? 2 * c->capc : 256;
+		c->cl = xreallocarray(c->cl, c->capc, sizeof(*c->cl));
+	}
+	struct cluster *cl = xcalloc(1, sizeof(*cl));
+	svec_init(&cl->sum);
+	cl->open = 1;
+	c->cl[c->ncl++] = cl;
+	uint32_t id = (uint32_t)c->ncl;
+	if (c->nopen == c->capo) {
+		c->capo = c->capo ? 2 * c->capo : 256;
+		c->open = xreallocarray(c->open, c->capo, sizeof(*c->open));
+	}
+	c->open[c->nopen++] = id;
+	return id;
+}
+
+/* Whether cl may still take an item dated t: it is open (its newest item
+ * is within the window of the newest date seen) and t lies within the
+ * window of its span. */
+static int
+takes(const struct clusterer *c, const struct cluster *cl, int64_t t)
+{
+	int64_t w = c->o.window;
+
+	return cl->open && cl->merged_into == 0 &&
+	    cl->newest >= c->tmax - w && t <= cl->newest + w &&
+	    t >= cl->first - w;
+}
+
+static double
+cosine(const struct svec *x, const struct cluster *cl)
+{
+	return cl->norm > 0 ? svec_dot(x, &cl->sum) / cl->norm : 0;
+}
+
+/* Refreshes the label and key terms from the members, with the weights
+ * as they are now. */
+static void
+refresh(const struct clusterer *c, struct cluster *cl)
+{
+	if (cl->open) {
+		struct svec v;
+		double best = -1;
+		svec_init(&v);
+		for (size_t i = 0; i < cl->nmembers; i++) {
+			const struct item *it = &c->items[cl->members[i]];
+			tfidf_weigh(c->vocab, &it->tf, c->o.name_boost, &v);
+			double d = svec_dot(&v, &cl->sum);
+			if (d > best + 1e-9) {
+				best = d;
+				cl->label = cl->members[i];
+			}
+		}
+		svec_fini(&v);
+		cl->ntop = top_terms(&cl->sum, VIEW_TERMS, cl->top);
+	}
+	cl->ids = xreallocarray(cl->ids, cl->nmembers ? cl->nmembers : 1,
+	    sizeof(*cl->ids));
+	for (size_t i = 0; i < cl->nmembers; i++)
+		cl->ids[i] = c->items[cl->members[i]].id;
+	cl->dirty = 0;
+}
+
+static void
+close_cluster(struct clusterer *c, struct cluster *cl, uint32_t id)
+{
+	if (cl->dirty)
+		refresh(c, cl);
+	unpost(c, cl, id);
+	for (size_t i = 0; i < cl->nmembers; i++)
+		svec_fini(&c->items[cl->members[i]].tf);
+	svec_fini(&cl->sum);
+	cl->open = 0;
+}
+
+/* Closes what fell out of the window and drops merged clusters from the
+ * open list. */
+static void
+sweep(struct clusterer *c)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < c->nopen; i++) {
+		uint32_t id = c->open[i];
+		struct cluster *cl = get(c, id);
+		if (cl->merged_into != 0)
+			continue;
+		if (cl->newest < c->tmax - c->o.window) {
+			close_cluster(c, cl, id);
+			continue;
+		}
+		c->open[o++] = id;
+	}
+	c->nopen = o;
+	c->since_sweep = 0;
+}
+
+static void
+reweigh(struct clusterer *c)
+{
+	for (size_t i = 0; i < c->nopen; i++) {
+		uint32_t id = c->open[i];
+		struct cluster *cl = get(c, id);
+		if (cl->merged_into != 0 || !cl->open)
+			continue;
+		svec_clear(&cl->sum);
+		for (size_t m = 0; m < cl->nmembers; m++) {
+			tfidf_weigh(c->vocab, &c->items[cl->members[m]].tf,
+			    c->o.name_boost, &c->x);
+			svec_axpy(&cl->sum, 1.0, &c->x);
+		}
+		cl->norm = svec_norm(&cl->sum);
+		cl->dirty = 1;
+		repost(c, cl, id);
+	}
+	c->since_weigh = 0;
+	c->gen++;
+}
+
+void
+cluster_rebuild(struct clusterer *c)
+{
+	sweep(c);
+	reweigh(c);
+}
+
+/* Moves everything of cluster b into cluster a (a < b). */
+static void
+merge(struct clusterer *c, uint32_t a, uint32_t b)
+{
+	struct cluster *ca = get(c, a), *cb = get(c, b);
+
+	unpost(c, cb, b);
+	for (size_t i = 0; i < cb->nmembers; i++) {
+		add_member(c, ca, cb->members[i]);
+		c->items[cb->members[i]].cluster = a;
+	}
+	svec_axpy(&ca->sum, 1.0, &cb->sum);
+	ca->norm = svec_norm(&ca->sum);
+	repost(c, ca, a);
+	svec_fini(&cb->sum);
+	free(cb->members);
+	free(cb->feeds);
+	free(cb->ids);
+	cb->members = cb->feeds = cb->ids = NULL;
+	cb->nmembers = cb->nfeeds = 0;
+	cb->merged_into = a;
+	cb->open = 0;
+}
+
+/* Merges cluster id with the open cluster whose centroid is nearest, as
+ * long as that one is at or above the merge threshold.  Returns the id
+ * the cluster ends up under. */
+static uint32_t
+merge_near(struct clusterer *c, uint32_t id)
+{
+	for (;;) {
+		struct cluster *cl = get(c, id);
+		uint32_t best = 0;
+		double bests = 0;
+		c->stamp++;
+		cl->stamp = c->stamp;
+		for (uint32_t i = 0; i < cl->nposted; i++) {
+			const struct plist *p = &c->post[cl->posted[i]];
+			for (uint32_t j = 0; j < p->n; j++) {
+				uint32_t o = p->c[j];
+				struct cluster *co = get(c, o);
+				if (co->stamp == c->stamp)
+					continue;
+				co->stamp = c->stamp;
+				if (!takes(c, co, cl->newest) ||
+				    !takes(c, co, cl->first) || co->norm == 0)
+					continue;
+				double s = svec_dot(&cl->sum, &co->sum) /
+				    (cl->norm * co->norm);
+				if (s > bests || (s == bests && o < best)) {
+					bests = s;
+					best = o;
+				}
+			}
+		}
+		if (best == 0 || bests < c->o.merge)
+			return id;
+		uint32_t a = id < best ? id : best, b = id < best ? best : id;
+		merge(c, a, b);
+		id = a;
+	}
+}
+
+uint32_t
+cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
+    const char *lang, const char *title, const char *summary, int64_t time)
+{
+	uint32_t idx = find_item(c, item_id);
+
+	if (idx != UINT32_MAX)
+		return c->items[idx].cluster;
+
+	struct tokenizer *tok = tokenizer_for(c, lang);
+	svec_clear(&c->tf);
+	token_run(tok, title, TOKEN_TITLE, on_token, c);
+	token_run(tok, summary, TOKEN_SUMMARY, on_token, c);
+	svec_build(&c->tf);
+	vocab_add_doc(c->vocab, &c->tf);
+
+	idx = new_item(c, item_id);
+	struct item *it = &c->items[idx];
+	it->feed = feed_id;
+	it->time = time;
+	svec_init(&it->tf);
+	svec_copy(&it->tf, &c->tf);
+
+	if (c->nitems == 1 || time > c->tmax)
+		c->tmax = time;
+	if (++c->since_sweep >= 64 && c->since_sweep >= c->nopen / 8)
+		sweep(c);
+	if (vocab_docs(c->vocab) >= c->weigh_at ||
+	    ++c->since_weigh >= REWEIGH_EVERY) {
+		if (vocab_docs(c->vocab) >= c->weigh_at)
+			c->weigh_at *= 2;
+		reweigh(c);
+	}
+
+	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, &c->x);
+	uint32_t best = 0;
+	double bests = 0;
+	c->stamp++;
+	for (uint32_t i = 0; i < c->x.n; i++) {
+		uint32_t t = c->x.term[i];
+		if (t >= c->npost)
+			continue;
+		const struct plist *p = &c->post[t];
+		for (uint32_t j = 0; j < p->n; j++) {
+			uint32_t o = p->c[j];
+			struct cluster *co = get(c, o);
+			if (co->stamp == c->stamp)
+				continue;
+			co->stamp = c->stamp;
+			if (!takes(c, co, time))
+				continue;
+			double s = cosine(&c->x, co);
+			if (s > bests || (s == bests && o < best)) {
+				bests = s;
+				best = o;
+			}
+		}
+	}
+
+	uint32_t id = best != 0 && bests >= c->o.threshold ? best
+							   : new_cluster(c);
+	struct cluster *cl = get(c, id);
+	c->items[idx].cluster = id;
+	add_member(c, cl, idx);
+	svec_axpy(&cl->sum, 1.0, &c->x);
+	cl->norm = svec_norm(&cl->sum);
+	repost(c, cl, id);
+	if (cl->nmembers > 1)
+		id = merge_near(c, id);
+	c->gen++;
+	return id;
+}
+
+uint32_t
+cluster_of(const struct clusterer *c, uint32_t item_id)
+{
+	uint32_t idx = find_item(c, item_id);
+
+	return idx == UINT32_MAX ? 0 : c->items[idx].cluster;
+}
+
+static double
+hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
+{
+	double age = (double)(now - cl->newest);
+	size_t lo = 0, hi = cl->nmembers;
+
+	if (age < 0)
+		age = 0;
+	/* members with a date in the last hour (members are sorted) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->items[cl->members[mid]].time <= now - 3600)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t growth = 0;
+	for (size_t i = lo; i < cl->nmembers; i++)
+		growth += c->items[cl->members[i]].time <= now;
+	return exp2(-age / HOT_HALF_LIFE) *
+	    (2 * log2(1.0 + (double)cl->nfeeds) +
+		log2(1.0 + (double)cl->nmembers) + log2(1.0 + (double)growth));
+}
+
+struct ranked {
+	double hot;
+	uint32_t id;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->hot != y->hot)
+		return x->hot > y->hot ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+size_t
+cluster_rank(struct clusterer *c, int64_t now, uint32_t *out, size_t max)
+{
+	struct ranked *r = xreallocarray(NULL, c->ncl ? c->ncl : 1,
+	    sizeof(*r));
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->ncl; i++) {
+		struct cluster *cl = c->cl[i];
+		if (cl->merged_into != 0)
+			continue;
+		cl->view.hotness = hotness(c, cl, now);
+		r[n].hot = cl->view.hotness;
+		r[n].id = (uint32_t)i + 1;
+		n++;
+	}
+	if (max == 0) {
+		free(r);
+		return n;
+	}
+	qsort(r, n, sizeof(*r), cmp_ranked);
+	if (n > max)
+		n = max;
+	for (size_t i = 0; i < n; i++)
+		out[i] = r[i].id;
+	free(r);
+	return n;
+}
+
+const struct cluster_view *
+cluster_view(const struct clusterer *c, uint32_t id)
+{
+	if (id == 0 || id > c->ncl)
+		return NULL;
+	/* The view is a cache of what the members imply; filling it does not
+	 * change the clustering, so it may happen behind a const handle. */
+	struct cluster *cl = c->cl[id - 1];
+	if (cl->merged_into != 0)
+		return NULL;
+	if (cl->dirty || cl->ids == NULL)
+		refresh(c, cl);
+	for (uint32_t i = 0; i < cl->ntop; i++)
+		cl->termv[i] = vocab_display(c->vocab, cl->top[i]);
+	cl->view.id = id;
+	cl->view.label_item = c->items[cl->label].id;
+	cl->view.terms = cl->termv;
+	cl->view.nterms = cl->ntop;
+	cl->view.members = cl->ids;
+	cl->view.nmembers = cl->nmembers;
+	cl->view.sources = cl->nfeeds;
+	cl->view.first = cl->first;
+	cl->view.newest = cl->newest;
+	return &cl->view;
+}
