@@ -9,7 +9,8 @@
 struct cluster_opts {
 	double threshold; /* cosine an item needs to join a cluster */
 	int64_t window;	  /* seconds a cluster stays open, default 48 h */
-	double merge;	  /* cosine at which two clusters' centroids merge */
+	double merge;	  /* cosine at which two clusters' centroids merge;
+			   * default: the threshold */
 	double name_boost; /* extra weight of a name (negative: none) */
 	unsigned topk;	  /* centroid terms posted in the index */
 };

@@ -38,8 +38,7 @@
 #include "token.h"
 #include "util.h"
 
-#define DEFAULT_THRESHOLD 0.30
-#define DEFAULT_MERGE 0.50
+#define DEFAULT_THRESHOLD 0.25
 #define DEFAULT_NAME_BOOST 1.0
 #define DEFAULT_WINDOW (48 * 3600)
 #define DEFAULT_TOPK 20
@@ -119,7 +118,7 @@ cluster_new(const struct cluster_opts *opts)
 	if (c->o.threshold <= 0)
 		c->o.threshold = DEFAULT_THRESHOLD;
 	if (c->o.merge <= 0)
-		c->o.merge = DEFAULT_MERGE;
+		c->o.merge = c->o.threshold;
 	if (c->o.window <= 0)
 		c->o.window = DEFAULT_WINDOW;
 	if (c->o.name_boost == 0)

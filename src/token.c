@@ -131,41 +131,42 @@ struct lang {
 	const char *code, *algo;
 	const char *const *stop;
 	size_t nstop;
-	int elide; /* an apostrophe ends a word: l'economie */
+	int elide;   /* an apostrophe ends a word: l'economie */
+	int nouncaps; /* every noun is capitalised: a capital is no name */
 };
 
 #define STOP(l) stop_##l, ARRAY_LEN(stop_##l)
 static const struct lang langs[] = {
-	{"ar", "arabic", NULL, 0, 0},
-	{"ca", "catalan", NULL, 0, 1},
-	{"da", "danish", NULL, 0, 0},
-	{"de", "german", STOP(de), 0},
-	{"el", "greek", NULL, 0, 0},
-	{"en", "english", STOP(en), 0},
-	{"es", "spanish", STOP(es), 0},
-	{"eu", "basque", NULL, 0, 0},
-	{"fi", "finnish", NULL, 0, 0},
-	{"fr", "french", STOP(fr), 1},
-	{"ga", "irish", NULL, 0, 0},
-	{"hi", "hindi", NULL, 0, 0},
-	{"hu", "hungarian", NULL, 0, 0},
-	{"hy", "armenian", NULL, 0, 0},
-	{"id", "indonesian", NULL, 0, 0},
-	{"it", "italian", STOP(it), 1},
-	{"lt", "lithuanian", NULL, 0, 0},
-	{"nb", "norwegian", NULL, 0, 0},
-	{"ne", "nepali", NULL, 0, 0},
-	{"nl", "dutch", STOP(nl), 0},
-	{"nn", "norwegian", NULL, 0, 0},
-	{"no", "norwegian", NULL, 0, 0},
-	{"pt", "portuguese", STOP(pt), 0},
-	{"ro", "romanian", NULL, 0, 0},
-	{"ru", "russian", STOP(ru), 0},
-	{"sr", "serbian", NULL, 0, 0},
-	{"sv", "swedish", NULL, 0, 0},
-	{"ta", "tamil", NULL, 0, 0},
-	{"tr", "turkish", NULL, 0, 0},
-	{"yi", "yiddish", NULL, 0, 0},
+	{"ar", "arabic", NULL, 0, 0, 0},
+	{"ca", "catalan", NULL, 0, 1, 0},
+	{"da", "danish", NULL, 0, 0, 0},
+	{"de", "german", STOP(de), 0, 1},
+	{"el", "greek", NULL, 0, 0, 0},
+	{"en", "english", STOP(en), 0, 0},
+	{"es", "spanish", STOP(es), 0, 0},
+	{"eu", "basque", NULL, 0, 0, 0},
+	{"fi", "finnish", NULL, 0, 0, 0},
+	{"fr", "french", STOP(fr), 1, 0},
+	{"ga", "irish", NULL, 0, 0, 0},
+	{"hi", "hindi", NULL, 0, 0, 0},
+	{"hu", "hungarian", NULL, 0, 0, 0},
+	{"hy", "armenian", NULL, 0, 0, 0},
+	{"id", "indonesian", NULL, 0, 0, 0},
+	{"it", "italian", STOP(it), 1, 0},
+	{"lt", "lithuanian", NULL, 0, 0, 0},
+	{"nb", "norwegian", NULL, 0, 0, 0},
+	{"ne", "nepali", NULL, 0, 0, 0},
+	{"nl", "dutch", STOP(nl), 0, 0},
+	{"nn", "norwegian", NULL, 0, 0, 0},
+	{"no", "norwegian", NULL, 0, 0, 0},
+	{"pt", "portuguese", STOP(pt), 0, 0},
+	{"ro", "romanian", NULL, 0, 0, 0},
+	{"ru", "russian", STOP(ru), 0, 0},
+	{"sr", "serbian", NULL, 0, 0, 0},
+	{"sv", "swedish", NULL, 0, 0, 0},
+	{"ta", "tamil", NULL, 0, 0, 0},
+	{"tr", "turkish", NULL, 0, 0, 0},
+	{"yi", "yiddish", NULL, 0, 0, 0},
 };
 
 /* One word of the text being split. */
@@ -278,9 +279,11 @@ fold(uint32_t cp, int *kase)
 			lo = cp + 63;
 		else if (cp >= 0x391 && cp <= 0x3ab && cp != 0x3a2)
 			lo = cp + 0x20;
-		else if (cp == 0x3c2) /* final sigma */
-			lo = 0x3c3;
-		if (lo == cp || cp == 0x3c2)
+		else if (cp == 0x3c2) { /* final sigma, a small letter */
+			*kase = -1;
+			return 0x3c3;
+		}
+		if (lo == cp)
 			*kase = (cp >= 0x3ac && cp <= 0x3ce) ? -1 : 0;
 	} else if (cp >= 0x400 && cp < 0x530) {
 		if (cp <= 0x40f)
@@ -636,8 +639,11 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 		else if (!allcaps && (w->camel || is_acronym(w)))
 			tok.flags = TOKEN_NAME;
 		else if (!allcaps && !titlecase && !w->initial &&
-		    w->ndigit == 0 && w->first_case != 0)
-			tok.flags = w->first_case > 0 ? TOKEN_NAME : TOKEN_PLAIN;
+		    w->ndigit == 0 && w->first_case < 0)
+			tok.flags = TOKEN_PLAIN;
+		else if (!allcaps && !titlecase && !w->initial &&
+		    w->ndigit == 0 && w->first_case > 0 && !t->lang->nouncaps)
+			tok.flags = TOKEN_NAME;
 
 		const char *f = t->fold.p + w->fbeg;
 		const sb_symbol *st = NULL;

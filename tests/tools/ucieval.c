@@ -21,7 +21,9 @@
  * -w window hours), select half of the stories (-H 0 or -H 1, split by a
  * hash of the story id), or thin the stories out (-s SEED: each story
  * keeps a heavy-tailed random number of its items, so most become one- to
- * three-item stories, as on a real wire day); -v prints every cluster
+ * three-item stories, as on a real wire day), or shuffle the dates with
+ * another seed (-r SEED, to see how much the order matters); -v prints
+ * every cluster
  * with its stories.  Output: a line "items N stories S clusters C" and a
  * line "bcubed P R F1". */
 #include <errno.h>
@@ -172,11 +174,10 @@ cmp_ll(const void *a, const void *b)
 
 /* Dates the feeds carry (see the top of the file). */
 static void
-assign_dates(struct sample *sm)
+assign_dates(struct sample *sm, uint64_t seed)
 {
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	size_t *idx = xreallocarray(NULL, sm->n ? sm->n : 1, sizeof(*idx));
-	uint64_t seed = SHUFFLE_SEED;
 
 	for (size_t i = 0; i < sm->n; i++) {
 		if (sm->r[i].crawled < lo)
@@ -220,7 +221,7 @@ assign_dates(struct sample *sm)
 }
 
 static int
-load(const char *path, struct sample *sm, char **data)
+load(const char *path, uint64_t seed, struct sample *sm, char **data)
 {
 	char err[256];
 	size_t len;
@@ -289,7 +290,7 @@ load(const char *path, struct sample *sm, char **data)
 		}
 	}
 	free(stories);
-	assign_dates(sm);
+	assign_dates(sm, seed);
 	return 0;
 }
 
@@ -374,7 +375,7 @@ cmd_feeds(const char *csv, const char *dir)
 	struct sample sm;
 	char *data = NULL;
 
-	if (load(csv, &sm, &data) != 0)
+	if (load(csv, SHUFFLE_SEED, &sm, &data) != 0)
 		return 2;
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
 		fprintf(stderr, "ucieval: %s: %s\n", dir, strerror(errno));
@@ -684,7 +685,7 @@ cmd_score(const char *csv, const char *dump)
 	char *data = NULL, err[256];
 	size_t len;
 
-	if (load(csv, &sm, &data) != 0)
+	if (load(csv, SHUFFLE_SEED, &sm, &data) != 0)
 		return 2;
 	char *doc = util_read_file(dump, CSV_MAX, &len, err, sizeof(err));
 	if (doc == NULL) {
@@ -792,9 +793,9 @@ cmd_direct(int argc, char **argv)
 {
 	struct cluster_opts o = {0};
 	int half = -1, verbose = 0, opt;
-	uint64_t thin = 0;
+	uint64_t thin = 0, order_seed = SHUFFLE_SEED;
 
-	while ((opt = getopt(argc, argv, "t:m:b:k:w:H:s:v")) != -1) {
+	while ((opt = getopt(argc, argv, "t:m:b:k:w:H:s:r:v")) != -1) {
 		switch (opt) {
 		case 't':
 			o.threshold = strtod(optarg, NULL);
@@ -817,6 +818,9 @@ cmd_direct(int argc, char **argv)
 		case 's':
 			thin = strtoull(optarg, NULL, 10);
 			break;
+		case 'r':
+			order_seed = strtoull(optarg, NULL, 10);
+			break;
 		case 'v':
 			verbose = 1;
 			break;
@@ -826,13 +830,14 @@ cmd_direct(int argc, char **argv)
 	}
 	if (optind + 1 != argc) {
 		fprintf(stderr, "usage: ucieval direct [-t T] [-m M] [-b B] "
-				"[-k K] [-w HOURS] [-H 0|1] [-s SEED] [-v] "
+				"[-k K] [-w HOURS] [-H 0|1] [-s SEED] [-r SEED] "
+				"[-v] "
 				"CSV\n");
 		return 2;
 	}
 	struct sample sm;
 	char *data = NULL;
-	if (load(argv[optind], &sm, &data) != 0)
+	if (load(argv[optind], order_seed, &sm, &data) != 0)
 		return 2;
 	if (half >= 0) {
 		size_t n = 0;
