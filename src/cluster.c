@@ -61,6 +61,7 @@ struct cluster {
 	double norm;
 	uint32_t *members; /* item indexes */
 	size_t nmembers, capm;
+	size_t recent; /* members before this one are out of the centroid */
 	uint32_t *feeds; /* sorted, distinct */
 	size_t nfeeds, capf;
 	int64_t first, newest;
@@ -106,6 +107,9 @@ struct clusterer {
 	size_t since_sweep, since_weigh;
 	uint32_t weigh_at;
 	struct svec tf, x; /* scratch */
+	float *acc;	   /* dense accumulator by term, all zero between uses */
+	uint32_t *touched;
+	size_t nacc;
 };
 
 struct clusterer *
@@ -171,6 +175,8 @@ cluster_free(struct clusterer *c)
 	free(c->open);
 	svec_fini(&c->tf);
 	svec_fini(&c->x);
+	free(c->acc);
+	free(c->touched);
 	vocab_free(c->vocab);
 	free(c);
 }
@@ -455,7 +461,7 @@ refresh(const struct clusterer *c, struct cluster *cl)
 		struct svec v;
 		double best = -1;
 		svec_init(&v);
-		for (size_t i = 0; i < cl->nmembers; i++) {
+		for (size_t i = cl->recent; i < cl->nmembers; i++) {
 			const struct item *it = &c->items[cl->members[i]];
 			tfidf_weigh(c->vocab, &it->tf, c->o.name_boost, &v);
 			double d = svec_dot(&v, &cl->sum);
@@ -480,8 +486,9 @@ close_cluster(struct clusterer *c, struct cluster *cl, uint32_t id)
 	if (cl->dirty)
 		refresh(c, cl);
 	unpost(c, cl, id);
-	for (size_t i = 0; i < cl->nmembers; i++)
+	for (size_t i = cl->recent; i < cl->nmembers; i++)
 		svec_fini(&c->items[cl->members[i]].tf);
+	cl->recent = cl->nmembers;
 	svec_fini(&cl->sum);
 	cl->open = 0;
 }
@@ -508,6 +515,63 @@ sweep(struct clusterer *c)
 	c->since_sweep = 0;
 }
 
+/* Members more than a window older than the newest leave the centroid
+ * (and their term counts are freed): a long-running story is what it has
+ * been about lately, and its cost stays that of a window of items. */
+static void
+retire(struct clusterer *c, struct cluster *cl)
+{
+	while (cl->recent < cl->nmembers &&
+	    c->items[cl->members[cl->recent]].time < cl->newest - c->o.window)
+		svec_fini(&c->items[cl->members[cl->recent++]].tf);
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* cl->sum = the recent members' unit vectors under the current weights,
+ * summed in a dense accumulator so that a large cluster costs the sum of
+ * its members' lengths, not their product. */
+static void
+resum(struct clusterer *c, struct cluster *cl)
+{
+	size_t nv = vocab_size(c->vocab), nt = 0;
+
+	if (nv > c->nacc) {
+		size_t n = c->nacc ? c->nacc : 1024;
+		while (n < nv)
+			n *= 2;
+		free(c->acc);
+		free(c->touched);
+		c->acc = xcalloc(n, sizeof(*c->acc));
+		c->touched = xcalloc(n, sizeof(*c->touched));
+		c->nacc = n;
+	}
+	for (size_t m = cl->recent; m < cl->nmembers; m++) {
+		tfidf_weigh(c->vocab, &c->items[cl->members[m]].tf,
+		    c->o.name_boost, &c->x);
+		for (uint32_t i = 0; i < c->x.n; i++) {
+			uint32_t t = c->x.term[i];
+			if (c->acc[t] == 0)
+				c->touched[nt++] = t;
+			c->acc[t] += c->x.w[i];
+		}
+	}
+	qsort(c->touched, nt, sizeof(*c->touched), cmp_u32);
+	svec_clear(&cl->sum);
+	for (size_t i = 0; i < nt; i++) {
+		uint32_t t = c->touched[i];
+		svec_push(&cl->sum, t, c->acc[t]);
+		c->acc[t] = 0;
+	}
+	cl->norm = svec_norm(&cl->sum);
+}
+
 static void
 reweigh(struct clusterer *c)
 {
@@ -516,13 +580,8 @@ reweigh(struct clusterer *c)
 		struct cluster *cl = get(c, id);
 		if (cl->merged_into != 0 || !cl->open)
 			continue;
-		svec_clear(&cl->sum);
-		for (size_t m = 0; m < cl->nmembers; m++) {
-			tfidf_weigh(c->vocab, &c->items[cl->members[m]].tf,
-			    c->o.name_boost, &c->x);
-			svec_axpy(&cl->sum, 1.0, &c->x);
-		}
-		cl->norm = svec_norm(&cl->sum);
+		retire(c, cl);
+		resum(c, cl);
 		cl->dirty = 1;
 		repost(c, cl, id);
 	}
@@ -542,12 +601,33 @@ static void
 merge(struct clusterer *c, uint32_t a, uint32_t b)
 {
 	struct cluster *ca = get(c, a), *cb = get(c, b);
+	size_t n = ca->nmembers + cb->nmembers;
+	uint32_t *m = xreallocarray(NULL, n, sizeof(*m));
 
 	unpost(c, cb, b);
-	for (size_t i = 0; i < cb->nmembers; i++) {
-		add_member(c, ca, cb->members[i]);
-		c->items[cb->members[i]].cluster = a;
+	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
+		if (j == cb->nmembers ||
+		    (i < ca->nmembers &&
+			member_before(c, ca->members[i], cb->members[j])))
+			m[o] = ca->members[i++];
+		else {
+			c->items[cb->members[j]].cluster = a;
+			m[o] = cb->members[j++];
+		}
 	}
+	free(ca->members);
+	ca->members = m;
+	ca->nmembers = ca->capm = n;
+	for (size_t i = 0; i < cb->nfeeds; i++)
+		add_feed(ca, cb->feeds[i]);
+	if (cb->first < ca->first)
+		ca->first = cb->first;
+	if (cb->newest > ca->newest)
+		ca->newest = cb->newest;
+	/* members out of the window are a prefix again */
+	ca->recent = 0;
+	retire(c, ca);
+	ca->dirty = 1;
 	svec_axpy(&ca->sum, 1.0, &cb->sum);
 	ca->norm = svec_norm(&ca->sum);
 	repost(c, ca, a);
