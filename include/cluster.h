@@ -7,26 +7,26 @@
 
 /* Zero fields take the tuned defaults. */
 struct cluster_opts {
-	double threshold; /* cosine an item needs to join a cluster */
-	int64_t window;	  /* seconds a cluster stays open, default 48 h */
-	double merge;	  /* cosine at which two clusters' centroids merge;
-			   * default: the threshold */
+	double threshold;  /* cosine an item needs to join a cluster */
+	int64_t window;    /* seconds a cluster stays open, default 48 h */
+	double merge;      /* cosine at which two clusters' centroids merge;
+	                    * default: the threshold */
 	double name_boost; /* extra weight of a name (negative: none) */
-	unsigned topk;	  /* centroid terms posted in the index */
+	unsigned topk;     /* centroid terms posted in the index */
 };
 
 /* What a view needs of one cluster.  Borrowed until the next cluster_add
  * or cluster_rebuild. */
 struct cluster_view {
 	uint32_t id;
-	uint32_t label_item;	 /* the member nearest the centroid */
+	uint32_t label_item;      /* the member nearest the centroid */
 	const char *const *terms; /* key terms, most salient first */
 	size_t nterms;
 	const uint32_t *members; /* item ids, oldest first */
 	size_t nmembers;
-	size_t sources;		 /* distinct feeds */
-	int64_t first, newest;	 /* item times */
-	double hotness;		 /* as of the last cluster_rank */
+	size_t sources;        /* distinct feeds */
+	int64_t first, newest; /* item times */
+	double hotness;        /* as of the last cluster_rank */
 };
 
 struct clusterer;
@@ -46,11 +46,10 @@ uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
 
 /* Fills out with up to max live cluster ids, hottest first as of now
  * (ties broken by id), and returns how many.  Pass max 0 to count. */
-size_t cluster_rank(struct clusterer *c, int64_t now, uint32_t *out,
-    size_t max);
+size_t cluster_rank(
+    struct clusterer *c, int64_t now, uint32_t *out, size_t max);
 /* NULL for an unknown or merged-away id. */
-const struct cluster_view *cluster_view(const struct clusterer *c,
-    uint32_t id);
+const struct cluster_view *cluster_view(const struct clusterer *c, uint32_t id);
 
 /* Re-weighs the open clusters with the document frequencies and name
  * evidence seen so far (cluster_add also does so as the counts grow);

@@ -56,8 +56,8 @@ const char *vocab_term(const struct vocab *v, uint32_t id);
 /* Records one occurrence of id: evidence is +1 where the text wrote it as
  * a name, -1 where it wrote it in lower case, 0 where case says nothing;
  * surface is the word as written, a candidate display form. */
-void vocab_note(struct vocab *v, uint32_t id, int evidence,
-    const char *surface, size_t len);
+void vocab_note(struct vocab *v, uint32_t id, int evidence, const char *surface,
+    size_t len);
 /* The form to show for id: the one written most often where case was
  * evidence, else the one written most often.  Borrowed until the next
  * vocab_note. */

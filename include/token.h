@@ -10,18 +10,20 @@ enum token_field { TOKEN_TITLE, TOKEN_SUMMARY };
 
 /* Token flags. */
 #define TOKEN_NUMBER 0x1 /* digits only (with inner '.'), e.g. "7.1" */
-#define TOKEN_NAME 0x2	 /* written as a name where case tells: PlayStation,
-			  * ECB, or a capital inside a sentence-case text */
-#define TOKEN_PLAIN 0x4	 /* written in lower case where case tells: evidence
-			  * that the word is not a name */
+#define TOKEN_NAME                                                             \
+	0x2 /* written as a name where case tells: PlayStation,                \
+	     * ECB, or a capital inside a sentence-case text */
+#define TOKEN_PLAIN                                                            \
+	0x4 /* written in lower case where case tells: evidence                \
+	     * that the word is not a name */
 
 /* One token as token_run hands it out.  Every pointer is borrowed for the
  * callback only. */
 struct token {
 	const char *term;    /* lower-cased, stemmed key, NUL-terminated */
-	size_t len;	     /* strlen(term) */
+	size_t len;          /* strlen(term) */
 	const char *surface; /* the word as written ("Sony" for "Sony's"),
-			      * NUL-terminated */
+	                      * NUL-terminated */
 	size_t surface_len;
 	enum token_field field;
 	unsigned flags; /* TOKEN_* */
@@ -57,7 +59,7 @@ void token_run(struct tokenizer *t, const char *text, enum token_field field,
  * tag ("WASHINGTON (AP) --", "UPDATE 2-") and up to two trailing source
  * segments of at most four words after " - ", " | ", " -- " or a dash
  * ("... - Reuters", "... | BBC News"), as long as three words remain. */
-void token_title_core(const char *title, size_t len, size_t *start,
-    size_t *corelen);
+void token_title_core(
+    const char *title, size_t len, size_t *start, size_t *corelen);
 
 #endif

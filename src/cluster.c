@@ -61,7 +61,7 @@ struct cluster {
 	double norm;
 	uint32_t *members; /* item indexes */
 	size_t nmembers, capm;
-	size_t recent; /* members before this one are out of the centroid */
+	size_t recent;   /* members before this one are out of the centroid */
 	uint32_t *feeds; /* sorted, distinct */
 	size_t nfeeds, capf;
 	int64_t first, newest;
@@ -107,7 +107,7 @@ struct clusterer {
 	size_t since_sweep, since_weigh;
 	uint32_t weigh_at;
 	struct svec tf, x; /* scratch */
-	float *acc;	   /* dense accumulator by term, all zero between uses */
+	float *acc; /* dense accumulator by term, all zero between uses */
 	uint32_t *touched;
 	size_t nacc;
 };
@@ -190,8 +190,8 @@ cluster_generation(const struct clusterer *c)
 /* Item map. */
 
 static size_t
-map_slot(const uint32_t *map, size_t nmap, const struct item *items,
-    uint32_t id)
+map_slot(
+    const uint32_t *map, size_t nmap, const struct item *items, uint32_t id)
 {
 	size_t mask = nmap - 1;
 	size_t i = (size_t)((id * 0x9e3779b97f4a7c15ull) >> 20) & mask;
@@ -253,13 +253,15 @@ on_token(const struct token *tok, void *ctx)
 {
 	struct clusterer *c = ctx;
 	uint32_t id = vocab_intern(c->vocab, tok->term, tok->len);
-	int evidence = (tok->flags & TOKEN_NAME)	? 1
-	    : (tok->flags & TOKEN_PLAIN) ? -1
-					 : 0;
+	int evidence = 0;
 
+	if (tok->flags & TOKEN_NAME)
+		evidence = 1;
+	else if (tok->flags & TOKEN_PLAIN)
+		evidence = -1;
 	vocab_note(c->vocab, id, evidence, tok->surface, tok->surface_len);
-	svec_push(&c->tf, id,
-	    tok->field == TOKEN_TITLE ? TFIDF_TITLE_WEIGHT : 1.0f);
+	svec_push(
+	    &c->tf, id, tok->field == TOKEN_TITLE ? TFIDF_TITLE_WEIGHT : 1.0f);
 }
 
 /* Postings. */
@@ -272,8 +274,8 @@ post_add(struct clusterer *c, uint32_t term, uint32_t id)
 		while (n <= term)
 			n *= 2;
 		c->post = xreallocarray(c->post, n, sizeof(*c->post));
-		memset(c->post + c->npost, 0,
-		    (n - c->npost) * sizeof(*c->post));
+		memset(
+		    c->post + c->npost, 0, (n - c->npost) * sizeof(*c->post));
 		c->npost = n;
 	}
 	struct plist *p = &c->post[term];
@@ -379,8 +381,8 @@ add_feed(struct cluster *cl, uint32_t feed)
 		return;
 	if (cl->nfeeds == cl->capf) {
 		cl->capf = cl->capf ? 2 * cl->capf : 4;
-		cl->feeds = xreallocarray(cl->feeds, cl->capf,
-		    sizeof(*cl->feeds));
+		cl->feeds =
+		    xreallocarray(cl->feeds, cl->capf, sizeof(*cl->feeds));
 	}
 	memmove(cl->feeds + i + 1, cl->feeds + i,
 	    (cl->nfeeds - i) * sizeof(*cl->feeds));
@@ -395,8 +397,8 @@ add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
 
 	if (cl->nmembers == cl->capm) {
 		cl->capm = cl->capm ? 2 * cl->capm : 4;
-		cl->members = xreallocarray(cl->members, cl->capm,
-		    sizeof(*cl->members));
+		cl->members =
+		    xreallocarray(cl->members, cl->capm, sizeof(*cl->members));
 	}
 	size_t i = cl->nmembers;
 	while (i > 0 && member_before(c, idx, cl->members[i - 1]))
@@ -441,9 +443,8 @@ takes(const struct clusterer *c, const struct cluster *cl, int64_t t)
 {
 	int64_t w = c->o.window;
 
-	return cl->open && cl->merged_into == 0 &&
-	    cl->newest >= c->tmax - w && t <= cl->newest + w &&
-	    t >= cl->first - w;
+	return cl->open && cl->merged_into == 0 && cl->newest >= c->tmax - w &&
+	       t <= cl->newest + w && t >= cl->first - w;
 }
 
 static double
@@ -473,8 +474,8 @@ refresh(const struct clusterer *c, struct cluster *cl)
 		svec_fini(&v);
 		cl->ntop = top_terms(&cl->sum, VIEW_TERMS, cl->top);
 	}
-	cl->ids = xreallocarray(cl->ids, cl->nmembers ? cl->nmembers : 1,
-	    sizeof(*cl->ids));
+	cl->ids = xreallocarray(
+	    cl->ids, cl->nmembers ? cl->nmembers : 1, sizeof(*cl->ids));
 	for (size_t i = 0; i < cl->nmembers; i++)
 		cl->ids[i] = c->items[cl->members[i]].id;
 	cl->dirty = 0;
@@ -521,7 +522,8 @@ sweep(struct clusterer *c)
 static void
 retire(struct clusterer *c, struct cluster *cl)
 {
-	while (cl->recent < cl->nmembers &&
+	while (
+	    cl->recent < cl->nmembers &&
 	    c->items[cl->members[cl->recent]].time < cl->newest - c->o.window)
 		svec_fini(&c->items[cl->members[cl->recent++]].tf);
 }
@@ -608,7 +610,7 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
 		if (j == cb->nmembers ||
 		    (i < ca->nmembers &&
-			member_before(c, ca->members[i], cb->members[j])))
+		        member_before(c, ca->members[i], cb->members[j])))
 			m[o] = ca->members[i++];
 		else {
 			c->items[cb->members[j]].cluster = a;
@@ -665,7 +667,7 @@ merge_near(struct clusterer *c, uint32_t id)
 				    !takes(c, co, cl->first) || co->norm == 0)
 					continue;
 				double s = svec_dot(&cl->sum, &co->sum) /
-				    (cl->norm * co->norm);
+				           (cl->norm * co->norm);
 				if (s > bests || (s == bests && o < best)) {
 					bests = s;
 					best = o;
@@ -739,8 +741,8 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 		}
 	}
 
-	uint32_t id = best != 0 && bests >= c->o.threshold ? best
-							   : new_cluster(c);
+	uint32_t id =
+	    best != 0 && bests >= c->o.threshold ? best : new_cluster(c);
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
@@ -781,8 +783,9 @@ hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
 	for (size_t i = lo; i < cl->nmembers; i++)
 		growth += c->items[cl->members[i]].time <= now;
 	return exp2(-age / HOT_HALF_LIFE) *
-	    (2 * log2(1.0 + (double)cl->nfeeds) +
-		log2(1.0 + (double)cl->nmembers) + log2(1.0 + (double)growth));
+	       (2 * log2(1.0 + (double)cl->nfeeds) +
+	           log2(1.0 + (double)cl->nmembers) +
+	           log2(1.0 + (double)growth));
 }
 
 struct ranked {
@@ -803,8 +806,7 @@ cmp_ranked(const void *a, const void *b)
 size_t
 cluster_rank(struct clusterer *c, int64_t now, uint32_t *out, size_t max)
 {
-	struct ranked *r = xreallocarray(NULL, c->ncl ? c->ncl : 1,
-	    sizeof(*r));
+	struct ranked *r = xreallocarray(NULL, c->ncl ? c->ncl : 1, sizeof(*r));
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->ncl; i++) {

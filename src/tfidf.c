@@ -41,9 +41,9 @@ struct vocab {
 	char **term;
 	uint32_t *df;
 	uint32_t *names, *plains; /* occurrences written as name / in lower
-				   * case */
+	                           * case */
 	struct vote *told, *any;  /* display votes: where case is evidence,
-				   * and over all occurrences */
+	                           * and over all occurrences */
 	size_t n, cap;
 	uint32_t *slot; /* hash table of id + 1, 0 empty */
 	size_t nslot;
@@ -334,8 +334,8 @@ vocab_intern(struct vocab *v, const char *term, size_t len)
 		v->term = xreallocarray(v->term, v->cap, sizeof(*v->term));
 		v->df = xreallocarray(v->df, v->cap, sizeof(*v->df));
 		v->names = xreallocarray(v->names, v->cap, sizeof(*v->names));
-		v->plains = xreallocarray(v->plains, v->cap,
-		    sizeof(*v->plains));
+		v->plains =
+		    xreallocarray(v->plains, v->cap, sizeof(*v->plains));
 		v->told = xreallocarray(v->told, v->cap, sizeof(*v->told));
 		v->any = xreallocarray(v->any, v->cap, sizeof(*v->any));
 	}
@@ -381,8 +381,8 @@ vote(struct vote *b, const char *s, size_t len)
 }
 
 void
-vocab_note(struct vocab *v, uint32_t id, int evidence, const char *surface,
-    size_t len)
+vocab_note(
+    struct vocab *v, uint32_t id, int evidence, const char *surface, size_t len)
 {
 	if (evidence > 0)
 		v->names[id]++;
@@ -409,7 +409,7 @@ double
 vocab_nameness(const struct vocab *v, uint32_t id)
 {
 	return (v->names[id] + NAME_PRIOR * NAME_PSEUDO) /
-	    (v->names[id] + v->plains[id] + NAME_PSEUDO);
+	       (v->names[id] + v->plains[id] + NAME_PSEUDO);
 }
 
 void
@@ -445,8 +445,8 @@ tfidf_weigh(const struct vocab *v, const struct svec *tf, double name_boost,
 	svec_copy(out, tf);
 	for (uint32_t i = 0; i < out->n; i++) {
 		uint32_t t = out->term[i];
-		double g = vocab_idf(v, t) *
-		    (1.0 + name_boost * vocab_nameness(v, t));
+		double g =
+		    vocab_idf(v, t) * (1.0 + name_boost * vocab_nameness(v, t));
 		out->w[i] = (float)(out->w[i] * g);
 	}
 	svec_normalize(out);

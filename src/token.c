@@ -43,130 +43,114 @@
 
 #define WORD_MAX 64 /* folded bytes; longer runs are not words */
 
-static const char *const stop_en[] = {
-	"a", "about", "above", "according", "across", "after", "again",
-	"against", "ago", "ahead", "all", "almost", "along", "already", "also",
-	"although", "always", "am", "among", "amp", "an", "and", "another",
-	"any", "anyone", "anything", "are", "around", "as", "at", "away",
-	"back", "be", "became", "because", "become", "been", "before",
-	"behind", "being", "below", "between", "beyond", "both", "breaking",
-	"but", "by", "came", "can", "cannot", "cant", "com", "could",
-	"couldnt", "did", "didnt", "do", "does", "doesnt", "doing", "done",
-	"dont", "down", "during", "each", "either", "else", "even", "ever",
-	"every", "exclusive", "far", "few", "first", "for", "from", "full",
-	"further", "gallery", "get", "gets", "getting", "give", "given",
-	"gives", "go", "goes", "going", "gone", "got", "had", "has", "hasnt",
-	"have", "having", "he", "her", "here", "hers", "herself", "him",
-	"himself", "his", "how", "however", "http", "https", "i", "if", "in",
-	"including", "inside", "instead", "into", "is", "isnt", "it", "its",
-	"itself", "just", "know", "last", "latest", "least", "less", "let",
-	"like", "likely", "live", "look", "looks", "made", "make", "makes",
-	"many", "may", "maybe", "me", "might", "more", "most", "much", "must",
-	"my", "myself", "need", "needs", "never", "new", "news", "next", "no",
-	"nor", "not", "now", "of", "off", "often", "on", "once", "one", "only",
-	"onto", "or", "other", "others", "our", "ours", "out", "over", "own",
-	"per", "photo", "photos", "pic", "pics", "please", "put", "quite",
-	"rather", "read", "really", "report", "reported", "reportedly",
-	"reports", "rss", "said", "same", "say", "saying", "says", "see",
-	"seen", "she", "should", "since", "so", "some", "something", "soon",
-	"still", "such", "take", "takes", "than", "that", "the", "their",
-	"theirs", "them", "themselves", "then", "there", "these", "they",
-	"thing", "things", "this", "those", "though", "through", "to", "today",
-	"told", "too", "under", "until", "up", "update", "updated", "updates",
-	"upon", "us", "use", "used", "very", "via", "video", "videos", "want",
-	"wants", "was", "wasnt", "watch", "way", "we", "well", "went", "were",
-	"what", "when", "where", "whether", "which", "while", "who", "whom",
-	"whose", "why", "will", "with", "within", "without", "wont", "would",
-	"wouldnt", "www", "yes", "yet", "you", "your", "yours", "yourself",
-};
-static const char *const stop_de[] = {
-	"aber", "alle", "als", "also", "am", "an", "auch", "auf", "aus", "bei",
-	"bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem",
-	"den", "der", "des", "die", "dies", "diese", "dieser", "dir", "doch",
-	"dort", "du", "durch", "ein", "eine", "einem", "einen", "einer",
-	"eines", "er", "es", "für", "gegen", "haben", "hat", "hatte", "ich",
-	"ihr", "im", "in", "ist", "ja", "jetzt", "kann", "kein", "keine",
-	"mehr", "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder",
-	"ohne", "sein", "seine", "sich", "sie", "sind", "so", "soll", "um",
-	"und", "uns", "unter", "vom", "von", "vor", "war", "wie", "wir",
-	"wird", "wurde", "zu", "zum", "zur", "über",
-};
-static const char *const stop_fr[] = {
-	"au", "aux", "avec", "ce", "ces", "cette", "comme", "dans", "de",
-	"des", "du", "elle", "en", "est", "et", "il", "ils", "la", "le", "les",
-	"leur", "lui", "mais", "même", "nous", "on", "ou", "où", "par", "pas",
-	"plus", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses", "son",
-	"sont", "sur", "ta", "te", "un", "une", "vous", "à", "ça", "été",
-};
-static const char *const stop_es[] = {
-	"al", "como", "con", "de", "del", "el", "en", "es", "esta", "este",
-	"ha", "la", "las", "le", "lo", "los", "más", "no", "o", "para", "pero",
-	"por", "que", "se", "sin", "su", "sus", "un", "una", "uno", "y", "ya",
-};
-static const char *const stop_it[] = {
-	"al", "alla", "anche", "che", "con", "da", "dal", "dalla", "dei",
-	"del", "della", "delle", "di", "e", "gli", "ha", "il", "in", "la",
-	"le", "lo", "ma", "nel", "nella", "non", "per", "più", "si", "su",
-	"sul", "sulla", "tra", "un", "una", "è",
-};
-static const char *const stop_nl[] = {
-	"aan", "als", "bij", "dat", "de", "die", "dit", "een", "en", "er",
-	"het", "in", "is", "met", "naar", "niet", "of", "om", "op", "te",
-	"tot", "uit", "van", "voor", "was", "wordt", "zijn",
-};
-static const char *const stop_pt[] = {
-	"ao", "aos", "as", "com", "da", "das", "de", "do", "dos", "e", "em",
-	"está", "foi", "mais", "mas", "na", "nas", "no", "nos", "o", "os",
-	"para", "pela", "pelo", "por", "que", "se", "sem", "seu", "sua", "um",
-	"uma", "é",
-};
-static const char *const stop_ru[] = {
-	"а", "бы", "в", "во", "вы", "да", "для", "до", "его", "ее", "её", "же",
-	"за", "и", "из", "или", "им", "их", "к", "как", "ко", "ли", "мы", "на",
-	"не", "но", "о", "об", "от", "по", "при", "с", "со", "так", "также",
-	"то", "у", "что", "это", "я",
-};
+static const char *const stop_en[] = {"a", "about", "above", "according",
+    "across", "after", "again", "against", "ago", "ahead", "all", "almost",
+    "along", "already", "also", "although", "always", "am", "among", "amp",
+    "an", "and", "another", "any", "anyone", "anything", "are", "around", "as",
+    "at", "away", "back", "be", "became", "because", "become", "been", "before",
+    "behind", "being", "below", "between", "beyond", "both", "breaking", "but",
+    "by", "came", "can", "cannot", "cant", "com", "could", "couldnt", "did",
+    "didnt", "do", "does", "doesnt", "doing", "done", "dont", "down", "during",
+    "each", "either", "else", "even", "ever", "every", "exclusive", "far",
+    "few", "first", "for", "from", "full", "further", "gallery", "get", "gets",
+    "getting", "give", "given", "gives", "go", "goes", "going", "gone", "got",
+    "had", "has", "hasnt", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "http", "https", "i",
+    "if", "in", "including", "inside", "instead", "into", "is", "isnt", "it",
+    "its", "itself", "just", "know", "last", "latest", "least", "less", "let",
+    "like", "likely", "live", "look", "looks", "made", "make", "makes", "many",
+    "may", "maybe", "me", "might", "more", "most", "much", "must", "my",
+    "myself", "need", "needs", "never", "new", "news", "next", "no", "nor",
+    "not", "now", "of", "off", "often", "on", "once", "one", "only", "onto",
+    "or", "other", "others", "our", "ours", "out", "over", "own", "per",
+    "photo", "photos", "pic", "pics", "please", "put", "quite", "rather",
+    "read", "really", "report", "reported", "reportedly", "reports", "rss",
+    "said", "same", "say", "saying", "says", "see", "seen", "she", "should",
+    "since", "so", "some", "something", "soon", "still", "such", "take",
+    "takes", "than", "that", "the", "their", "theirs", "them", "themselves",
+    "then", "there", "these", "they", "thing", "things", "this", "those",
+    "though", "through", "to", "today", "told", "too", "under", "until", "up",
+    "update", "updated", "updates", "upon", "us", "use", "used", "very", "via",
+    "video", "videos", "want", "wants", "was", "wasnt", "watch", "way", "we",
+    "well", "went", "were", "what", "when", "where", "whether", "which",
+    "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
+    "wont", "would", "wouldnt", "www", "yes", "yet", "you", "your", "yours",
+    "yourself"};
+static const char *const stop_de[] = {"aber", "alle", "als", "also", "am", "an",
+    "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann",
+    "das", "dass", "dem", "den", "der", "des", "die", "dies", "diese", "dieser",
+    "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen",
+    "einer", "eines", "er", "es", "für", "gegen", "haben", "hat", "hatte",
+    "ich", "ihr", "im", "in", "ist", "ja", "jetzt", "kann", "kein", "keine",
+    "mehr", "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne",
+    "sein", "seine", "sich", "sie", "sind", "so", "soll", "um", "und", "uns",
+    "unter", "vom", "von", "vor", "war", "wie", "wir", "wird", "wurde", "zu",
+    "zum", "zur", "über"};
+static const char *const stop_fr[] = {"au", "aux", "avec", "ce", "ces", "cette",
+    "comme", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils",
+    "la", "le", "les", "leur", "lui", "mais", "même", "nous", "on", "ou", "où",
+    "par", "pas", "plus", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses",
+    "son", "sont", "sur", "ta", "te", "un", "une", "vous", "à", "ça", "été"};
+static const char *const stop_es[] = {"al", "como", "con", "de", "del", "el",
+    "en", "es", "esta", "este", "ha", "la", "las", "le", "lo", "los", "más",
+    "no", "o", "para", "pero", "por", "que", "se", "sin", "su", "sus", "un",
+    "una", "uno", "y", "ya"};
+static const char *const stop_it[] = {"al", "alla", "anche", "che", "con", "da",
+    "dal", "dalla", "dei", "del", "della", "delle", "di", "e", "gli", "ha",
+    "il", "in", "la", "le", "lo", "ma", "nel", "nella", "non", "per", "più",
+    "si", "su", "sul", "sulla", "tra", "un", "una", "è"};
+static const char *const stop_nl[] = {"aan", "als", "bij", "dat", "de", "die",
+    "dit", "een", "en", "er", "het", "in", "is", "met", "naar", "niet", "of",
+    "om", "op", "te", "tot", "uit", "van", "voor", "was", "wordt", "zijn"};
+static const char *const stop_pt[] = {"ao", "aos", "as", "com", "da", "das",
+    "de", "do", "dos", "e", "em", "está", "foi", "mais", "mas", "na", "nas",
+    "no", "nos", "o", "os", "para", "pela", "pelo", "por", "que", "se", "sem",
+    "seu", "sua", "um", "uma", "é"};
+static const char *const stop_ru[] = {"а", "бы", "в", "во", "вы", "да", "для",
+    "до", "его", "ее", "её", "же", "за", "и", "из", "или", "им", "их", "к",
+    "как", "ко", "ли", "мы", "на", "не", "но", "о", "об", "от", "по", "при",
+    "с", "со", "так", "также", "то", "у", "что", "это", "я"};
 
 struct lang {
 	const char *code, *algo;
 	const char *const *stop;
 	size_t nstop;
-	int elide;   /* an apostrophe ends a word: l'economie */
+	int elide;    /* an apostrophe ends a word: l'economie */
 	int nouncaps; /* every noun is capitalised: a capital is no name */
 };
 
 #define STOP(l) stop_##l, ARRAY_LEN(stop_##l)
 static const struct lang langs[] = {
-	{"ar", "arabic", NULL, 0, 0, 0},
-	{"ca", "catalan", NULL, 0, 1, 0},
-	{"da", "danish", NULL, 0, 0, 0},
-	{"de", "german", STOP(de), 0, 1},
-	{"el", "greek", NULL, 0, 0, 0},
-	{"en", "english", STOP(en), 0, 0},
-	{"es", "spanish", STOP(es), 0, 0},
-	{"eu", "basque", NULL, 0, 0, 0},
-	{"fi", "finnish", NULL, 0, 0, 0},
-	{"fr", "french", STOP(fr), 1, 0},
-	{"ga", "irish", NULL, 0, 0, 0},
-	{"hi", "hindi", NULL, 0, 0, 0},
-	{"hu", "hungarian", NULL, 0, 0, 0},
-	{"hy", "armenian", NULL, 0, 0, 0},
-	{"id", "indonesian", NULL, 0, 0, 0},
-	{"it", "italian", STOP(it), 1, 0},
-	{"lt", "lithuanian", NULL, 0, 0, 0},
-	{"nb", "norwegian", NULL, 0, 0, 0},
-	{"ne", "nepali", NULL, 0, 0, 0},
-	{"nl", "dutch", STOP(nl), 0, 0},
-	{"nn", "norwegian", NULL, 0, 0, 0},
-	{"no", "norwegian", NULL, 0, 0, 0},
-	{"pt", "portuguese", STOP(pt), 0, 0},
-	{"ro", "romanian", NULL, 0, 0, 0},
-	{"ru", "russian", STOP(ru), 0, 0},
-	{"sr", "serbian", NULL, 0, 0, 0},
-	{"sv", "swedish", NULL, 0, 0, 0},
-	{"ta", "tamil", NULL, 0, 0, 0},
-	{"tr", "turkish", NULL, 0, 0, 0},
-	{"yi", "yiddish", NULL, 0, 0, 0},
+    {"ar", "arabic", NULL, 0, 0, 0},
+    {"ca", "catalan", NULL, 0, 1, 0},
+    {"da", "danish", NULL, 0, 0, 0},
+    {"de", "german", STOP(de), 0, 1},
+    {"el", "greek", NULL, 0, 0, 0},
+    {"en", "english", STOP(en), 0, 0},
+    {"es", "spanish", STOP(es), 0, 0},
+    {"eu", "basque", NULL, 0, 0, 0},
+    {"fi", "finnish", NULL, 0, 0, 0},
+    {"fr", "french", STOP(fr), 1, 0},
+    {"ga", "irish", NULL, 0, 0, 0},
+    {"hi", "hindi", NULL, 0, 0, 0},
+    {"hu", "hungarian", NULL, 0, 0, 0},
+    {"hy", "armenian", NULL, 0, 0, 0},
+    {"id", "indonesian", NULL, 0, 0, 0},
+    {"it", "italian", STOP(it), 1, 0},
+    {"lt", "lithuanian", NULL, 0, 0, 0},
+    {"nb", "norwegian", NULL, 0, 0, 0},
+    {"ne", "nepali", NULL, 0, 0, 0},
+    {"nl", "dutch", STOP(nl), 0, 0},
+    {"nn", "norwegian", NULL, 0, 0, 0},
+    {"no", "norwegian", NULL, 0, 0, 0},
+    {"pt", "portuguese", STOP(pt), 0, 0},
+    {"ro", "romanian", NULL, 0, 0, 0},
+    {"ru", "russian", STOP(ru), 0, 0},
+    {"sr", "serbian", NULL, 0, 0, 0},
+    {"sv", "swedish", NULL, 0, 0, 0},
+    {"ta", "tamil", NULL, 0, 0, 0},
+    {"tr", "turkish", NULL, 0, 0, 0},
+    {"yi", "yiddish", NULL, 0, 0, 0},
 };
 
 /* One word of the text being split. */
@@ -175,19 +159,19 @@ struct word {
 	size_t fbeg, flen; /* folded bytes in tokenizer.fold */
 	unsigned nup, nlow, nletter, ndigit;
 	int first_case; /* +1 upper, -1 lower, 0 uncased */
-	int prev_case;	/* of the last letter */
-	int camel;	/* a capital right after a small letter */
-	int initial;	/* starts a sentence */
-	int ideo;	/* one Han or kana character */
+	int prev_case;  /* of the last letter */
+	int camel;      /* a capital right after a small letter */
+	int initial;    /* starts a sentence */
+	int ideo;       /* one Han or kana character */
 	int stop;
 };
 
 struct tokenizer {
 	struct sb_stemmer *stemmer;
 	const struct lang *lang;
-	struct buf fold;  /* folded words of the current text */
-	struct buf term;  /* the term handed out */
-	struct buf surf;  /* the surface handed out */
+	struct buf fold; /* folded words of the current text */
+	struct buf term; /* the term handed out */
+	struct buf surf; /* the surface handed out */
 	struct word *w;
 	size_t nw, capw;
 };
@@ -209,9 +193,10 @@ classify(uint32_t cp)
 	if (cp == 0xad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 ||
 	    cp == 0xfeff)
 		return C_IGNORE;
+	if (cp == 0xaa || cp == 0xb5 || cp == 0xba)
+		return C_LETTER; /* ordinal indicators, micro sign */
 	if (cp <= 0xbf)
-		return (cp == 0xaa || cp == 0xb5 || cp == 0xba) ? C_LETTER
-								: C_SEP;
+		return C_SEP;
 	if (cp == 0xd7 || cp == 0xf7 || cp == 0x37e || cp == 0x387 ||
 	    (cp >= 0x55a && cp <= 0x55f) || cp == 0x589 || cp == 0x5be ||
 	    cp == 0x5c0 || cp == 0x5c3 || cp == 0x5f3 || cp == 0x5f4 ||
@@ -258,13 +243,13 @@ fold(uint32_t cp, int *kase)
 		else if (cp == 0x178)
 			lo = 0xff;
 		else if ((cp >= 0x100 && cp <= 0x137) ||
-		    (cp >= 0x14a && cp <= 0x177) ||
-		    (cp >= 0x1de && cp <= 0x1ef) ||
-		    (cp >= 0x1f8 && cp <= 0x24f))
+		         (cp >= 0x14a && cp <= 0x177) ||
+		         (cp >= 0x1de && cp <= 0x1ef) ||
+		         (cp >= 0x1f8 && cp <= 0x24f))
 			lo = cp | 1;
 		else if ((cp >= 0x139 && cp <= 0x148) ||
-		    (cp >= 0x179 && cp <= 0x17e) ||
-		    (cp >= 0x1cd && cp <= 0x1dc))
+		         (cp >= 0x179 && cp <= 0x17e) ||
+		         (cp >= 0x1cd && cp <= 0x1dc))
 			lo = (cp & 1) ? cp + 1 : cp;
 		if (lo == cp)
 			*kase = -1;
@@ -291,8 +276,8 @@ fold(uint32_t cp, int *kase)
 		else if (cp <= 0x42f)
 			lo = cp + 0x20;
 		else if ((cp >= 0x460 && cp <= 0x481) ||
-		    (cp >= 0x48a && cp <= 0x4bf) ||
-		    (cp >= 0x4d0 && cp <= 0x52f))
+		         (cp >= 0x48a && cp <= 0x4bf) ||
+		         (cp >= 0x4d0 && cp <= 0x52f))
 			lo = cp | 1;
 		if (lo == cp)
 			*kase = -1;
@@ -344,11 +329,13 @@ find_lang(const char *tag)
 
 	if (tag == NULL)
 		tag = "";
-	for (; tag[n] != '\0' && tag[n] != '-' && tag[n] != '_' &&
-	     n < sizeof(code) - 1;
-	     n++)
-		code[n] = (char)((tag[n] >= 'A' && tag[n] <= 'Z') ? tag[n] + 32
-								  : tag[n]);
+	while (tag[n] != '\0' && tag[n] != '-' && tag[n] != '_' &&
+	       n < sizeof(code) - 1) {
+		char ch = tag[n];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		code[n++] = ch;
+	}
 	code[n] = '\0';
 	for (size_t i = 0; i < ARRAY_LEN(langs); i++)
 		if (strcmp(code, langs[i].code) == 0 ||
@@ -403,7 +390,7 @@ static int
 is_stop(const struct tokenizer *t, const char *s)
 {
 	return in_table(stop_en, ARRAY_LEN(stop_en), s) ||
-	    in_table(t->lang->stop, t->lang->nstop, s);
+	       in_table(t->lang->stop, t->lang->nstop, s);
 }
 
 /* The code point at s[i] (U+0000 past the end) and its length. */
@@ -471,7 +458,7 @@ is_abbrev(const struct word *w)
 {
 	/* "Mt.", "Dr.", "J." do not end a sentence */
 	return w->ndigit == 0 && w->first_case > 0 &&
-	    (w->nletter == 1 || (w->nletter == 2 && w->nup == 1));
+	       (w->nletter == 1 || (w->nletter == 2 && w->nup == 1));
 }
 
 /* Collects the words of s[0..n) into t->w, folded into t->fold. */
@@ -579,7 +566,8 @@ split(struct tokenizer *t, const char *s, size_t n)
 		i += k;
 	}
 	for (size_t j = 0; j < t->nw; j++)
-		t->w[j].flen = (j + 1 < t->nw ? t->w[j + 1].fbeg : t->fold.len) -
+		t->w[j].flen =
+		    (j + 1 < t->nw ? t->w[j + 1].fbeg : t->fold.len) -
 		    t->w[j].fbeg;
 }
 
@@ -639,18 +627,20 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 		else if (!allcaps && (w->camel || is_acronym(w)))
 			tok.flags = TOKEN_NAME;
 		else if (!allcaps && !titlecase && !w->initial &&
-		    w->ndigit == 0 && w->first_case < 0)
+		         w->ndigit == 0 && w->first_case < 0)
 			tok.flags = TOKEN_PLAIN;
 		else if (!allcaps && !titlecase && !w->initial &&
-		    w->ndigit == 0 && w->first_case > 0 && !t->lang->nouncaps)
+		         w->ndigit == 0 && w->first_case > 0 &&
+		         !t->lang->nouncaps)
 			tok.flags = TOKEN_NAME;
 
 		const char *f = t->fold.p + w->fbeg;
 		const sb_symbol *st = NULL;
 		int stlen = 0;
-		if (w->ndigit == 0 && !w->ideo && memchr(f, '&', w->flen) == NULL)
-			st = sb_stemmer_stem(t->stemmer, (const sb_symbol *)f,
-			    (int)w->flen);
+		if (w->ndigit == 0 && !w->ideo &&
+		    memchr(f, '&', w->flen) == NULL)
+			st = sb_stemmer_stem(
+			    t->stemmer, (const sb_symbol *)f, (int)w->flen);
 		if (st != NULL)
 			stlen = sb_stemmer_length(t->stemmer);
 		buf_reset(&t->term);
@@ -733,14 +723,16 @@ rfind(const char *s, size_t a, size_t b, const char *pat)
 }
 
 static const char *const title_seps[] = {
-	" - ", " -- ", " | ", " :: ", " // ",
-	" \xe2\x80\x93 ", /* en dash */
-	" \xe2\x80\x94 ", /* em dash */
-	" \xc2\xb7 ",	  /* middle dot */
+    " - ", " -- ", " | ", " :: ", " // ", " \xe2\x80\x93 ", /* en dash */
+    " \xe2\x80\x94 ",                                       /* em dash */
+    " \xc2\xb7 ",                                           /* middle dot */
 };
 
 static const char *const lead_dashes[] = {
-	"-- ", "- ", "\xe2\x80\x93 ", "\xe2\x80\x94 ",
+    "-- ",
+    "- ",
+    "\xe2\x80\x93 ",
+    "\xe2\x80\x94 ",
 };
 
 static int
@@ -829,7 +821,8 @@ token_title_core(const char *s, size_t len, size_t *start, size_t *corelen)
 		size_t cut = (size_t)-1, after = 0;
 		for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
 			size_t at = rfind(s, a, b, title_seps[i]);
-			if (at != (size_t)-1 && (cut == (size_t)-1 || at > cut)) {
+			if (at != (size_t)-1 &&
+			    (cut == (size_t)-1 || at > cut)) {
 				cut = at;
 				after = at + strlen(title_seps[i]);
 			}
@@ -839,7 +832,8 @@ token_title_core(const char *s, size_t len, size_t *start, size_t *corelen)
 			size_t p = b - 1;
 			while (p > a && s[p - 1] != '(' && s[p - 1] != ')')
 				p--;
-			if (p > a + 1 && s[p - 1] == '(' && is_space(s[p - 2]) &&
+			if (p > a + 1 && s[p - 1] == '(' &&
+			    is_space(s[p - 2]) &&
 			    count_words(s, p, b - 1) <= 2 &&
 			    count_words(s, a, p - 1) >= 3) {
 				b = p - 1;

@@ -11,8 +11,8 @@
 #include "bcubed.h"
 
 static void
-expect(const uint32_t *gold, const uint32_t *sys, size_t n, double p,
-    double r, double f)
+expect(const uint32_t *gold, const uint32_t *sys, size_t n, double p, double r,
+    double f)
 {
 	struct bcubed b = bcubed_score(gold, sys, n);
 
@@ -27,8 +27,8 @@ test_perfect(void **state)
 	(void)state;
 	/* same partition under other names */
 	const uint32_t gold[] = {1, 1, 2, 3, 3, 3};
-	const uint32_t sys[] = {70, 70, 9, 4000000000u, 4000000000u,
-	    4000000000u};
+	const uint32_t sys[] = {
+	    70, 70, 9, 4000000000u, 4000000000u, 4000000000u};
 	expect(gold, sys, 6, 1, 1, 1);
 	expect(NULL, NULL, 0, 1, 1, 1);
 }
@@ -86,10 +86,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_perfect),
-		cmocka_unit_test(test_extremes),
-		cmocka_unit_test(test_by_hand),
-		cmocka_unit_test(test_order_free),
+	    cmocka_unit_test(test_perfect),
+	    cmocka_unit_test(test_extremes),
+	    cmocka_unit_test(test_by_hand),
+	    cmocka_unit_test(test_order_free),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

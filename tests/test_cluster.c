@@ -69,10 +69,10 @@ fixture_load(struct fixture *fx)
 				util_strlcpy(feeds[nfeeds++], f[1], 32);
 			it->feed = (uint32_t)k + 1;
 			int d, h, m;
-			assert_int_equal(sscanf(f[2], "%d %d:%d", &d, &h, &m),
-			    3);
+			assert_int_equal(
+			    sscanf(f[2], "%d %d:%d", &d, &h, &m), 3);
 			it->time = NOV24 + (int64_t)(d - 24) * 86400 +
-			    h * HOUR + m * 60;
+			           h * HOUR + m * 60;
 			it->title = f[3];
 			it->summary = f[4];
 		}
@@ -100,8 +100,8 @@ fixture_run(const struct fixture *fx, const struct cluster_opts *o)
 }
 
 static uint32_t
-cluster_of_label(const struct fixture *fx, const struct clusterer *c,
-    const char *label)
+cluster_of_label(
+    const struct fixture *fx, const struct clusterer *c, const char *label)
 {
 	for (size_t i = 0; i < fx->n; i++)
 		if (strcmp(fx->it[i].label, label) == 0)
@@ -117,8 +117,8 @@ test_assign(void **state)
 	struct clusterer *c = cluster_new(NULL);
 	uint64_t g = cluster_generation(c);
 
-	uint32_t a = cluster_add(c, 10, 1, NULL,
-	    "Hagel resigns as defense secretary", NULL, NOV24);
+	uint32_t a = cluster_add(
+	    c, 10, 1, NULL, "Hagel resigns as defense secretary", NULL, NOV24);
 	assert_true(a != 0);
 	assert_true(cluster_generation(c) > g);
 	uint32_t b = cluster_add(c, 11, 2, NULL,
@@ -135,14 +135,13 @@ test_assign(void **state)
 	assert_int_equal(cluster_of(c, 99), 0);
 	/* an item id seen before changes nothing */
 	g = cluster_generation(c);
-	assert_int_equal(cluster_add(c, 11, 2, NULL, "Hagel Hagel Hagel", NULL,
-			     NOV24),
-	    b);
+	assert_int_equal(
+	    cluster_add(c, 11, 2, NULL, "Hagel Hagel Hagel", NULL, NOV24), b);
 	assert_int_equal(cluster_generation(c), g);
 	/* an item without words is a story of its own */
 	uint32_t e = cluster_add(c, 13, 1, NULL, "", NULL, NOV24 + 180);
-	uint32_t e2 = cluster_add(c, 14, 1, NULL, "The -- of!", NULL,
-	    NOV24 + 180);
+	uint32_t e2 =
+	    cluster_add(c, 14, 1, NULL, "The -- of!", NULL, NOV24 + 180);
 	assert_true(e != a && e != b && e2 != e);
 	const struct cluster_view *v = cluster_view(c, a);
 	assert_non_null(v);
@@ -163,7 +162,8 @@ test_threshold(void **state)
 	(void)state;
 	/* two headlines that share the story's names but little else */
 	const char *t1 = "Regin malware found by Symantec spies on telecoms";
-	const char *t2 = "GCHQ used Regin malware against Belgacom, says report";
+	const char *t2 =
+	    "GCHQ used Regin malware against Belgacom, says report";
 	struct cluster_opts lo = {.threshold = 0.1, .merge = 0.1};
 	struct cluster_opts hi = {.threshold = 0.9, .merge = 0.9};
 
@@ -185,12 +185,13 @@ test_merge(void **state)
 	 * clusters of one story start apart and merge once one grows */
 	struct cluster_opts o = {.threshold = 0.95, .merge = 0.3};
 	struct clusterer *c = cluster_new(&o);
-	const char *x = "Sony Pictures hit by widespread hack, studio computers "
-			"down";
+	const char *x =
+	    "Sony Pictures hit by widespread hack, studio computers "
+	    "down";
 	const char *y = "Sony Pictures studio computers hacked by #GOP group";
 
-	cluster_add(c, 1, 1, NULL, "Oil falls before OPEC meeting", NULL,
-	    NOV24);
+	cluster_add(
+	    c, 1, 1, NULL, "Oil falls before OPEC meeting", NULL, NOV24);
 	uint32_t a = cluster_add(c, 2, 1, NULL, x, NULL, NOV24 + 60);
 	uint32_t b = cluster_add(c, 3, 2, NULL, y, NULL, NOV24 + 120);
 	assert_true(a < b);
@@ -223,18 +224,18 @@ test_window(void **state)
 
 	/* 47 hours after the newest member: still the same story */
 	uint32_t a = cluster_add(c, 1, 1, NULL, t, NULL, NOV24);
-	assert_int_equal(cluster_add(c, 2, 2, NULL, t, NULL, NOV24 + 47 * HOUR),
-	    a);
+	assert_int_equal(
+	    cluster_add(c, 2, 2, NULL, t, NULL, NOV24 + 47 * HOUR), a);
 	/* the window runs from the newest member, not the first */
-	assert_int_equal(cluster_add(c, 3, 3, NULL, t, NULL, NOV24 + 90 * HOUR),
-	    a);
+	assert_int_equal(
+	    cluster_add(c, 3, 3, NULL, t, NULL, NOV24 + 90 * HOUR), a);
 	/* 49 hours after it: a new cluster */
 	uint32_t b = cluster_add(c, 4, 1, NULL, t, NULL, NOV24 + 139 * HOUR);
 	assert_true(b != a);
 	/* once items 48 hours newer have come, the old one is closed, even
 	 * to an item dated inside its span */
-	assert_true(cluster_add(c, 5, 2, NULL, t, NULL, NOV24 + 60 * HOUR) !=
-	    a);
+	assert_true(
+	    cluster_add(c, 5, 2, NULL, t, NULL, NOV24 + 60 * HOUR) != a);
 	const struct cluster_view *v = cluster_view(c, a);
 	assert_int_equal(v->nmembers, 3);
 	assert_int_equal(v->newest, NOV24 + 90 * HOUR);
@@ -244,10 +245,10 @@ test_window(void **state)
 	struct cluster_opts o = {.window = 6 * HOUR};
 	c = cluster_new(&o);
 	a = cluster_add(c, 1, 1, NULL, t, NULL, NOV24);
-	assert_int_equal(cluster_add(c, 2, 2, NULL, t, NULL, NOV24 + 5 * HOUR),
-	    a);
-	assert_true(cluster_add(c, 3, 2, NULL, t, NULL, NOV24 + 12 * HOUR) !=
-	    a);
+	assert_int_equal(
+	    cluster_add(c, 2, 2, NULL, t, NULL, NOV24 + 5 * HOUR), a);
+	assert_true(
+	    cluster_add(c, 3, 2, NULL, t, NULL, NOV24 + 12 * HOUR) != a);
 	cluster_free(c);
 }
 
@@ -258,22 +259,21 @@ test_label_terms(void **state)
 	struct clusterer *c = cluster_new(NULL);
 	/* background, so that the story's words are rare */
 	static const char *const other[] = {
-		"Oil falls before OPEC meeting in Vienna",
-		"Ferguson braces for grand jury decision",
-		"Hagel resigns as defense secretary",
-		"Iran nuclear talks extended to July",
-		"Black Friday deals on TVs and laptops",
-		"Apple becomes first company worth $700 billion",
+	    "Oil falls before OPEC meeting in Vienna",
+	    "Ferguson braces for grand jury decision",
+	    "Hagel resigns as defense secretary",
+	    "Iran nuclear talks extended to July",
+	    "Black Friday deals on TVs and laptops",
+	    "Apple becomes first company worth $700 billion",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(other); i++)
 		cluster_add(c, 100 + (uint32_t)i, 9, NULL, other[i], NULL,
 		    NOV24 + (int64_t)i);
 	uint32_t a = cluster_add(c, 1, 1, NULL,
-	    "DerpTrolling claims PlayStation Network hack", NULL,
-	    NOV24 + HOUR);
+	    "DerpTrolling claims PlayStation Network hack", NULL, NOV24 + HOUR);
 	cluster_add(c, 2, 2, NULL,
-	    "DerpTrolling leaks PlayStation Network passwords after hack",
-	    NULL, NOV24 + 2 * HOUR);
+	    "DerpTrolling leaks PlayStation Network passwords after hack", NULL,
+	    NOV24 + 2 * HOUR);
 	cluster_add(c, 3, 3, NULL,
 	    "PlayStation Network passwords leaked, DerpTrolling says", NULL,
 	    NOV24 + 3 * HOUR);
@@ -292,8 +292,8 @@ test_label_terms(void **state)
 	}
 	assert_true(seen_ps && seen_dt);
 	assert_true(strcmp(v->terms[0], "PlayStation") == 0 ||
-	    strcmp(v->terms[0], "DerpTrolling") == 0 ||
-	    strcmp(v->terms[0], "Network") == 0);
+	            strcmp(v->terms[0], "DerpTrolling") == 0 ||
+	            strcmp(v->terms[0], "Network") == 0);
 	cluster_free(c);
 }
 
@@ -350,7 +350,7 @@ test_hotness(void **state)
 	assert_true(pb < pg);
 	for (size_t i = 1; i < n; i++)
 		assert_true(cluster_view(c, ids[i - 1])->hotness >=
-		    cluster_view(c, ids[i])->hotness);
+		            cluster_view(c, ids[i])->hotness);
 	/* max caps the list */
 	assert_int_equal(cluster_rank(c, now, ids, 2), 2);
 	assert_int_equal(ids[0], d);
@@ -452,8 +452,8 @@ test_sony(void **state)
 	uint32_t *gold = calloc(fx.n, sizeof(*gold));
 	uint32_t *sys = calloc(fx.n, sizeof(*sys));
 	for (size_t i = 0; i < fx.n; i++) {
-		gold[i] = (uint32_t)util_hash(fx.it[i].label,
-		    strlen(fx.it[i].label), 0);
+		gold[i] = (uint32_t)util_hash(
+		    fx.it[i].label, strlen(fx.it[i].label), 0);
 		sys[i] = cluster_of(c, (uint32_t)i + 1);
 	}
 	struct bcubed b = bcubed_score(gold, sys, fx.n);
@@ -490,8 +490,8 @@ test_many(void **state)
 
 	for (uint32_t i = 0; i < 3000; i++) {
 		uint32_t story = i / 6;
-		snprintf(title, sizeof(title), "Story%u %s in Place%u",
-		    story, words[(story + i) % 16], story);
+		snprintf(title, sizeof(title), "Story%u %s in Place%u", story,
+		    words[(story + i) % 16], story);
 		uint32_t id = cluster_add(c, i + 1, i % 40, NULL, title, NULL,
 		    NOV24 + (int64_t)i * 900);
 		if (i == 0)
@@ -508,8 +508,8 @@ test_many(void **state)
 	size_t n = cluster_rank(c, NOV24 + 3000 * 900, NULL, 0);
 	assert_int_equal(n, 500);
 	for (uint32_t i = 0; i < 3000; i++)
-		assert_int_equal(cluster_of(c, i + 1),
-		    cluster_of(c, i / 6 * 6 + 1));
+		assert_int_equal(
+		    cluster_of(c, i + 1), cluster_of(c, i / 6 * 6 + 1));
 	cluster_free(c);
 }
 
@@ -517,15 +517,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_assign),
-		cmocka_unit_test(test_threshold),
-		cmocka_unit_test(test_merge),
-		cmocka_unit_test(test_window),
-		cmocka_unit_test(test_label_terms),
-		cmocka_unit_test(test_hotness),
-		cmocka_unit_test(test_determinism),
-		cmocka_unit_test(test_sony),
-		cmocka_unit_test(test_many),
+	    cmocka_unit_test(test_assign),
+	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_merge),
+	    cmocka_unit_test(test_window),
+	    cmocka_unit_test(test_label_terms),
+	    cmocka_unit_test(test_hotness),
+	    cmocka_unit_test(test_determinism),
+	    cmocka_unit_test(test_sony),
+	    cmocka_unit_test(test_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

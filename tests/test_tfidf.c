@@ -1,5 +1,6 @@
 /* Unit tests for tfidf: sparse vectors, the vocabulary, document
  * frequencies, name evidence, display forms and the weighting. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <math.h>
 
 #include <cmocka.h>
 
@@ -104,8 +104,7 @@ test_axpy(void **state)
 	assert_int_equal(y.n, 2);
 	assert_float_equal(y.w[1], 5, 1e-6);
 	/* new terms before, between and after */
-	vec(&x, (const uint32_t[]){0, 3, 4, 9}, (const float[]){1, 1, 1, 1},
-	    4);
+	vec(&x, (const uint32_t[]){0, 3, 4, 9}, (const float[]){1, 1, 1, 1}, 4);
 	svec_axpy(&y, 1.0, &x);
 	const uint32_t want_t[] = {0, 2, 3, 4, 9};
 	const float want_w[] = {1, 2.5, 1, 6, 1};
@@ -251,16 +250,16 @@ test_weigh(void **state)
 	assert_float_equal(svec_norm(&out), 1, 1e-6);
 	/* without a name boost: title twice the summary, rare over common */
 	assert_float_equal(svec_get(&out, sony), svec_get(&out, hack), 1e-6);
-	assert_float_equal(svec_get(&out, hack) / svec_get(&out, studio), 2,
-	    1e-5);
+	assert_float_equal(
+	    svec_get(&out, hack) / svec_get(&out, studio), 2, 1e-5);
 	assert_true(svec_get(&out, studio) > 2 * svec_get(&out, stock));
 	/* with it, the name counts more than the word */
 	tfidf_weigh(v, &tf, 1.0, &out);
 	assert_float_equal(svec_norm(&out), 1, 1e-6);
 	assert_true(svec_get(&out, sony) > 1.3 * svec_get(&out, hack));
 	double r = svec_get(&out, sony) / svec_get(&out, hack);
-	double want = (1 + vocab_nameness(v, sony)) /
-	    (1 + vocab_nameness(v, hack));
+	double want =
+	    (1 + vocab_nameness(v, sony)) / (1 + vocab_nameness(v, hack));
 	assert_float_equal(r, want, 1e-5);
 	svec_fini(&tf);
 	svec_fini(&out);
@@ -271,13 +270,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_build),
-		cmocka_unit_test(test_norm_dot),
-		cmocka_unit_test(test_axpy),
-		cmocka_unit_test(test_vocab),
-		cmocka_unit_test(test_idf),
-		cmocka_unit_test(test_names_and_display),
-		cmocka_unit_test(test_weigh),
+	    cmocka_unit_test(test_build),
+	    cmocka_unit_test(test_norm_dot),
+	    cmocka_unit_test(test_axpy),
+	    cmocka_unit_test(test_vocab),
+	    cmocka_unit_test(test_idf),
+	    cmocka_unit_test(test_names_and_display),
+	    cmocka_unit_test(test_weigh),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,11 +25,14 @@ collect(const struct token *tok, void *ctx)
 	assert_true(tok->len > 0);
 	if (b->len > 0)
 		buf_putc(b, ' ');
-	buf_appendf(b, "%s/%s/%s", tok->term, tok->surface,
-	    (tok->flags & TOKEN_NAME)	  ? "N"
-		: (tok->flags & TOKEN_PLAIN)  ? "p"
-		: (tok->flags & TOKEN_NUMBER) ? "#"
-					      : "-");
+	const char *f = "-";
+	if (tok->flags & TOKEN_NAME)
+		f = "N";
+	else if (tok->flags & TOKEN_PLAIN)
+		f = "p";
+	else if (tok->flags & TOKEN_NUMBER)
+		f = "#";
+	buf_appendf(b, "%s/%s/%s", tok->term, tok->surface, f);
 }
 
 /* Only the terms, space separated. */
@@ -70,8 +73,8 @@ static void
 test_stems(void **state)
 {
 	(void)state;
-	expect("en", "hackers hacked the passwords of gamers", TOKEN_SUMMARY,
-	    0, "hacker hack password gamer");
+	expect("en", "hackers hacked the passwords of gamers", TOKEN_SUMMARY, 0,
+	    "hacker hack password gamer");
 	expect("en", "Publishes emails; claims networks", TOKEN_SUMMARY, 0,
 	    "publish email claim network");
 	/* the same stem from different forms joins items */
@@ -84,17 +87,17 @@ test_stop_words(void **state)
 {
 	(void)state;
 	/* function words and the news trade's own words go */
-	expect("en", "Sony says it will report the new video", TOKEN_SUMMARY,
-	    0, "soni");
+	expect("en", "Sony says it will report the new video", TOKEN_SUMMARY, 0,
+	    "soni");
 	expect("en", "BREAKING: Watch live updates, photos, exclusive news",
 	    TOKEN_SUMMARY, 0, "");
-	expect("en", "What we know about Regin so far", TOKEN_SUMMARY, 0,
-	    "regin");
+	expect(
+	    "en", "What we know about Regin so far", TOKEN_SUMMARY, 0, "regin");
 	/* one-letter words are not terms, one-digit numbers are */
 	expect("en", "a b c 7 x", TOKEN_SUMMARY, 0, "7");
 	/* a short acronym is not the pronoun it spells */
-	expect("en", "US stocks fall as it slows and us too", TOKEN_SUMMARY,
-	    0, "us stock fall slow");
+	expect("en", "US stocks fall as it slows and us too", TOKEN_SUMMARY, 0,
+	    "us stock fall slow");
 	/* "Pictures" is a word of a name, not news boilerplate */
 	expect("en", "Sony Pictures", TOKEN_SUMMARY, 0, "soni pictur");
 }
@@ -125,9 +128,8 @@ test_names(void **state)
 	    "soni/SONY/- deni/DENIES/- playstat/PLAYSTATION/- "
 	    "breach/BREACH/-");
 	/* possessives go, the surface keeps the written name */
-	expect("en", "the hack of Sony's network and iPhone's",
-	    TOKEN_SUMMARY, 1,
-	    "hack/hack/p soni/Sony/N network/network/p iphon/iPhone/N");
+	expect("en", "the hack of Sony's network and iPhone's", TOKEN_SUMMARY,
+	    1, "hack/hack/p soni/Sony/N network/network/p iphon/iPhone/N");
 	/* "Mt." does not start a sentence, so "Gox" is still evidence */
 	expect("en", "bitcoin exchange Mt. Gox files", TOKEN_SUMMARY, 1,
 	    "bitcoin/bitcoin/- exchang/exchange/p mt/Mt/N gox/Gox/N "
@@ -143,8 +145,8 @@ static void
 test_numbers(void **state)
 {
 	(void)state;
-	expect("en", "iOS 7.1 costs $1,000 in 2014; MH370 and 4G", TOKEN_SUMMARY,
-	    1,
+	expect("en", "iOS 7.1 costs $1,000 in 2014; MH370 and 4G",
+	    TOKEN_SUMMARY, 1,
 	    "io/iOS/N 7.1/7.1/# cost/costs/p 1000/1,000/# 2014/2014/# "
 	    "mh370/MH370/N 4g/4G/-");
 	/* dotted acronyms and ampersands stay one word */
@@ -161,15 +163,18 @@ test_utf8(void **state)
 	/* case folds in Latin, Greek and Cyrillic without the locale */
 	expect("en", "ŁÓDŹ Ÿes Σίσυφος ΑΘΗΝΑ Москва ИЗВЕСТИЯ", TOKEN_SUMMARY, 0,
 	    "łódź ÿes σίσυφοσ αθηνα москва известия");
-	expect("ru", "Путин заявил о санкциях против России", TOKEN_SUMMARY,
-	    0, "путин заяв санкц прот росс");
-	expect("el", "Η Ελλάδα και η Ευρώπη", TOKEN_SUMMARY, 0,
-	    "ελλαδ κα ευρωπ");
+	expect("ru", "Путин заявил о санкциях против России", TOKEN_SUMMARY, 0,
+	    "путин заяв санкц прот росс");
+	expect(
+	    "el", "Η Ελλάδα και η Ευρώπη", TOKEN_SUMMARY, 0, "ελλαδ κα ευρωπ");
 	/* Han and kana have no spaces: a character is a word */
-	expect("en", "東京で地震 Tokyo", TOKEN_SUMMARY, 0, "東 京 で 地 震 tokyo");
+	expect(
+	    "en", "東京で地震 Tokyo", TOKEN_SUMMARY, 0, "東 京 で 地 震 tokyo");
 	/* bad bytes and symbols separate words, they do not crash */
-	expect("en", "caf\xc3 bad\xff\xfe" "bytes \xe2\x80\x9cquoted\xe2\x80\x9d "
-		     "\xf0\x9f\x94\xa5hot",
+	expect("en",
+	    "caf\xc3 bad\xff\xfe"
+	    "bytes \xe2\x80\x9cquoted\xe2\x80\x9d "
+	    "\xf0\x9f\x94\xa5hot",
 	    TOKEN_SUMMARY, 0, "caf bad byte quot hot");
 	/* soft hyphens vanish inside a word */
 	expect("en", "Play\xc2\xadStation", TOKEN_SUMMARY, 0, "playstat");
@@ -221,7 +226,7 @@ test_boilerplate(void **state)
 	expect_core("Wall Street ends lower - Markets - Reuters",
 	    "Wall Street ends lower");
 	expect_core("WASHINGTON (AP) \xe2\x80\x94 Hagel resigns as defense "
-		    "chief",
+	            "chief",
 	    "Hagel resigns as defense chief");
 	expect_core("(Reuters) - Oil falls before OPEC meets",
 	    "Oil falls before OPEC meets");
@@ -231,7 +236,7 @@ test_boilerplate(void **state)
 	    "Sony Xperia Z3 Compact review");
 	/* what does not read like an outlet stays */
 	expect_core("ECB unlikely to end sterilisation of SMP purchases - "
-		    "traders",
+	            "traders",
 	    "ECB unlikely to end sterilisation of SMP purchases - traders");
 	expect_core("Apple is the winner - Apple buys Beats",
 	    "Apple is the winner - Apple buys Beats");
@@ -241,8 +246,8 @@ test_boilerplate(void **state)
 	expect_core("Big news - Apple", "Big news - Apple");
 	expect_core("Apple (AAPL) - shares fall on China data",
 	    "Apple (AAPL) - shares fall on China data");
-	expect_core("COVID-19 cases rise in Europe",
-	    "COVID-19 cases rise in Europe");
+	expect_core(
+	    "COVID-19 cases rise in Europe", "COVID-19 cases rise in Europe");
 	/* the tokenizer applies it to titles only */
 	expect("en", "Hagel resigns as defense chief - Reuters", TOKEN_TITLE, 0,
 	    "hagel resign defens chief");
@@ -257,16 +262,16 @@ test_language(void **state)
 	static const struct {
 		const char *tag, *algo;
 	} cases[] = {
-		{NULL, "english"},
-		{"", "english"},
-		{"en-US", "english"},
-		{"de", "german"},
-		{"de-AT", "german"},
-		{"pt_BR", "portuguese"},
-		{"FR", "french"},
-		{"russian", "russian"},
-		{"xx", "english"},
-		{"tlh", "english"},
+	    {NULL, "english"},
+	    {"", "english"},
+	    {"en-US", "english"},
+	    {"de", "german"},
+	    {"de-AT", "german"},
+	    {"pt_BR", "portuguese"},
+	    {"FR", "french"},
+	    {"russian", "russian"},
+	    {"xx", "english"},
+	    {"tlh", "english"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct tokenizer *t = token_new(cases[i].tag);
@@ -287,13 +292,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_stems),
-		cmocka_unit_test(test_stop_words),
-		cmocka_unit_test(test_names),
-		cmocka_unit_test(test_numbers),
-		cmocka_unit_test(test_utf8),
-		cmocka_unit_test(test_boilerplate),
-		cmocka_unit_test(test_language),
+	    cmocka_unit_test(test_stems),
+	    cmocka_unit_test(test_stop_words),
+	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_boilerplate),
+	    cmocka_unit_test(test_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

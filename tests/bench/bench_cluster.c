@@ -5,8 +5,8 @@
  *
  * Items come from a generator with a news-like shape: a Zipf vocabulary
  * of 20,000 made-up words and 5,000 names (Zipf's law from rank 150 for
- * the words, as what is left once stop words are out), stories of heavy-tailed size
- * (most have two to five items, a few hundreds) that run for hours to
+ * the words, as what is left once stop words are out), stories of heavy-tailed
+ * size (most have two to five items, a few hundreds) that run for hours to
  * days, and about half the items one-offs.  Items arrive in date order at
  * a steady 1,000 a day, so 100,000 items span more than three months and
  * the 48-hour window holds the same few thousand items at either size:
@@ -72,16 +72,16 @@ struct lexicon {
 };
 
 static void
-lexicon_init(struct lexicon *l, struct rng *r, uint32_t n, int names,
-    double s, double rank0)
+lexicon_init(struct lexicon *l, struct rng *r, uint32_t n, int names, double s,
+    double rank0)
 {
-	static const char *const on[] = {"b", "c", "d", "f", "g", "h", "k",
-	    "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch",
-	    "st", "tr", "gr", "pl", "sh"};
-	static const char *const nu[] = {"a", "e", "i", "o", "u", "ai", "ea",
-	    "ou", "io"};
-	static const char *const co[] = {"", "", "n", "r", "s", "l", "t", "m",
-	    "ck", "nd"};
+	static const char *const on[] = {"b", "c", "d", "f", "g", "h", "k", "l",
+	    "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch", "st", "tr",
+	    "gr", "pl", "sh"};
+	static const char *const nu[] = {
+	    "a", "e", "i", "o", "u", "ai", "ea", "ou", "io"};
+	static const char *const co[] = {
+	    "", "", "n", "r", "s", "l", "t", "m", "ck", "nd"};
 	double total = 0;
 
 	l->n = n;
@@ -196,18 +196,25 @@ generate(struct gen *g, int64_t t)
 		uint32_t filler = 2 + below(r, 3);
 		for (uint32_t k = 0; k < nn + nk + filler; k++) {
 			uint32_t which = below(r, nn + nk + filler);
-			const char *w = which < nn ? s->names[below(r, s->nnames)]
-			    : which < nn + nk	    ? s->keys[below(r, s->nkeys)]
-						    : pick(&g->words, r);
+			const char *w = pick(&g->words, r);
+			if (which < nn)
+				w = s->names[below(r, s->nnames)];
+			else if (which < nn + nk)
+				w = s->keys[below(r, s->nkeys)];
 			put_word(&g->title, w, title_case || k == 0);
 		}
 		uint32_t len = 15 + below(r, 16);
 		for (uint32_t k = 0; k < len; k++) {
 			double u = unit(r);
-			const char *w = u < 0.1 ? s->names[below(r, s->nnames)]
-			    : u < 0.2		? s->keys[below(r, s->nkeys)]
-			    : u < 0.25		? pick(&g->names, r)
-					      : pick(&g->words, r);
+			const char *w;
+			if (u < 0.1)
+				w = s->names[below(r, s->nnames)];
+			else if (u < 0.2)
+				w = s->keys[below(r, s->nkeys)];
+			else if (u < 0.25)
+				w = pick(&g->names, r);
+			else
+				w = pick(&g->words, r);
 			put_word(&g->summary, w, k == 0);
 		}
 		buf_putc(&g->summary, '.');
@@ -217,11 +224,11 @@ generate(struct gen *g, int64_t t)
 			put_word(&g->title,
 			    k == 1 ? pick(&g->names, r) : pick(&g->words, r),
 			    title_case || k == 0);
-		for (uint32_t k = 0; k < 20; k++)
-			put_word(&g->summary,
-			    unit(r) < 0.1 ? pick(&g->names, r)
-					  : pick(&g->words, r),
-			    k == 0);
+		for (uint32_t k = 0; k < 20; k++) {
+			const struct lexicon *l =
+			    unit(r) < 0.1 ? &g->names : &g->words;
+			put_word(&g->summary, pick(l, r), k == 0);
+		}
 		buf_putc(&g->summary, '.');
 	}
 }
@@ -275,18 +282,18 @@ run(uint32_t n, int fd)
 		int64_t t = START + (int64_t)i * 86400 / PER_DAY;
 		generate(&g, t);
 		double t1 = now_s();
-		cluster_add(c, i + 1, 1 + i % 300, "en", g.title.p,
-		    g.summary.p, t);
+		cluster_add(
+		    c, i + 1, 1 + i % 300, "en", g.title.p, g.summary.p, t);
 		double t2 = now_s();
 		total += t2 - t1;
 		lat[i] = t2 - t1;
 	}
 	double r0 = now_s();
-	size_t ncl = cluster_rank(c, START + (int64_t)n * 86400 / PER_DAY,
-	    NULL, 0);
+	size_t ncl =
+	    cluster_rank(c, START + (int64_t)n * 86400 / PER_DAY, NULL, 0);
 	uint32_t top[20];
-	size_t ntop = cluster_rank(c, START + (int64_t)n * 86400 / PER_DAY,
-	    top, 20);
+	size_t ntop =
+	    cluster_rank(c, START + (int64_t)n * 86400 / PER_DAY, top, 20);
 	for (size_t i = 0; i < ntop; i++)
 		(void)cluster_view(c, top[i]);
 	double rank_time = now_s() - r0;
@@ -298,9 +305,8 @@ run(uint32_t n, int fd)
 	       "%.1f, max %.0f us), %zu clusters; rank+views %.1f ms; peak "
 	       "rss +%.1f MiB, %.0f bytes/item\n",
 	    n, n / PER_DAY, total, per, lat[n / 2] * 1e6,
-	    lat[n - n / 100 - 1] * 1e6, lat[n - 1] * 1e6, ncl,
-	    rank_time * 1e3, (rss1 - rss0) / 1024.0,
-	    (double)(rss1 - rss0) * 1024.0 / n);
+	    lat[n - n / 100 - 1] * 1e6, lat[n - 1] * 1e6, ncl, rank_time * 1e3,
+	    (rss1 - rss0) / 1024.0, (double)(rss1 - rss0) * 1024.0 / n);
 	fflush(stdout);
 	if (write(fd, &per, sizeof(per)) != (ssize_t)sizeof(per))
 		perror("bench_cluster: write");

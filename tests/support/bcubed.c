@@ -73,8 +73,8 @@ bcubed_score(const uint32_t *gold, const uint32_t *sys, size_t n)
 	r.precision = ps / (double)n;
 	r.recall = rs / (double)n;
 	r.f1 = r.precision + r.recall > 0
-	    ? 2 * r.precision * r.recall / (r.precision + r.recall)
-	    : 0;
+	           ? 2 * r.precision * r.recall / (r.precision + r.recall)
+	           : 0;
 	free(p);
 	free(ncell);
 	free(nsys);

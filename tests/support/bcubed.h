@@ -15,7 +15,6 @@ struct bcubed {
 
 /* gold[i] and sys[i] are item i's gold label and cluster (any values; only
  * equality matters).  n 0 scores 1, 1, 1. */
-struct bcubed bcubed_score(const uint32_t *gold, const uint32_t *sys,
-    size_t n);
+struct bcubed bcubed_score(const uint32_t *gold, const uint32_t *sys, size_t n);
 
 #endif

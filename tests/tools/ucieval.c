@@ -50,10 +50,10 @@ struct row {
 	uint32_t id;
 	char *title, *publisher, *story, *host;
 	int64_t crawled; /* seconds */
-	int64_t date;	 /* the date the feeds carry */
-	uint32_t gold;	 /* story number */
-	uint32_t feed;	 /* host number, 1-based, in URL order */
-	char key[32];	 /* the item's guid */
+	int64_t date;    /* the date the feeds carry */
+	uint32_t gold;   /* story number */
+	uint32_t feed;   /* host number, 1-based, in URL order */
+	char key[32];    /* the item's guid */
 };
 
 struct sample {
@@ -211,10 +211,11 @@ assign_dates(struct sample *sm, uint64_t seed)
 			idx[i - 1] = idx[j];
 			idx[j] = t;
 		}
-		for (size_t k = 0; k < m; k++)
-			sm->r[idx[k]].date = m > 1
-			    ? dlo + (dhi - dlo) * (int64_t)k / (int64_t)(m - 1)
-			    : dlo;
+		for (size_t k = 0; k < m; k++) {
+			int64_t step = m > 1 ? (int64_t)(m - 1) : 1;
+			sm->r[idx[k]].date =
+			    dlo + (dhi - dlo) * (int64_t)k / step;
+		}
 	}
 	free(days);
 	free(idx);
@@ -236,8 +237,8 @@ load(const char *path, uint64_t seed, struct sample *sm, char **data)
 	char *p = s, *end = s + len, *f[16];
 	size_t nf = csv_record(&p, end, f, 16);
 	int col[6] = {-1, -1, -1, -1, -1, -1};
-	static const char *const want[6] = {"ID", "TITLE", "PUBLISHER",
-	    "STORY", "HOSTNAME", "TIMESTAMP"};
+	static const char *const want[6] = {
+	    "ID", "TITLE", "PUBLISHER", "STORY", "HOSTNAME", "TIMESTAMP"};
 	for (size_t i = 0; i < nf; i++)
 		for (int k = 0; k < 6; k++)
 			if (strcmp(f[i], want[k]) == 0)
@@ -275,8 +276,8 @@ load(const char *path, uint64_t seed, struct sample *sm, char **data)
 		r->crawled = strtoll(f[col[5]], NULL, 10) / 1000;
 		snprintf(r->key, sizeof(r->key), "uci-%u", (unsigned)r->id);
 	}
-	char **stories = distinct(sm, offsetof(struct row, story),
-	    &sm->nstories);
+	char **stories =
+	    distinct(sm, offsetof(struct row, story), &sm->nstories);
 	sm->hosts = distinct(sm, offsetof(struct row, host), &sm->nhosts);
 	for (size_t i = 0; i < sm->n; i++)
 		sm->r[i].gold = index_of(stories, sm->nstories, sm->r[i].story);
@@ -331,8 +332,8 @@ xml_text(FILE *f, const char *s)
 static void
 rfc822(int64_t t, char *out, size_t n)
 {
-	static const char *const wd[] = {"Sun", "Mon", "Tue", "Wed", "Thu",
-	    "Fri", "Sat"};
+	static const char *const wd[] = {
+	    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 	static const char *const mo[] = {"Jan", "Feb", "Mar", "Apr", "May",
 	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	time_t tt = (time_t)t;
@@ -352,7 +353,7 @@ file_name(const char *host, char *out, size_t n)
 	for (; *host != '\0' && o + 5 < n; host++) {
 		char c = *host;
 		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '-';
+		         (c >= '0' && c <= '9') || c == '.' || c == '-';
 		out[o++] = ok ? c : '_';
 	}
 	memcpy(out + o, ".xml", 5);
@@ -452,9 +453,9 @@ enum jtype { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
 
 struct jv {
 	enum jtype type;
-	char *s;	  /* J_STR */
-	struct jv *kid;	  /* J_ARR, J_OBJ */
-	char **key;	  /* J_OBJ */
+	char *s;        /* J_STR */
+	struct jv *kid; /* J_ARR, J_OBJ */
+	char **key;     /* J_OBJ */
 	size_t n;
 };
 
@@ -466,8 +467,8 @@ struct jparse {
 static void
 jskip(struct jparse *j)
 {
-	while (j->p < j->end &&
-	    (*j->p == ' ' || *j->p == '\n' || *j->p == '\r' || *j->p == '\t'))
+	while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' ||
+	                            *j->p == '\r' || *j->p == '\t'))
 		j->p++;
 }
 
@@ -480,10 +481,14 @@ hex4(const char *p)
 
 	for (int i = 0; i < 4; i++) {
 		char c = p[i];
-		v = v * 16 + (unsigned)(c >= '0' && c <= '9' ? c - '0'
-			: c >= 'a' && c <= 'f'		     ? c - 'a' + 10
-			: c >= 'A' && c <= 'F'		     ? c - 'A' + 10
-							     : 0);
+		unsigned d = 0;
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		v = v * 16 + d;
 	}
 	return v;
 }
@@ -533,7 +538,7 @@ jstring(struct jparse *j, char **out)
 				uint32_t lo = hex4(j->p + 2);
 				j->p += 6;
 				cp = 0x10000 + ((cp - 0xd800) << 10) +
-				    (lo - 0xdc00);
+				     (lo - 0xdc00);
 			}
 			char enc[4];
 			buf_append(&b, enc, text_utf8_put(cp, enc));
@@ -577,11 +582,11 @@ jvalue(struct jparse *j, struct jv *v)
 		for (;;) {
 			if (v->n == cap) {
 				cap = cap ? 2 * cap : 8;
-				v->kid = xreallocarray(v->kid, cap,
-				    sizeof(*v->kid));
+				v->kid =
+				    xreallocarray(v->kid, cap, sizeof(*v->kid));
 				if (v->type == J_OBJ)
-					v->key = xreallocarray(v->key, cap,
-					    sizeof(*v->key));
+					v->key = xreallocarray(
+					    v->key, cap, sizeof(*v->key));
 			}
 			if (v->type == J_OBJ) {
 				jskip(j);
@@ -695,8 +700,8 @@ cmd_score(const char *csv, const char *dump)
 	struct jparse jp = {doc, doc + len, 0};
 	struct jv root;
 	const struct jv *cls;
-	if (jvalue(&jp, &root) != 0 || (cls = jget(&root, "clusters")) ==
-	    NULL || cls->type != J_ARR) {
+	if (jvalue(&jp, &root) != 0 ||
+	    (cls = jget(&root, "clusters")) == NULL || cls->type != J_ARR) {
 		fprintf(stderr, "ucieval: %s: not a --dump document\n", dump);
 		return 2;
 	}
@@ -707,16 +712,15 @@ cmd_score(const char *csv, const char *dump)
 		const struct jv *items = jget(&cls->kid[c], "items");
 		for (size_t i = 0; items != NULL && i < items->n; i++) {
 			const struct jv *l = jget(&items->kid[i], "link");
-			const char *u = l != NULL && l->type == J_STR
-			    ? strstr(l->s, "/uci/")
-			    : NULL;
-			struct row key = {0};
-			if (u != NULL)
+			const char *u = NULL;
+			struct row key = {0}, *r = NULL;
+			if (l != NULL && l->type == J_STR)
+				u = strstr(l->s, "/uci/");
+			if (u != NULL) {
 				key.id = (uint32_t)strtoul(u + 5, NULL, 10);
-			struct row *r = u == NULL ? NULL
-						  : bsearch(&key, sm.r, sm.n,
-							sizeof(*sm.r),
-							cmp_row_id);
+				r = bsearch(&key, sm.r, sm.n, sizeof(*sm.r),
+				    cmp_row_id);
+			}
 			if (r == NULL)
 				unknown++;
 			else if (sys[r - sm.r] != 0)
@@ -769,10 +773,10 @@ static void
 thin_out(struct sample *sm, uint64_t seed)
 {
 	size_t o = 0;
-	uint32_t *keep = xcalloc(sm->nstories ? sm->nstories : 1,
-	    sizeof(*keep));
-	uint32_t *seen = xcalloc(sm->nstories ? sm->nstories : 1,
-	    sizeof(*seen));
+	uint32_t *keep =
+	    xcalloc(sm->nstories ? sm->nstories : 1, sizeof(*keep));
+	uint32_t *seen =
+	    xcalloc(sm->nstories ? sm->nstories : 1, sizeof(*seen));
 
 	for (size_t s = 0; s < sm->nstories; s++) {
 		double u = (double)(splitmix(&seed) >> 11) / 9007199254740992.0;
@@ -829,10 +833,11 @@ cmd_direct(int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc) {
-		fprintf(stderr, "usage: ucieval direct [-t T] [-m M] [-b B] "
-				"[-k K] [-w HOURS] [-H 0|1] [-s SEED] [-r SEED] "
-				"[-v] "
-				"CSV\n");
+		fprintf(stderr,
+		    "usage: ucieval direct [-t T] [-m M] [-b B] "
+		    "[-k K] [-w HOURS] [-H 0|1] [-s SEED] [-r SEED] "
+		    "[-v] "
+		    "CSV\n");
 		return 2;
 	}
 	struct sample sm;
@@ -859,8 +864,8 @@ cmd_direct(int argc, char **argv)
 	sm.nstories = ns;
 	free(g);
 
-	struct row **order = xreallocarray(NULL, sm.n ? sm.n : 1,
-	    sizeof(*order));
+	struct row **order =
+	    xreallocarray(NULL, sm.n ? sm.n : 1, sizeof(*order));
 	for (size_t i = 0; i < sm.n; i++)
 		order[i] = &sm.r[i];
 	qsort(order, sm.n, sizeof(*order), cmp_canonical);
@@ -881,16 +886,16 @@ cmd_direct(int argc, char **argv)
 	fprintf(stderr, "clustered %zu items in %lld ms\n", sm.n,
 	    (long long)(t1 - t0));
 	if (verbose) {
-		uint32_t *ids = xreallocarray(NULL, ncl ? ncl : 1,
-		    sizeof(*ids));
+		uint32_t *ids =
+		    xreallocarray(NULL, ncl ? ncl : 1, sizeof(*ids));
 		int64_t last = sm.n ? order[sm.n - 1]->date : 0;
 		ncl = cluster_rank(c, last, ids, ncl);
 		qsort(sm.r, sm.n, sizeof(*sm.r), cmp_row_id);
 		for (size_t k = 0; k < ncl; k++) {
 			const struct cluster_view *v = cluster_view(c, ids[k]);
 			struct row key = {.id = v->label_item};
-			const struct row *lab = bsearch(&key, sm.r, sm.n,
-			    sizeof(*sm.r), cmp_row_id);
+			const struct row *lab = bsearch(
+			    &key, sm.r, sm.n, sizeof(*sm.r), cmp_row_id);
 			printf("cluster %u: %zu items, %zu sources: %s [",
 			    (unsigned)v->id, v->nmembers, v->sources,
 			    lab ? lab->title : "?");
@@ -899,9 +904,10 @@ cmd_direct(int argc, char **argv)
 			printf("]\n");
 			for (size_t m = 0; m < v->nmembers; m++) {
 				key.id = v->members[m];
-				const struct row *r = bsearch(&key, sm.r,
-				    sm.n, sizeof(*sm.r), cmp_row_id);
-				printf("    %3u %s\n", r ? (unsigned)r->gold : 0,
+				const struct row *r = bsearch(&key, sm.r, sm.n,
+				    sizeof(*sm.r), cmp_row_id);
+				printf("    %3u %s\n",
+				    r ? (unsigned)r->gold : 0,
 				    r ? r->title : "?");
 			}
 		}
@@ -924,7 +930,7 @@ main(int argc, char **argv)
 	if (argc >= 3 && strcmp(argv[1], "direct") == 0)
 		return cmd_direct(argc - 1, argv + 1);
 	fprintf(stderr, "usage: ucieval feeds CSV OUTDIR\n"
-			"       ucieval score CSV DUMP.json\n"
-			"       ucieval direct [options] CSV\n");
+	                "       ucieval score CSV DUMP.json\n"
+	                "       ucieval direct [options] CSV\n");
 	return 2;
 }
