@@ -46,6 +46,7 @@
 #define VIEW_TERMS 5
 #define REWEIGH_EVERY 512
 #define HOT_HALF_LIFE (6 * 3600.0)
+#define RECENT 16 /* items whose median date moves the frontier */
 
 struct item {
 	uint32_t id, feed;
@@ -101,7 +102,8 @@ struct clusterer {
 	size_t npost;
 	uint32_t *open; /* ids of open clusters, ascending */
 	size_t nopen, capo;
-	int64_t tmax;
+	int64_t tmax; /* the frontier: dates newer than this are rare */
+	int64_t recent_t[RECENT]; /* dates of the last RECENT items, a ring */
 	uint64_t gen;
 	uint32_t stamp;
 	size_t since_sweep, since_weigh;
@@ -682,6 +684,30 @@ merge_near(struct clusterer *c, uint32_t id)
 	}
 }
 
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Moves the frontier to the median date of the last RECENT items when
+ * that is later.  The median, not the newest, so that one item with a
+ * date years ahead (a feed's broken clock) cannot close every cluster. */
+static void
+advance(struct clusterer *c, int64_t t)
+{
+	int64_t m[RECENT];
+	size_t n = c->nitems < RECENT ? c->nitems : RECENT;
+
+	c->recent_t[(c->nitems - 1) % RECENT] = t;
+	memcpy(m, c->recent_t, n * sizeof(*m));
+	qsort(m, n, sizeof(*m), cmp_i64);
+	if (c->nitems == 1 || m[(n - 1) / 2] > c->tmax)
+		c->tmax = m[(n - 1) / 2];
+}
+
 uint32_t
 cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
     const char *lang, const char *title, const char *summary, int64_t time)
@@ -705,8 +731,7 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	svec_init(&it->tf);
 	svec_copy(&it->tf, &c->tf);
 
-	if (c->nitems == 1 || time > c->tmax)
-		c->tmax = time;
+	advance(c, time);
 	if (++c->since_sweep >= 64 && c->since_sweep >= c->nopen / 8)
 		sweep(c);
 	if (vocab_docs(c->vocab) >= c->weigh_at ||

@@ -232,13 +232,24 @@ test_window(void **state)
 	/* 49 hours after it: a new cluster */
 	uint32_t b = cluster_add(c, 4, 1, NULL, t, NULL, NOV24 + 139 * HOUR);
 	assert_true(b != a);
-	/* once items 48 hours newer have come, the old one is closed, even
-	 * to an item dated inside its span */
+	/* once most items are dated 48 hours later, the old one is closed,
+	 * even to an item dated inside its span */
+	for (uint32_t i = 0; i < 16; i++)
+		cluster_add(c, 10 + i, 5, NULL, "Oil falls before OPEC meeting",
+		    NULL, NOV24 + 140 * HOUR + i);
 	assert_true(
 	    cluster_add(c, 5, 2, NULL, t, NULL, NOV24 + 60 * HOUR) != a);
 	const struct cluster_view *v = cluster_view(c, a);
 	assert_int_equal(v->nmembers, 3);
 	assert_int_equal(v->newest, NOV24 + 90 * HOUR);
+	cluster_free(c);
+
+	/* one feed's clock ten years ahead closes nothing */
+	c = cluster_new(NULL);
+	a = cluster_add(c, 1, 1, NULL, t, NULL, NOV24);
+	cluster_add(c, 2, 9, NULL, "Oil falls before OPEC meeting", NULL,
+	    NOV24 + 3650 * 86400LL);
+	assert_int_equal(cluster_add(c, 3, 2, NULL, t, NULL, NOV24 + HOUR), a);
 	cluster_free(c);
 
 	/* a shorter window */
