@@ -692,8 +692,7 @@ merge_near(struct clusterer *c, uint32_t id)
 				if (co->stamp == c->stamp)
 					continue;
 				co->stamp = c->stamp;
-				if (!takes(c, co, cl->newest) ||
-				    !takes(c, co, cl->first) || co->norm == 0)
+				if (!takes(c, co, cl->newest) || co->norm == 0)
 					continue;
 				double s = svec_dot(&cl->sum, &co->sum) /
 				           (cl->norm * co->norm);
