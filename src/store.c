@@ -95,27 +95,6 @@ struct store {
 
 #define TOMB UINT32_MAX
 
-/* A dedup key for an item: its guid, else its link, else its title plus
- * its date (DESIGN.md).  Kept here until parse.h exports the same rule as
- * parse_item_key; then that one serves both.  NULL when the item has none
- * of them (it cannot be told apart from its neighbours, so it is not
- * stored).  Caller frees. */
-static char *
-item_key(const struct parsed_item *pi)
-{
-	if (pi->id && *pi->id)
-		return xstrdup(pi->id);
-	if (pi->link && *pi->link)
-		return xstrdup(pi->link);
-	if (pi->title && *pi->title) {
-		if (pi->published == PARSE_NO_DATE)
-			return xstrdup(pi->title);
-		return xasprintf("%s\x1f%lld", pi->title,
-		    (long long)pi->published);
-	}
-	return NULL;
-}
-
 static uint64_t
 random_seed(void)
 {
@@ -833,7 +812,7 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 	size_t n = 0, idcap = 0;
 	for (size_t i = 0; i < pf->nitems; i++) {
 		const struct parsed_item *pi = &pf->items[i];
-		char *key = item_key(pi);
+		char *key = parse_item_key(pi);
 		if (!key)
 			continue;
 		uint64_t h = key_hash(s, feed_id, key);

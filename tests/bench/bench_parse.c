@@ -1,0 +1,133 @@
+/* bench_parse: parse_feed throughput.
+ *
+ *   bench_parse --gen FILE MB   write an RSS 2.0 feed of about MB megabytes
+ *   bench_parse [FILE]          parse FILE (or a generated 20 MB feed held
+ *                               in memory) three times and print the best
+ *                               CPU time as MB/s
+ *
+ * The generated items look like a news site's: a title with an entity, a
+ * link, a guid, an RFC 822 date, a Dublin Core creator, an escaped HTML
+ * description of a few paragraphs and a CDATA content:encoded body. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "parse.h"
+#include "util.h"
+
+static void
+gen(struct buf *b, size_t bytes)
+{
+	static const char *const words[] = {"markets", "election", "storm",
+		"council", "report", "talks", "hack", "court", "ministers",
+		"energy", "football", "vaccine", "strike", "budget", "river"};
+	static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+		"Sat", "Sun"};
+	unsigned long seed = 12345;
+
+	(void)buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<rss version=\"2.0\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	    "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"
+	    "<channel><title>Bench News</title>"
+	    "<link>https://news.example.com/</link>"
+	    "<language>en</language>\n");
+	for (unsigned n = 0; b->len < bytes; n++) {
+		const char *w[8];
+		for (int i = 0; i < 8; i++) {
+			seed = seed * 1103515245 + 12345;
+			w[i] = words[(seed >> 16) % ARRAY_LEN(words)];
+		}
+		(void)buf_appendf(b, "<item>\n<title>%s &amp; %s: %s "
+		    "&#8216;%s&#8217; as %s %u</title>\n"
+		    "<link>https://news.example.com/%s/%u</link>\n"
+		    "<guid isPermaLink=\"false\">urn:bench:%u</guid>\n"
+		    "<pubDate>%s, %02u Nov 2014 %02u:%02u:%02u +0100"
+		    "</pubDate>\n"
+		    "<dc:creator>Reporter %u</dc:creator>\n", w[0], w[1], w[2],
+		    w[3], w[4], n, w[5], n, n, days[n % 7], 1 + n % 28,
+		    n % 24, n % 60, (n * 7) % 60, n % 97);
+		(void)buf_appendf(b, "<description>&lt;p&gt;The %s and the "
+		    "%s met on Monday as %s &amp;amp; %s dominated the "
+		    "agenda.&lt;/p&gt;&lt;p&gt;Officials said the %s would "
+		    "be &lt;a href=\"/%s\"&gt;reviewed&lt;/a&gt; before the "
+		    "%s.&lt;/p&gt;</description>\n", w[0], w[1], w[2], w[3],
+		    w[4], w[5], w[6]);
+		(void)buf_puts(b, "<content:encoded><![CDATA[");
+		for (int p = 0; p < 4; p++)
+			(void)buf_appendf(b, "<p>Paragraph %d about the %s: "
+			    "the %s said on Tuesday that the %s would not "
+			    "affect the %s, but critics of the %s "
+			    "disagreed.</p>\n", p, w[p], w[p + 1], w[p + 2],
+			    w[p + 3], w[7]);
+		(void)buf_puts(b, "]]></content:encoded>\n</item>\n");
+	}
+	(void)buf_puts(b, "</channel>\n</rss>\n");
+}
+
+static double
+cpu_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct buf b;
+	char err[256];
+	size_t len;
+	char *data;
+
+	buf_init(&b, 0);
+	if (argc == 4 && strcmp(argv[1], "--gen") == 0) {
+		FILE *f = fopen(argv[2], "wb");
+		gen(&b, (size_t)strtoul(argv[3], NULL, 10) << 20);
+		if (!f || fwrite(b.p, 1, b.len, f) != b.len || fclose(f)) {
+			fprintf(stderr, "bench_parse: cannot write %s\n",
+			    argv[2]);
+			return 1;
+		}
+		buf_fini(&b);
+		return 0;
+	}
+	if (argc == 2) {
+		data = util_read_file(argv[1], PARSE_MAX_INPUT, &len, err,
+		    sizeof(err));
+		if (!data) {
+			fprintf(stderr, "bench_parse: %s\n", err);
+			return 1;
+		}
+	} else {
+		gen(&b, 20u << 20);
+		len = b.len;
+		data = buf_take(&b);
+	}
+	double best = 1e30;
+	size_t nitems = 0;
+	for (int run = 0; run < 3; run++) {
+		struct parsed_feed f;
+		double t0 = cpu_seconds();
+		if (parse_feed(data, len, NULL, NULL, &f, err,
+		    sizeof(err)) < 0) {
+			fprintf(stderr, "bench_parse: %s\n", err);
+			free(data);
+			return 1;
+		}
+		double t = cpu_seconds() - t0;
+		if (t < best)
+			best = t;
+		nitems = f.nitems;
+		parsed_feed_fini(&f);
+	}
+	double mb = (double)len / (1024.0 * 1024.0);
+	printf("parse_feed: %.1f MB, %zu items, %.3f s CPU, %.1f MB/s\n", mb,
+	    nitems, best, mb / best);
+	free(data);
+	return 0;
+}

@@ -1,0 +1,326 @@
+/* Unit tests for html: entities, dropped elements, blocks and breaks,
+ * the link list, img alt, markup preparation and hostile HTML. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "html.h"
+#include "util.h"
+
+/* Plain text of s, no link list. */
+static char *
+text(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	assert_int_equal(html_to_text(s, strlen(s), &b, NULL), 0);
+	return buf_take(&b);
+}
+
+static void
+expect(const char *html, const char *want)
+{
+	char *got = text(html);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("html \"%s\"\n  want \"%s\"\n  got  \"%s\"", html,
+		    want, got);
+	free(got);
+}
+
+static void
+test_entities(void **state)
+{
+	(void)state;
+	expect("caf&eacute; &amp; cr&egrave;me", "caf\xc3\xa9 & cr\xc3\xa8me");
+	expect("a&nbsp;b &mdash; c&rsquo;s &hellip;",
+	    "a b \xe2\x80\x94 c\xe2\x80\x99s \xe2\x80\xa6");
+	expect("&lt;b&gt;not bold&lt;/b&gt; &quot;q&quot; &apos;",
+	    "<b>not bold</b> \"q\" '");
+	/* HTML5-only names, two-code-point names */
+	expect("&bigstar; &Zopf; &NotEqualTilde;",
+	    "\xe2\x98\x85 \xe2\x84\xa4 \xe2\x89\x82\xcc\xb8");
+	expect("&#233;&#xE9;&#x1F600;", "\xc3\xa9\xc3\xa9\xf0\x9f\x98\x80");
+	/* windows-1252 reading of C1 references, bad ones as U+FFFD */
+	expect("a&#150;b&#146;c", "a\xe2\x80\x93" "b\xe2\x80\x99" "c");
+	expect("x&#0;y&#xD800;z", "x\xef\xbf\xbdy\xef\xbf\xbdz");
+	/* unknown names and bare ampersands stay as text */
+	expect("AT&T &bogus; a & b", "AT&T &bogus; a & b");
+	/* double escaping decodes one level */
+	expect("&amp;amp; &amp;eacute;", "&amp; &eacute;");
+}
+
+static void
+test_dropped(void **state)
+{
+	(void)state;
+	expect("<p>a<script>alert('x')</script>b</p>", "ab");
+	expect("<style>p{color:red}</style><p>text</p>", "text");
+	expect("<head><title>T</title></head><body>body</body>", "body");
+	expect("x<noscript>enable js</noscript>y<template>t</template>z",
+	    "xyz");
+	expect("<iframe src='x'>fallback</iframe>ok<svg><text>s</text></svg>",
+	    "ok");
+	expect("<SCRIPT>upper</SCRIPT>kept", "kept");
+	expect("<!-- comment -->c", "c");
+}
+
+static void
+test_blocks(void **state)
+{
+	(void)state;
+	expect("<p>one</p><p>two</p>", "one\n\ntwo");
+	expect("<div>a</div>\n\n\n<div>b</div>", "a\n\nb");
+	expect("line<br>next<br/>last", "line\nnext\nlast");
+	expect("a<br><br><br><br>b", "a\n\nb");
+	expect("<ul><li>one</li><li>two</li></ul>", "- one\n- two");
+	expect("<h1>Head</h1>para", "Head\n\npara");
+	expect("  lots   of\n\t white \r\n space  ", "lots of white space");
+	expect("<p>  padded  </p>", "padded");
+	expect("<pre>a\n  b</pre>after", "a\nb\n\nafter");
+	expect("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr>"
+	    "</table>", "1 2\n3");
+	expect("<b>bold</b> <i>it</i>al<span>ic</span>", "bold italic");
+	expect("plain text, no markup", "plain text, no markup");
+	expect("", "");
+}
+
+static void
+test_images(void **state)
+{
+	(void)state;
+	expect("<p><img src='x.jpg' alt='A photo'>Caption</p>",
+	    "A photo Caption");
+	expect("<img src='x.jpg'>no alt", "no alt");
+	expect("Hi<img alt='&#x1F600;' src='e.png'>there",
+	    "Hi \xf0\x9f\x98\x80 there");
+}
+
+static void
+test_links(void **state)
+{
+	(void)state;
+	struct link_list l = {NULL, 0};
+	struct buf b;
+	const char *h = "<p>See <a href='http://a.example/1'>one</a>, "
+	    "<a href='/rel'>two</a> and <a href='http://a.example/1'>one "
+	    "again</a>; <a href='javascript:alert(1)'>bad</a> "
+	    "<a href=' JaVa&#9;script:x'>bad2</a> <a href='data:text/html,x'>"
+	    "d</a> <a href='#frag'>f</a> <a>none</a>.</p>";
+
+	buf_init(&b, 0);
+	assert_int_equal(html_to_text_base(h, strlen(h),
+	    "http://base.example/dir/page", &b, &l), 0);
+	assert_string_equal(b.p, "See one[1], two[2] and one again[1]; bad "
+	    "bad2 d f none.");
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.url[0], "http://a.example/1");
+	assert_string_equal(l.url[1], "http://base.example/rel");
+	html_links_fini(&l);
+	assert_null(l.url);
+	assert_int_equal(l.n, 0);
+	/* Without a list there are no markers. */
+	buf_reset(&b);
+	assert_int_equal(html_to_text(h, strlen(h), &b, NULL), 0);
+	assert_null(strstr(b.p, "[1]"));
+	/* Without a base, relative links stay relative. */
+	buf_reset(&b);
+	assert_int_equal(html_to_text("<a href='x/y'>z</a>", 19, &b, &l), 0);
+	assert_string_equal(b.p, "z[1]");
+	assert_string_equal(l.url[0], "x/y");
+	html_links_fini(&l);
+	/* The list is capped. */
+	buf_reset(&b);
+	struct buf many;
+	buf_init(&many, 0);
+	for (int i = 0; i < HTML_MAX_LINKS + 50; i++)
+		(void)buf_appendf(&many, "<a href='http://h/%d'>%d</a> ", i, i);
+	assert_int_equal(html_to_text(many.p, many.len, &b, &l), 0);
+	assert_int_equal(l.n, HTML_MAX_LINKS);
+	html_links_fini(&l);
+	buf_fini(&many);
+	buf_fini(&b);
+}
+
+static void
+test_hostile(void **state)
+{
+	(void)state;
+	struct buf b, in;
+
+	/* Terminal escapes and bidi controls never survive. */
+	expect("<p>\x1b[31mred\x1b[0m \xc2\x9b" "1m &#27;]0;t&#7; "
+	    "\xe2\x80\xae" "rtl\xe2\x81\xa6</p>", "[31mred[0m 1m ]0;t rtl");
+	/* Invalid UTF-8 becomes U+FFFD, also inside tags and entities. */
+	expect("<p>caf\xe9 <b>\xff</b></p>",
+	    "caf\xef\xbf\xbd \xef\xbf\xbd");
+	/* Broken markup is read anyway. */
+	expect("<p>unclosed <b>bold <i>both</p>after", "unclosed bold both"
+	    "\n\nafter");
+	expect("</div></p>stray closers<p", "stray closers");
+	char *t = text("< not a tag > 3 < 4");
+	assert_non_null(strstr(t, "not a tag > 3 < 4"));
+	free(t);
+	expect("<html><head><title>T</title></head><body><p>whole</p></body>"
+	    "</html>", "whole");
+	expect("a</body>b</div>c</p>d", "a\n\nbc\n\nd");
+	/* 200,000 nested elements cost neither stack nor much time. */
+	buf_init(&in, 0);
+	for (int i = 0; i < 200000; i++)
+		(void)buf_puts(&in, "<div><span>");
+	(void)buf_puts(&in, "deep");
+	buf_init(&b, 0);
+	int64_t t0 = util_now_ms();
+	assert_int_equal(html_to_text(in.p, in.len, &b, NULL), 0);
+	assert_true(util_now_ms() - t0 < 20000);
+	assert_true(b.len <= 4);
+	/* A capped buffer reports the cap and keeps what fit. */
+	struct buf small;
+	buf_init(&small, 5);
+	assert_int_equal(html_to_text("<p>0123456789</p>", 17, &small, NULL),
+	    -1);
+	assert_true(small.len <= 5);
+	buf_fini(&small);
+	buf_fini(&in);
+	buf_fini(&b);
+}
+
+static void
+test_entity_table(void **state)
+{
+	(void)state;
+	uint32_t cp[2];
+
+	assert_int_equal(html_entity("amp", 3, cp), 1);
+	assert_int_equal(cp[0], '&');
+	assert_int_equal(html_entity("eacute", 6, cp), 1);
+	assert_int_equal(cp[0], 0xe9);
+	assert_int_equal(html_entity("Eacute", 6, cp), 1);
+	assert_int_equal(cp[0], 0xc9);
+	assert_int_equal(html_entity("NotEqualTilde", 13, cp), 2);
+	assert_int_equal(cp[0], 0x2242);
+	assert_int_equal(cp[1], 0x338);
+	assert_int_equal(html_entity("AElig", 5, cp), 1);
+	assert_int_equal(html_entity("zwnj", 4, cp), 1);
+	assert_int_equal(cp[0], 0x200c);
+	assert_int_equal(html_entity("eacutex", 6, cp), 1); /* len counts */
+	assert_int_equal(html_entity("nosuch", 6, cp), 0);
+	assert_int_equal(html_entity("", 0, cp), 0);
+	assert_int_equal(html_entity("EACUTE", 6, cp), 0); /* case */
+}
+
+static char *
+prepared(const char *s, int flags)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	if (!html_prepare(s, strlen(s), &b, flags)) {
+		assert_int_equal(b.len, 0);
+		(void)buf_puts(&b, s);
+	}
+	return buf_take(&b);
+}
+
+static void
+test_prepare(void **state)
+{
+	(void)state;
+	char *p;
+
+	/* Untouched input is not copied. */
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(html_prepare("<a>&amp;&#233;</a>", 18, &b,
+	    HTML_PREP_XML), 0);
+	assert_null(b.p);
+	buf_fini(&b);
+
+	p = prepared("<t>&eacute;&nbsp;&amp;&lt;&apos;&AMP;</t>",
+	    HTML_PREP_XML);
+	assert_string_equal(p, "<t>&#xE9;&#xA0;&amp;&lt;&apos;&#x26;</t>");
+	free(p);
+	/* Unknown names and bare ampersands become text. */
+	p = prepared("<t>AT&T &bogus; &#; &</t>", HTML_PREP_XML);
+	assert_string_equal(p, "<t>AT&amp;T &amp;bogus; &amp;#; &amp;</t>");
+	free(p);
+	/* Comments, CDATA, PIs are left alone. */
+	p = prepared("<!-- &eacute; --><t><![CDATA[&eacute;]]><?pi &x; ?>"
+	    "&eacute;</t>", HTML_PREP_XML);
+	assert_string_equal(p, "<!-- &eacute; --><t><![CDATA[&eacute;]]>"
+	    "<?pi &x; ?>&#xE9;</t>");
+	free(p);
+	/* Declared entities: plain ones kept for the parser, others
+	 * removed, HTML names a DTD redefines never substituted. */
+	p = prepared("<!DOCTYPE t [<!ENTITY eacute 'E'><!ENTITY ok "
+	    "'a&#233;'><!ENTITY ext SYSTEM 'file:///etc/passwd'><!ENTITY "
+	    "n '&ok;&ok;'><!ENTITY % pe 'x'>]><t>&eacute;&ok;&ext;&n;"
+	    "&pe;</t>", HTML_PREP_XML);
+	assert_non_null(strstr(p, "<t>&eacute;&ok;&amp;pe;</t>"));
+	free(p);
+	/* Bytes: controls dropped, invalid UTF-8 replaced. */
+	p = prepared("<t>a\x01\x1b" "b\xff\tc\n</t>", HTML_PREP_XML);
+	assert_string_equal(p, "<t>ab\xef\xbf\xbd\tc\n</t>");
+	free(p);
+	/* In HTML, names libxml2's HTML parser knows stay. */
+	p = prepared("&eacute; &bigstar; &bogus; AT&T", 0);
+	assert_string_equal(p, "&eacute; &#x2605; &bogus; AT&T");
+	free(p);
+}
+
+static void
+test_sanitize(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		int flags;
+		const char *want;
+	} c[] = {
+		{"already clean", 0, "already clean"},
+		{"  trim  me  ", 0, "trim me"},
+		{"a\nb", 0, "a b"},
+		{"a\nb", 1, "a\nb"},
+		{"a\n\n\n\nb", 1, "a\n\nb"},
+		{"a \n b", 1, "a\nb"},
+		{"x\xc2\xa0y", 0, "x y"},
+		{"x\xc2\x9by\x1b", 0, "xy"},
+		{"\xe2\x80\xae" "z", 0, "z"},
+		{"bad\xff", 0, "bad\xef\xbf\xbd"},
+		{"ok \xef\xbf\xbd", 0, "ok \xef\xbf\xbd"},
+		{"caf\xc3\xa9", 0, "caf\xc3\xa9"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(c); i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		(void)html_sanitize(c[i].in, strlen(c[i].in), &b, c[i].flags);
+		assert_string_equal(b.p, c[i].want);
+		buf_fini(&b);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_dropped),
+		cmocka_unit_test(test_blocks),
+		cmocka_unit_test(test_images),
+		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_entity_table),
+		cmocka_unit_test(test_prepare),
+		cmocka_unit_test(test_sanitize),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,759 @@
+/* Unit tests for parse: the golden files in tests/data/parse, the field
+ * rules, charsets, the JSON writer and the dedup key, and hostile input
+ * built in memory (entity tricks, huge and deep documents, junk). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "parse.h"
+#include "util.h"
+
+#define DATA "tests/data/parse/"
+
+static int
+parse_str(const char *s, const char *url, const char *charset,
+    struct parsed_feed *f, char *err, size_t errlen)
+{
+	return parse_feed(s, strlen(s), url, charset, f, err, errlen);
+}
+
+/* Parses s and expects success. */
+static void
+ok(const char *s, struct parsed_feed *f)
+{
+	char err[256];
+
+	if (parse_str(s, NULL, NULL, f, err, sizeof(err)) != 0)
+		fail_msg("parse failed: %s", err);
+}
+
+/* Every byte that could reach a terminal is gone. */
+static void
+assert_clean(const char *s)
+{
+	if (!s)
+		return;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 && *p != '\n')
+			fail_msg("control 0x%02x in \"%s\"", *p, s);
+		if (*p == 0x7f)
+			fail_msg("DEL in \"%s\"", s);
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fail_msg("C1 control in \"%s\"", s);
+		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa &&
+		    p[2] <= 0xae)
+			fail_msg("bidi override in \"%s\"", s);
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9)
+			fail_msg("bidi isolate in \"%s\"", s);
+	}
+}
+
+static void
+assert_feed_clean(const struct parsed_feed *f)
+{
+	assert_clean(f->title);
+	assert_clean(f->link);
+	assert_clean(f->language);
+	for (size_t i = 0; i < f->nitems; i++) {
+		const struct parsed_item *it = &f->items[i];
+		assert_clean(it->title);
+		assert_clean(it->link);
+		assert_clean(it->id);
+		assert_clean(it->author);
+		assert_clean(it->summary);
+		assert_clean(it->content);
+		if (it->title)
+			assert_null(strchr(it->title, '\n'));
+	}
+}
+
+/* ---- golden files ---------------------------------------------------- */
+
+static int
+has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Prints where two outputs part, with some context either side. */
+static void
+print_diff(const char *name, const char *want, const char *got)
+{
+	size_t i = 0;
+
+	while (want[i] && want[i] == got[i])
+		i++;
+	size_t from = i > 60 ? i - 60 : 0;
+	fprintf(stderr, "golden %s differs at byte %zu\n  want: ...%.120s\n"
+	    "  got:  ...%.120s\n", name, i, want + from, got + from);
+}
+
+static void
+test_golden(void **state)
+{
+	(void)state;
+	DIR *d = opendir(DATA);
+	char **names = NULL;
+	size_t n = 0, failed = 0;
+
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (!has_suffix(e->d_name, ".xml"))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	assert_true(n >= 30);
+	for (size_t i = 0; i < n; i++) {
+		char err[256], *path = xasprintf(DATA "%s", names[i]);
+		size_t len, wlen;
+		char *data = util_read_file(path, 1u << 20, &len, err,
+		    sizeof(err));
+		char *jpath = xasprintf("%.*s.json",
+		    (int)(strlen(path) - 4), path);
+		char *want = util_read_file(jpath, 1u << 20, &wlen, err,
+		    sizeof(err));
+		struct parsed_feed f;
+		struct buf out;
+
+		assert_non_null(data);
+		if (!want)
+			fail_msg("%s: no expected output (%s)", names[i], err);
+		buf_init(&out, 0);
+		if (parse_feed(data, len, NULL, NULL, &f, err,
+		    sizeof(err)) == 0) {
+			assert_feed_clean(&f);
+			parse_write_json(path, &f, &out);
+			parsed_feed_fini(&f);
+		} else {
+			parse_write_json_error(path, err, &out);
+		}
+		if (strcmp(want, out.p) != 0) {
+			print_diff(names[i], want, out.p);
+			failed++;
+		}
+		buf_fini(&out);
+		free(want);
+		free(jpath);
+		free(data);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	assert_int_equal(failed, 0);
+}
+
+/* ---- formats and fields ---------------------------------------------- */
+
+static void
+test_formats(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *doc;
+		enum feed_format want;
+	} cases[] = {
+		{"<rss version='2.0'><channel/></rss>", FEED_RSS20},
+		{"<rss version='0.91'><channel/></rss>", FEED_RSS091},
+		{"<rss version='0.92'><channel/></rss>", FEED_RSS092},
+		{"<rss><channel/></rss>", FEED_RSS20},
+		{"<rss version='junk'><channel/></rss>", FEED_RSS20},
+		{"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-"
+		    "ns#' xmlns='http://purl.org/rss/1.0/'><channel/>"
+		    "</rdf:RDF>",
+		    FEED_RSS10},
+		{"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-"
+		    "ns#' xmlns='http://my.netscape.com/rdf/simple/0.9/'>"
+		    "<channel/></rdf:RDF>", FEED_RSS090},
+		{"<feed xmlns='http://www.w3.org/2005/Atom'/>", FEED_ATOM10},
+		{"<feed xmlns='http://purl.org/atom/ns#' version='0.3'/>",
+		    FEED_ATOM03},
+		{"<feed><title>no namespace</title></feed>", FEED_ATOM10},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct parsed_feed f;
+		ok(cases[i].doc, &f);
+		assert_int_equal(f.format, cases[i].want);
+		assert_null(f.warning);
+		parsed_feed_fini(&f);
+	}
+	assert_string_equal(parse_format_name(FEED_RSS20), "rss2.0");
+	assert_string_equal(parse_format_name(FEED_RSS090), "rss0.90");
+	assert_string_equal(parse_format_name(FEED_ATOM03), "atom0.3");
+	assert_string_equal(parse_format_name(FEED_UNKNOWN), "unknown");
+}
+
+static void
+test_priorities(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	/* content:encoded is the content, description the summary, in any
+	 * order; dc:creator beats author; the first title wins. */
+	ok("<rss xmlns:c='http://purl.org/rss/1.0/modules/content/' "
+	    "xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><item>"
+	    "<c:encoded>&lt;p&gt;body&lt;/p&gt;</c:encoded>"
+	    "<description>short</description><author>a@b (A)</author>"
+	    "<dc:creator>Dee</dc:creator><title>one</title>"
+	    "<title>two</title></item></channel></rss>", &f);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].summary, "short");
+	assert_string_equal(f.items[0].content, "<p>body</p>");
+	assert_string_equal(f.items[0].author, "Dee");
+	assert_string_equal(f.items[0].title, "one");
+	parsed_feed_fini(&f);
+
+	/* published beats dc:date beats updated, whatever the order. */
+	ok("<feed xmlns='http://www.w3.org/2005/Atom' "
+	    "xmlns:dc='http://purl.org/dc/elements/1.1/'><entry><id>1</id>"
+	    "<updated>2020-01-03T00:00:00Z</updated>"
+	    "<dc:date>2020-01-02T00:00:00Z</dc:date>"
+	    "<published>2020-01-01T00:00:00Z</published></entry>"
+	    "<entry><id>2</id><updated>2020-01-03T00:00:00Z</updated>"
+	    "<dc:date>2020-01-02T00:00:00Z</dc:date></entry></feed>", &f);
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.items[0].published, 1577836800);
+	assert_int_equal(f.items[0].updated, 1577836800 + 2 * 86400);
+	assert_int_equal(f.items[1].published, 1577836800 + 86400);
+	parsed_feed_fini(&f);
+}
+
+static void
+test_scope(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	/* An image's or textinput's title is not the channel's; an item's
+	 * title is not the channel's either. */
+	ok("<rss><channel><image><title>img</title><link>http://i/</link>"
+	    "</image><item><title>it</title></item><title>chan</title>"
+	    "<textInput><title>ti</title></textInput></channel></rss>", &f);
+	assert_string_equal(f.title, "chan");
+	assert_null(f.link);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].title, "it");
+	parsed_feed_fini(&f);
+}
+
+static void
+test_language(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	ok("<rss><channel><language>EN-us</language></channel></rss>", &f);
+	assert_string_equal(f.language, "en-us");
+	parsed_feed_fini(&f);
+	ok("<rss xmlns:dc='http://purl.org/dc/elements/1.1/'><channel>"
+	    "<dc:language>de</dc:language></channel></rss>", &f);
+	assert_string_equal(f.language, "de");
+	parsed_feed_fini(&f);
+	ok("<feed xmlns='http://www.w3.org/2005/Atom' xml:lang='fr-CA'/>",
+	    &f);
+	assert_string_equal(f.language, "fr-ca");
+	parsed_feed_fini(&f);
+	ok("<rss><channel/></rss>", &f);
+	assert_null(f.language);
+	parsed_feed_fini(&f);
+}
+
+static void
+test_links(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+	char err[128];
+	const char *doc = "<rss><channel><link>http://chan.example/a/</link>"
+	    "<item><link>b/c</link></item>"
+	    "<item xml:base='http://base.example/x/'><link>y</link></item>"
+	    "</channel></rss>";
+
+	/* The URL argument beats the channel link. */
+	assert_int_equal(parse_str(doc, "http://url.example/feed/rss",
+	    NULL, &f, err, sizeof(err)), 0);
+	assert_string_equal(f.items[0].link, "http://url.example/feed/b/c");
+	assert_string_equal(f.items[1].link, "http://base.example/x/y");
+	parsed_feed_fini(&f);
+	/* Without it the channel link is the base. */
+	ok(doc, &f);
+	assert_string_equal(f.items[0].link, "http://chan.example/a/b/c");
+	parsed_feed_fini(&f);
+	/* An atom link: alternate or no rel only. */
+	ok("<feed xmlns='http://www.w3.org/2005/Atom'><entry>"
+	    "<link rel='enclosure' href='http://e/x.mp3'/>"
+	    "<link rel='self' href='http://e/self'/>"
+	    "<link href='http://e/alt'/></entry></feed>", &f);
+	assert_string_equal(f.items[0].link, "http://e/alt");
+	parsed_feed_fini(&f);
+}
+
+static void
+test_charsets(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+	char err[128];
+	/* "ニュース" in Shift_JIS, no declaration. */
+	const char sjis[] = "<rss><channel><title>\x83\x6a\x83\x85\x81\x5b"
+	    "\x83\x58</title></channel></rss>";
+	const char latin[] = "<?xml version='1.0' encoding='iso-8859-1'?>"
+	    "<rss><channel><title>caf\xe9</title></channel></rss>";
+
+	assert_int_equal(parse_feed(sjis, strlen(sjis), NULL, "Shift_JIS",
+	    &f, err, sizeof(err)), 0);
+	assert_string_equal(f.title, "\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc"
+	    "\xe3\x82\xb9");
+	parsed_feed_fini(&f);
+	/* The declaration beats the HTTP charset. */
+	assert_int_equal(parse_feed(latin, strlen(latin), NULL, "koi8-r", &f,
+	    err, sizeof(err)), 0);
+	assert_string_equal(f.title, "caf\xc3\xa9");
+	parsed_feed_fini(&f);
+	/* A BOM beats both. */
+	char bom[128];
+	int n = snprintf(bom, sizeof(bom), "\xef\xbb\xbf<?xml version='1.0' "
+	    "encoding='koi8-r'?><rss><channel><title>caf\xc3\xa9</title>"
+	    "</channel></rss>");
+	assert_int_equal(parse_feed(bom, (size_t)n, NULL, "latin1", &f, err,
+	    sizeof(err)), 0);
+	assert_string_equal(f.title, "caf\xc3\xa9");
+	parsed_feed_fini(&f);
+	/* An unknown charset falls back to UTF-8 with replacements. */
+	assert_int_equal(parse_feed(sjis, strlen(sjis), NULL, "x-no-such",
+	    &f, err, sizeof(err)), 0);
+	assert_non_null(strstr(f.title, "\xef\xbf\xbd"));
+	parsed_feed_fini(&f);
+	/* A byte windows-1252 leaves undefined becomes U+FFFD. */
+	const char w[] = "<?xml version='1.0' encoding='windows-1252'?>"
+	    "<rss><channel><title>a\x81z\x80</title></channel></rss>";
+	assert_int_equal(parse_feed(w, strlen(w), NULL, NULL, &f, err,
+	    sizeof(err)), 0);
+	assert_string_equal(f.title, "a\xef\xbf\xbdz\xe2\x82\xac");
+	parsed_feed_fini(&f);
+}
+
+static void
+test_key(void **state)
+{
+	(void)state;
+	struct parsed_item it = {NULL, NULL, NULL, NULL, NULL, NULL,
+		PARSE_NO_DATE, PARSE_NO_DATE};
+	char *k;
+
+	assert_null(parse_item_key(&it));
+	it.title = (char *)(uintptr_t)"Title";
+	k = parse_item_key(&it);
+	assert_string_equal(k, "Title");
+	free(k);
+	it.published = 1416867300;
+	k = parse_item_key(&it);
+	assert_string_equal(k, "Title\x1f" "1416867300");
+	free(k);
+	it.link = (char *)(uintptr_t)"http://l/";
+	k = parse_item_key(&it);
+	assert_string_equal(k, "http://l/");
+	free(k);
+	it.id = (char *)(uintptr_t)"guid-1";
+	k = parse_item_key(&it);
+	assert_string_equal(k, "guid-1");
+	free(k);
+}
+
+static void
+test_json(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+	struct buf b;
+
+	ok("<rss><channel><title>T \"q\"</title><item><title>a\\b</title>"
+	    "<pubDate>Mon, 24 Nov 2014 22:15:00 GMT</pubDate></item>"
+	    "</channel></rss>", &f);
+	buf_init(&b, 0);
+	parse_write_json("f.xml", &f, &b);
+	assert_string_equal(b.p, "{\"source\": \"f.xml\", \"format\": "
+	    "\"rss2.0\", \"title\": \"T \\\"q\\\"\", \"link\": null, "
+	    "\"items\": [{\"title\": \"a\\\\b\", \"link\": null, \"id\": null, "
+	    "\"author\": null, \"published\": \"2014-11-24T22:15:00Z\", "
+	    "\"updated\": null, \"summary\": null, \"content\": null}]}\n");
+	parsed_feed_fini(&f);
+	buf_reset(&b);
+	parse_write_json_error("x\ty", "not a feed: root element <html>", &b);
+	assert_string_equal(b.p, "{\"source\": \"x\\ty\", \"error\": "
+	    "\"not a feed: root element <html>\"}\n");
+	buf_fini(&b);
+}
+
+/* ---- hostile input --------------------------------------------------- */
+
+static void
+expect_error(const char *doc, size_t len, const char *want)
+{
+	struct parsed_feed f;
+	char err[256];
+
+	assert_int_equal(parse_feed(doc, len, NULL, NULL, &f, err,
+	    sizeof(err)), -1);
+	if (!strstr(err, want))
+		fail_msg("error \"%s\" lacks \"%s\"", err, want);
+	assert_int_equal(f.nitems, 0);
+	assert_null(f.items);
+	parsed_feed_fini(&f);
+}
+
+static void
+test_not_feeds(void **state)
+{
+	(void)state;
+	const char *html = "<!DOCTYPE html><html><body><p>hi</p></body>"
+	    "</html>";
+	char junk[4096];
+
+	expect_error("", 0, "empty document");
+	expect_error("  \r\n\t ", 6, "empty document");
+	expect_error("\xef\xbb\xbf\n", 4, "empty document");
+	expect_error(NULL, 10, "empty document");
+	expect_error(html, strlen(html), "not a feed: root element <html>");
+	expect_error("<opml/>", 7, "root element <opml>");
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (char)((i * 2654435761u) >> 13);
+	expect_error(junk, sizeof(junk), "not a feed");
+	expect_error("just some text", 14, "not a feed");
+}
+
+/* A file whose content must never show up in a parse result. */
+static char *
+secret_file(const char *content)
+{
+	char *path = xstrdup("/tmp/wiredesk-secret-XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, content, strlen(content)),
+	    (ssize_t)strlen(content));
+	close(fd);
+	return path;
+}
+
+static int
+contains(const struct parsed_feed *f, const char *needle)
+{
+	struct buf b;
+	int hit;
+
+	buf_init(&b, 0);
+	parse_write_json("x", f, &b);
+	hit = strstr(b.p, needle) != NULL;
+	buf_fini(&b);
+	return hit;
+}
+
+static void
+test_external_entities(void **state)
+{
+	(void)state;
+	char *secret = secret_file("TOPSECRET-42");
+	char *dtd = secret_file("<!ENTITY leak \"DTDLEAK-17\">");
+	char *doc = xasprintf("<?xml version='1.0'?>\n<!DOCTYPE rss [\n"
+	    "<!ENTITY xxe SYSTEM 'file://%s'>\n"
+	    "<!ENTITY passwd SYSTEM 'file:///etc/passwd'>\n"
+	    "<!ENTITY %% ext SYSTEM 'file://%s'>\n%%ext;\n]>\n"
+	    "<rss version='2.0'><channel><title>t &xxe; &passwd;</title>"
+	    "<item><title>a &xxe; b &leak; c</title><description>&passwd;"
+	    "</description></item></channel></rss>", secret, dtd);
+	struct parsed_feed f;
+
+	ok(doc, &f);
+	assert_false(contains(&f, "TOPSECRET"));
+	assert_false(contains(&f, "DTDLEAK"));
+	assert_false(contains(&f, "root:"));
+	assert_int_equal(f.nitems, 1);
+	assert_non_null(strstr(f.items[0].title, "a"));
+	parsed_feed_fini(&f);
+	unlink(secret);
+	unlink(dtd);
+	free(secret);
+	free(dtd);
+	free(doc);
+}
+
+static void
+test_entity_bomb(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct parsed_feed f;
+	int64_t t0 = util_now_ms();
+
+	/* Billion laughs, and a quadratic blow-up: one entity of 64 KiB
+	 * referenced 10000 times. */
+	buf_init(&b, 0);
+	(void)buf_puts(&b, "<!DOCTYPE rss [<!ENTITY a0 'ha'>");
+	for (int i = 1; i < 10; i++) {
+		(void)buf_appendf(&b, "<!ENTITY a%d '", i);
+		for (int k = 0; k < 10; k++)
+			(void)buf_appendf(&b, "&a%d;", i - 1);
+		(void)buf_puts(&b, "'>");
+	}
+	(void)buf_puts(&b, "<!ENTITY big '");
+	for (int i = 0; i < 65536; i++)
+		(void)buf_putc(&b, 'x');
+	(void)buf_puts(&b, "'>]><rss><channel><item><title>before</title>"
+	    "</item><item><title>&a9;</title><description>");
+	for (int i = 0; i < 10000; i++)
+		(void)buf_puts(&b, "&big;");
+	(void)buf_puts(&b, "</description></item><item><title>after</title>"
+	    "</item></channel></rss>");
+	ok(b.p, &f);
+	assert_false(contains(&f, "hahaha"));
+	assert_true(f.nitems >= 1);
+	assert_string_equal(f.items[0].title, "before");
+	for (size_t i = 0; i < f.nitems; i++)
+		assert_true(!f.items[i].summary ||
+		    strlen(f.items[i].summary) <= PARSE_MAX_SUMMARY);
+	parsed_feed_fini(&f);
+	buf_fini(&b);
+	assert_true(util_now_ms() - t0 < 10000);
+}
+
+static void
+test_terminal_escapes(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	ok("<rss><channel><title>a\x1b]0;owned\x07z</title><item>"
+	    "<title>\x1b[2J\x1b[31mred\xc2\x9b" "1m\xe2\x80\xae" "cba"
+	    "\xe2\x81\xa6x\xe2\x81\xa9&#27;[0m&#x202e;&#x9d;</title>"
+	    "<author>\x1b" "P1;2q\x1b\\</author>"
+	    "<description>&lt;p&gt;x&#27;[1m&lt;/p&gt;\x7f</description>"
+	    "<link>http://x/\x1b[1m</link><guid>g\x08id</guid>"
+	    "</item></channel></rss>", &f);
+	assert_feed_clean(&f);
+	assert_string_equal(f.title, "a]0;ownedz");
+	assert_int_equal(f.nitems, 1);
+	assert_null(strchr(f.items[0].title, 0x1b));
+	assert_non_null(strstr(f.items[0].title, "red"));
+	parsed_feed_fini(&f);
+}
+
+static void
+test_invalid_utf8(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	ok("<rss><channel><item><title>caf\xe9 \xff ok</title></item>"
+	    "<item><title>second \xc3</title></item></channel></rss>", &f);
+	assert_int_equal(f.nitems, 2);
+	assert_string_equal(f.items[0].title,
+	    "caf\xef\xbf\xbd \xef\xbf\xbd ok");
+	assert_string_equal(f.items[1].title, "second \xef\xbf\xbd");
+	parsed_feed_fini(&f);
+}
+
+static void
+test_truncated(void **state)
+{
+	(void)state;
+	const char *doc = "<rss><channel><title>T</title><item><title>one"
+	    "</title></item><item><title>two</title></item><item><title>"
+	    "thr";
+	struct parsed_feed f;
+
+	/* Cut anywhere: never a crash, never an item from past the cut. */
+	for (size_t cut = 1; cut <= strlen(doc); cut++) {
+		char err[128];
+		if (parse_feed(doc, cut, NULL, NULL, &f, err,
+		    sizeof(err)) == 0) {
+			assert_true(f.nitems <= 2);
+			if (cut < strlen(doc))
+				assert_non_null(f.warning);
+		}
+		parsed_feed_fini(&f);
+	}
+	ok(doc, &f);
+	assert_int_equal(f.nitems, 2);
+	assert_string_equal(f.items[1].title, "two");
+	assert_non_null(f.warning);
+	parsed_feed_fini(&f);
+}
+
+static void
+test_deep_nesting(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct parsed_feed f;
+	int64_t t0 = util_now_ms();
+
+	buf_init(&b, 0);
+	(void)buf_puts(&b, "<rss><channel><item><title>kept</title></item>"
+	    "<item><title>deep</title><description>");
+	for (int i = 0; i < 200000; i++)
+		(void)buf_puts(&b, "<x>");
+	for (int i = 0; i < 200000; i++)
+		(void)buf_puts(&b, "</x>");
+	(void)buf_puts(&b, "</description></item></channel></rss>");
+	ok(b.p, &f);
+	assert_true(f.nitems >= 1);
+	assert_string_equal(f.items[0].title, "kept");
+	assert_non_null(f.warning);
+	parsed_feed_fini(&f);
+	buf_fini(&b);
+	assert_true(util_now_ms() - t0 < 10000);
+}
+
+static void
+test_huge_feed(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct parsed_feed f;
+	int64_t t0 = util_now_ms();
+	size_t n = 0;
+
+	buf_init(&b, 0);
+	(void)buf_puts(&b, "<rss><channel><title>big</title>");
+	while (b.len < (30u << 20)) {
+		(void)buf_appendf(&b, "<item><title>item %zu</title><link>"
+		    "http://big.example/%zu</link><description>", n, n);
+		for (int k = 0; k < 8; k++)
+			(void)buf_puts(&b, "Some words of summary text for the "
+			    "item, repeated to make it long. ");
+		(void)buf_puts(&b, "</description></item>\n");
+		n++;
+	}
+	(void)buf_puts(&b, "</channel></rss>");
+	ok(b.p, &f);
+	assert_int_equal(f.nitems, n);
+	assert_null(f.warning);
+	char want[64];
+	snprintf(want, sizeof(want), "item %zu", n - 1);
+	assert_string_equal(f.items[n - 1].title, want);
+	snprintf(want, sizeof(want), "http://big.example/%zu", n - 1);
+	assert_string_equal(f.items[n - 1].link, want);
+	parsed_feed_fini(&f);
+	buf_fini(&b);
+	assert_true(util_now_ms() - t0 < 30000);
+}
+
+static void
+test_huge_field(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct parsed_feed f;
+
+	/* Past libxml2's 10 MB text limit: items before are kept, the
+	 * rest is a warning; fields never exceed their caps. */
+	buf_init(&b, 0);
+	(void)buf_puts(&b, "<rss><channel><item><title>small</title></item>"
+	    "<item><title>");
+	for (int i = 0; i < 100000; i++)
+		(void)buf_puts(&b, "long title ");
+	(void)buf_puts(&b, "</title><description>");
+	while (b.len < (12u << 20))
+		(void)buf_puts(&b, "0123456789abcdef");
+	(void)buf_puts(&b, "</description></item></channel></rss>");
+	ok(b.p, &f);
+	assert_true(f.nitems >= 1);
+	assert_string_equal(f.items[0].title, "small");
+	for (size_t i = 0; i < f.nitems; i++) {
+		assert_true(!f.items[i].title ||
+		    strlen(f.items[i].title) <= PARSE_MAX_FIELD);
+		assert_true(!f.items[i].summary ||
+		    strlen(f.items[i].summary) <= PARSE_MAX_SUMMARY);
+	}
+	parsed_feed_fini(&f);
+	buf_fini(&b);
+}
+
+static void
+test_many_items(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct parsed_feed f;
+
+	buf_init(&b, 0);
+	(void)buf_puts(&b, "<rss><channel>");
+	for (int i = 0; i < PARSE_MAX_ITEMS + 10; i++)
+		(void)buf_puts(&b, "<item><title>i</title></item>");
+	(void)buf_puts(&b, "</channel></rss>");
+	ok(b.p, &f);
+	assert_int_equal(f.nitems, PARSE_MAX_ITEMS);
+	assert_non_null(f.warning);
+	parsed_feed_fini(&f);
+	buf_fini(&b);
+}
+
+static void
+test_nul_and_binary_inside(void **state)
+{
+	(void)state;
+	static const char doc[] = "<rss><channel><item><title>a\0b</title>"
+	    "</item><item><title>\x01\x02\x03" "c</title></item></channel>"
+	    "</rss>";
+	struct parsed_feed f;
+	char err[128];
+
+	assert_int_equal(parse_feed(doc, sizeof(doc) - 1, NULL, NULL, &f,
+	    err, sizeof(err)), 0);
+	assert_int_equal(f.nitems, 2);
+	assert_string_equal(f.items[0].title, "ab");
+	assert_string_equal(f.items[1].title, "c");
+	parsed_feed_fini(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_golden),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_priorities),
+		cmocka_unit_test(test_scope),
+		cmocka_unit_test(test_language),
+		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_charsets),
+		cmocka_unit_test(test_key),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_not_feeds),
+		cmocka_unit_test(test_external_entities),
+		cmocka_unit_test(test_entity_bomb),
+		cmocka_unit_test(test_terminal_escapes),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_huge_feed),
+		cmocka_unit_test(test_huge_field),
+		cmocka_unit_test(test_many_items),
+		cmocka_unit_test(test_nul_and_binary_inside),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
