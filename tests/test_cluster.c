@@ -13,13 +13,17 @@
 
 #include <cmocka.h>
 
+#include <dirent.h>
+
 #include "bcubed.h"
 #include "cluster.h"
+#include "parse.h"
 #include "util.h"
 
 #define NOV24 1416787200 /* 2014-11-24T00:00:00Z */
 #define HOUR 3600
 #define FIXTURE "tests/data/cluster/nov2014.tsv"
+#define DEMO "feeds/demo"
 
 /* The fixture: one item per line, in date order. */
 struct fx_item {
@@ -485,6 +489,149 @@ test_sony(void **state)
 	fixture_free(&fx);
 }
 
+/* The demo feeds as the app clusters them: parsed, in canonical order
+ * (date, feed URL, key). */
+struct demo_item {
+	char *feed, *key, *title, *summary, *lang;
+	int64_t time;
+};
+
+static int
+cmp_demo(const void *a, const void *b)
+{
+	const struct demo_item *x = a, *y = b;
+	int d;
+
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	if ((d = strcmp(x->feed, y->feed)) != 0)
+		return d;
+	return strcmp(x->key, y->key);
+}
+
+static size_t
+demo_load(struct demo_item **out)
+{
+	DIR *d = opendir(DEMO);
+	struct dirent *e;
+	struct demo_item *it = NULL;
+	size_t n = 0, cap = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *path = xasprintf("%s/%s", DEMO, e->d_name);
+		char *url = xasprintf("file:///demo/%s", e->d_name);
+		char err[256];
+		size_t len;
+		char *data =
+		    util_read_file(path, 1 << 24, &len, err, sizeof(err));
+		assert_non_null(data);
+		struct parsed_feed f;
+		assert_int_equal(
+		    parse_feed(data, len, url, NULL, &f, err, sizeof(err)), 0);
+		for (size_t i = 0; i < f.nitems; i++) {
+			const struct parsed_item *p = &f.items[i];
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				it = xreallocarray(it, cap, sizeof(*it));
+			}
+			it[n].feed = xstrdup(url);
+			it[n].key = parse_item_key(p);
+			assert_non_null(it[n].key);
+			it[n].title = p->title ? xstrdup(p->title) : NULL;
+			it[n].summary = p->summary ? xstrdup(p->summary) : NULL;
+			it[n].lang = f.language ? xstrdup(f.language) : NULL;
+			it[n].time = p->published != PARSE_NO_DATE
+			                 ? p->published
+			                 : p->updated;
+			assert_true(it[n].time != PARSE_NO_DATE);
+			n++;
+		}
+		parsed_feed_fini(&f);
+		free(data);
+		free(url);
+		free(path);
+	}
+	closedir(d);
+	qsort(it, n, sizeof(*it), cmp_demo);
+	*out = it;
+	return n;
+}
+
+static int
+has(const char *s, const char *part)
+{
+	return s != NULL && strstr(s, part) != NULL;
+}
+
+static void
+test_demo_feeds(void **state)
+{
+	(void)state;
+	struct demo_item *it;
+	size_t n = demo_load(&it);
+	assert_true(n >= 40);
+
+	struct clusterer *c = cluster_new(NULL);
+	uint32_t feed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(it[i].feed, it[i - 1].feed) != 0)
+			feed = (uint32_t)util_hash(
+			    it[i].feed, strlen(it[i].feed), 0);
+		cluster_add(c, (uint32_t)i + 1, feed, it[i].lang, it[i].title,
+		    it[i].summary, it[i].time);
+	}
+	/* the studio hack and the PlayStation Network claim: one story */
+	uint32_t sony = 0, regin = 0, xperia = 0, ecb = 0;
+	size_t nsony = 0, nregin = 0, nxperia = 0, necb = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = cluster_of(c, (uint32_t)i + 1);
+		const char *t = it[i].title;
+		if (has(t, "Sony Pictures") || has(t, "PlayStation Network")) {
+			if (nsony++ == 0)
+				sony = k;
+			assert_int_equal(k, sony);
+		}
+	}
+	assert_true(nsony >= 4);
+	/* other hacking news, other Sony news and the ECB: elsewhere */
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = cluster_of(c, (uint32_t)i + 1);
+		const char *t = it[i].title;
+		if (has(t, "Regin")) {
+			if (nregin++ == 0)
+				regin = k;
+			assert_int_equal(k, regin);
+		} else if (has(t, "Xperia")) {
+			if (nxperia++ == 0)
+				xperia = k;
+			assert_int_equal(k, xperia);
+		} else if (has(t, "ECB")) {
+			if (necb++ == 0)
+				ecb = k;
+			assert_int_equal(k, ecb);
+		}
+	}
+	assert_true(nregin >= 2 && nxperia >= 2 && necb >= 1);
+	assert_true(regin != sony && xperia != sony && ecb != sony);
+	assert_true(regin != xperia && regin != ecb && xperia != ecb);
+	/* it is the hottest story at the end of the 25th */
+	uint32_t top;
+	assert_int_equal(cluster_rank(c, NOV24 + 48 * HOUR, &top, 1), 1);
+	assert_int_equal(top, sony);
+	cluster_free(c);
+	for (size_t i = 0; i < n; i++) {
+		free(it[i].feed);
+		free(it[i].key);
+		free(it[i].title);
+		free(it[i].summary);
+		free(it[i].lang);
+	}
+	free(it);
+}
+
 static void
 test_many(void **state)
 {
@@ -536,6 +683,7 @@ main(void)
 	    cmocka_unit_test(test_hotness),
 	    cmocka_unit_test(test_determinism),
 	    cmocka_unit_test(test_sony),
+	    cmocka_unit_test(test_demo_feeds),
 	    cmocka_unit_test(test_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
