@@ -33,7 +33,7 @@ struct cluster_view {
 	size_t nmembers;
 	size_t sources;        /* distinct feeds */
 	int64_t first, newest; /* item times */
-	double hotness;        /* as of the last cluster_rank */
+	double hotness;        /* log2, as of the last cluster_rank */
 };
 
 struct clusterer;
@@ -60,7 +60,8 @@ uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
  * away), hottest first as of now (ties broken by id), and returns how
  * many.  Pass max 0 to count.  Hotness grows with distinct sources, size
  * and items in the hour before now, and halves every six hours since the
- * newest item. */
+ * newest item; it is kept as a base-2 logarithm, so it falls by one per
+ * half-life and never underflows. */
 size_t cluster_rank(
     struct clusterer *c, int64_t now, uint32_t *out, size_t max);
 /* NULL for an unknown or merged-away id (cluster_of an old member finds

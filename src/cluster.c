@@ -833,10 +833,13 @@ hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
 	size_t growth = 0;
 	for (size_t i = lo; i < cl->nmembers; i++)
 		growth += c->items[cl->members[i]].time <= now;
-	return exp2(-age / HOT_HALF_LIFE) *
-	       (2 * log2(1.0 + (double)cl->nfeeds) +
-	           log2(1.0 + (double)cl->nmembers) +
-	           log2(1.0 + (double)growth));
+	/* In the log domain: the score halves every half-life, yet stories
+	 * days or years old still rank among themselves instead of all
+	 * underflowing to zero (a replayed archive, a quiet weekend). */
+	return log2(2 * log2(1.0 + (double)cl->nfeeds) +
+		   log2(1.0 + (double)cl->nmembers) +
+		   log2(1.0 + (double)growth)) -
+	    age / HOT_HALF_LIFE;
 }
 
 struct ranked {
