@@ -5,47 +5,73 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Story clustering: items in, clusters of items about the same story
+ * out, incrementally and deterministically (the same items in the same
+ * order give the same clusters; no clock, no randomness).  Items are
+ * referred to by the caller's ids; the clusterer keeps no item's text.
+ *
+ * Zero fields take the tuned defaults. */
 struct cluster_opts {
-	double threshold; /* 0: the tuned default */
-	int64_t window;	  /* seconds a cluster stays open, default 48 h */
+	double threshold;  /* cosine an item needs to join a cluster */
+	int64_t window;    /* seconds a cluster stays open, default 48 h */
+	double merge;      /* cosine at which two clusters' centroids merge;
+	                    * default: the threshold */
+	double name_boost; /* extra weight of a name (negative: none) */
+	unsigned topk;     /* centroid terms posted in the index */
 };
 
 /* What a view needs of one cluster.  Borrowed until the next cluster_add
  * or cluster_rebuild. */
 struct cluster_view {
 	uint32_t id;
-	uint32_t label_item;	 /* the member nearest the centroid */
-	const char *const *terms; /* key terms, most salient first */
+	uint32_t label_item;      /* the member nearest the centroid: its
+	                           * title is the cluster's headline */
+	const char *const *terms; /* key terms, most salient first, as the
+	                           * feeds wrote them ("PlayStation") */
 	size_t nterms;
 	const uint32_t *members; /* item ids, oldest first */
 	size_t nmembers;
-	size_t sources;		 /* distinct feeds */
-	int64_t first, newest;	 /* item times */
-	double hotness;		 /* as of the last cluster_rank */
+	size_t sources;        /* distinct feeds */
+	int64_t first, newest; /* item times */
+	double hotness;        /* log2, as of the last cluster_rank */
 };
 
 struct clusterer;
 
+/* opts may be NULL (all defaults).  Never NULL; free with cluster_free. */
 struct clusterer *cluster_new(const struct cluster_opts *opts);
 void cluster_free(struct clusterer *c);
 
 /* Adds one item and returns the id of the cluster it joined or started.
  * lang is the feed's language ("en", "de", ...; NULL for English); title
- * and summary are borrowed for the call only.  time is the item's own
- * date.  Item ids must be unique. */
+ * and summary (plain text, either may be NULL) are borrowed for the call
+ * only.  time is the item's own date (the caller substitutes the time it
+ * first saw an item without one).  An item only joins a cluster whose
+ * dates lie within the window of its own; a cluster closes for good once
+ * its newest item is a window older than most items arriving.  Adding an
+ * id again changes nothing and returns its cluster. */
 uint32_t cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
     const char *lang, const char *title, const char *summary, int64_t time);
 
 /* The cluster an item belongs to now (merges followed), or 0. */
 uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
 
-/* Fills out with up to max live cluster ids, hottest first as of now
- * (ties broken by id), and returns how many.  Pass max 0 to count. */
-size_t cluster_rank(struct clusterer *c, int64_t now, uint32_t *out,
-    size_t max);
-/* NULL for an unknown or merged-away id. */
-const struct cluster_view *cluster_view(const struct clusterer *c,
-    uint32_t id);
+/* Fills out with up to max cluster ids (open and closed, not merged
+ * away), hottest first as of now (ties broken by id), and returns how
+ * many.  Pass max 0 to count.  Hotness grows with distinct sources, size
+ * and items in the hour before now, and halves every six hours since the
+ * newest item; it is kept as a base-2 logarithm, so it falls by one per
+ * half-life and never underflows. */
+size_t cluster_rank(
+    struct clusterer *c, int64_t now, uint32_t *out, size_t max);
+/* NULL for an unknown or merged-away id (cluster_of an old member finds
+ * where it went). */
+const struct cluster_view *cluster_view(const struct clusterer *c, uint32_t id);
+
+/* Re-weighs the open clusters with the document frequencies and name
+ * evidence seen so far (cluster_add also does so as the counts grow);
+ * for callers that know a batch of items has ended. */
+void cluster_rebuild(struct clusterer *c);
 
 /* Increases whenever clusters change. */
 uint64_t cluster_generation(const struct clusterer *c);

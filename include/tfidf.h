@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef WIREDESK_TFIDF_H
+#define WIREDESK_TFIDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* How much more a term counts in a title than in a summary. */
+#define TFIDF_TITLE_WEIGHT 2.0f
+
+/* A sparse vector: n entries sorted by strictly increasing term.  Embed it
+ * and pair svec_init/svec_fini; the arrays belong to the vector. */
+struct svec {
+	uint32_t *term;
+	float *w;
+	uint32_t n, cap;
+};
+
+void svec_init(struct svec *x);
+void svec_fini(struct svec *x);
+/* Empties x, keeping its memory. */
+void svec_clear(struct svec *x);
+/* Appends an entry without keeping the order; call svec_build after the
+ * last one. */
+void svec_push(struct svec *x, uint32_t term, float w);
+/* Sorts the entries by term and sums duplicates. */
+void svec_build(struct svec *x);
+/* dst becomes a copy of src. */
+void svec_copy(struct svec *dst, const struct svec *src);
+/* Euclidean length. */
+double svec_norm(const struct svec *x);
+/* Scales x to length 1 (a zero vector stays zero). */
+void svec_normalize(struct svec *x);
+/* Inner product; cost O(min * log max) of the two lengths. */
+double svec_dot(const struct svec *a, const struct svec *b);
+/* y += a * x. */
+void svec_axpy(struct svec *y, double a, const struct svec *x);
+/* The weight of term in x, 0 if absent. */
+float svec_get(const struct svec *x, uint32_t term);
+
+/* The vocabulary: terms interned to dense ids 0, 1, 2, ... in order of
+ * first sight, with their document frequencies, the case evidence that
+ * tells names from words, and a form to show a person. */
+struct vocab;
+
+struct vocab *vocab_new(void);
+void vocab_free(struct vocab *v);
+/* The id of term[0..len), added if new. */
+uint32_t vocab_intern(struct vocab *v, const char *term, size_t len);
+/* The id of term[0..len), or UINT32_MAX if it was never interned. */
+uint32_t vocab_lookup(const struct vocab *v, const char *term, size_t len);
+size_t vocab_size(const struct vocab *v);
+/* The interned key (a stem).  Borrowed until vocab_free. */
+const char *vocab_term(const struct vocab *v, uint32_t id);
+
+/* Records one occurrence of id: evidence is +1 where the text wrote it as
+ * a name, -1 where it wrote it in lower case, 0 where case says nothing;
+ * surface is the word as written, a candidate display form. */
+void vocab_note(struct vocab *v, uint32_t id, int evidence, const char *surface,
+    size_t len);
+/* The form to show for id: the one written most often where case was
+ * evidence, else the one written most often.  Borrowed until the next
+ * vocab_note. */
+const char *vocab_display(const struct vocab *v, uint32_t id);
+/* How sure the evidence is that id is a name, in [0, 1]; a term without
+ * evidence gets the prior 0.25. */
+double vocab_nameness(const struct vocab *v, uint32_t id);
+
+/* Counts one document: every term in doc (built) gains a document. */
+void vocab_add_doc(struct vocab *v, const struct svec *doc);
+uint32_t vocab_docs(const struct vocab *v);
+uint32_t vocab_df(const struct vocab *v, uint32_t id);
+/* Inverse document frequency, ln((1 + N) / (1 + df)) + 1. */
+double vocab_idf(const struct vocab *v, uint32_t id);
+
+/* out = tf weighted by idf and by 1 + name_boost * nameness, then scaled
+ * to length 1.  tf holds term counts (a title occurrence counting
+ * TFIDF_TITLE_WEIGHT) and must be built. */
+void tfidf_weigh(const struct vocab *v, const struct svec *tf,
+    double name_boost, struct svec *out);
+
+#endif

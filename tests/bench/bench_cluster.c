@@ -1,0 +1,368 @@
+/* bench_cluster: the clusterer's cost per item at 10,000 and 100,000
+ * items.
+ *
+ *   bench_cluster [N ...]        default: 10000 100000
+ *
+ * Items come from a generator with a news-like shape: a Zipf vocabulary
+ * of 20,000 made-up words and 5,000 names (Zipf's law from rank 150 for
+ * the words, as what is left once stop words are out), stories of heavy-tailed
+ * size (most have two to five items, a few hundreds) that run for hours to
+ * days, and about half the items one-offs.  Items arrive in date order at
+ * a steady 1,000 a day, so 100,000 items span more than three months and
+ * the 48-hour window holds the same few thousand items at either size:
+ * what is measured is whether the cost of adding an item grows with the
+ * number of items stored.  It should not (the aim: 100k per-item time
+ * within 1.5 times the 10k one).
+ *
+ * Each size runs in a child process so its peak resident size
+ * (getrusage maxrss) is its own; memory per item is the growth of the
+ * peak over the generator's own footprint, divided by N.  Figures are
+ * printed, nothing is asserted. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cluster.h"
+#include "util.h"
+
+#define NWORDS 20000
+#define NNAMES 5000
+#define PER_DAY 1000
+#define START 1416787200 /* 2014-11-24 */
+#define MAX_ACTIVE 4096
+#define STOP_RANKS 150 /* the top of a language's Zipf curve: stop words */
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t
+next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static double
+unit(struct rng *r)
+{
+	return (double)(next(r) >> 11) / 9007199254740992.0;
+}
+
+static uint32_t
+below(struct rng *r, uint32_t n)
+{
+	return (uint32_t)(next(r) % n);
+}
+
+/* A vocabulary sampled by Zipf's law. */
+struct lexicon {
+	char **w;
+	double *cum;
+	uint32_t n;
+};
+
+static void
+lexicon_init(struct lexicon *l, struct rng *r, uint32_t n, int names, double s,
+    double rank0)
+{
+	static const char *const on[] = {"b", "c", "d", "f", "g", "h", "k", "l",
+	    "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch", "st", "tr",
+	    "gr", "pl", "sh"};
+	static const char *const nu[] = {
+	    "a", "e", "i", "o", "u", "ai", "ea", "ou", "io"};
+	static const char *const co[] = {
+	    "", "", "n", "r", "s", "l", "t", "m", "ck", "nd"};
+	double total = 0;
+
+	l->n = n;
+	l->w = xcalloc(n, sizeof(*l->w));
+	l->cum = xcalloc(n, sizeof(*l->cum));
+	for (uint32_t i = 0; i < n; i++) {
+		char word[64];
+		size_t len = 0;
+		uint32_t syl = 2 + below(r, 3);
+		for (uint32_t k = 0; k < syl; k++) {
+			const char *p[3] = {on[below(r, ARRAY_LEN(on))],
+			    nu[below(r, ARRAY_LEN(nu))],
+			    co[below(r, ARRAY_LEN(co))]};
+			for (int j = 0; j < 3; j++)
+				for (const char *c = p[j]; *c; c++)
+					word[len++] = *c;
+		}
+		word[len] = '\0';
+		if (names)
+			word[0] = (char)(word[0] - 'a' + 'A');
+		l->w[i] = xstrdup(word);
+		total += 1.0 / pow(i + rank0, s);
+		l->cum[i] = total;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		l->cum[i] /= total;
+}
+
+static const char *
+pick(const struct lexicon *l, struct rng *r)
+{
+	double u = unit(r);
+	uint32_t lo = 0, hi = l->n - 1;
+
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (l->cum[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return l->w[lo];
+}
+
+static void
+lexicon_fini(struct lexicon *l)
+{
+	for (uint32_t i = 0; i < l->n; i++)
+		free(l->w[i]);
+	free(l->w);
+	free(l->cum);
+}
+
+struct story {
+	const char *names[3], *keys[4];
+	uint32_t nnames, nkeys, left;
+	int64_t until;
+};
+
+struct gen {
+	struct rng r;
+	struct lexicon words, names;
+	struct story active[MAX_ACTIVE];
+	uint32_t nactive;
+	struct buf title, summary;
+};
+
+static void
+put_word(struct buf *b, const char *w, int cap)
+{
+	if (b->len > 0)
+		buf_putc(b, ' ');
+	if (cap && w[0] >= 'a' && w[0] <= 'z') {
+		buf_putc(b, w[0] - 'a' + 'A');
+		buf_puts(b, w + 1);
+	} else {
+		buf_puts(b, w);
+	}
+}
+
+/* The next item's title and summary, dated t. */
+static void
+generate(struct gen *g, int64_t t)
+{
+	struct rng *r = &g->r;
+
+	for (uint32_t i = 0; i < g->nactive;) {
+		if (g->active[i].until < t || g->active[i].left == 0)
+			g->active[i] = g->active[--g->nactive];
+		else
+			i++;
+	}
+	if (unit(r) < 0.12 && g->nactive < MAX_ACTIVE) {
+		struct story *s = &g->active[g->nactive++];
+		s->nnames = 1 + below(r, 3);
+		s->nkeys = 2 + below(r, 3);
+		for (uint32_t k = 0; k < s->nnames; k++)
+			s->names[k] = pick(&g->names, r);
+		for (uint32_t k = 0; k < s->nkeys; k++)
+			s->keys[k] = g->words.w[200 + below(r, 8000)];
+		double size = 2 / pow(1 - unit(r) * 0.999, 1 / 1.3);
+		s->left = size > 300 ? 300 : (uint32_t)size;
+		s->until = t + 4 * 3600 + (int64_t)(unit(r) * 56 * 3600);
+	}
+	buf_reset(&g->title);
+	buf_reset(&g->summary);
+	int title_case = unit(r) < 0.4;
+	if (g->nactive > 0 && unit(r) < 0.55) {
+		struct story *s = &g->active[below(r, g->nactive)];
+		s->left--;
+		uint32_t nn = 1 + below(r, s->nnames), nk = 1 + below(r, 2);
+		uint32_t filler = 2 + below(r, 3);
+		for (uint32_t k = 0; k < nn + nk + filler; k++) {
+			uint32_t which = below(r, nn + nk + filler);
+			const char *w = pick(&g->words, r);
+			if (which < nn)
+				w = s->names[below(r, s->nnames)];
+			else if (which < nn + nk)
+				w = s->keys[below(r, s->nkeys)];
+			put_word(&g->title, w, title_case || k == 0);
+		}
+		uint32_t len = 15 + below(r, 16);
+		for (uint32_t k = 0; k < len; k++) {
+			double u = unit(r);
+			const char *w;
+			if (u < 0.1)
+				w = s->names[below(r, s->nnames)];
+			else if (u < 0.2)
+				w = s->keys[below(r, s->nkeys)];
+			else if (u < 0.25)
+				w = pick(&g->names, r);
+			else
+				w = pick(&g->words, r);
+			put_word(&g->summary, w, k == 0);
+		}
+		buf_putc(&g->summary, '.');
+	} else {
+		uint32_t len = 5 + below(r, 4);
+		for (uint32_t k = 0; k < len; k++)
+			put_word(&g->title,
+			    k == 1 ? pick(&g->names, r) : pick(&g->words, r),
+			    title_case || k == 0);
+		for (uint32_t k = 0; k < 20; k++) {
+			const struct lexicon *l =
+			    unit(r) < 0.1 ? &g->names : &g->words;
+			put_word(&g->summary, pick(l, r), k == 0);
+		}
+		buf_putc(&g->summary, '.');
+	}
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static long
+maxrss_kib(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Runs one size; prints one line and the per-item time for the parent. */
+static void
+run(uint32_t n, int fd)
+{
+	struct gen g;
+
+	memset(&g, 0, sizeof(g));
+	g.r.s = 2014;
+	lexicon_init(&g.words, &g.r, NWORDS, 0, 1.0, STOP_RANKS);
+	lexicon_init(&g.names, &g.r, NNAMES, 1, 1.0, 10);
+	buf_init(&g.title, 0);
+	buf_init(&g.summary, 0);
+	buf_puts(&g.title, "");
+	buf_puts(&g.summary, "");
+
+	long rss0 = maxrss_kib();
+	struct clusterer *c = cluster_new(NULL);
+	double *lat = xcalloc(n, sizeof(*lat));
+	double total = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		int64_t t = START + (int64_t)i * 86400 / PER_DAY;
+		generate(&g, t);
+		double t1 = now_s();
+		cluster_add(
+		    c, i + 1, 1 + i % 300, "en", g.title.p, g.summary.p, t);
+		double t2 = now_s();
+		total += t2 - t1;
+		lat[i] = t2 - t1;
+	}
+	double r0 = now_s();
+	size_t ncl =
+	    cluster_rank(c, START + (int64_t)n * 86400 / PER_DAY, NULL, 0);
+	uint32_t top[20];
+	size_t ntop =
+	    cluster_rank(c, START + (int64_t)n * 86400 / PER_DAY, top, 20);
+	for (size_t i = 0; i < ntop; i++)
+		(void)cluster_view(c, top[i]);
+	double rank_time = now_s() - r0;
+	long rss1 = maxrss_kib();
+	qsort(lat, n, sizeof(*lat), cmp_double);
+
+	double per = total / n * 1e6;
+	printf("%6u items (%u days): %.2f s, %.1f us/item (p50 %.1f, p99 "
+	       "%.1f, max %.0f us), %zu clusters; rank+views %.1f ms; peak "
+	       "rss +%.1f MiB, %.0f bytes/item\n",
+	    n, n / PER_DAY, total, per, lat[n / 2] * 1e6,
+	    lat[n - n / 100 - 1] * 1e6, lat[n - 1] * 1e6, ncl, rank_time * 1e3,
+	    (rss1 - rss0) / 1024.0, (double)(rss1 - rss0) * 1024.0 / n);
+	fflush(stdout);
+	if (write(fd, &per, sizeof(per)) != (ssize_t)sizeof(per))
+		perror("bench_cluster: write");
+	free(lat);
+	cluster_free(c);
+	lexicon_fini(&g.words);
+	lexicon_fini(&g.names);
+	buf_fini(&g.title);
+	buf_fini(&g.summary);
+}
+
+int
+main(int argc, char **argv)
+{
+	uint32_t sizes[8] = {10000, 100000};
+	size_t nsizes = 2;
+	double per[8];
+
+	if (argc > 1) {
+		nsizes = 0;
+		for (int i = 1; i < argc && nsizes < ARRAY_LEN(sizes); i++)
+			sizes[nsizes++] = (uint32_t)strtoul(argv[i], NULL, 10);
+	}
+	for (size_t k = 0; k < nsizes; k++) {
+		int fds[2];
+		if (pipe(fds) != 0) {
+			perror("bench_cluster: pipe");
+			return 1;
+		}
+		pid_t pid = fork();
+		if (pid < 0) {
+			perror("bench_cluster: fork");
+			return 1;
+		}
+		if (pid == 0) {
+			close(fds[0]);
+			run(sizes[k], fds[1]);
+			_exit(0);
+		}
+		close(fds[1]);
+		per[k] = 0;
+		if (read(fds[0], &per[k], sizeof(per[k])) !=
+		    (ssize_t)sizeof(per[k]))
+			per[k] = 0;
+		close(fds[0]);
+		int st;
+		waitpid(pid, &st, 0);
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			fprintf(stderr, "bench_cluster: run of %u failed\n",
+			    sizes[k]);
+			return 1;
+		}
+	}
+	if (nsizes >= 2 && per[0] > 0)
+		printf("per-item time, %u vs %u items: %.2fx (aim: at most "
+		       "1.5x)\n",
+		    sizes[nsizes - 1], sizes[0], per[nsizes - 1] / per[0]);
+	return 0;
+}

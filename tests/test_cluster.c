@@ -1,0 +1,702 @@
+/* Unit tests for cluster: assignment and threshold, merging and
+ * cluster_of, the time window, labels and key terms, hotness, determinism,
+ * and the defining case on realistic items of 24-25 November 2014 (the
+ * Sony hack's two angles together; other hacking news, other Sony news
+ * and the ECB apart). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+
+#include "bcubed.h"
+#include "cluster.h"
+#include "parse.h"
+#include "util.h"
+
+#define NOV24 1416787200 /* 2014-11-24T00:00:00Z */
+#define HOUR 3600
+#define FIXTURE "tests/data/cluster/nov2014.tsv"
+#define DEMO "feeds/demo"
+
+/* The fixture: one item per line, in date order. */
+struct fx_item {
+	char label[32];
+	uint32_t feed;
+	int64_t time;
+	char *title, *summary;
+};
+
+struct fixture {
+	char *data;
+	struct fx_item *it;
+	size_t n;
+};
+
+static void
+fixture_load(struct fixture *fx)
+{
+	char err[128];
+	size_t len;
+	char feeds[64][32];
+	size_t nfeeds = 0;
+
+	memset(fx, 0, sizeof(*fx));
+	fx->data = util_read_file(FIXTURE, 1 << 20, &len, err, sizeof(err));
+	assert_non_null(fx->data);
+	fx->it = calloc(256, sizeof(*fx->it));
+	for (char *line = fx->data; line != NULL && *line != '\0';) {
+		char *next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		if (line[0] != '#' && line[0] != '\0') {
+			char *f[5];
+			f[0] = line;
+			for (int k = 1; k < 5; k++) {
+				f[k] = strchr(f[k - 1], '\t');
+				assert_non_null(f[k]);
+				*f[k]++ = '\0';
+			}
+			struct fx_item *it = &fx->it[fx->n++];
+			assert_true(fx->n < 256);
+			util_strlcpy(it->label, f[0], sizeof(it->label));
+			size_t k = 0;
+			while (k < nfeeds && strcmp(feeds[k], f[1]) != 0)
+				k++;
+			if (k == nfeeds)
+				util_strlcpy(feeds[nfeeds++], f[1], 32);
+			it->feed = (uint32_t)k + 1;
+			int d, h, m;
+			assert_int_equal(
+			    sscanf(f[2], "%d %d:%d", &d, &h, &m), 3);
+			it->time = NOV24 + (int64_t)(d - 24) * 86400 +
+			           h * HOUR + m * 60;
+			it->title = f[3];
+			it->summary = f[4];
+		}
+		line = next;
+	}
+}
+
+static void
+fixture_free(struct fixture *fx)
+{
+	free(fx->it);
+	free(fx->data);
+}
+
+/* Clusters the fixture in its order; item ids are line numbers from 1. */
+static struct clusterer *
+fixture_run(const struct fixture *fx, const struct cluster_opts *o)
+{
+	struct clusterer *c = cluster_new(o);
+
+	for (size_t i = 0; i < fx->n; i++)
+		cluster_add(c, (uint32_t)i + 1, fx->it[i].feed, "en",
+		    fx->it[i].title, fx->it[i].summary, fx->it[i].time);
+	return c;
+}
+
+static uint32_t
+cluster_of_label(
+    const struct fixture *fx, const struct clusterer *c, const char *label)
+{
+	for (size_t i = 0; i < fx->n; i++)
+		if (strcmp(fx->it[i].label, label) == 0)
+			return cluster_of(c, (uint32_t)i + 1);
+	fail_msg("no item labelled %s", label);
+	return 0;
+}
+
+static void
+test_assign(void **state)
+{
+	(void)state;
+	struct clusterer *c = cluster_new(NULL);
+	uint64_t g = cluster_generation(c);
+
+	uint32_t a = cluster_add(
+	    c, 10, 1, NULL, "Hagel resigns as defense secretary", NULL, NOV24);
+	assert_true(a != 0);
+	assert_true(cluster_generation(c) > g);
+	uint32_t b = cluster_add(c, 11, 2, NULL,
+	    "Oil falls before OPEC meeting in Vienna", NULL, NOV24 + 60);
+	assert_true(b != a);
+	/* the same story worded differently joins */
+	uint32_t a2 = cluster_add(c, 12, 3, NULL,
+	    "Defense Secretary Chuck Hagel resigns under pressure", NULL,
+	    NOV24 + 120);
+	assert_int_equal(a2, a);
+	assert_int_equal(cluster_of(c, 10), a);
+	assert_int_equal(cluster_of(c, 12), a);
+	assert_int_equal(cluster_of(c, 11), b);
+	assert_int_equal(cluster_of(c, 99), 0);
+	/* an item id seen before changes nothing */
+	g = cluster_generation(c);
+	assert_int_equal(
+	    cluster_add(c, 11, 2, NULL, "Hagel Hagel Hagel", NULL, NOV24), b);
+	assert_int_equal(cluster_generation(c), g);
+	/* an item without words is a story of its own */
+	uint32_t e = cluster_add(c, 13, 1, NULL, "", NULL, NOV24 + 180);
+	uint32_t e2 =
+	    cluster_add(c, 14, 1, NULL, "The -- of!", NULL, NOV24 + 180);
+	assert_true(e != a && e != b && e2 != e);
+	const struct cluster_view *v = cluster_view(c, a);
+	assert_non_null(v);
+	assert_int_equal(v->id, a);
+	assert_int_equal(v->nmembers, 2);
+	assert_int_equal(v->sources, 2);
+	assert_int_equal(v->first, NOV24);
+	assert_int_equal(v->newest, NOV24 + 120);
+	assert_null(cluster_view(c, 0));
+	assert_null(cluster_view(c, 1000));
+	cluster_free(c);
+	cluster_free(NULL);
+}
+
+static void
+test_threshold(void **state)
+{
+	(void)state;
+	/* two headlines that share the story's names but little else */
+	const char *t1 = "Regin malware found by Symantec spies on telecoms";
+	const char *t2 =
+	    "GCHQ used Regin malware against Belgacom, says report";
+	struct cluster_opts lo = {.threshold = 0.1, .merge = 0.1};
+	struct cluster_opts hi = {.threshold = 0.9, .merge = 0.9};
+
+	struct clusterer *c = cluster_new(&lo);
+	uint32_t a = cluster_add(c, 1, 1, NULL, t1, NULL, NOV24);
+	assert_int_equal(cluster_add(c, 2, 2, NULL, t2, NULL, NOV24 + 60), a);
+	cluster_free(c);
+	c = cluster_new(&hi);
+	a = cluster_add(c, 1, 1, NULL, t1, NULL, NOV24);
+	assert_true(cluster_add(c, 2, 2, NULL, t2, NULL, NOV24 + 60) != a);
+	cluster_free(c);
+}
+
+static void
+test_merge(void **state)
+{
+	(void)state;
+	/* joining needs near-identical text, merging much less: two
+	 * clusters of one story start apart and merge once one grows */
+	struct cluster_opts o = {.threshold = 0.95, .merge = 0.3};
+	struct clusterer *c = cluster_new(&o);
+	const char *x =
+	    "Sony Pictures hit by widespread hack, studio computers "
+	    "down";
+	const char *y = "Sony Pictures studio computers hacked by #GOP group";
+
+	cluster_add(
+	    c, 1, 1, NULL, "Oil falls before OPEC meeting", NULL, NOV24);
+	uint32_t a = cluster_add(c, 2, 1, NULL, x, NULL, NOV24 + 60);
+	uint32_t b = cluster_add(c, 3, 2, NULL, y, NULL, NOV24 + 120);
+	assert_true(a < b);
+	assert_int_equal(cluster_rank(c, NOV24, NULL, 0), 3);
+	/* the same text again joins b, whose centroid now reaches a's */
+	uint32_t r = cluster_add(c, 4, 3, NULL, y, NULL, NOV24 + 180);
+	assert_int_equal(r, a); /* the lower id survives */
+	for (uint32_t id = 2; id <= 4; id++)
+		assert_int_equal(cluster_of(c, id), a);
+	assert_null(cluster_view(c, b));
+	const struct cluster_view *v = cluster_view(c, a);
+	assert_int_equal(v->nmembers, 3);
+	assert_int_equal(v->sources, 3);
+	/* members stay oldest first across the merge */
+	assert_int_equal(v->members[0], 2);
+	assert_int_equal(v->members[1], 3);
+	assert_int_equal(v->members[2], 4);
+	assert_int_equal(cluster_rank(c, NOV24, NULL, 0), 2);
+	/* a later item of the story goes to the survivor */
+	assert_int_equal(cluster_add(c, 5, 4, NULL, y, NULL, NOV24 + 240), a);
+	cluster_free(c);
+}
+
+static void
+test_window(void **state)
+{
+	(void)state;
+	const char *t = "Sony Pictures computers hit by widespread hack";
+	struct clusterer *c = cluster_new(NULL);
+
+	/* 47 hours after the newest member: still the same story */
+	uint32_t a = cluster_add(c, 1, 1, NULL, t, NULL, NOV24);
+	assert_int_equal(
+	    cluster_add(c, 2, 2, NULL, t, NULL, NOV24 + 47 * HOUR), a);
+	/* the window runs from the newest member, not the first */
+	assert_int_equal(
+	    cluster_add(c, 3, 3, NULL, t, NULL, NOV24 + 90 * HOUR), a);
+	/* 49 hours after it: a new cluster */
+	uint32_t b = cluster_add(c, 4, 1, NULL, t, NULL, NOV24 + 139 * HOUR);
+	assert_true(b != a);
+	/* once most items are dated 48 hours later, the old one is closed,
+	 * even to an item dated inside its span */
+	for (uint32_t i = 0; i < 16; i++)
+		cluster_add(c, 10 + i, 5, NULL, "Oil falls before OPEC meeting",
+		    NULL, NOV24 + 140 * HOUR + i);
+	assert_true(
+	    cluster_add(c, 5, 2, NULL, t, NULL, NOV24 + 60 * HOUR) != a);
+	const struct cluster_view *v = cluster_view(c, a);
+	assert_int_equal(v->nmembers, 3);
+	assert_int_equal(v->newest, NOV24 + 90 * HOUR);
+	cluster_free(c);
+
+	/* one feed's clock ten years ahead closes nothing */
+	c = cluster_new(NULL);
+	a = cluster_add(c, 1, 1, NULL, t, NULL, NOV24);
+	cluster_add(c, 2, 9, NULL, "Oil falls before OPEC meeting", NULL,
+	    NOV24 + 3650 * 86400LL);
+	assert_int_equal(cluster_add(c, 3, 2, NULL, t, NULL, NOV24 + HOUR), a);
+	cluster_free(c);
+
+	/* a shorter window */
+	struct cluster_opts o = {.window = 6 * HOUR};
+	c = cluster_new(&o);
+	a = cluster_add(c, 1, 1, NULL, t, NULL, NOV24);
+	assert_int_equal(
+	    cluster_add(c, 2, 2, NULL, t, NULL, NOV24 + 5 * HOUR), a);
+	assert_true(
+	    cluster_add(c, 3, 2, NULL, t, NULL, NOV24 + 12 * HOUR) != a);
+	cluster_free(c);
+}
+
+static void
+test_label_terms(void **state)
+{
+	(void)state;
+	struct clusterer *c = cluster_new(NULL);
+	/* background, so that the story's words are rare */
+	static const char *const other[] = {
+	    "Oil falls before OPEC meeting in Vienna",
+	    "Ferguson braces for grand jury decision",
+	    "Hagel resigns as defense secretary",
+	    "Iran nuclear talks extended to July",
+	    "Black Friday deals on TVs and laptops",
+	    "Apple becomes first company worth $700 billion",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(other); i++)
+		cluster_add(c, 100 + (uint32_t)i, 9, NULL, other[i], NULL,
+		    NOV24 + (int64_t)i);
+	uint32_t a = cluster_add(c, 1, 1, NULL,
+	    "DerpTrolling claims PlayStation Network hack", NULL, NOV24 + HOUR);
+	cluster_add(c, 2, 2, NULL,
+	    "DerpTrolling leaks PlayStation Network passwords after hack", NULL,
+	    NOV24 + 2 * HOUR);
+	cluster_add(c, 3, 3, NULL,
+	    "PlayStation Network passwords leaked, DerpTrolling says", NULL,
+	    NOV24 + 3 * HOUR);
+	const struct cluster_view *v = cluster_view(c, a);
+	assert_non_null(v);
+	assert_int_equal(v->nmembers, 3);
+	/* the member nearest the centroid shares the most with the others */
+	assert_int_equal(v->label_item, 2);
+	/* key terms as written, names first */
+	assert_true(v->nterms >= 3);
+	int seen_ps = 0, seen_dt = 0;
+	for (size_t i = 0; i < v->nterms; i++) {
+		seen_ps |= strcmp(v->terms[i], "PlayStation") == 0;
+		seen_dt |= strcmp(v->terms[i], "DerpTrolling") == 0;
+		assert_string_not_equal(v->terms[i], "playstat");
+	}
+	assert_true(seen_ps && seen_dt);
+	assert_true(strcmp(v->terms[0], "PlayStation") == 0 ||
+	            strcmp(v->terms[0], "DerpTrolling") == 0 ||
+	            strcmp(v->terms[0], "Network") == 0);
+	cluster_free(c);
+}
+
+static void
+test_hotness(void **state)
+{
+	(void)state;
+	struct clusterer *c = cluster_new(NULL);
+	int64_t now = NOV24 + 12 * HOUR;
+
+	/* a: five outlets, newest three hours ago */
+	uint32_t a = 0;
+	for (uint32_t i = 0; i < 5; i++)
+		a = cluster_add(c, 1 + i, 1 + i, NULL,
+		    "Sony Pictures computers hit by widespread hack", NULL,
+		    now - 9 * HOUR + i * HOUR);
+	/* b: one outlet, just now */
+	uint32_t b = cluster_add(c, 10, 1, NULL,
+	    "Oil falls before OPEC meeting in Vienna", NULL, now - 60);
+	/* d: three outlets within the last hour, growing */
+	uint32_t d = 0;
+	for (uint32_t i = 0; i < 3; i++)
+		d = cluster_add(c, 20 + i, 10 + i, NULL,
+		    "Ferguson protests spread after grand jury decision", NULL,
+		    now - 50 * 60 + i * 600);
+	/* e: the same shape as b, older: ranks after it */
+	uint32_t e = cluster_add(c, 30, 2, NULL,
+	    "Apple becomes first company worth $700 billion", NULL,
+	    now - 5 * HOUR);
+	/* f: the same shape and date as e: ties go to the lower id */
+	uint32_t f = cluster_add(c, 31, 3, NULL,
+	    "Iran nuclear talks extended to July", NULL, now - 5 * HOUR);
+	/* g: an old story with many outlets has cooled down */
+	uint32_t g = 0;
+	for (uint32_t i = 0; i < 6; i++)
+		g = cluster_add(c, 40 + i, 20 + i, NULL,
+		    "Hagel resigns as defense secretary", NULL,
+		    now - 40 * HOUR + i * 60);
+	uint32_t ids[16];
+	size_t n = cluster_rank(c, now, ids, 16);
+	assert_int_equal(n, 6);
+	assert_int_equal(cluster_rank(c, now, NULL, 0), 6);
+	assert_int_equal(ids[0], d);
+	assert_int_equal(ids[1], a);
+	size_t pb = 0, pe = 0, pf = 0, pg = 0;
+	for (size_t i = 0; i < n; i++) {
+		pb = ids[i] == b ? i : pb;
+		pe = ids[i] == e ? i : pe;
+		pf = ids[i] == f ? i : pf;
+		pg = ids[i] == g ? i : pg;
+	}
+	assert_true(pb < pe);
+	assert_true(pe < pf && e < f);
+	assert_true(pb < pg);
+	for (size_t i = 1; i < n; i++)
+		assert_true(cluster_view(c, ids[i - 1])->hotness >=
+		            cluster_view(c, ids[i])->hotness);
+	/* max caps the list */
+	assert_int_equal(cluster_rank(c, now, ids, 2), 2);
+	assert_int_equal(ids[0], d);
+	/* hotness depends on the given now only: a day later a is colder */
+	double before = cluster_view(c, a)->hotness;
+	cluster_rank(c, now + 24 * HOUR, ids, 16);
+	assert_true(cluster_view(c, a)->hotness < before - 3.9);
+	/* years later nothing underflows: stories keep their order */
+	n = cluster_rank(c, now + 4000 * 24 * HOUR, ids, 16);
+	size_t pa = n;
+	pe = pg = n;
+	for (size_t i = 0; i < n; i++) {
+		pa = ids[i] == a ? i : pa;
+		pe = ids[i] == e ? i : pe;
+		pg = ids[i] == g ? i : pg;
+	}
+	assert_true(pa < pe && pe < pg);
+	assert_true(cluster_view(c, a)->hotness >
+	    cluster_view(c, e)->hotness);
+	cluster_free(c);
+}
+
+static void
+test_determinism(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_load(&fx);
+	struct clusterer *c1 = fixture_run(&fx, NULL);
+	struct clusterer *c2 = fixture_run(&fx, NULL);
+	for (size_t i = 0; i < fx.n; i++)
+		assert_int_equal(cluster_of(c1, (uint32_t)i + 1),
+		    cluster_of(c2, (uint32_t)i + 1));
+	uint32_t r1[64], r2[64];
+	int64_t now = NOV24 + 48 * HOUR;
+	size_t n1 = cluster_rank(c1, now, r1, 64);
+	size_t n2 = cluster_rank(c2, now, r2, 64);
+	assert_int_equal(n1, n2);
+	for (size_t i = 0; i < n1; i++) {
+		assert_int_equal(r1[i], r2[i]);
+		const struct cluster_view *v1 = cluster_view(c1, r1[i]);
+		const struct cluster_view *v2 = cluster_view(c2, r2[i]);
+		assert_int_equal(v1->label_item, v2->label_item);
+		assert_int_equal(v1->nterms, v2->nterms);
+		for (size_t t = 0; t < v1->nterms; t++)
+			assert_string_equal(v1->terms[t], v2->terms[t]);
+		assert_true(v1->hotness == v2->hotness);
+	}
+	/* rebuilding re-weighs but moves no item */
+	uint64_t g = cluster_generation(c1);
+	cluster_rebuild(c1);
+	assert_true(cluster_generation(c1) > g);
+	for (size_t i = 0; i < fx.n; i++)
+		assert_int_equal(cluster_of(c1, (uint32_t)i + 1),
+		    cluster_of(c2, (uint32_t)i + 1));
+	cluster_free(c1);
+	cluster_free(c2);
+	fixture_free(&fx);
+}
+
+static void
+check_sony(const struct fixture *fx, const struct clusterer *c)
+{
+	uint32_t sony = cluster_of_label(fx, c, "sony-hack");
+	uint32_t regin = cluster_of_label(fx, c, "regin");
+	uint32_t xperia = cluster_of_label(fx, c, "xperia");
+	uint32_t ecb = cluster_of_label(fx, c, "ecb");
+
+	for (size_t i = 0; i < fx->n; i++) {
+		uint32_t got = cluster_of(c, (uint32_t)i + 1);
+		const char *l = fx->it[i].label;
+		/* both angles of the hack, a day apart, in one cluster */
+		if (strcmp(l, "sony-hack") == 0)
+			assert_int_equal(got, sony);
+		else /* and nothing else in it */
+			assert_true(got != sony);
+		if (strcmp(l, "regin") == 0)
+			assert_int_equal(got, regin);
+		if (strcmp(l, "xperia") == 0)
+			assert_int_equal(got, xperia);
+		if (strcmp(l, "ecb") == 0)
+			assert_int_equal(got, ecb);
+	}
+	assert_true(regin != xperia && regin != ecb && xperia != ecb);
+	const struct cluster_view *v = cluster_view(c, sony);
+	assert_int_equal(v->nmembers, 6);
+	assert_int_equal(v->sources, 6);
+}
+
+static void
+test_sony(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_load(&fx);
+	assert_true(fx.n >= 30);
+
+	struct clusterer *c = fixture_run(&fx, NULL);
+	check_sony(&fx, c);
+	/* the key terms say what the story is, as the outlets wrote it */
+	const struct cluster_view *v =
+	    cluster_view(c, cluster_of_label(&fx, c, "sony-hack"));
+	int sony = 0, ps = 0;
+	for (size_t i = 0; i < v->nterms; i++) {
+		sony |= strcmp(v->terms[i], "Sony") == 0;
+		ps |= strcmp(v->terms[i], "PlayStation") == 0;
+	}
+	assert_true(sony && ps);
+
+	/* B-cubed over the whole day against the labels */
+	uint32_t *gold = calloc(fx.n, sizeof(*gold));
+	uint32_t *sys = calloc(fx.n, sizeof(*sys));
+	for (size_t i = 0; i < fx.n; i++) {
+		gold[i] = (uint32_t)util_hash(
+		    fx.it[i].label, strlen(fx.it[i].label), 0);
+		sys[i] = cluster_of(c, (uint32_t)i + 1);
+	}
+	struct bcubed b = bcubed_score(gold, sys, fx.n);
+	assert_true(b.precision >= 0.95);
+	assert_true(b.recall >= 0.95);
+	cluster_free(c);
+
+	/* not a knife edge: the neighbourhood of the threshold agrees */
+	static const double th[] = {0.20, 0.225, 0.275, 0.30};
+	for (size_t i = 0; i < ARRAY_LEN(th); i++) {
+		struct cluster_opts o = {.threshold = th[i], .merge = th[i]};
+		c = fixture_run(&fx, &o);
+		check_sony(&fx, c);
+		cluster_free(c);
+	}
+	free(gold);
+	free(sys);
+	fixture_free(&fx);
+}
+
+/* The demo feeds as the app clusters them: parsed, in canonical order
+ * (date, feed URL, key). */
+struct demo_item {
+	char *feed, *key, *title, *summary, *lang;
+	int64_t time;
+};
+
+static int
+cmp_demo(const void *a, const void *b)
+{
+	const struct demo_item *x = a, *y = b;
+	int d;
+
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	if ((d = strcmp(x->feed, y->feed)) != 0)
+		return d;
+	return strcmp(x->key, y->key);
+}
+
+static size_t
+demo_load(struct demo_item **out)
+{
+	DIR *d = opendir(DEMO);
+	struct dirent *e;
+	struct demo_item *it = NULL;
+	size_t n = 0, cap = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *path = xasprintf("%s/%s", DEMO, e->d_name);
+		char *url = xasprintf("file:///demo/%s", e->d_name);
+		char err[256];
+		size_t len;
+		char *data =
+		    util_read_file(path, 1 << 24, &len, err, sizeof(err));
+		assert_non_null(data);
+		struct parsed_feed f;
+		assert_int_equal(
+		    parse_feed(data, len, url, NULL, &f, err, sizeof(err)), 0);
+		for (size_t i = 0; i < f.nitems; i++) {
+			const struct parsed_item *p = &f.items[i];
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				it = xreallocarray(it, cap, sizeof(*it));
+			}
+			it[n].feed = xstrdup(url);
+			it[n].key = parse_item_key(p);
+			assert_non_null(it[n].key);
+			it[n].title = p->title ? xstrdup(p->title) : NULL;
+			it[n].summary = p->summary ? xstrdup(p->summary) : NULL;
+			it[n].lang = f.language ? xstrdup(f.language) : NULL;
+			it[n].time = p->published != PARSE_NO_DATE
+			                 ? p->published
+			                 : p->updated;
+			assert_true(it[n].time != PARSE_NO_DATE);
+			n++;
+		}
+		parsed_feed_fini(&f);
+		free(data);
+		free(url);
+		free(path);
+	}
+	closedir(d);
+	qsort(it, n, sizeof(*it), cmp_demo);
+	*out = it;
+	return n;
+}
+
+static int
+has(const char *s, const char *part)
+{
+	return s != NULL && strstr(s, part) != NULL;
+}
+
+static void
+test_demo_feeds(void **state)
+{
+	(void)state;
+	struct demo_item *it;
+	size_t n = demo_load(&it);
+	assert_true(n >= 40);
+
+	struct clusterer *c = cluster_new(NULL);
+	uint32_t feed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(it[i].feed, it[i - 1].feed) != 0)
+			feed = (uint32_t)util_hash(
+			    it[i].feed, strlen(it[i].feed), 0);
+		cluster_add(c, (uint32_t)i + 1, feed, it[i].lang, it[i].title,
+		    it[i].summary, it[i].time);
+	}
+	/* the studio hack and the PlayStation Network claim: one story */
+	uint32_t sony = 0, regin = 0, xperia = 0, ecb = 0;
+	size_t nsony = 0, nregin = 0, nxperia = 0, necb = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = cluster_of(c, (uint32_t)i + 1);
+		const char *t = it[i].title;
+		if (has(t, "Sony Pictures") || has(t, "PlayStation Network")) {
+			if (nsony++ == 0)
+				sony = k;
+			assert_int_equal(k, sony);
+		}
+	}
+	assert_true(nsony >= 4);
+	/* other hacking news, other Sony news and the ECB: elsewhere */
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = cluster_of(c, (uint32_t)i + 1);
+		const char *t = it[i].title;
+		if (has(t, "Regin")) {
+			if (nregin++ == 0)
+				regin = k;
+			assert_int_equal(k, regin);
+		} else if (has(t, "Xperia")) {
+			if (nxperia++ == 0)
+				xperia = k;
+			assert_int_equal(k, xperia);
+		} else if (has(t, "ECB")) {
+			if (necb++ == 0)
+				ecb = k;
+			assert_int_equal(k, ecb);
+		}
+	}
+	assert_true(nregin >= 2 && nxperia >= 2 && necb >= 1);
+	assert_true(regin != sony && xperia != sony && ecb != sony);
+	assert_true(regin != xperia && regin != ecb && xperia != ecb);
+	/* it is the hottest story at the end of the 25th */
+	uint32_t top;
+	assert_int_equal(cluster_rank(c, NOV24 + 48 * HOUR, &top, 1), 1);
+	assert_int_equal(top, sony);
+	cluster_free(c);
+	for (size_t i = 0; i < n; i++) {
+		free(it[i].feed);
+		free(it[i].key);
+		free(it[i].title);
+		free(it[i].summary);
+		free(it[i].lang);
+	}
+	free(it);
+}
+
+static void
+test_many(void **state)
+{
+	(void)state;
+	/* a month of items: clusters close as the dates move on, and what
+	 * they were stays viewable */
+	static const char *const words[] = {"senate", "budget", "storm",
+	    "rocket", "merger", "strike", "election", "vaccine", "court",
+	    "bridge", "festival", "drought", "bank", "airline", "museum",
+	    "satellite"};
+	struct clusterer *c = cluster_new(NULL);
+	char title[128];
+	uint32_t first = 0;
+
+	for (uint32_t i = 0; i < 3000; i++) {
+		uint32_t story = i / 6;
+		snprintf(title, sizeof(title), "Story%u %s in Place%u", story,
+		    words[(story + i) % 16], story);
+		uint32_t id = cluster_add(c, i + 1, i % 40, NULL, title, NULL,
+		    NOV24 + (int64_t)i * 900);
+		if (i == 0)
+			first = id;
+	}
+	assert_int_equal(cluster_of(c, 1), cluster_of(c, 6));
+	assert_true(cluster_of(c, 1) != cluster_of(c, 7));
+	const struct cluster_view *v = cluster_view(c, first);
+	assert_non_null(v);
+	assert_int_equal(v->nmembers, 6);
+	assert_int_equal(v->label_item >= 1 && v->label_item <= 6, 1);
+	assert_true(v->nterms > 0);
+	assert_string_equal(v->terms[0], "Story0");
+	size_t n = cluster_rank(c, NOV24 + 3000 * 900, NULL, 0);
+	assert_int_equal(n, 500);
+	for (uint32_t i = 0; i < 3000; i++)
+		assert_int_equal(
+		    cluster_of(c, i + 1), cluster_of(c, i / 6 * 6 + 1));
+	cluster_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_assign),
+	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_merge),
+	    cmocka_unit_test(test_window),
+	    cmocka_unit_test(test_label_terms),
+	    cmocka_unit_test(test_hotness),
+	    cmocka_unit_test(test_determinism),
+	    cmocka_unit_test(test_sony),
+	    cmocka_unit_test(test_demo_feeds),
+	    cmocka_unit_test(test_many),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
