@@ -77,9 +77,10 @@ struct fetcher;
 struct fetcher *fetch_new(const struct fetch_opts *opts);
 void fetch_free(struct fetcher *f);
 /* Starts a transfer; the request's strings are copied.  A transfer for a
- * feed already in flight is refused (-1), as is one curl cannot set up.
- * Every later failure (bad URL included) arrives as a result.  Transfers
- * beyond the connection caps wait inside curl and count as in flight. */
+ * feed already in flight (or without a URL) is refused (-1); every other
+ * failure, a bad URL included, arrives as a result.  Start as many as are
+ * due: beyond the connection caps they wait (hosts taking turns) and
+ * count as in flight. */
 ATTR_NODISCARD int fetch_start(struct fetcher *f, const struct fetch_req *req);
 /* Drives transfers and waits up to timeout_ms for curl's sockets or for
  * one of the extra fds (their revents are filled as poll(2) would).  It
@@ -94,7 +95,7 @@ int fetch_poll(struct fetcher *f, struct pollfd *extra, unsigned nextra,
 int fetch_next(struct fetcher *f, struct fetch_result *res);
 /* Frees what res owns and empties it; safe to call twice. */
 void fetch_result_fini(struct fetch_result *res);
-/* Transfers in flight (started, not yet finished), queued ones included. */
+/* Transfers in flight (started, not yet finished), waiting ones included. */
 unsigned fetch_active(const struct fetcher *f);
 /* Finished transfers waiting for fetch_next. */
 unsigned fetch_pending(const struct fetcher *f);

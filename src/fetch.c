@@ -3,8 +3,15 @@
  * One curl multi handle drives all transfers; the event loop waits in
  * fetch_poll (curl_multi_poll plus the caller's tty and signal pipe), so
  * sockets, keys and signals wake the same poll and idle costs nothing.
- * Connection caps are curl's own (MAX_TOTAL/MAX_HOST_CONNECTIONS); curl
- * queues what exceeds them, and we count those as in flight.
+ * Connection caps are curl's own (MAX_TOTAL/MAX_HOST_CONNECTIONS).
+ *
+ * Curl could queue any number of transfers itself, but each easy handle
+ * costs ~16 KiB from curl_easy_init and curl's pending list grows with
+ * them: 5,000 feeds handed over at once took 4x the time and 6x the
+ * memory of a bounded window.  So transfers wait here, in one FIFO per
+ * host, and only a window (4 per connection, 2 per host connection)
+ * sits in curl; hosts take turns for its places, so a slow or crowded
+ * host never holds back the others.  Both kinds count as in flight.
  *
  * Hostile servers are bounded on every axis: body size (MAXFILESIZE for
  * an honest Content-Length, and the buf cap in the write callback for the
@@ -19,8 +26,9 @@
  * recommends echoing Last-Modified exactly), and curl's time condition
  * would also silently drop a 200 it judges too old.
  *
- * Each transfer is a struct xfer: in the run array while curl owns it,
- * then in a FIFO of finished ones until fetch_next turns it into a
+ * Each transfer is a struct xfer: in the run array from fetch_start
+ * (first in its host's queue without an easy handle, then in curl), then
+ * in a FIFO of finished ones until fetch_next turns it into a
  * fetch_result and frees it.  Every outcome that is not a success gets a
  * one-line reason meant for a person. */
 #include "fetch.h"
@@ -44,11 +52,15 @@
 
 #define HEADER_MAX 1024 /* longer header values are dropped */
 
+struct host;
+
 struct xfer {
-	struct fetcher *f;
-	CURL *easy;
+	CURL *easy; /* NULL while queued in its host */
 	uint32_t feed_id;
-	size_t slot; /* index in f->run */
+	char *url;
+	struct host *host;
+	struct xfer *next; /* in its host's queue */
+	size_t slot;	   /* index in f->run */
 	struct buf body;
 	int too_big;
 	CURLcode code;
@@ -60,13 +72,28 @@ struct xfer {
 	char errbuf[CURL_ERROR_SIZE];
 };
 
+/* Transfers waiting for a place in curl, per host ("scheme://host:port"). */
+struct host {
+	char *key;
+	unsigned in_curl;	 /* its transfers curl holds */
+	struct xfer *head, *tail; /* waiting, oldest first */
+	int ready;		 /* in the fetcher's ready list */
+	struct host *next_ready;
+};
+
 struct fetcher {
 	CURLM *multi;
 	struct fetch_opts o;
 	char *user_agent;
-	struct xfer **run; /* in curl's hands */
+	unsigned window;      /* most transfers handed to curl at once */
+	unsigned host_window; /* ... for one host */
+	struct xfer **run; /* every active transfer, queued or in curl */
 	uint32_t *run_ids; /* run[i]->feed_id, scanned for duplicates */
 	size_t nrun, caprun;
+	size_t ncurl; /* of which curl holds this many */
+	struct host **hosts; /* open addressing by key */
+	size_t nhosts, caphosts;
+	struct host *rhead, *rtail; /* hosts with work and room, in turn */
 	struct xfer **done; /* FIFO: done[head .. ndone) */
 	size_t head, ndone, capdone;
 	struct curl_waitfd *wait; /* scratch for fetch_poll */
@@ -82,6 +109,7 @@ xfer_free(struct xfer *x)
 		curl_easy_cleanup(x->easy);
 	curl_slist_free_all(x->headers);
 	buf_fini(&x->body);
+	free(x->url);
 	free(x->req_etag);
 	free(x->req_last_modified);
 	free(x->etag);
@@ -203,6 +231,10 @@ fetch_new(const struct fetch_opts *opts)
 		? f->o.user_agent
 		: "wiredesk/" WIREDESK_VERSION);
 	f->o.user_agent = f->user_agent;
+	/* Enough to keep every connection busy with the next transfer
+	 * ready, few enough that curl never holds thousands of handles. */
+	f->window = 4 * (unsigned)f->o.max_connections;
+	f->host_window = 2 * (unsigned)f->o.max_host_connections;
 	f->multi = curl_multi_init();
 	if (f->multi == NULL ||
 	    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
@@ -221,11 +253,19 @@ fetch_free(struct fetcher *f)
 	if (f == NULL)
 		return;
 	for (size_t i = 0; i < f->nrun; i++) {
-		curl_multi_remove_handle(f->multi, f->run[i]->easy);
+		if (f->run[i]->easy != NULL)
+			curl_multi_remove_handle(f->multi, f->run[i]->easy);
 		xfer_free(f->run[i]);
 	}
 	for (size_t i = f->head; i < f->ndone; i++)
 		xfer_free(f->done[i]);
+	for (size_t i = 0; i < f->caphosts; i++) {
+		if (f->hosts[i] != NULL) {
+			free(f->hosts[i]->key);
+			free(f->hosts[i]);
+		}
+	}
+	free(f->hosts);
 	if (f->multi != NULL)
 		curl_multi_cleanup(f->multi);
 	free(f->run);
@@ -256,7 +296,7 @@ add_validator(struct xfer *x, const char *name, const char *value,
 }
 
 static int
-setup(struct fetcher *f, struct xfer *x, const char *url)
+setup(const struct fetcher *f, struct xfer *x)
 {
 	CURL *e = x->easy;
 	const struct fetch_opts *o = &f->o;
@@ -265,7 +305,7 @@ setup(struct fetcher *f, struct xfer *x, const char *url)
 	/* These must take: without them a redirect could reach file:. */
 	if (curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file") ||
 	    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") ||
-	    curl_easy_setopt(e, CURLOPT_URL, url) ||
+	    curl_easy_setopt(e, CURLOPT_URL, x->url) ||
 	    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, max) ||
 	    curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS))
 		return -1;
@@ -289,6 +329,164 @@ setup(struct fetcher *f, struct xfer *x, const char *url)
 	return 0;
 }
 
+/* Pieces of a URL (the path decoded, the port defaulted by scheme) into
+ * out[i] (caller frees each; NULL when absent or when the URL does not
+ * parse). */
+static void
+url_parts(const char *url, size_t n, const CURLUPart *parts, char **out)
+{
+	CURLU *u = curl_url();
+	int ok = u != NULL && url != NULL &&
+	    curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) ==
+		CURLUE_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		char *v = NULL;
+		unsigned flags = parts[i] == CURLUPART_PATH ? CURLU_URLDECODE
+		    : parts[i] == CURLUPART_PORT	    ? CURLU_DEFAULT_PORT
+							    : 0;
+		out[i] = NULL;
+		if (ok && curl_url_get(u, parts[i], &v, flags) == CURLUE_OK &&
+		    v != NULL)
+			out[i] = xstrdup(v);
+		curl_free(v);
+	}
+	curl_url_cleanup(u);
+}
+
+/* "scheme://host:port" of a URL, lowercase (curl's own per-host caps
+ * count by host and port); caller frees. */
+static char *
+host_key(const char *url)
+{
+	static const CURLUPart parts[] = {CURLUPART_SCHEME, CURLUPART_HOST,
+	    CURLUPART_PORT};
+	char *v[ARRAY_LEN(parts)];
+
+	url_parts(url, ARRAY_LEN(parts), parts, v);
+	char *key = xasprintf("%s://%s:%s", v[0] ? v[0] : "",
+	    v[1] ? v[1] : "", v[2] ? v[2] : "");
+	for (char *p = key; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
+		free(v[i]);
+	return key;
+}
+
+static size_t
+host_slot(const struct fetcher *f, const char *key)
+{
+	size_t i = (size_t)util_hash(key, strlen(key), 0) & (f->caphosts - 1);
+
+	while (f->hosts[i] != NULL && strcmp(f->hosts[i]->key, key) != 0)
+		i = (i + 1) & (f->caphosts - 1);
+	return i;
+}
+
+/* The host record for key, made on first use (hosts live as long as the
+ * fetcher: there are never more than feeds). */
+static struct host *
+host_get(struct fetcher *f, const char *key)
+{
+	if ((f->nhosts + 1) * 2 > f->caphosts) {
+		struct host **old = f->hosts;
+		size_t oldcap = f->caphosts;
+		f->caphosts = oldcap ? oldcap * 2 : 16;
+		f->hosts = xcalloc(f->caphosts, sizeof(*f->hosts));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				f->hosts[host_slot(f, old[i]->key)] = old[i];
+		free(old);
+	}
+	size_t i = host_slot(f, key);
+	if (f->hosts[i] == NULL) {
+		f->hosts[i] = xcalloc(1, sizeof(**f->hosts));
+		f->hosts[i]->key = xstrdup(key);
+		f->nhosts++;
+	}
+	return f->hosts[i];
+}
+
+/* Puts h in the ready list if it has work waiting and room in curl. */
+static void
+host_wake(struct fetcher *f, struct host *h)
+{
+	if (h->ready || h->head == NULL || h->in_curl >= f->host_window)
+		return;
+	h->ready = 1;
+	h->next_ready = NULL;
+	if (f->rtail != NULL)
+		f->rtail->next_ready = h;
+	else
+		f->rhead = h;
+	f->rtail = h;
+}
+
+static void
+run_remove(struct fetcher *f, struct xfer *x)
+{
+	size_t last = --f->nrun;
+
+	f->run[x->slot] = f->run[last];
+	f->run_ids[x->slot] = f->run_ids[last];
+	f->run[x->slot]->slot = x->slot;
+}
+
+static void
+done_push(struct fetcher *f, struct xfer *x)
+{
+	if (f->head > 0 && f->head == f->ndone)
+		f->head = f->ndone = 0;
+	if (f->ndone == f->capdone) {
+		if (f->head > 0) {
+			memmove(f->done, f->done + f->head,
+			    (f->ndone - f->head) * sizeof(*f->done));
+			f->ndone -= f->head;
+			f->head = 0;
+		} else {
+			f->capdone = f->capdone ? f->capdone * 2 : 32;
+			f->done = xreallocarray(f->done, f->capdone,
+			    sizeof(*f->done));
+		}
+	}
+	f->done[f->ndone++] = x;
+}
+
+/* Hands waiting transfers to curl while the window has room, taking the
+ * hosts in turn, so one slow or crowded host never holds back the rest.
+ * A transfer curl will not take finishes at once as an error. */
+static void
+admit(struct fetcher *f)
+{
+	while (f->ncurl < f->window && f->rhead != NULL) {
+		struct host *h = f->rhead;
+		f->rhead = h->next_ready;
+		if (f->rhead == NULL)
+			f->rtail = NULL;
+		h->ready = 0;
+		struct xfer *x = h->head;
+		h->head = x->next;
+		if (h->head == NULL)
+			h->tail = NULL;
+		x->next = NULL;
+		x->easy = curl_easy_init();
+		if (x->easy != NULL && setup(f, x) == 0 &&
+		    curl_multi_add_handle(f->multi, x->easy) == CURLM_OK) {
+			h->in_curl++;
+			f->ncurl++;
+		} else {
+			if (x->easy != NULL)
+				curl_easy_cleanup(x->easy);
+			x->easy = NULL;
+			x->code = CURLE_FAILED_INIT;
+			run_remove(f, x);
+			done_push(f, x);
+		}
+		host_wake(f, h);
+	}
+}
+
 int
 fetch_start(struct fetcher *f, const struct fetch_req *req)
 {
@@ -298,19 +496,24 @@ fetch_start(struct fetcher *f, const struct fetch_req *req)
 		if (f->run_ids[i] == req->feed_id)
 			return -1;
 	struct xfer *x = xcalloc(1, sizeof(*x));
-	x->f = f;
 	x->feed_id = req->feed_id;
+	x->url = xstrdup(req->url);
 	buf_init(&x->body, f->o.max_body);
-	x->easy = curl_easy_init();
-	if (x->easy == NULL ||
-	    add_validator(x, "If-None-Match", req->etag, &x->req_etag) < 0 ||
+	if (add_validator(x, "If-None-Match", req->etag, &x->req_etag) < 0 ||
 	    add_validator(x, "If-Modified-Since", req->last_modified,
-		&x->req_last_modified) < 0 ||
-	    setup(f, x, req->url) < 0 ||
-	    curl_multi_add_handle(f->multi, x->easy) != CURLM_OK) {
+		&x->req_last_modified) < 0) {
 		xfer_free(x);
 		return -1;
 	}
+	char *key = host_key(req->url);
+	struct host *h = host_get(f, key);
+	free(key);
+	x->host = h;
+	if (h->tail != NULL)
+		h->tail->next = x;
+	else
+		h->head = x;
+	h->tail = x;
 	if (f->nrun == f->caprun) {
 		f->caprun = f->caprun ? f->caprun * 2 : 32;
 		f->run = xreallocarray(f->run, f->caprun, sizeof(*f->run));
@@ -320,10 +523,13 @@ fetch_start(struct fetcher *f, const struct fetch_req *req)
 	x->slot = f->nrun;
 	f->run[f->nrun] = x;
 	f->run_ids[f->nrun++] = x->feed_id;
+	host_wake(f, h);
+	admit(f);
 	return 0;
 }
 
-/* Moves every transfer curl has finished from run to the done FIFO. */
+/* Moves every transfer curl has finished from run to the done FIFO, then
+ * lets waiting ones take their places. */
 static void
 collect(struct fetcher *f)
 {
@@ -340,27 +546,13 @@ collect(struct fetcher *f)
 		struct xfer *x = (struct xfer *)(void *)priv;
 		x->code = code;
 		curl_multi_remove_handle(f->multi, e);
-		/* swap-remove from run */
-		size_t last = --f->nrun;
-		f->run[x->slot] = f->run[last];
-		f->run_ids[x->slot] = f->run_ids[last];
-		f->run[x->slot]->slot = x->slot;
-		if (f->head > 0 && f->head == f->ndone)
-			f->head = f->ndone = 0;
-		if (f->ndone == f->capdone) {
-			if (f->head > 0) {
-				memmove(f->done, f->done + f->head,
-				    (f->ndone - f->head) * sizeof(*f->done));
-				f->ndone -= f->head;
-				f->head = 0;
-			} else {
-				f->capdone = f->capdone ? f->capdone * 2 : 32;
-				f->done = xreallocarray(f->done, f->capdone,
-				    sizeof(*f->done));
-			}
-		}
-		f->done[f->ndone++] = x;
+		x->host->in_curl--;
+		f->ncurl--;
+		run_remove(f, x);
+		done_push(f, x);
+		host_wake(f, x->host);
 	}
+	admit(f);
 }
 
 int
@@ -453,28 +645,17 @@ http_reason(long code)
 	return NULL;
 }
 
-/* A piece of a URL (decoded for the path) as it is; caller frees.  NULL
- * when the URL does not parse. */
+/* One piece of a URL as it is; caller frees.  NULL when absent. */
 static char *
 url_part_raw(const char *url, CURLUPart part)
 {
-	CURLU *u = curl_url();
-	char *v = NULL, *out = NULL;
+	char *out;
 
-	if (u != NULL && url != NULL &&
-	    curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) ==
-		CURLUE_OK &&
-	    curl_url_get(u, part, &v,
-		part == CURLUPART_PATH ? CURLU_URLDECODE : 0) == CURLUE_OK &&
-	    v != NULL) {
-		out = xstrdup(v);
-		curl_free(v);
-	}
-	curl_url_cleanup(u);
+	url_parts(url, 1, &part, &out);
 	return out;
 }
 
-/* The same, sanitized for a reason text ("?" when it does not parse). */
+/* The same, sanitized for a reason text ("?" when absent). */
 static char *
 url_part(const char *url, CURLUPart part)
 {
@@ -655,6 +836,12 @@ finish(const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 	r->feed_id = x->feed_id;
 	r->retry_after = -1;
 	buf_init(&r->body, 0);
+	if (x->easy == NULL) {
+		r->status = FETCH_ERROR;
+		r->effective_url = xstrdup(x->url);
+		snprintf(r->err, sizeof(r->err), "could not start the transfer");
+		return;
+	}
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &url);
 	curl_easy_getinfo(x->easy, CURLINFO_SCHEME, &scheme);

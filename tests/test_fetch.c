@@ -523,6 +523,48 @@ test_many_feeds_under_caps(void **state)
 	assert_true(peak <= 2);
 }
 
+/* Slow transfers on one host never hold back another host's: hosts take
+ * turns for the places in curl. */
+static void
+test_hosts_take_turns(void **state)
+{
+	struct fixture *fx = *state;
+	struct fetch_opts o = {.max_connections = 2, .max_host_connections = 1};
+	struct fetcher *f = fetch_new(&o);
+	struct fetch_result r;
+	unsigned port = httpd_port(fx->srv);
+
+	assert_non_null(f);
+	for (uint32_t i = 1; i <= 20; i++) {
+		char *url = xasprintf("http://127.0.0.1:%u/delay/8000/ok?slow=%u",
+		    port, i);
+		struct fetch_req req = {i, url, NULL, NULL};
+		assert_int_equal(fetch_start(f, &req), 0);
+		free(url);
+	}
+	for (uint32_t i = 21; i <= 25; i++) {
+		char *url = xasprintf("http://localhost:%u/ok?fast=%u", port, i);
+		struct fetch_req req = {i, url, NULL, NULL};
+		assert_int_equal(fetch_start(f, &req), 0);
+		free(url);
+	}
+	assert_int_equal(fetch_active(f), 25);
+	int64_t t0 = util_now_ms();
+	unsigned fast = 0;
+	while (fast < 5 && util_now_ms() - t0 < 7000) {
+		assert_int_equal(fetch_poll(f, NULL, 0, 100), 0);
+		while (fetch_next(f, &r)) {
+			assert_true(r.feed_id > 20); /* the slow ones take 8 s */
+			assert_int_equal(r.status, FETCH_OK);
+			fast++;
+			fetch_result_fini(&r);
+		}
+	}
+	assert_int_equal(fast, 5);
+	assert_int_equal(fetch_active(f), 20);
+	fetch_free(f); /* aborts the slow ones, queued or not */
+}
+
 static void
 test_extra_fd_wakes_poll(void **state)
 {
@@ -604,6 +646,7 @@ main(void)
 		cmocka_unit_test(test_bad_urls),
 		cmocka_unit_test(test_file_urls),
 		cmocka_unit_test(test_many_feeds_under_caps),
+		cmocka_unit_test(test_hosts_take_turns),
 		cmocka_unit_test(test_extra_fd_wakes_poll),
 		cmocka_unit_test(test_async_dns),
 	};
