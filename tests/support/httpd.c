@@ -109,8 +109,9 @@ http_date(time_t t, char *out, size_t len)
 	strftime(out, len, "%a, %d %b %Y %H:%M:%S GMT", &tm);
 }
 
-/* Queues a whole response.  body may be NULL (len 0).  length < 0 leaves
- * out Content-Length and closes the connection after the body. */
+/* Queues a whole response.  body may be NULL (len 0).  Without
+ * with_length there is no Content-Length, and the connection closes after
+ * the body to end it. */
 static void
 respond(struct conn *c, int head_only, int code, const char *headers,
     const void *body, size_t len, int with_length)
