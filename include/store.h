@@ -33,19 +33,40 @@ struct feed_info {
 	char *error;	    /* last error, NULL after a success */
 	int failures;	    /* consecutive */
 	size_t nitems;
+	unsigned listed : 1; /* registered with store_feed_add this session;
+				0 for a feed known only from the database */
 };
 
 struct store;
 
 /* Opens the store.  dbpath NULL keeps everything in memory (tests,
  * --dump, --parse); otherwise the SQLite journal at dbpath is created or
- * opened and recent items are loaded.  On a database that cannot be used
- * (corrupt, newer version, read-only, ...) the store still opens in
- * memory and *warn (if non-NULL) receives a message the caller shows
- * (caller frees).  Returns NULL only with err set. */
+ * opened (its directory too) and the stored feeds and items are loaded,
+ * with their read flags and validators; loaded items are not fresh.  A
+ * file that is corrupt or from a newer wiredesk is renamed aside
+ * (dbpath.corrupt-N, dbpath.newer-N) and a fresh one is started; a
+ * database that cannot be written (read-only, full disk, locked, not a
+ * directory, ...) leaves the store in memory, still showing what the file
+ * holds when it can be read.  In each case *warn (if non-NULL) receives a
+ * message for the user (caller frees), else NULL.  Returns NULL only with
+ * err set. */
 struct store *store_open(const char *dbpath, char **warn, char *err,
     size_t errlen);
+/* The same, but only items whose time is at least since are loaded (pass
+ * now - retention age), and dated items older than since are not taken in
+ * by store_merge.  store_open loads every stored item. */
+struct store *store_open_since(const char *dbpath, int64_t since,
+    char **warn, char *err, size_t errlen);
+/* Closes the journal and frees everything; NULL is a no-op. */
 void store_close(struct store *s);
+
+/* A problem met after store_open (a failed database write: full disk,
+ * read-only file, a lock held too long): the store then goes on in memory
+ * and keeps one message for the caller.  Returns it once (caller frees),
+ * else NULL. */
+char *store_take_warning(struct store *s);
+/* 1 while changes are written to the database, 0 in memory only. */
+int store_persistent(const struct store *s);
 
 /* Registers a feed (or finds it by URL) and returns its id (from 1).
  * title may be NULL; a non-NULL title replaces the stored one. */
@@ -83,8 +104,12 @@ void store_set_status(struct store *s, uint32_t feed_id, int ok,
 /* Sorts ids into canonical order: time, then feed URL, then key. */
 void store_sort_canonical(const struct store *s, uint32_t *ids, size_t n);
 
-/* Drops items older than max_age seconds (by time) and, per feed, the
- * oldest beyond cap (0: no cap).  Returns how many were dropped. */
+/* Drops items older than max_age seconds (by time; 0: no age limit) and,
+ * per feed, the oldest beyond cap (0: no cap), from memory and from the
+ * database (where the age limit also reaches items that were never
+ * loaded).  A pruned item the feed still carries is not taken in again,
+ * nor is a dated item older than now - max_age.  Returns how many were
+ * dropped. */
 size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
 
 /* Increases whenever anything a view could show changes. */

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef WIREDESK_DB_H
+#define WIREDESK_DB_H
+
+/* The SQLite journal behind store.  Only store.c includes this header:
+ * nothing else reads or writes the database.  Every function that can
+ * fail returns 0, or -1 with a reason in err; after a failed write the
+ * caller stops using the handle (db_close), and nothing in the file is
+ * ever deleted because of an error. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define DB_VERSION 2
+/* A missing date (published) in db_item; the column holds NULL. */
+#define DB_NO_DATE INT64_MIN
+
+struct db;
+
+/* A feed row.  Strings are borrowed (from the caller on writes, from the
+ * database until the callback returns on reads); NULL is SQL NULL. */
+struct db_feed {
+	int64_t rowid; /* 0 on a first write: filled in */
+	const char *url, *title, *language, *etag, *last_modified, *error;
+	int64_t last_fetch;
+	int status, failures;
+};
+
+/* An item row; feed is the feed's rowid. */
+struct db_item {
+	int64_t rowid, feed;
+	const char *key, *title, *link, *summary, *content, *author;
+	int64_t published, first_seen;
+	int read, updated;
+};
+
+typedef void (*db_feed_fn)(const struct db_feed *f, void *ctx);
+typedef void (*db_item_fn)(const struct db_item *it, void *ctx);
+
+/* Opens or creates the database at path, creating its directory (0700)
+ * when missing, and brings the schema to DB_VERSION.  A file that is not
+ * a database, fails PRAGMA quick_check or has a newer user_version is
+ * renamed aside (path.corrupt-N or path.newer-N, with its -wal and -shm)
+ * and a fresh database is created; *warn (caller frees) then says so.
+ * Returns 0 with *out, or -1 with err when no usable database could be
+ * opened for writing (read-only, full disk, busy, ...).  *warn may be set
+ * in both cases. */
+ATTR_NODISCARD int db_open(const char *path, struct db **out, char **warn,
+    char *err, size_t errlen);
+/* Opens path read-only for db_load_* only (no directory, no schema
+ * change, nothing moved); -1 when it cannot be read at this version. */
+ATTR_NODISCARD int db_open_readonly(const char *path, struct db **out,
+    char *err, size_t errlen);
+/* Closes the handle; NULL is a no-op.  The file is left as it is. */
+void db_close(struct db *db);
+
+/* Every feed, in rowid order. */
+ATTR_NODISCARD int db_load_feeds(struct db *db, db_feed_fn fn, void *ctx,
+    char *err, size_t errlen);
+/* Every item whose time (published, else first_seen) is at least since,
+ * oldest first. */
+ATTR_NODISCARD int db_load_recent(struct db *db, int64_t since,
+    db_item_fn fn, void *ctx, char *err, size_t errlen);
+
+/* One write transaction (BEGIN IMMEDIATE, so a second writer waits on
+ * busy_timeout at the start rather than failing halfway). */
+ATTR_NODISCARD int db_begin(struct db *db, char *err, size_t errlen);
+ATTR_NODISCARD int db_commit(struct db *db, char *err, size_t errlen);
+/* Never fails visibly: a rollback after an error is best effort. */
+void db_rollback(struct db *db);
+
+/* Inserts or updates the feed with this URL; sets f->rowid. */
+ATTR_NODISCARD int db_put_feed(struct db *db, struct db_feed *f, char *err,
+    size_t errlen);
+/* Inserts or updates the item with this (feed, key); sets it->rowid.  An
+ * existing row keeps its read flag and first_seen. */
+ATTR_NODISCARD int db_put_item(struct db *db, struct db_item *it, char *err,
+    size_t errlen);
+ATTR_NODISCARD int db_set_read(struct db *db, int64_t rowid, int read,
+    char *err, size_t errlen);
+ATTR_NODISCARD int db_delete_item(struct db *db, int64_t rowid, char *err,
+    size_t errlen);
+/* Deletes every item whose time is before cutoff, loaded or not. */
+ATTR_NODISCARD int db_delete_older(struct db *db, int64_t cutoff, char *err,
+    size_t errlen);
+
+/* For tests and tools: the user_version of an open database. */
+int db_user_version(struct db *db);
+
+#endif

@@ -1,0 +1,1055 @@
+/* store: the live items and feeds, owned in memory; the SQLite journal
+ * (db.c) only mirrors them.
+ *
+ * Why this way: every view and the clusterer read items many times per
+ * second, so reads must be plain memory lookups by id.  Items live in a
+ * dense array indexed by id (1..max; a pruned slot is NULL), and each item
+ * is a single allocation holding the public struct item, a little private
+ * bookkeeping and its strings.  An item is immutable apart from its
+ * read/fresh flags: a changed title or summary builds a new record under
+ * the same id, which is why item pointers are borrowed only until the
+ * next store_merge or store_prune.
+ *
+ * Deduplication goes through an open-addressing hash of item ids keyed by
+ * (feed id, identity key).  Keys come from the network, so the hash is
+ * seeded per store from /dev/urandom: nobody can precompute keys that
+ * collide.
+ *
+ * The journal is write-through: each change goes to the database as it
+ * happens, one transaction per merge or prune.  When a write fails (full
+ * disk, read-only file, a second wiredesk holding the lock past the busy
+ * timeout) the store rolls that transaction back, keeps one warning for
+ * the caller, drops the journal and goes on in memory: the file keeps
+ * everything committed before, and nothing is ever deleted because of an
+ * error.  Memory and disk ids differ: memory ids are dense and handed out
+ * per session, the rowids stay in the private records.
+ *
+ * Pruned items are remembered per feed (by key hash) for as long as the
+ * feed still carries them, and dated items older than the last age
+ * horizon are not taken in, so a feed with more items than the cap, or
+ * with very old ones, does not bring them back as new on every fetch.
+ *
+ * Invariants:
+ * - items[id] is NULL or a record whose item.id == id; count is the number
+ *   of non-NULL slots; feeds[i]->info.nitems counts that feed's items.
+ * - every live item is in the hash exactly once; deleted slots are
+ *   tombstones until the next rebuild.
+ * - with a journal, every item and feed has its rowid.
+ * - generation moves on every change a view could show.
+ */
+#include "store.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+
+/* Private part of an item: the public struct first, so a const struct
+ * item * handed out converts back with a cast of the same address. */
+struct rec {
+	struct item it;
+	uint64_t hash; /* of (feed id, key) with the store's seed */
+	uint64_t mark; /* the last merge that met this key */
+	int64_t rowid; /* in the journal; 0 without one */
+	char data[];   /* the strings, NUL-separated */
+};
+
+struct feed {
+	struct feed_info info;
+	int64_t rowid;
+	unsigned from_file : 1; /* the title came from the feeds file */
+	uint64_t *gone;		/* hashes of pruned keys, sorted */
+	size_t ngone;
+};
+
+struct store {
+	struct rec **items; /* index = id; [0] unused */
+	uint32_t max;	    /* highest id handed out */
+	size_t cap;	    /* slots allocated in items */
+	size_t count;	    /* live items */
+
+	uint32_t *tab;	/* 0 empty, TOMB deleted, else an item id */
+	size_t tabcap;	/* power of two */
+	size_t tabused; /* live + tombstones */
+	uint64_t seed;
+
+	struct feed **feeds; /* index = id - 1 */
+	uint32_t nfeeds;
+
+	uint64_t gen;
+	uint64_t merges; /* store_merge calls, for rec.mark */
+	int64_t horizon; /* dated items older than this are not taken */
+
+	struct db *db;	   /* NULL: memory only */
+	char *path;	   /* of the journal, for messages */
+	char *warning;	   /* kept for store_take_warning */
+	unsigned db_lost : 1;
+	unsigned batch : 1; /* inside a merge or prune */
+	unsigned txn : 1;   /* its transaction has begun */
+};
+
+#define TOMB UINT32_MAX
+
+/* A dedup key for an item: its guid, else its link, else its title plus
+ * its date (DESIGN.md).  Kept here until parse.h exports the same rule as
+ * parse_item_key; then that one serves both.  NULL when the item has none
+ * of them (it cannot be told apart from its neighbours, so it is not
+ * stored).  Caller frees. */
+static char *
+item_key(const struct parsed_item *pi)
+{
+	if (pi->id && *pi->id)
+		return xstrdup(pi->id);
+	if (pi->link && *pi->link)
+		return xstrdup(pi->link);
+	if (pi->title && *pi->title) {
+		if (pi->published == PARSE_NO_DATE)
+			return xstrdup(pi->title);
+		return xasprintf("%s\x1f%lld", pi->title,
+		    (long long)pi->published);
+	}
+	return NULL;
+}
+
+static uint64_t
+random_seed(void)
+{
+	uint64_t seed = 0;
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (read(fd, &seed, sizeof(seed)) != (ssize_t)sizeof(seed))
+			seed = 0;
+		close(fd);
+	}
+	if (seed == 0) {
+		/* No urandom (a chroot): still differ between runs. */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		seed = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^
+		    ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)&ts;
+	}
+	return seed;
+}
+
+static uint64_t
+key_hash(const struct store *s, uint32_t feed_id, const char *key)
+{
+	uint64_t h = util_hash(&feed_id, sizeof(feed_id), s->seed);
+
+	return util_hash(key, strlen(key), h);
+}
+
+static uint32_t
+tab_find(const struct store *s, uint32_t feed_id, const char *key,
+    uint64_t h)
+{
+	size_t mask = s->tabcap - 1;
+
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		uint32_t id = s->tab[i];
+		if (id == 0)
+			return 0;
+		if (id == TOMB)
+			continue;
+		const struct rec *r = s->items[id];
+		if (r->hash == h && r->it.feed_id == feed_id &&
+		    strcmp(r->it.key, key) == 0)
+			return id;
+	}
+}
+
+/* Rebuilds the table for the live items, sized for at least need. */
+static void
+tab_rebuild(struct store *s, size_t need)
+{
+	size_t cap = 64;
+
+	while (cap / 4 * 3 <= need)
+		cap *= 2;
+	uint32_t *tab = xcalloc(cap, sizeof(*tab));
+	for (uint32_t id = 1; id <= s->max; id++) {
+		if (!s->items[id])
+			continue;
+		size_t i = (size_t)s->items[id]->hash & (cap - 1);
+		while (tab[i] != 0)
+			i = (i + 1) & (cap - 1);
+		tab[i] = id;
+	}
+	free(s->tab);
+	s->tab = tab;
+	s->tabcap = cap;
+	s->tabused = s->count;
+}
+
+static void
+tab_add(struct store *s, const struct rec *r)
+{
+	if (s->tabused + 1 >= s->tabcap / 4 * 3)
+		tab_rebuild(s, s->count * 2 + 1);
+	size_t mask = s->tabcap - 1;
+	size_t i = (size_t)r->hash & mask;
+	while (s->tab[i] != 0 && s->tab[i] != TOMB)
+		i = (i + 1) & mask;
+	if (s->tab[i] == 0)
+		s->tabused++;
+	s->tab[i] = r->it.id;
+}
+
+static void
+tab_del(struct store *s, const struct rec *r)
+{
+	size_t mask = s->tabcap - 1;
+
+	for (size_t i = (size_t)r->hash & mask;; i = (i + 1) & mask) {
+		if (s->tab[i] == r->it.id) {
+			s->tab[i] = TOMB;
+			return;
+		}
+	}
+}
+
+/* The strings of a record, in the order they are packed. */
+struct fields {
+	const char *key, *title, *link, *summary, *content, *author;
+};
+
+static size_t
+slen(const char *p)
+{
+	return p ? strlen(p) + 1 : 0;
+}
+
+static char *
+pack(char **dst, const char *src)
+{
+	if (!src)
+		return NULL;
+	size_t n = strlen(src) + 1;
+	char *p = *dst;
+	memcpy(p, src, n);
+	*dst += n;
+	return p;
+}
+
+/* One allocation: struct rec followed by the strings. */
+static struct rec *
+rec_new(const struct fields *f)
+{
+	size_t n = slen(f->key) + slen(f->title) + slen(f->link) +
+	    slen(f->summary) + slen(f->content) + slen(f->author);
+	struct rec *r = xcalloc(1, sizeof(*r) + n);
+	char *p = r->data;
+
+	r->it.key = pack(&p, f->key);
+	r->it.title = pack(&p, f->title);
+	r->it.link = pack(&p, f->link);
+	r->it.summary = pack(&p, f->summary);
+	r->it.content = pack(&p, f->content);
+	r->it.author = pack(&p, f->author);
+	return r;
+}
+
+static struct feed *
+feed_get(const struct store *s, uint32_t id)
+{
+	if (id == 0 || id > s->nfeeds)
+		return NULL;
+	return s->feeds[id - 1];
+}
+
+static int
+str_differs(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+static void
+set_str(char **dst, const char *src)
+{
+	if (!str_differs(*dst, src))
+		return;
+	free(*dst);
+	*dst = src ? xstrdup(src) : NULL;
+}
+
+/* The journal failed: keep one warning, roll back, go on in memory. */
+static void
+db_lost(struct store *s, const char *why)
+{
+	if (!s->db)
+		return;
+	db_rollback(s->db);
+	db_close(s->db);
+	s->db = NULL;
+	s->batch = s->txn = 0;
+	if (!s->db_lost) {
+		s->db_lost = 1;
+		free(s->warning);
+		s->warning = xasprintf("%s: %s; from now on changes are kept "
+				       "in memory only",
+		    s->path, why);
+	}
+}
+
+/* 1 when a write may go to the journal now.  Inside a merge or prune the
+ * transaction begins with the first write, so a merge that changes
+ * nothing takes no lock at all. */
+static int
+ready(struct store *s)
+{
+	char err[256];
+
+	if (!s->db)
+		return 0;
+	if (s->batch && !s->txn) {
+		if (db_begin(s->db, err, sizeof(err)) != 0) {
+			db_lost(s, err);
+			return 0;
+		}
+		s->txn = 1;
+	}
+	return 1;
+}
+
+static void
+db_feed_of(struct db_feed *d, const struct feed *f)
+{
+	d->rowid = f->rowid;
+	d->url = f->info.url;
+	d->title = f->info.title;
+	d->language = f->info.language;
+	d->etag = f->info.etag;
+	d->last_modified = f->info.last_modified;
+	d->error = f->info.error;
+	d->last_fetch = f->info.last_fetch;
+	d->status = f->info.status;
+	d->failures = f->info.failures;
+}
+
+/* Writes a feed row (on its own, or inside the caller's transaction). */
+static int
+save_feed(struct store *s, struct feed *f)
+{
+	char err[256];
+	struct db_feed d;
+
+	if (!ready(s))
+		return 0;
+	db_feed_of(&d, f);
+	if (db_put_feed(s->db, &d, err, sizeof(err)) != 0) {
+		db_lost(s, err);
+		return -1;
+	}
+	f->rowid = d.rowid;
+	return 0;
+}
+
+static int
+save_item(struct store *s, struct rec *r)
+{
+	char err[256];
+	const struct feed *f = s->feeds[r->it.feed_id - 1];
+	struct db_item d = {
+		.rowid = r->rowid,
+		.feed = f->rowid,
+		.key = r->it.key,
+		.title = r->it.title,
+		.link = r->it.link,
+		.summary = r->it.summary,
+		.content = r->it.content,
+		.author = r->it.author,
+		.published = r->it.published == PARSE_NO_DATE ?
+		    DB_NO_DATE :
+		    r->it.published,
+		.first_seen = r->it.first_seen,
+		.read = r->it.read,
+		.updated = r->it.updated,
+	};
+
+	if (!ready(s))
+		return 0;
+	if (db_put_item(s->db, &d, err, sizeof(err)) != 0) {
+		db_lost(s, err);
+		return -1;
+	}
+	r->rowid = d.rowid;
+	return 0;
+}
+
+static void
+begin(struct store *s)
+{
+	s->batch = 1;
+}
+
+static void
+commit(struct store *s)
+{
+	char err[256];
+
+	if (s->db && s->txn && db_commit(s->db, err, sizeof(err)) != 0)
+		db_lost(s, err);
+	s->batch = s->txn = 0;
+}
+
+static struct feed *
+feed_new(struct store *s, const char *url)
+{
+	struct feed *f = xcalloc(1, sizeof(*f));
+
+	s->feeds = xreallocarray(s->feeds, (size_t)s->nfeeds + 1,
+	    sizeof(*s->feeds));
+	s->feeds[s->nfeeds++] = f;
+	f->info.id = s->nfeeds;
+	f->info.url = xstrdup(url);
+	return f;
+}
+
+/* Installs r under a new id. */
+static uint32_t
+item_insert(struct store *s, struct rec *r)
+{
+	if ((size_t)s->max + 1 >= s->cap) {
+		size_t ncap = s->cap * 2;
+		s->items = xreallocarray(s->items, ncap, sizeof(*s->items));
+		memset(s->items + s->cap, 0,
+		    (ncap - s->cap) * sizeof(*s->items));
+		s->cap = ncap;
+	}
+	r->it.id = ++s->max;
+	s->items[r->it.id] = r;
+	s->count++;
+	tab_add(s, r);
+	s->feeds[r->it.feed_id - 1]->info.nitems++;
+	return r->it.id;
+}
+
+/* Loading: feeds arrive in rowid order, so a rowid finds its feed by
+ * binary search. */
+static void
+load_feed(const struct db_feed *d, void *ctx)
+{
+	struct store *s = ctx;
+	struct feed *f = feed_new(s, d->url);
+
+	f->rowid = d->rowid;
+	f->info.title = d->title ? xstrdup(d->title) : NULL;
+	f->info.language = d->language ? xstrdup(d->language) : NULL;
+	f->info.etag = d->etag ? xstrdup(d->etag) : NULL;
+	f->info.last_modified = d->last_modified ? xstrdup(d->last_modified) :
+						   NULL;
+	f->info.error = d->error ? xstrdup(d->error) : NULL;
+	f->info.last_fetch = d->last_fetch;
+	f->info.status = d->status;
+	f->info.failures = d->failures;
+}
+
+static void
+load_item(const struct db_item *d, void *ctx)
+{
+	struct store *s = ctx;
+	uint32_t lo = 0, hi = s->nfeeds;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (s->feeds[mid]->rowid < d->feed)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->nfeeds || s->feeds[lo]->rowid != d->feed)
+		return;
+	uint32_t feed_id = lo + 1;
+	uint64_t h = key_hash(s, feed_id, d->key);
+	if (tab_find(s, feed_id, d->key, h))
+		return;
+	struct fields fl = { d->key, d->title, d->link, d->summary,
+		d->content, d->author };
+	struct rec *r = rec_new(&fl);
+	r->hash = h;
+	r->rowid = d->rowid;
+	r->it.feed_id = feed_id;
+	r->it.published = d->published == DB_NO_DATE ? PARSE_NO_DATE :
+						       d->published;
+	r->it.first_seen = d->first_seen;
+	r->it.time = r->it.published != PARSE_NO_DATE ? r->it.published :
+							r->it.first_seen;
+	r->it.read = d->read != 0;
+	r->it.updated = d->updated != 0;
+	item_insert(s, r);
+}
+
+static int
+load(struct store *s, struct db *db, int64_t since, char *err,
+    size_t errlen)
+{
+	if (db_load_feeds(db, load_feed, s, err, errlen) != 0)
+		return -1;
+	return db_load_recent(db, since, load_item, s, err, errlen);
+}
+
+static void
+add_warn(char **warn, char *msg)
+{
+	if (*warn) {
+		char *w = xasprintf("%s; %s", *warn, msg);
+		free(*warn);
+		free(msg);
+		msg = w;
+	}
+	*warn = msg;
+}
+
+struct store *
+store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
+    size_t errlen)
+{
+	char *w = NULL;
+
+	(void)err;
+	(void)errlen;
+	struct store *s = xcalloc(1, sizeof(*s));
+	s->seed = random_seed();
+	s->cap = 64;
+	s->items = xcalloc(s->cap, sizeof(*s->items));
+	tab_rebuild(s, 0);
+	s->gen = 1;
+	s->horizon = since;
+	if (dbpath) {
+		char e[512];
+		s->path = xstrdup(dbpath);
+		if (db_open(dbpath, &s->db, &w, e, sizeof(e)) != 0) {
+			/* Show what the file holds even if we cannot write
+			 * to it; nothing is written back. */
+			struct db *ro = NULL;
+			char e2[512];
+			int shown = db_open_readonly(dbpath, &ro, e2,
+					sizeof(e2)) == 0 &&
+			    load(s, ro, since, e2, sizeof(e2)) == 0;
+			db_close(ro);
+			add_warn(&w, xasprintf("%s; %s", e,
+			    shown ? "stored items are shown, but this session "
+				    "keeps its changes in memory only" :
+				    "this session keeps items in memory only"));
+			s->db_lost = 1;
+		} else if (load(s, s->db, since, e, sizeof(e)) != 0) {
+			add_warn(&w, xasprintf("%s: %s; this session keeps "
+					       "items in memory only",
+			    dbpath, e));
+			db_close(s->db);
+			s->db = NULL;
+			s->db_lost = 1;
+		}
+	}
+	if (warn)
+		*warn = w;
+	else
+		free(w);
+	return s;
+}
+
+struct store *
+store_open(const char *dbpath, char **warn, char *err, size_t errlen)
+{
+	return store_open_since(dbpath, INT64_MIN, warn, err, errlen);
+}
+
+void
+store_close(struct store *s)
+{
+	if (!s)
+		return;
+	db_close(s->db);
+	for (uint32_t id = 1; id <= s->max; id++)
+		free(s->items[id]);
+	free(s->items);
+	free(s->tab);
+	for (uint32_t i = 0; i < s->nfeeds; i++) {
+		struct feed_info *fi = &s->feeds[i]->info;
+		free(fi->url);
+		free(fi->title);
+		free(fi->language);
+		free(fi->etag);
+		free(fi->last_modified);
+		free(fi->error);
+		free(s->feeds[i]->gone);
+		free(s->feeds[i]);
+	}
+	free(s->feeds);
+	free(s->path);
+	free(s->warning);
+	free(s);
+}
+
+char *
+store_take_warning(struct store *s)
+{
+	char *w = s->warning;
+
+	s->warning = NULL;
+	return w;
+}
+
+int
+store_persistent(const struct store *s)
+{
+	return s->db != NULL;
+}
+
+uint32_t
+store_feed_find(const struct store *s, const char *url)
+{
+	for (uint32_t i = 0; i < s->nfeeds; i++)
+		if (strcmp(s->feeds[i]->info.url, url) == 0)
+			return i + 1;
+	return 0;
+}
+
+uint32_t
+store_feed_add(struct store *s, const char *url, const char *title)
+{
+	uint32_t id = store_feed_find(s, url);
+	struct feed *f;
+
+	if (id) {
+		f = s->feeds[id - 1];
+		if (!f->info.listed)
+			s->gen++;
+		f->info.listed = 1;
+		if (!title)
+			return id;
+		f->from_file = 1;
+		if (!str_differs(f->info.title, title))
+			return id;
+		set_str(&f->info.title, title);
+	} else {
+		f = feed_new(s, url);
+		f->info.title = title ? xstrdup(title) : NULL;
+		f->info.listed = 1;
+		f->from_file = title != NULL;
+	}
+	s->gen++;
+	(void)save_feed(s, f);
+	return f->info.id;
+}
+
+const struct feed_info *
+store_feed(const struct store *s, uint32_t id)
+{
+	const struct feed *f = feed_get(s, id);
+
+	return f ? &f->info : NULL;
+}
+
+uint32_t
+store_feed_count(const struct store *s)
+{
+	return s->nfeeds;
+}
+
+const struct item *
+store_item(const struct store *s, uint32_t id)
+{
+	if (id == 0 || id > s->max || !s->items[id])
+		return NULL;
+	return &s->items[id]->it;
+}
+
+uint32_t
+store_item_max(const struct store *s)
+{
+	return s->max;
+}
+
+size_t
+store_item_count(const struct store *s)
+{
+	return s->count;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Takes item id out of memory, remembering its key as gone. */
+static void
+item_remove(struct store *s, uint32_t id)
+{
+	struct rec *r = s->items[id];
+	struct feed *f = s->feeds[r->it.feed_id - 1];
+
+	tab_del(s, r);
+	f->info.nitems--;
+	f->gone = xreallocarray(f->gone, f->ngone + 1, sizeof(*f->gone));
+	f->gone[f->ngone++] = r->hash;
+	s->items[id] = NULL;
+	s->count--;
+	free(r);
+}
+
+static int
+item_cmp(const struct store *s, const struct item *a, const struct item *b)
+{
+	if (a->time != b->time)
+		return a->time < b->time ? -1 : 1;
+	if (a->feed_id != b->feed_id) {
+		int c = strcmp(s->feeds[a->feed_id - 1]->info.url,
+		    s->feeds[b->feed_id - 1]->info.url);
+		if (c)
+			return c;
+	}
+	int c = strcmp(a->key, b->key);
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* qsort has no context argument in C11; a merge sort with one keeps the
+ * store free of globals. */
+static void
+sort_ids(const struct store *s, uint32_t *ids, uint32_t *tmp, size_t n)
+{
+	if (n <= 8) {
+		for (size_t i = 1; i < n; i++) {
+			uint32_t v = ids[i];
+			size_t j = i;
+			while (j > 0 && item_cmp(s, &s->items[ids[j - 1]]->it,
+					    &s->items[v]->it) > 0) {
+				ids[j] = ids[j - 1];
+				j--;
+			}
+			ids[j] = v;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	sort_ids(s, ids, tmp, h);
+	sort_ids(s, ids + h, tmp, n - h);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n) {
+		if (item_cmp(s, &s->items[ids[i]]->it,
+			&s->items[ids[j]]->it) <= 0)
+			tmp[k++] = ids[i++];
+		else
+			tmp[k++] = ids[j++];
+	}
+	while (i < h)
+		tmp[k++] = ids[i++];
+	while (j < n)
+		tmp[k++] = ids[j++];
+	memcpy(ids, tmp, n * sizeof(*ids));
+}
+
+void
+store_sort_canonical(const struct store *s, uint32_t *ids, size_t n)
+{
+	/* Unknown ids have no item to compare: they go first, in id
+	 * order, so the order stays total. */
+	size_t bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!store_item(s, ids[i])) {
+			uint32_t v = ids[i];
+			ids[i] = ids[bad];
+			ids[bad++] = v;
+		}
+	}
+	for (size_t i = 1; i < bad; i++) {
+		uint32_t v = ids[i];
+		size_t j = i;
+		while (j > 0 && ids[j - 1] > v) {
+			ids[j] = ids[j - 1];
+			j--;
+		}
+		ids[j] = v;
+	}
+	if (n - bad < 2)
+		return;
+	uint32_t *tmp = xreallocarray(NULL, n - bad, sizeof(*tmp));
+	sort_ids(s, ids + bad, tmp, n - bad);
+	free(tmp);
+}
+
+/* A rebuilt record for a known item whose text changed. */
+static struct rec *
+rec_updated(const struct rec *old, const struct fields *fl)
+{
+	struct rec *r = rec_new(fl);
+
+	r->hash = old->hash;
+	r->rowid = old->rowid;
+	r->it.id = old->it.id;
+	r->it.feed_id = old->it.feed_id;
+	r->it.published = old->it.published;
+	r->it.first_seen = old->it.first_seen;
+	r->it.time = old->it.time;
+	r->it.read = old->it.read;
+	r->it.fresh = old->it.fresh;
+	r->it.updated = 1;
+	return r;
+}
+
+int
+store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
+    int64_t fetched_at, uint32_t **new_ids, size_t *nnew, char *err,
+    size_t errlen)
+{
+	*new_ids = NULL;
+	*nnew = 0;
+	struct feed *f = feed_get(s, feed_id);
+	if (!f) {
+		snprintf(err, errlen, "store_merge: no feed %u",
+		    (unsigned)feed_id);
+		return -1;
+	}
+	begin(s);
+	int changed = 0, feed_changed = 0;
+	if (!f->from_file && pf->title && *pf->title &&
+	    str_differs(f->info.title, pf->title)) {
+		set_str(&f->info.title, pf->title);
+		changed = feed_changed = 1;
+	}
+	if (pf->language && *pf->language &&
+	    str_differs(f->info.language, pf->language)) {
+		set_str(&f->info.language, pf->language);
+		feed_changed = 1;
+	}
+	if (feed_changed)
+		(void)save_feed(s, f);
+
+	unsigned char *gone_hit = f->ngone ? xcalloc(f->ngone, 1) : NULL;
+	uint64_t mark = ++s->merges;
+	uint32_t *ids = NULL;
+	size_t n = 0, idcap = 0;
+	for (size_t i = 0; i < pf->nitems; i++) {
+		const struct parsed_item *pi = &pf->items[i];
+		char *key = item_key(pi);
+		if (!key)
+			continue;
+		uint64_t h = key_hash(s, feed_id, key);
+		uint32_t id = tab_find(s, feed_id, key, h);
+		struct fields fl = { key, pi->title, pi->link, pi->summary,
+			pi->content, pi->author };
+		struct rec *old = id ? s->items[id] : NULL;
+		const uint64_t *g = NULL;
+		if (!old && f->ngone)
+			g = bsearch(&h, f->gone, f->ngone, sizeof(*f->gone),
+			    cmp_u64);
+		if (old && old->mark == mark) {
+			/* the same key twice in one body: the first wins */
+		} else if (old && !str_differs(old->it.title, pi->title) &&
+		    !str_differs(old->it.summary, pi->summary)) {
+			old->mark = mark;
+		} else if (old) {
+			struct rec *r = rec_updated(old, &fl);
+			r->mark = mark;
+			s->items[id] = r;
+			free(old);
+			(void)save_item(s, r);
+			changed = 1;
+		} else if (g) {
+			/* pruned before and still carried: stays out */
+			gone_hit[g - f->gone] = 1;
+		} else if (pi->published != PARSE_NO_DATE &&
+		    pi->published < s->horizon) {
+			/* older than the retention age: would be pruned */
+		} else {
+			struct rec *r = rec_new(&fl);
+			r->hash = h;
+			r->mark = mark;
+			r->it.feed_id = feed_id;
+			r->it.published = pi->published;
+			r->it.first_seen = fetched_at;
+			r->it.time = pi->published != PARSE_NO_DATE ?
+			    pi->published :
+			    fetched_at;
+			r->it.fresh = 1;
+			if (n == idcap) {
+				idcap = idcap ? idcap * 2 : 16;
+				ids = xreallocarray(ids, idcap, sizeof(*ids));
+			}
+			ids[n++] = item_insert(s, r);
+			(void)save_item(s, r);
+			changed = 1;
+		}
+		free(key);
+	}
+	commit(s);
+	/* Forget pruned keys the feed no longer carries. */
+	size_t k = 0;
+	for (size_t i = 0; i < f->ngone; i++)
+		if (gone_hit[i])
+			f->gone[k++] = f->gone[i];
+	f->ngone = k;
+	free(gone_hit);
+
+	store_sort_canonical(s, ids, n);
+	*new_ids = ids;
+	*nnew = n;
+	if (changed)
+		s->gen++;
+	return 0;
+}
+
+void
+store_set_read(struct store *s, uint32_t id, int read)
+{
+	char err[256];
+
+	if (!store_item(s, id))
+		return;
+	struct rec *r = s->items[id];
+	if (r->it.read == (read != 0))
+		return;
+	r->it.read = read != 0;
+	s->gen++;
+	if (ready(s) && db_set_read(s->db, r->rowid, read, err, sizeof(err)))
+		db_lost(s, err);
+}
+
+void
+store_set_seen(struct store *s, uint32_t id)
+{
+	if (!store_item(s, id))
+		return;
+	struct item *it = &s->items[id]->it;
+	if (!it->fresh)
+		return;
+	it->fresh = 0;
+	s->gen++;
+}
+
+void
+store_set_validators(struct store *s, uint32_t feed_id, const char *etag,
+    const char *last_modified)
+{
+	struct feed *f = feed_get(s, feed_id);
+
+	if (!f || (!str_differs(f->info.etag, etag) &&
+		      !str_differs(f->info.last_modified, last_modified)))
+		return;
+	set_str(&f->info.etag, etag);
+	set_str(&f->info.last_modified, last_modified);
+	(void)save_feed(s, f);
+}
+
+void
+store_set_status(struct store *s, uint32_t feed_id, int ok, const char *msg,
+    int64_t now)
+{
+	struct feed *f = feed_get(s, feed_id);
+
+	if (!f)
+		return;
+	f->info.last_fetch = now;
+	if (ok) {
+		f->info.status = 1;
+		set_str(&f->info.error, NULL);
+		f->info.failures = 0;
+	} else {
+		f->info.status = -1;
+		set_str(&f->info.error, msg ? msg : "failed");
+		f->info.failures++;
+	}
+	s->gen++;
+	(void)save_feed(s, f);
+}
+
+/* Drops ids[0..n) from memory and, inside the caller's transaction, from
+ * the journal. */
+static void
+drop(struct store *s, const uint32_t *ids, size_t n)
+{
+	char err[256];
+
+	for (size_t i = 0; i < n; i++) {
+		if (ready(s) && db_delete_item(s->db, s->items[ids[i]]->rowid,
+				 err, sizeof(err)) != 0)
+			db_lost(s, err);
+		item_remove(s, ids[i]);
+	}
+}
+
+size_t
+store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
+{
+	char err[256];
+	size_t dropped = 0;
+	uint32_t *ids = xreallocarray(NULL, s->count + 1, sizeof(*ids));
+
+	begin(s);
+	if (max_age > 0) {
+		int64_t cutoff = now - max_age;
+		if (cutoff > s->horizon)
+			s->horizon = cutoff;
+		size_t n = 0;
+		for (uint32_t id = 1; id <= s->max; id++)
+			if (s->items[id] && s->items[id]->it.time < cutoff)
+				ids[n++] = id;
+		/* One statement also drops what was never loaded. */
+		if (ready(s) &&
+		    db_delete_older(s->db, cutoff, err, sizeof(err)) != 0)
+			db_lost(s, err);
+		for (size_t i = 0; i < n; i++)
+			item_remove(s, ids[i]);
+		dropped += n;
+	}
+	if (cap > 0) {
+		/* Group the ids by feed with a counting pass, then keep
+		 * the newest cap of each. */
+		size_t *start = xcalloc((size_t)s->nfeeds + 2, sizeof(*start));
+		size_t n = 0;
+		for (uint32_t id = 1; id <= s->max; id++)
+			if (s->items[id])
+				start[s->items[id]->it.feed_id + 1]++;
+		for (uint32_t i = 1; i <= s->nfeeds + 1; i++)
+			start[i] += start[i - 1];
+		size_t *pos = xreallocarray(NULL, (size_t)s->nfeeds + 1,
+		    sizeof(*pos));
+		memcpy(pos, start, ((size_t)s->nfeeds + 1) * sizeof(*pos));
+		for (uint32_t id = 1; id <= s->max; id++)
+			if (s->items[id])
+				ids[pos[s->items[id]->it.feed_id]++] = id;
+		for (uint32_t fid = 1; fid <= s->nfeeds; fid++) {
+			size_t nf = start[fid + 1] - start[fid];
+			if (nf <= cap)
+				continue;
+			store_sort_canonical(s, ids + start[fid], nf);
+			/* ascending: the oldest nf - cap come first */
+			drop(s, ids + start[fid], nf - cap);
+			n += nf - cap;
+		}
+		dropped += n;
+		free(pos);
+		free(start);
+	}
+	commit(s);
+	free(ids);
+	for (uint32_t i = 0; i < s->nfeeds; i++) {
+		struct feed *f = s->feeds[i];
+		if (f->ngone > 1)
+			qsort(f->gone, f->ngone, sizeof(*f->gone), cmp_u64);
+	}
+	if (dropped) {
+		s->gen++;
+		if (s->tabused > s->count * 2 + 64)
+			tab_rebuild(s, s->count * 2);
+	}
+	return dropped;
+}
+
+uint64_t
+store_generation(const struct store *s)
+{
+	return s->gen;
+}

@@ -1,0 +1,453 @@
+/* Unit tests for db, the journal under store: a fresh schema, row round
+ * trips with NULLs, upserts that keep the read flag, transactions, age
+ * deletes, migration from a hand-made version 1 database, and moving a
+ * bad file aside with its -wal and -shm.  Every test works on real files
+ * in a temporary directory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "db.h"
+
+struct fixture {
+	char dir[64];
+	char path[128];
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/wiredesk-db-XXXXXX");
+	if (!mkdtemp(fx->dir))
+		return -1;
+	snprintf(fx->path, sizeof(fx->path), "%s/data/wiredesk.db", fx->dir);
+	*state = fx;
+	return 0;
+}
+
+static int
+rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	nftw(fx->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(fx);
+	return 0;
+}
+
+static struct db *
+open_ok(const char *path)
+{
+	struct db *db = NULL;
+	char *warn = NULL;
+	char err[512] = "";
+
+	int rc = db_open(path, &db, &warn, err, sizeof(err));
+	if (rc != 0)
+		fail_msg("db_open: %s", err);
+	assert_null(warn);
+	return db;
+}
+
+/* Raw SQL on a file, as an older wiredesk or another tool would. */
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(h);
+}
+
+static int64_t
+raw_int(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* The first column of the first row as text (caller frees). */
+static char *
+raw_text(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+struct loaded {
+	struct db_feed feeds[8];
+	char *fstr[8][6];
+	size_t nfeeds;
+	struct db_item items[16];
+	char *istr[16][6];
+	size_t nitems;
+};
+
+static char *
+sdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void
+on_feed(const struct db_feed *f, void *ctx)
+{
+	struct loaded *l = ctx;
+	size_t i = l->nfeeds++;
+
+	assert_true(i < 8);
+	l->feeds[i] = *f;
+	const char *src[6] = { f->url, f->title, f->language, f->etag,
+		f->last_modified, f->error };
+	for (int k = 0; k < 6; k++)
+		l->fstr[i][k] = sdup(src[k]);
+}
+
+static void
+on_item(const struct db_item *it, void *ctx)
+{
+	struct loaded *l = ctx;
+	size_t i = l->nitems++;
+
+	assert_true(i < 16);
+	l->items[i] = *it;
+	const char *src[6] = { it->key, it->title, it->link, it->summary,
+		it->content, it->author };
+	for (int k = 0; k < 6; k++)
+		l->istr[i][k] = sdup(src[k]);
+}
+
+static void
+loaded_load(struct loaded *l, struct db *db, int64_t since)
+{
+	char err[256];
+
+	memset(l, 0, sizeof(*l));
+	assert_int_equal(db_load_feeds(db, on_feed, l, err, sizeof(err)), 0);
+	assert_int_equal(db_load_recent(db, since, on_item, l, err,
+	    sizeof(err)), 0);
+}
+
+static void
+loaded_fini(struct loaded *l)
+{
+	for (size_t i = 0; i < l->nfeeds; i++)
+		for (int k = 0; k < 6; k++)
+			free(l->fstr[i][k]);
+	for (size_t i = 0; i < l->nitems; i++)
+		for (int k = 0; k < 6; k++)
+			free(l->istr[i][k]);
+}
+
+static void
+test_fresh_roundtrip(void **state)
+{
+	struct fixture *fx = *state;
+	char err[256];
+
+	/* the directory (and its parent data/) is created */
+	struct db *db = open_ok(fx->path);
+	struct stat st;
+	char dir[128];
+	snprintf(dir, sizeof(dir), "%s/data", fx->dir);
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(db_user_version(db), DB_VERSION);
+
+	struct db_feed f = { .url = "http://a.example/rss", .title = "A",
+		.etag = "\"e1\"", .status = 1, .last_fetch = 42 };
+	assert_int_equal(db_put_feed(db, &f, err, sizeof(err)), 0);
+	assert_true(f.rowid > 0);
+	struct db_feed g = { .url = "http://b.example/rss",
+		.error = "HTTP 500", .status = -1, .failures = 3 };
+	assert_int_equal(db_put_feed(db, &g, err, sizeof(err)), 0);
+	assert_true(g.rowid > f.rowid);
+	/* the same URL again updates, same rowid */
+	int64_t frow = f.rowid;
+	f.rowid = 0;
+	f.last_modified = "Mon, 01 Jan 2024 00:00:00 GMT";
+	assert_int_equal(db_put_feed(db, &f, err, sizeof(err)), 0);
+	assert_int_equal(f.rowid, frow);
+
+	assert_int_equal(db_begin(db, err, sizeof(err)), 0);
+	struct db_item a = { .feed = frow, .key = "k1", .title = "T1",
+		.link = "http://a.example/1", .summary = "S1",
+		.published = 1000, .first_seen = 2000 };
+	struct db_item b = { .feed = frow, .key = "k2", .title = "T2",
+		.published = DB_NO_DATE, .first_seen = 3000, .read = 1 };
+	assert_int_equal(db_put_item(db, &a, err, sizeof(err)), 0);
+	assert_int_equal(db_put_item(db, &b, err, sizeof(err)), 0);
+	assert_int_equal(db_commit(db, err, sizeof(err)), 0);
+	assert_true(a.rowid > 0 && b.rowid > a.rowid);
+
+	struct loaded l;
+	loaded_load(&l, db, INT64_MIN);
+	assert_int_equal(l.nfeeds, 2);
+	assert_string_equal(l.fstr[0][0], "http://a.example/rss");
+	assert_string_equal(l.fstr[0][1], "A");
+	assert_null(l.fstr[0][2]);
+	assert_string_equal(l.fstr[0][3], "\"e1\"");
+	assert_string_equal(l.fstr[0][4], "Mon, 01 Jan 2024 00:00:00 GMT");
+	assert_int_equal(l.feeds[0].last_fetch, 42);
+	assert_int_equal(l.feeds[0].status, 1);
+	assert_string_equal(l.fstr[1][5], "HTTP 500");
+	assert_int_equal(l.feeds[1].failures, 3);
+	assert_int_equal(l.feeds[1].status, -1);
+	assert_int_equal(l.nitems, 2);
+	/* oldest first by time: k1 (1000) then k2 (first seen 3000) */
+	assert_string_equal(l.istr[0][0], "k1");
+	assert_int_equal(l.items[0].published, 1000);
+	assert_int_equal(l.items[0].first_seen, 2000);
+	assert_string_equal(l.istr[0][3], "S1");
+	assert_null(l.istr[0][4]);
+	assert_string_equal(l.istr[1][0], "k2");
+	assert_int_equal(l.items[1].published, DB_NO_DATE);
+	assert_int_equal(l.items[1].read, 1);
+	assert_int_equal(l.items[1].feed, frow);
+	loaded_fini(&l);
+
+	/* since filters by time (published, else first_seen) */
+	loaded_load(&l, db, 2500);
+	assert_int_equal(l.nitems, 1);
+	assert_string_equal(l.istr[0][0], "k2");
+	loaded_fini(&l);
+
+	/* an upsert updates text and keeps read and first_seen */
+	struct db_item b2 = { .feed = frow, .key = "k2", .title = "T2 new",
+		.published = DB_NO_DATE, .first_seen = 9999, .read = 0,
+		.updated = 1 };
+	assert_int_equal(db_put_item(db, &b2, err, sizeof(err)), 0);
+	assert_int_equal(b2.rowid, b.rowid);
+	loaded_load(&l, db, INT64_MIN);
+	assert_string_equal(l.istr[1][1], "T2 new");
+	assert_int_equal(l.items[1].read, 1);
+	assert_int_equal(l.items[1].updated, 1);
+	assert_int_equal(l.items[1].first_seen, 3000);
+	loaded_fini(&l);
+
+	/* set_read, a rolled back transaction, delete and delete_older */
+	assert_int_equal(db_set_read(db, a.rowid, 1, err, sizeof(err)), 0);
+	assert_int_equal(db_begin(db, err, sizeof(err)), 0);
+	assert_int_equal(db_delete_item(db, a.rowid, err, sizeof(err)), 0);
+	db_rollback(db);
+	loaded_load(&l, db, INT64_MIN);
+	assert_int_equal(l.nitems, 2);
+	assert_int_equal(l.items[0].read, 1);
+	loaded_fini(&l);
+	assert_int_equal(db_delete_older(db, 2500, err, sizeof(err)), 0);
+	loaded_load(&l, db, INT64_MIN);
+	assert_int_equal(l.nitems, 1);
+	assert_string_equal(l.istr[0][0], "k2");
+	loaded_fini(&l);
+	assert_int_equal(db_delete_item(db, b.rowid, err, sizeof(err)), 0);
+	loaded_load(&l, db, INT64_MIN);
+	assert_int_equal(l.nitems, 0);
+	loaded_fini(&l);
+
+	/* an item of an unknown feed breaks the foreign key */
+	struct db_item bad = { .feed = 9999, .key = "x", .first_seen = 1 };
+	assert_int_equal(db_put_item(db, &bad, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "FOREIGN KEY"));
+	db_close(db);
+
+	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), DB_VERSION);
+	db_close(NULL);
+}
+
+/* Version 1 exactly as it shipped: no updated column, no time index. */
+static const char v1_schema[] =
+    "CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE,"
+    " title TEXT, language TEXT, etag TEXT, last_modified TEXT,"
+    " last_fetch INTEGER NOT NULL DEFAULT 0,"
+    " status INTEGER NOT NULL DEFAULT 0, error TEXT,"
+    " failures INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE items (id INTEGER PRIMARY KEY,"
+    " feed_id INTEGER NOT NULL REFERENCES feeds(id), key TEXT NOT NULL,"
+    " title TEXT, link TEXT, summary TEXT, content TEXT, author TEXT,"
+    " published INTEGER, first_seen INTEGER NOT NULL,"
+    " read INTEGER NOT NULL DEFAULT 0, UNIQUE (feed_id, key));"
+    "INSERT INTO feeds (id, url, title, etag) VALUES"
+    " (7, 'http://old.example/rss', 'Old', '\"v1\"');"
+    "INSERT INTO items (feed_id, key, title, published, first_seen, read)"
+    " VALUES (7, 'o1', 'Old one', 500, 600, 1),"
+    " (7, 'o2', 'Old two', NULL, 700, 0);"
+    "PRAGMA user_version = 1;";
+
+static void
+test_migrate_v1(void **state)
+{
+	struct fixture *fx = *state;
+
+	mkdir(fx->dir, 0700);
+	char dir[128];
+	snprintf(dir, sizeof(dir), "%s/data", fx->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	raw_exec(fx->path, v1_schema);
+	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), 1);
+
+	struct db *db = open_ok(fx->path);
+	assert_int_equal(db_user_version(db), 2);
+	struct loaded l;
+	loaded_load(&l, db, INT64_MIN);
+	assert_int_equal(l.nfeeds, 1);
+	assert_int_equal(l.feeds[0].rowid, 7);
+	assert_string_equal(l.fstr[0][3], "\"v1\"");
+	assert_int_equal(l.nitems, 2);
+	assert_string_equal(l.istr[0][1], "Old one");
+	assert_int_equal(l.items[0].read, 1);
+	assert_int_equal(l.items[0].updated, 0);
+	assert_int_equal(l.items[1].published, DB_NO_DATE);
+	loaded_fini(&l);
+	db_close(db);
+	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM sqlite_master"
+					   " WHERE name = 'items_time'"),
+	    1);
+	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM"
+					   " pragma_table_info('items')"
+					   " WHERE name = 'updated'"),
+	    1);
+	char *mode = raw_text(fx->path, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	/* a second open finds version 2 and changes nothing */
+	db = open_ok(fx->path);
+	assert_int_equal(db_user_version(db), 2);
+	db_close(db);
+}
+
+static void
+write_file(const char *path, const char *data, size_t n)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, n, fp), n);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static int
+exists(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0;
+}
+
+static void
+test_move_aside(void **state)
+{
+	struct fixture *fx = *state;
+	char p[256], *warn = NULL, err[512] = "";
+	struct db *db = NULL;
+
+	/* a database from a newer wiredesk, twice: -1 then -2 */
+	for (int round = 1; round <= 2; round++) {
+		db = open_ok(fx->path);
+		db_close(db);
+		raw_exec(fx->path, "CREATE TABLE future (x);"
+				   "PRAGMA user_version = 77;");
+		assert_int_equal(db_open(fx->path, &db, &warn, err,
+		    sizeof(err)), 0);
+		assert_non_null(warn);
+		assert_non_null(strstr(warn, "newer"));
+		snprintf(p, sizeof(p), "%s.newer-%d", fx->path, round);
+		assert_non_null(strstr(warn, p));
+		free(warn);
+		warn = NULL;
+		assert_true(exists(p));
+		assert_int_equal(db_user_version(db), DB_VERSION);
+		db_close(db);
+		snprintf(p, sizeof(p), "%s.newer-%d", fx->path, round);
+		assert_int_equal(raw_int(p, "PRAGMA user_version"), 77);
+	}
+
+	/* not a database at all */
+	char junk[8192];
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (char)(i * 7919 % 251);
+	write_file(fx->path, junk, sizeof(junk));
+	/* a -wal and -shm beside it move along: a fresh database must
+	 * never meet an old log */
+	char wal[160], shm[160];
+	snprintf(wal, sizeof(wal), "%s-wal", fx->path);
+	snprintf(shm, sizeof(shm), "%s-shm", fx->path);
+	write_file(wal, junk, 100);
+	write_file(shm, junk, 200);
+	assert_int_equal(db_open(fx->path, &db, &warn, err, sizeof(err)), 0);
+	assert_non_null(warn);
+	assert_non_null(strstr(warn, "corrupt-1"));
+	free(warn);
+	db_close(db);
+	snprintf(p, sizeof(p), "%s.corrupt-1", fx->path);
+	struct stat st;
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_size, sizeof(junk));
+	snprintf(p, sizeof(p), "%s.corrupt-1-wal", fx->path);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_size, 100);
+	/* the -shm is only an index SQLite may rebuild; it moves too */
+	snprintf(p, sizeof(p), "%s.corrupt-1-shm", fx->path);
+	assert_int_equal(stat(p, &st), 0);
+	/* the fresh database works */
+	db = open_ok(fx->path);
+	assert_int_equal(db_user_version(db), DB_VERSION);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_fresh_roundtrip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_move_aside, setup,
+		    teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
