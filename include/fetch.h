@@ -45,7 +45,8 @@ enum fetch_status {
 };
 
 /* A finished transfer.  body is owned by the result (free with
- * fetch_result_fini); it is empty unless FETCH_OK.  Strings are NULL when
+ * fetch_result_fini); it is empty unless FETCH_OK, and then always
+ * allocated and NUL-terminated, even when empty.  Strings are NULL when
  * absent.  etag, last_modified and content_type come from the final
  * response and hold printable ASCII only (a header with other bytes is
  * dropped); on a 304 that omits a validator, the request's value is

@@ -862,6 +862,8 @@ finish(const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 		r->status = FETCH_OK;
 		r->body = x->body;
 		buf_init(&x->body, 0);
+		r->body.max = 0;
+		(void)buf_append(&r->body, "", 0); /* p is never NULL */
 		return;
 	}
 	if (code == 304) {

@@ -344,6 +344,14 @@ test_size_caps(void **state)
 	assert_string_equal(r.err, "body larger than 1 MiB");
 	fetch_result_fini(&r);
 
+	/* an empty body is still a string */
+	fetch_one(fx, NULL, "/big/0", NULL, NULL, &r);
+	assert_int_equal(r.status, FETCH_OK);
+	assert_int_equal(r.body.len, 0);
+	assert_non_null(r.body.p);
+	assert_string_equal(r.body.p, "");
+	fetch_result_fini(&r);
+
 	/* exactly the cap is fine */
 	o.max_body = 1000;
 	fetch_one(fx, &o, "/stream/1000", NULL, NULL, &r);
