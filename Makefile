@@ -38,7 +38,7 @@ endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS   += -Iinclude -D_POSIX_C_SOURCE=200809L -DWIREDESK_VERSION='"$(VERSION)"'
+CPPFLAGS   += -iquote include -D_POSIX_C_SOURCE=200809L -DWIREDESK_VERSION='"$(VERSION)"'
 CFLAGS     ?=
 CFLAGS     += -std=c11 $(WARN) $(OPT) -MMD -MP $(PKG_CFLAGS)
 LDFLAGS    += $(LDOPT)
