@@ -20,28 +20,28 @@
 #define FETCH_MAX_REDIRECTS 5
 
 struct fetch_opts {
-	int max_connections;	  /* total, default 16 */
+	int max_connections;      /* total, default 16 */
 	int max_host_connections; /* per host, default 4 */
-	int connect_timeout;	  /* seconds */
-	int timeout;		  /* whole transfer, seconds */
-	int low_speed_limit;	  /* bytes/s ... */
-	int low_speed_time;	  /* ... for this many seconds aborts */
-	size_t max_body;	  /* decoded bytes */
-	const char *user_agent;	  /* copied; default "wiredesk/VERSION" */
+	int connect_timeout;      /* seconds */
+	int timeout;              /* whole transfer, seconds */
+	int low_speed_limit;      /* bytes/s ... */
+	int low_speed_time;       /* ... for this many seconds aborts */
+	size_t max_body;          /* decoded bytes */
+	const char *user_agent;   /* copied; default "wiredesk/VERSION" */
 };
 
 struct fetch_req {
 	uint32_t feed_id;
-	const char *url;	   /* http(s)://, file:// */
-	const char *etag;	   /* NULL: none */
+	const char *url;           /* http(s)://, file:// */
+	const char *etag;          /* NULL: none */
 	const char *last_modified; /* NULL: none (an HTTP date) */
 };
 
 enum fetch_status {
-	FETCH_OK,	    /* 2xx with a body */
+	FETCH_OK,           /* 2xx with a body */
 	FETCH_NOT_MODIFIED, /* 304: success, no new items */
 	FETCH_HTTP_ERROR,   /* 4xx/5xx; http_code and retry_after set */
-	FETCH_ERROR,	    /* DNS, connect, TLS, timeout, size cap, ... */
+	FETCH_ERROR,        /* DNS, connect, TLS, timeout, size cap, ... */
 };
 
 /* A finished transfer.  body is owned by the result (free with
@@ -88,8 +88,8 @@ ATTR_NODISCARD int fetch_start(struct fetcher *f, const struct fetch_req *req);
  * does not wait when a result is ready; a negative timeout waits without
  * a limit.  A signal only ends the wait early.  Returns 0, or -1 when
  * curl cannot poll. */
-int fetch_poll(struct fetcher *f, struct pollfd *extra, unsigned nextra,
-    int timeout_ms);
+int fetch_poll(
+    struct fetcher *f, struct pollfd *extra, unsigned nextra, int timeout_ms);
 /* Moves the next finished transfer into *res (which the caller then
  * finishes with fetch_result_fini); returns 1, or 0 when none is ready.
  * Results come in completion order. */

@@ -16,10 +16,10 @@
  * a hostile server cannot silence a feed for years.  The jitter comes
  * from a PRNG seeded by sched_new's seed: the same seed and the same
  * calls give the same timetable. */
-#define SCHED_DEFAULT_INTERVAL 300	   /* for interval <= 0 */
-#define SCHED_BACKOFF_BASE 60		   /* first retry after a failure */
-#define SCHED_BACKOFF_MIN 30		   /* jitter never goes below */
-#define SCHED_BACKOFF_CAP (6 * 3600)	   /* growth stops here ... */
+#define SCHED_DEFAULT_INTERVAL 300        /* for interval <= 0 */
+#define SCHED_BACKOFF_BASE 60             /* first retry after a failure */
+#define SCHED_BACKOFF_MIN 30              /* jitter never goes below */
+#define SCHED_BACKOFF_CAP (6 * 3600)      /* growth stops here ... */
 #define SCHED_RETRY_AFTER_MAX (24 * 3600) /* ... Retry-After here */
 
 struct sched;

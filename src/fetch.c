@@ -60,7 +60,7 @@ struct xfer {
 	char *url;
 	struct host *host;
 	struct xfer *next; /* in its host's queue */
-	size_t slot;	   /* index in f->run */
+	size_t slot;       /* index in f->run */
 	struct buf body;
 	int too_big;
 	CURLcode code;
@@ -75,9 +75,9 @@ struct xfer {
 /* Transfers waiting for a place in curl, per host ("scheme://host:port"). */
 struct host {
 	char *key;
-	unsigned in_curl;	 /* its transfers curl holds */
+	unsigned in_curl;         /* its transfers curl holds */
 	struct xfer *head, *tail; /* waiting, oldest first */
-	int ready;		 /* in the fetcher's ready list */
+	int ready;                /* in the fetcher's ready list */
 	struct host *next_ready;
 };
 
@@ -87,14 +87,14 @@ struct fetcher {
 	char *user_agent;
 	unsigned window;      /* most transfers handed to curl at once */
 	unsigned host_window; /* ... for one host */
-	struct xfer **run; /* every active transfer, queued or in curl */
-	uint32_t *run_ids; /* run[i]->feed_id, scanned for duplicates */
+	struct xfer **run;    /* every active transfer, queued or in curl */
+	uint32_t *run_ids;    /* run[i]->feed_id, scanned for duplicates */
 	size_t nrun, caprun;
-	size_t ncurl; /* of which curl holds this many */
+	size_t ncurl;        /* of which curl holds this many */
 	struct host **hosts; /* open addressing by key */
 	size_t nhosts, caphosts;
 	struct host *rhead, *rtail; /* hosts with work and room, in turn */
-	struct xfer **done; /* FIFO: done[head .. ndone) */
+	struct xfer **done;         /* FIFO: done[head .. ndone) */
 	size_t head, ndone, capdone;
 	struct curl_waitfd *wait; /* scratch for fetch_poll */
 	size_t capwait;
@@ -134,8 +134,8 @@ static void
 set_field(char **field, const char *v, size_t n)
 {
 	free(*field);
-	*field = n > 0 && n <= HEADER_MAX && printable(v, n) ? xstrndup(v, n)
-							     : NULL;
+	*field =
+	    n > 0 && n <= HEADER_MAX && printable(v, n) ? xstrndup(v, n) : NULL;
 }
 
 static size_t
@@ -163,18 +163,18 @@ on_header(char *p, size_t size, size_t nitems, void *ctx)
 	while (v < end && (*v == ' ' || *v == '\t'))
 		v++;
 	while (end > v && (end[-1] == '\r' || end[-1] == '\n' ||
-			      end[-1] == ' ' || end[-1] == '\t'))
+	                      end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	static const struct {
 		const char *name;
 		size_t off;
 	} keep[] = {
-		{"ETag", offsetof(struct xfer, etag)},
-		{"Last-Modified", offsetof(struct xfer, last_modified)},
-		{"Content-Type", offsetof(struct xfer, content_type)},
-		{"Retry-After", offsetof(struct xfer, retry_after)},
-		{"Date", offsetof(struct xfer, date)},
-		{"Location", offsetof(struct xfer, location)},
+	    {"ETag", offsetof(struct xfer, etag)},
+	    {"Last-Modified", offsetof(struct xfer, last_modified)},
+	    {"Content-Type", offsetof(struct xfer, content_type)},
+	    {"Retry-After", offsetof(struct xfer, retry_after)},
+	    {"Date", offsetof(struct xfer, date)},
+	    {"Location", offsetof(struct xfer, location)},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(keep); i++) {
 		if (strlen(keep[i].name) == nl &&
@@ -214,22 +214,22 @@ fetch_new(const struct fetch_opts *opts)
 	struct fetcher *f = xcalloc(1, sizeof(*f));
 	if (opts != NULL)
 		f->o = *opts;
-	f->o.max_connections = pick(f->o.max_connections,
-	    FETCH_DEFAULT_MAX_CONNECTIONS);
-	f->o.max_host_connections = pick(f->o.max_host_connections,
-	    FETCH_DEFAULT_MAX_HOST_CONNECTIONS);
-	f->o.connect_timeout = pick(f->o.connect_timeout,
-	    FETCH_DEFAULT_CONNECT_TIMEOUT);
+	f->o.max_connections =
+	    pick(f->o.max_connections, FETCH_DEFAULT_MAX_CONNECTIONS);
+	f->o.max_host_connections =
+	    pick(f->o.max_host_connections, FETCH_DEFAULT_MAX_HOST_CONNECTIONS);
+	f->o.connect_timeout =
+	    pick(f->o.connect_timeout, FETCH_DEFAULT_CONNECT_TIMEOUT);
 	f->o.timeout = pick(f->o.timeout, FETCH_DEFAULT_TIMEOUT);
-	f->o.low_speed_limit = pick(f->o.low_speed_limit,
-	    FETCH_DEFAULT_LOW_SPEED_LIMIT);
-	f->o.low_speed_time = pick(f->o.low_speed_time,
-	    FETCH_DEFAULT_LOW_SPEED_TIME);
+	f->o.low_speed_limit =
+	    pick(f->o.low_speed_limit, FETCH_DEFAULT_LOW_SPEED_LIMIT);
+	f->o.low_speed_time =
+	    pick(f->o.low_speed_time, FETCH_DEFAULT_LOW_SPEED_TIME);
 	if (f->o.max_body == 0)
 		f->o.max_body = FETCH_DEFAULT_MAX_BODY;
-	f->user_agent = xstrdup(f->o.user_agent != NULL
-		? f->o.user_agent
-		: "wiredesk/" WIREDESK_VERSION);
+	f->user_agent =
+	    xstrdup(f->o.user_agent != NULL ? f->o.user_agent
+	                                    : "wiredesk/" WIREDESK_VERSION);
 	f->o.user_agent = f->user_agent;
 	/* Enough to keep every connection busy with the next transfer
 	 * ready, few enough that curl never holds thousands of handles. */
@@ -238,9 +238,9 @@ fetch_new(const struct fetch_opts *opts)
 	f->multi = curl_multi_init();
 	if (f->multi == NULL ||
 	    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-		(long)f->o.max_connections) != CURLM_OK ||
+	        (long)f->o.max_connections) != CURLM_OK ||
 	    curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
-		(long)f->o.max_host_connections) != CURLM_OK) {
+	        (long)f->o.max_host_connections) != CURLM_OK) {
 		fetch_free(f);
 		return NULL;
 	}
@@ -279,8 +279,7 @@ fetch_free(struct fetcher *f)
 
 /* Adds "Name: value" when value is a printable, non-empty validator. */
 static int
-add_validator(struct xfer *x, const char *name, const char *value,
-    char **keep)
+add_validator(struct xfer *x, const char *name, const char *value, char **keep)
 {
 	if (value == NULL || *value == '\0' || strlen(value) > HEADER_MAX ||
 	    !printable(value, strlen(value)))
@@ -337,14 +336,15 @@ url_parts(const char *url, size_t n, const CURLUPart *parts, char **out)
 {
 	CURLU *u = curl_url();
 	int ok = u != NULL && url != NULL &&
-	    curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) ==
-		CURLUE_OK;
+	         curl_url_set(u, CURLUPART_URL, url,
+	             CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
 
 	for (size_t i = 0; i < n; i++) {
 		char *v = NULL;
 		unsigned flags = parts[i] == CURLUPART_PATH ? CURLU_URLDECODE
-		    : parts[i] == CURLUPART_PORT	    ? CURLU_DEFAULT_PORT
-							    : 0;
+		                 : parts[i] == CURLUPART_PORT
+		                     ? CURLU_DEFAULT_PORT
+		                     : 0;
 		out[i] = NULL;
 		if (ok && curl_url_get(u, parts[i], &v, flags) == CURLUE_OK &&
 		    v != NULL)
@@ -359,13 +359,13 @@ url_parts(const char *url, size_t n, const CURLUPart *parts, char **out)
 static char *
 host_key(const char *url)
 {
-	static const CURLUPart parts[] = {CURLUPART_SCHEME, CURLUPART_HOST,
-	    CURLUPART_PORT};
+	static const CURLUPart parts[] = {
+	    CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT};
 	char *v[ARRAY_LEN(parts)];
 
 	url_parts(url, ARRAY_LEN(parts), parts, v);
-	char *key = xasprintf("%s://%s:%s", v[0] ? v[0] : "",
-	    v[1] ? v[1] : "", v[2] ? v[2] : "");
+	char *key = xasprintf(
+	    "%s://%s:%s", v[0] ? v[0] : "", v[1] ? v[1] : "", v[2] ? v[2] : "");
 	for (char *p = key; *p != '\0'; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
@@ -446,8 +446,8 @@ done_push(struct fetcher *f, struct xfer *x)
 			f->head = 0;
 		} else {
 			f->capdone = f->capdone ? f->capdone * 2 : 32;
-			f->done = xreallocarray(f->done, f->capdone,
-			    sizeof(*f->done));
+			f->done = xreallocarray(
+			    f->done, f->capdone, sizeof(*f->done));
 		}
 	}
 	f->done[f->ndone++] = x;
@@ -501,7 +501,7 @@ fetch_start(struct fetcher *f, const struct fetch_req *req)
 	buf_init(&x->body, f->o.max_body);
 	if (add_validator(x, "If-None-Match", req->etag, &x->req_etag) < 0 ||
 	    add_validator(x, "If-Modified-Since", req->last_modified,
-		&x->req_last_modified) < 0) {
+	        &x->req_last_modified) < 0) {
 		xfer_free(x);
 		return -1;
 	}
@@ -517,8 +517,8 @@ fetch_start(struct fetcher *f, const struct fetch_req *req)
 	if (f->nrun == f->caprun) {
 		f->caprun = f->caprun ? f->caprun * 2 : 32;
 		f->run = xreallocarray(f->run, f->caprun, sizeof(*f->run));
-		f->run_ids = xreallocarray(f->run_ids, f->caprun,
-		    sizeof(*f->run_ids));
+		f->run_ids =
+		    xreallocarray(f->run_ids, f->caprun, sizeof(*f->run_ids));
 	}
 	x->slot = f->nrun;
 	f->run[f->nrun] = x;
@@ -556,8 +556,8 @@ collect(struct fetcher *f)
 }
 
 int
-fetch_poll(struct fetcher *f, struct pollfd *extra, unsigned nextra,
-    int timeout_ms)
+fetch_poll(
+    struct fetcher *f, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
 	int running;
 
@@ -616,27 +616,47 @@ http_reason(long code)
 		long code;
 		const char *text;
 	} reasons[] = {
-		{300, "Multiple Choices"}, {301, "Moved Permanently"},
-		{302, "Found"}, {303, "See Other"}, {305, "Use Proxy"},
-		{307, "Temporary Redirect"}, {308, "Permanent Redirect"},
-		{400, "Bad Request"}, {401, "Unauthorized"},
-		{402, "Payment Required"}, {403, "Forbidden"},
-		{404, "Not Found"}, {405, "Method Not Allowed"},
-		{406, "Not Acceptable"}, {407, "Proxy Authentication Required"},
-		{408, "Request Timeout"}, {409, "Conflict"}, {410, "Gone"},
-		{411, "Length Required"}, {412, "Precondition Failed"},
-		{413, "Content Too Large"}, {414, "URI Too Long"},
-		{415, "Unsupported Media Type"}, {418, "I'm a teapot"},
-		{421, "Misdirected Request"}, {422, "Unprocessable Content"},
-		{425, "Too Early"}, {426, "Upgrade Required"},
-		{428, "Precondition Required"}, {429, "Too Many Requests"},
-		{431, "Request Header Fields Too Large"},
-		{451, "Unavailable For Legal Reasons"},
-		{500, "Internal Server Error"}, {501, "Not Implemented"},
-		{502, "Bad Gateway"}, {503, "Service Unavailable"},
-		{504, "Gateway Timeout"}, {505, "HTTP Version Not Supported"},
-		{507, "Insufficient Storage"}, {508, "Loop Detected"},
-		{511, "Network Authentication Required"},
+	    {300, "Multiple Choices"},
+	    {301, "Moved Permanently"},
+	    {302, "Found"},
+	    {303, "See Other"},
+	    {305, "Use Proxy"},
+	    {307, "Temporary Redirect"},
+	    {308, "Permanent Redirect"},
+	    {400, "Bad Request"},
+	    {401, "Unauthorized"},
+	    {402, "Payment Required"},
+	    {403, "Forbidden"},
+	    {404, "Not Found"},
+	    {405, "Method Not Allowed"},
+	    {406, "Not Acceptable"},
+	    {407, "Proxy Authentication Required"},
+	    {408, "Request Timeout"},
+	    {409, "Conflict"},
+	    {410, "Gone"},
+	    {411, "Length Required"},
+	    {412, "Precondition Failed"},
+	    {413, "Content Too Large"},
+	    {414, "URI Too Long"},
+	    {415, "Unsupported Media Type"},
+	    {418, "I'm a teapot"},
+	    {421, "Misdirected Request"},
+	    {422, "Unprocessable Content"},
+	    {425, "Too Early"},
+	    {426, "Upgrade Required"},
+	    {428, "Precondition Required"},
+	    {429, "Too Many Requests"},
+	    {431, "Request Header Fields Too Large"},
+	    {451, "Unavailable For Legal Reasons"},
+	    {500, "Internal Server Error"},
+	    {501, "Not Implemented"},
+	    {502, "Bad Gateway"},
+	    {503, "Service Unavailable"},
+	    {504, "Gateway Timeout"},
+	    {505, "HTTP Version Not Supported"},
+	    {507, "Insufficient Storage"},
+	    {508, "Loop Detected"},
+	    {511, "Network Authentication Required"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(reasons); i++)
@@ -677,8 +697,9 @@ scheme_of(const char *loc)
 	if (loc == NULL)
 		return NULL;
 	while (n < 16 && loc[n] != '\0' &&
-	    (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789+-.", loc[n]) != NULL))
+	       (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	               "0123456789+-.",
+	            loc[n]) != NULL))
 		n++;
 	return n > 0 && loc[n] == ':' ? xstrndup(loc, n) : NULL;
 }
@@ -708,8 +729,8 @@ retry_seconds(const char *v, const char *date)
 }
 
 static void
-describe_curl_error(const struct fetcher *f, struct xfer *x,
-    struct fetch_result *r)
+describe_curl_error(
+    const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 {
 	const char *eb = x->errbuf;
 	char size[32], *host = NULL, *s = NULL;
@@ -735,18 +756,18 @@ describe_curl_error(const struct fetcher *f, struct xfer *x,
 			    "name lookup timed out after %d s",
 			    f->o.connect_timeout);
 		else if (strncmp(eb, "Connection timed out", 20) == 0 ||
-		    strncmp(eb, "Connection time-out", 19) == 0)
+		         strncmp(eb, "Connection time-out", 19) == 0)
 			snprintf(r->err, sizeof(r->err),
 			    "connect timed out after %d s",
 			    f->o.connect_timeout);
 		else
-			snprintf(r->err, sizeof(r->err),
-			    "timed out after %d s", f->o.timeout);
+			snprintf(r->err, sizeof(r->err), "timed out after %d s",
+			    f->o.timeout);
 		break;
 	case CURLE_COULDNT_RESOLVE_HOST:
 		host = url_part(r->effective_url, CURLUPART_HOST);
-		snprintf(r->err, sizeof(r->err), "could not resolve host %s",
-		    host);
+		snprintf(
+		    r->err, sizeof(r->err), "could not resolve host %s", host);
 		break;
 	case CURLE_COULDNT_RESOLVE_PROXY:
 		snprintf(r->err, sizeof(r->err), "could not resolve the proxy");
@@ -782,9 +803,9 @@ describe_curl_error(const struct fetcher *f, struct xfer *x,
 		int err = raw == NULL ? ENOENT : errno;
 		s = url_part(r->effective_url, CURLUPART_PATH);
 		snprintf(r->err, sizeof(r->err), "cannot read %s: %s", s,
-		    bad ? strerror(err)
-			: S_ISDIR(sb.st_mode) ? "is a directory"
-					      : "not readable");
+		    bad                   ? strerror(err)
+		    : S_ISDIR(sb.st_mode) ? "is a directory"
+		                          : "not readable");
 		free(raw);
 		break;
 	}
@@ -839,7 +860,8 @@ finish(const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 	if (x->easy == NULL) {
 		r->status = FETCH_ERROR;
 		r->effective_url = xstrdup(x->url);
-		snprintf(r->err, sizeof(r->err), "could not start the transfer");
+		snprintf(
+		    r->err, sizeof(r->err), "could not start the transfer");
 		return;
 	}
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);

@@ -36,8 +36,8 @@ struct sched {
 	struct entry *e;
 	size_t n, cap;
 	uint32_t *slot; /* entry index + 1; 0 = empty */
-	size_t nslot;	/* power of two */
-	size_t *heap;	/* entry indices */
+	size_t nslot;   /* power of two */
+	size_t *heap;   /* entry indices */
 	size_t nheap;
 	size_t *side; /* scratch for sched_due */
 	size_t sidecap;
@@ -196,8 +196,8 @@ add_sat(int64_t a, int64_t b)
 static int64_t
 backoff(struct sched *s, const struct entry *e)
 {
-	int64_t cap = e->interval > SCHED_BACKOFF_CAP ? e->interval
-						      : SCHED_BACKOFF_CAP;
+	int64_t cap =
+	    e->interval > SCHED_BACKOFF_CAP ? e->interval : SCHED_BACKOFF_CAP;
 	int64_t d = cap;
 
 	if (e->failures <= 30) {
@@ -270,8 +270,8 @@ sched_started(struct sched *s, uint32_t feed_id)
 }
 
 void
-sched_done(struct sched *s, uint32_t feed_id, enum sched_outcome o,
-    int64_t now, int64_t retry_after)
+sched_done(struct sched *s, uint32_t feed_id, enum sched_outcome o, int64_t now,
+    int64_t retry_after)
 {
 	struct entry *e = find(s, feed_id);
 
@@ -346,8 +346,8 @@ sched_due(struct sched *s, int64_t now, uint32_t *ids, size_t max)
 			size_t c = 2 * at + 1;
 			if (c >= nside)
 				break;
-			if (c + 1 < nside && side_earlier(s, s->side[c + 1],
-						 s->side[c]))
+			if (c + 1 < nside &&
+			    side_earlier(s, s->side[c + 1], s->side[c]))
 				c++;
 			if (!side_earlier(s, s->side[c], last))
 				break;
@@ -361,7 +361,8 @@ sched_due(struct sched *s, int64_t now, uint32_t *ids, size_t max)
 			if (c >= s->nheap || s->e[s->heap[c]].deadline > now)
 				continue;
 			size_t up = nside++;
-			while (up > 0 && side_earlier(s, c, s->side[(up - 1) / 2])) {
+			while (up > 0 &&
+			       side_earlier(s, c, s->side[(up - 1) / 2])) {
 				s->side[up] = s->side[(up - 1) / 2];
 				up = (up - 1) / 2;
 			}

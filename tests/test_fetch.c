@@ -121,8 +121,8 @@ test_ok(void **state)
 	assert_int_equal(r.body.len, strlen(r.body.p));
 	assert_string_equal(r.etag, "\"v1\"");
 	assert_string_equal(r.last_modified, OK_LM);
-	assert_string_equal(r.content_type,
-	    "application/rss+xml; charset=utf-8");
+	assert_string_equal(
+	    r.content_type, "application/rss+xml; charset=utf-8");
 	char *url = httpd_url(fx->srv, "/ok?t=ok");
 	assert_string_equal(r.effective_url, url);
 	free(url);
@@ -226,13 +226,13 @@ test_http_errors(void **state)
 	struct fixture *fx = *state;
 
 	expect_http_error(fx, "/404", 404, "HTTP 404 Not Found", -1, -1);
-	expect_http_error(fx, "/500", 500, "HTTP 500 Internal Server Error",
-	    -1, -1);
-	expect_http_error(fx, "/429", 429, "HTTP 429 Too Many Requests", 120,
-	    120);
+	expect_http_error(
+	    fx, "/500", 500, "HTTP 500 Internal Server Error", -1, -1);
+	expect_http_error(
+	    fx, "/429", 429, "HTTP 429 Too Many Requests", 120, 120);
 	/* an HTTP date 90 s after the response's Date header */
-	expect_http_error(fx, "/503", 503, "HTTP 503 Service Unavailable", 88,
-	    92);
+	expect_http_error(
+	    fx, "/503", 503, "HTTP 503 Service Unavailable", 88, 92);
 }
 
 static void
@@ -385,11 +385,11 @@ test_dns_failure(void **state)
 	struct fetch_opts o = {.connect_timeout = 5, .timeout = 10};
 	struct fetch_result r;
 
-	fetch_one(fx, &o, "http://wiredesk-test.invalid/feed.xml", NULL, NULL,
-	    &r);
+	fetch_one(
+	    fx, &o, "http://wiredesk-test.invalid/feed.xml", NULL, NULL, &r);
 	assert_int_equal(r.status, FETCH_ERROR);
-	assert_string_equal(r.err,
-	    "could not resolve host wiredesk-test.invalid");
+	assert_string_equal(
+	    r.err, "could not resolve host wiredesk-test.invalid");
 	fetch_result_fini(&r);
 }
 
@@ -413,8 +413,8 @@ test_connection_refused(void **state)
 	fetch_one(fx, NULL, url, NULL, NULL, &r);
 	free(url);
 	assert_int_equal(r.status, FETCH_ERROR);
-	assert_string_equal(r.err,
-	    "could not connect to 127.0.0.1: Connection refused");
+	assert_string_equal(
+	    r.err, "could not connect to 127.0.0.1: Connection refused");
 	fetch_result_fini(&r);
 }
 
@@ -449,7 +449,8 @@ test_file_urls(void **state)
 	fetch_one(fx, NULL, url, "\"x\"", NULL, &r);
 	assert_int_equal(r.status, FETCH_OK);
 	assert_int_equal(r.http_code, 200);
-	assert_string_equal(r.body.p, "<rss version=\"2.0\"><channel/></rss>\n");
+	assert_string_equal(
+	    r.body.p, "<rss version=\"2.0\"><channel/></rss>\n");
 	assert_string_equal(r.err, "");
 	fetch_result_fini(&r);
 	free(url);
@@ -457,8 +458,8 @@ test_file_urls(void **state)
 	url = xasprintf("file://%s/missing.xml", fx->dir);
 	fetch_one(fx, NULL, url, NULL, NULL, &r);
 	assert_int_equal(r.status, FETCH_ERROR);
-	char *want = xasprintf("cannot read %s/missing.xml: %s", fx->dir,
-	    strerror(ENOENT));
+	char *want = xasprintf(
+	    "cannot read %s/missing.xml: %s", fx->dir, strerror(ENOENT));
 	assert_string_equal(r.err, want);
 	free(want);
 	fetch_result_fini(&r);
@@ -489,8 +490,8 @@ many(const struct fetch_opts *o, unsigned n)
 	assert_non_null(f);
 	for (unsigned i = 0; i < n; i++) {
 		char path[64];
-		snprintf(path, sizeof(path), "/delay/%u/ok?n=%u", i % 3 * 10,
-		    i);
+		snprintf(
+		    path, sizeof(path), "/delay/%u/ok?n=%u", i % 3 * 10, i);
 		char *url = httpd_url(srv, path);
 		struct fetch_req req = {i + 1, url, NULL, NULL};
 		assert_int_equal(fetch_start(f, &req), 0);
@@ -544,14 +545,15 @@ test_hosts_take_turns(void **state)
 
 	assert_non_null(f);
 	for (uint32_t i = 1; i <= 20; i++) {
-		char *url = xasprintf("http://127.0.0.1:%u/delay/8000/ok?slow=%u",
-		    port, i);
+		char *url = xasprintf(
+		    "http://127.0.0.1:%u/delay/8000/ok?slow=%u", port, i);
 		struct fetch_req req = {i, url, NULL, NULL};
 		assert_int_equal(fetch_start(f, &req), 0);
 		free(url);
 	}
 	for (uint32_t i = 21; i <= 25; i++) {
-		char *url = xasprintf("http://localhost:%u/ok?fast=%u", port, i);
+		char *url =
+		    xasprintf("http://localhost:%u/ok?fast=%u", port, i);
 		struct fetch_req req = {i, url, NULL, NULL};
 		assert_int_equal(fetch_start(f, &req), 0);
 		free(url);
@@ -562,7 +564,8 @@ test_hosts_take_turns(void **state)
 	while (fast < 5 && util_now_ms() - t0 < 7000) {
 		assert_int_equal(fetch_poll(f, NULL, 0, 100), 0);
 		while (fetch_next(f, &r)) {
-			assert_true(r.feed_id > 20); /* the slow ones take 8 s */
+			assert_true(
+			    r.feed_id > 20); /* the slow ones take 8 s */
 			assert_int_equal(r.status, FETCH_OK);
 			fast++;
 			fetch_result_fini(&r);
@@ -639,24 +642,24 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ok),
-		cmocka_unit_test(test_not_modified),
-		cmocka_unit_test(test_http_errors),
-		cmocka_unit_test(test_redirects),
-		cmocka_unit_test(test_redirect_to_file_refused),
-		cmocka_unit_test(test_gzip),
-		cmocka_unit_test(test_hang_times_out),
-		cmocka_unit_test(test_drip_too_slow),
-		cmocka_unit_test(test_size_caps),
-		cmocka_unit_test(test_gzip_bomb),
-		cmocka_unit_test(test_dns_failure),
-		cmocka_unit_test(test_connection_refused),
-		cmocka_unit_test(test_bad_urls),
-		cmocka_unit_test(test_file_urls),
-		cmocka_unit_test(test_many_feeds_under_caps),
-		cmocka_unit_test(test_hosts_take_turns),
-		cmocka_unit_test(test_extra_fd_wakes_poll),
-		cmocka_unit_test(test_async_dns),
+	    cmocka_unit_test(test_ok),
+	    cmocka_unit_test(test_not_modified),
+	    cmocka_unit_test(test_http_errors),
+	    cmocka_unit_test(test_redirects),
+	    cmocka_unit_test(test_redirect_to_file_refused),
+	    cmocka_unit_test(test_gzip),
+	    cmocka_unit_test(test_hang_times_out),
+	    cmocka_unit_test(test_drip_too_slow),
+	    cmocka_unit_test(test_size_caps),
+	    cmocka_unit_test(test_gzip_bomb),
+	    cmocka_unit_test(test_dns_failure),
+	    cmocka_unit_test(test_connection_refused),
+	    cmocka_unit_test(test_bad_urls),
+	    cmocka_unit_test(test_file_urls),
+	    cmocka_unit_test(test_many_feeds_under_caps),
+	    cmocka_unit_test(test_hosts_take_turns),
+	    cmocka_unit_test(test_extra_fd_wakes_poll),
+	    cmocka_unit_test(test_async_dns),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -82,7 +82,7 @@ test_intervals(void **state)
 
 	sched_add(s, 1, 300);
 	sched_add(s, 2, 60);
-	sched_add(s, 3, 0); /* the default */
+	sched_add(s, 3, 0);  /* the default */
 	sched_add(s, 2, 90); /* re-adding changes the interval only */
 	assert_int_equal(sched_count(s), 3);
 	start_all(s, (const uint32_t[]){1, 2, 3}, 3);
@@ -91,8 +91,8 @@ test_intervals(void **state)
 	sched_done(s, 3, SCHED_OK, 1000, -1);
 	assert_int_equal(sched_feed_deadline(s, 1), 1300);
 	assert_int_equal(sched_feed_deadline(s, 2), 1090);
-	assert_int_equal(sched_feed_deadline(s, 3),
-	    1000 + SCHED_DEFAULT_INTERVAL);
+	assert_int_equal(
+	    sched_feed_deadline(s, 3), 1000 + SCHED_DEFAULT_INTERVAL);
 	assert_int_equal(sched_next_deadline(s), 1090);
 	assert_int_equal(sched_due(s, 1089, ids, 4), 0);
 	assert_int_equal(sched_due(s, 1090, ids, 4), 1);
@@ -133,7 +133,8 @@ check_backoff(uint64_t seed, int interval, int64_t *delays, size_t n)
 {
 	struct sched *s = sched_new(seed);
 	int64_t now = 1000000, cap = interval > SCHED_BACKOFF_CAP
-	    ? interval : SCHED_BACKOFF_CAP;
+	                                 ? interval
+	                                 : SCHED_BACKOFF_CAP;
 
 	sched_add(s, 42, interval);
 	for (size_t i = 0; i < n; i++) {
@@ -183,7 +184,7 @@ test_backoff_growth_and_cap(void **state)
 	for (int i = 0; i < 100; i++)
 		sched_done(s, 1, SCHED_FAILED, 0, -1);
 	assert_true(sched_feed_deadline(s, 1) <=
-	    SCHED_BACKOFF_CAP + SCHED_BACKOFF_CAP / 4);
+	            SCHED_BACKOFF_CAP + SCHED_BACKOFF_CAP / 4);
 	sched_free(s);
 }
 
@@ -240,8 +241,8 @@ test_retry_after(void **state)
 	assert_int_equal(sched_feed_deadline(s, 2), 1300);
 	/* a hostile one is capped */
 	sched_done(s, 3, SCHED_FAILED, 1000, INT64_MAX);
-	assert_int_equal(sched_feed_deadline(s, 3),
-	    1000 + SCHED_RETRY_AFTER_MAX);
+	assert_int_equal(
+	    sched_feed_deadline(s, 3), 1000 + SCHED_RETRY_AFTER_MAX);
 	/* 0 and -1 mean nothing */
 	sched_done(s, 4, SCHED_FAILED, 1000, 0);
 	assert_true(sched_feed_deadline(s, 4) <= 1000 + 75);
@@ -331,7 +332,8 @@ test_random_against_model(void **state)
 			assert_int_equal(ids[i] % 7919u, 0);
 			assert_false(m[id].flight);
 			assert_true(m[id].deadline <= now);
-			assert_true(m[id].deadline > prev_t ||
+			assert_true(
+			    m[id].deadline > prev_t ||
 			    (m[id].deadline == prev_t && ids[i] > prev_id));
 			prev_t = m[id].deadline;
 			prev_id = ids[i];
@@ -345,8 +347,8 @@ test_random_against_model(void **state)
 					continue;
 				if (m[id].taken != turn + 1)
 					assert_true(m[id].deadline > prev_t ||
-					    (m[id].deadline == prev_t &&
-						id * 7919u > prev_id));
+					            (m[id].deadline == prev_t &&
+					                id * 7919u > prev_id));
 			}
 		}
 		/* start some of them */
@@ -362,8 +364,9 @@ test_random_against_model(void **state)
 			if (!m[id].flight)
 				continue;
 			int fail = lcg(&x) % 4 == 0;
-			sched_done(s, id * 7919u, fail ? SCHED_FAILED : SCHED_OK,
-			    now, fail ? (int64_t)(lcg(&x) % 100) : -1);
+			sched_done(s, id * 7919u,
+			    fail ? SCHED_FAILED : SCHED_OK, now,
+			    fail ? (int64_t)(lcg(&x) % 100) : -1);
 			m[id].flight = 0;
 			m[id].deadline = sched_feed_deadline(s, id * 7919u);
 			assert_true(m[id].deadline > now);
@@ -391,15 +394,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_due_order),
-		cmocka_unit_test(test_intervals),
-		cmocka_unit_test(test_in_flight),
-		cmocka_unit_test(test_backoff_growth_and_cap),
-		cmocka_unit_test(test_jitter_deterministic),
-		cmocka_unit_test(test_retry_after),
-		cmocka_unit_test(test_force),
-		cmocka_unit_test(test_random_against_model),
+	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_due_order),
+	    cmocka_unit_test(test_intervals),
+	    cmocka_unit_test(test_in_flight),
+	    cmocka_unit_test(test_backoff_growth_and_cap),
+	    cmocka_unit_test(test_jitter_deterministic),
+	    cmocka_unit_test(test_retry_after),
+	    cmocka_unit_test(test_force),
+	    cmocka_unit_test(test_random_against_model),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

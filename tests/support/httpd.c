@@ -65,10 +65,10 @@ struct conn {
 	char in[HEAD_MAX];
 	size_t inlen;
 	struct buf out;
-	size_t off;	 /* bytes of out already sent */
-	size_t headlen;	 /* response head length (the drip starts after) */
-	int drip;	 /* one body byte per second */
-	int keep_alive;	 /* read the next request after this one */
+	size_t off;      /* bytes of out already sent */
+	size_t headlen;  /* response head length (the drip starts after) */
+	int drip;        /* one body byte per second */
+	int keep_alive;  /* read the next request after this one */
 	int64_t wake_ms; /* C_WAIT: write again from then */
 };
 
@@ -87,16 +87,26 @@ static const char *
 reason(int code)
 {
 	switch (code) {
-	case 200: return "OK";
-	case 302: return "Found";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 404: return "Not Found";
-	case 429: return "Too Many Requests";
-	case 431: return "Request Header Fields Too Large";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default: return "Unknown";
+	case 200:
+		return "OK";
+	case 302:
+		return "Found";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 404:
+		return "Not Found";
+	case 429:
+		return "Too Many Requests";
+	case 431:
+		return "Request Header Fields Too Large";
+	case 500:
+		return "Internal Server Error";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return "Unknown";
 	}
 }
 
@@ -122,8 +132,10 @@ respond(struct conn *c, int head_only, int code, const char *headers,
 	if (!with_length)
 		c->keep_alive = 0;
 	buf_reset(&c->out);
-	(void)buf_appendf(&c->out, "HTTP/1.1 %d %s\r\nDate: %s\r\n"
-	    "Server: wiredesk-test\r\n", code, reason(code), date);
+	(void)buf_appendf(&c->out,
+	    "HTTP/1.1 %d %s\r\nDate: %s\r\n"
+	    "Server: wiredesk-test\r\n",
+	    code, reason(code), date);
 	if (with_length)
 		(void)buf_appendf(&c->out, "Content-Length: %zu\r\n", len);
 	(void)buf_appendf(&c->out, "Connection: %s\r\n%s\r\n",
@@ -153,8 +165,8 @@ gzip_into(struct buf *out, const void *p, size_t len, size_t repeat)
 	unsigned char chunk[16384];
 
 	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8,
-		Z_DEFAULT_STRATEGY) != Z_OK)
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+	    Z_OK)
 		die("httpd: deflateInit2 failed");
 	for (size_t i = 0; i <= repeat; i++) {
 		int flush = i == repeat ? Z_FINISH : Z_NO_FLUSH;
@@ -164,8 +176,8 @@ gzip_into(struct buf *out, const void *p, size_t len, size_t repeat)
 			z.next_out = chunk;
 			z.avail_out = sizeof(chunk);
 			deflate(&z, flush);
-			(void)buf_append(out, chunk,
-			    sizeof(chunk) - z.avail_out);
+			(void)buf_append(
+			    out, chunk, sizeof(chunk) - z.avail_out);
 		} while (z.avail_out == 0);
 	}
 	deflateEnd(&z);
@@ -250,12 +262,12 @@ serve_file(struct server *s, struct conn *c, const char *head, int head_only,
 	    mime_type(path), etag, lm);
 	int64_t delay = 0;
 	if (o->delay_seed != 0)
-		delay = (int64_t)(util_hash(path, strlen(path),
-				      o->delay_seed) % 301);
+		delay = (int64_t)(util_hash(path, strlen(path), o->delay_seed) %
+		                  301);
 	if ((head_header(head, "If-None-Match", inm, sizeof(inm)) &&
-		strcmp(inm, etag) == 0) ||
+	        strcmp(inm, etag) == 0) ||
 	    (head_header(head, "If-Modified-Since", ims, sizeof(ims)) &&
-		strcmp(ims, lm) == 0)) {
+	        strcmp(ims, lm) == 0)) {
 		free(full);
 		respond(c, 1, 304, hdr, NULL, 0, 1);
 		return delay;
@@ -288,13 +300,13 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 		respond(c, head_only, 200, ok_headers, rss_body,
 		    sizeof(rss_body) - 1, 1);
 	} else if (strcmp(path, "/etag") == 0 ||
-	    strcmp(path, "/etag-bare") == 0) {
+	           strcmp(path, "/etag-bare") == 0) {
 		if ((head_header(head, "If-None-Match", v, sizeof(v)) &&
-			strcmp(v, OK_ETAG) == 0) ||
+		        strcmp(v, OK_ETAG) == 0) ||
 		    (head_header(head, "If-Modified-Since", v, sizeof(v)) &&
-			strcmp(v, OK_LAST_MODIFIED) == 0))
-			respond(c, 1, 304, path[5] ? NULL : ok_headers, NULL,
-			    0, 1);
+		        strcmp(v, OK_LAST_MODIFIED) == 0))
+			respond(
+			    c, 1, 304, path[5] ? NULL : ok_headers, NULL, 0, 1);
 		else
 			respond(c, head_only, 200, ok_headers, rss_body,
 			    sizeof(rss_body) - 1, 1);
@@ -303,8 +315,8 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 	} else if (strcmp(path, "/500") == 0) {
 		respond_status(c, head_only, 500);
 	} else if (strcmp(path, "/429") == 0) {
-		respond(c, head_only, 429, "Retry-After: 120\r\n", "slow down\n",
-		    10, 1);
+		respond(c, head_only, 429, "Retry-After: 120\r\n",
+		    "slow down\n", 10, 1);
 	} else if (strcmp(path, "/503") == 0) {
 		char when[64];
 		http_date(time(NULL) + 90, when, sizeof(when));
@@ -315,8 +327,8 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 		if (n <= 1)
 			snprintf(hdr, sizeof(hdr), "Location: /ok\r\n");
 		else
-			snprintf(hdr, sizeof(hdr), "Location: /redirect/%zu\r\n",
-			    n - 1);
+			snprintf(hdr, sizeof(hdr),
+			    "Location: /redirect/%zu\r\n", n - 1);
 		respond(c, head_only, 302, hdr, "moved\n", 6, 1);
 	} else if (strcmp(path, "/redirect-file") == 0) {
 		respond(c, head_only, 302, "Location: file:///etc/passwd\r\n",
@@ -338,7 +350,7 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 		    sizeof(body), 1);
 		c->drip = 1;
 	} else if (strncmp(path, "/big", 4) == 0 &&
-	    (path[4] == '\0' || path[4] == '/')) {
+	           (path[4] == '\0' || path[4] == '/')) {
 		size_t n = path_number(path + 4, DEFAULT_BIG);
 		char *body = xmalloc(n + 1);
 		memset(body, 'x', n);
@@ -346,7 +358,7 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 		    n, 1);
 		free(body);
 	} else if (strncmp(path, "/stream", 7) == 0 &&
-	    (path[7] == '\0' || path[7] == '/')) {
+	           (path[7] == '\0' || path[7] == '/')) {
 		size_t n = path_number(path + 7, DEFAULT_BIG);
 		char *body = xmalloc(n + 1);
 		memset(body, 'x', n);
@@ -361,7 +373,8 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 		}
 		respond(c, head_only, 200,
 		    "Content-Type: application/rss+xml\r\n"
-		    "Content-Encoding: gzip\r\n", s->bomb.p, s->bomb.len, 1);
+		    "Content-Encoding: gzip\r\n",
+		    s->bomb.p, s->bomb.len, 1);
 	} else if (strncmp(path, "/delay/", 7) == 0) {
 		char *rest;
 		long long ms = strtoll(path + 7, &rest, 10);
@@ -429,9 +442,9 @@ handle_request(struct server *s, struct conn *c, size_t headlen)
 	} else {
 		char conn_hdr[64];
 		c->keep_alive = strcmp(version, "HTTP/1.1") == 0 &&
-		    !(head_header(head, "Connection", conn_hdr,
-			  sizeof(conn_hdr)) &&
-			strcasecmp(conn_hdr, "close") == 0);
+		                !(head_header(head, "Connection", conn_hdr,
+		                      sizeof(conn_hdr)) &&
+		                    strcasecmp(conn_hdr, "close") == 0);
 		target[strcspn(target, "?#")] = '\0';
 		delay = route(s, c, head, strcmp(method, "HEAD") == 0, target);
 	}
@@ -450,7 +463,7 @@ conn_read(struct server *s, struct conn *c)
 		char discard[4096];
 		char *p = c->state == C_HANG ? discard : c->in + c->inlen;
 		size_t room = c->state == C_HANG ? sizeof(discard)
-						 : sizeof(c->in) - c->inlen;
+		                                 : sizeof(c->in) - c->inlen;
 		if (room == 0)
 			break;
 		ssize_t r = recv(c->fd, p, room, 0);
@@ -521,8 +534,8 @@ accept_all(struct server *s, int lfd)
 		if (fd < 0)
 			return;
 		int one = 1;
-		(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one,
-		    sizeof(one));
+		(void)setsockopt(
+		    fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) {
 			close(fd);
 			continue;
@@ -555,15 +568,15 @@ raise_fd_limit(void)
 }
 
 int
-httpd_serve(int lfd, const struct httpd_opts *o, int watch_parent,
-    char *err, size_t errlen)
+httpd_serve(int lfd, const struct httpd_opts *o, int watch_parent, char *err,
+    size_t errlen)
 {
 	struct server s;
 	struct pollfd *pfd = NULL;
 	size_t npfd = 0;
 	pid_t parent = getppid();
 	int64_t end = util_now_ms() +
-	    (int64_t)(o->lifetime > 0 ? o->lifetime : 120) * 1000;
+	              (int64_t)(o->lifetime > 0 ? o->lifetime : 120) * 1000;
 
 	memset(&s, 0, sizeof(s));
 	s.o = o;
@@ -573,11 +586,11 @@ httpd_serve(int lfd, const struct httpd_opts *o, int watch_parent,
 		s.logfd = open(o->log_path,
 		    O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (o->stats_path != NULL)
-		s.statsfd = open(o->stats_path, O_WRONLY | O_CREAT | O_CLOEXEC,
-		    0600);
+		s.statsfd =
+		    open(o->stats_path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if ((o->log_path && s.logfd < 0) || (o->stats_path && s.statsfd < 0)) {
-		snprintf(err, errlen, "cannot open the log: %s",
-		    strerror(errno));
+		snprintf(
+		    err, errlen, "cannot open the log: %s", strerror(errno));
 		return -1;
 	}
 	stats_write(&s);
@@ -602,9 +615,9 @@ httpd_serve(int lfd, const struct httpd_opts *o, int watch_parent,
 		for (size_t i = 0; i < s.n; i++) {
 			struct conn *c = s.c[i];
 			pfd[i + 1].fd = c->fd;
-			pfd[i + 1].events = c->state == C_WRITE ? POLLOUT
-			    : c->state == C_WAIT		    ? 0
-								    : POLLIN;
+			pfd[i + 1].events = c->state == C_WRITE  ? POLLOUT
+			                    : c->state == C_WAIT ? 0
+			                                         : POLLIN;
 			if (c->state == C_WAIT) {
 				int64_t d = c->wake_ms - now;
 				wait = d < wait ? (d < 0 ? 0 : d) : wait;
@@ -676,8 +689,8 @@ httpd_listen(unsigned port, unsigned *bound, char *err, size_t errlen)
 	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
 	    listen(fd, 4096) != 0 ||
 	    getsockname(fd, (struct sockaddr *)&a, &alen) != 0) {
-		snprintf(err, errlen, "127.0.0.1:%u: %s", port,
-		    strerror(errno));
+		snprintf(
+		    err, errlen, "127.0.0.1:%u: %s", port, strerror(errno));
 		close(fd);
 		return -1;
 	}

@@ -29,12 +29,12 @@
  *                  a matching If-None-Match), else 404
  */
 struct httpd_opts {
-	const char *docroot;	/* NULL: routes only */
-	uint64_t delay_seed;	/* non-zero: files answered after 0-300 ms,
-				 * fixed per path by the seed */
-	int lifetime;		/* seconds until the server exits by itself;
-				 * <= 0: 120 */
-	const char *log_path;	/* every request head appended; NULL: none */
+	const char *docroot;    /* NULL: routes only */
+	uint64_t delay_seed;    /* non-zero: files answered after 0-300 ms,
+	                         * fixed per path by the seed */
+	int lifetime;           /* seconds until the server exits by itself;
+	                         * <= 0: 120 */
+	const char *log_path;   /* every request head appended; NULL: none */
 	const char *stats_path; /* counters rewritten on change; NULL: none */
 };
 
@@ -65,8 +65,7 @@ void httpd_stop(struct httpd *h);
 char *httpd_log(const struct httpd *h);
 /* The value of header name (case-insensitive) in the last request whose
  * target (path and query) is target, or NULL; caller frees. */
-char *httpd_header(const struct httpd *h, const char *target,
-    const char *name);
+char *httpd_header(const struct httpd *h, const char *target, const char *name);
 /* Requests whose target starts with prefix. */
 size_t httpd_count(const struct httpd *h, const char *prefix);
 /* The counters; returns 0, or -1 when they cannot be read. */
@@ -78,7 +77,7 @@ int httpd_stats(const struct httpd *h, struct httpd_stats *st);
 int httpd_listen(unsigned port, unsigned *bound, char *err, size_t errlen);
 /* Serves fd until the lifetime ends (or, when watch_parent, the parent
  * process goes away).  Returns 0, or -1 with err set. */
-int httpd_serve(int fd, const struct httpd_opts *o, int watch_parent,
-    char *err, size_t errlen);
+int httpd_serve(int fd, const struct httpd_opts *o, int watch_parent, char *err,
+    size_t errlen);
 
 #endif

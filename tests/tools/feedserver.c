@@ -57,13 +57,13 @@ main(int argc, char **argv)
 {
 	enum { OPT_SEED = 256 };
 	static const struct option longopts[] = {
-		{"docroot", required_argument, NULL, 'd'},
-		{"port-file", required_argument, NULL, 'p'},
-		{"time", required_argument, NULL, 't'},
-		{"log", required_argument, NULL, 'l'},
-		{"port", required_argument, NULL, 'P'},
-		{"delay-seed", required_argument, NULL, OPT_SEED},
-		{NULL, 0, NULL, 0},
+	    {"docroot", required_argument, NULL, 'd'},
+	    {"port-file", required_argument, NULL, 'p'},
+	    {"time", required_argument, NULL, 't'},
+	    {"log", required_argument, NULL, 'l'},
+	    {"port", required_argument, NULL, 'P'},
+	    {"delay-seed", required_argument, NULL, OPT_SEED},
+	    {NULL, 0, NULL, 0},
 	};
 	struct httpd_opts o;
 	const char *portfile = NULL;
@@ -73,8 +73,8 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.lifetime = 300;
-	while ((c = getopt_long(argc, argv, "d:p:t:l:P:", longopts, NULL)) !=
-	    -1) {
+	while (
+	    (c = getopt_long(argc, argv, "d:p:t:l:P:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o.docroot = optarg;
