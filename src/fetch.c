@@ -728,6 +728,29 @@ retry_seconds(const char *v, const char *date)
 	return when > base ? (int64_t)(when - base) : 0;
 }
 
+/* Why the file of a file: URL cannot be read: fills r->err and returns
+ * -1, or returns 0 when it is a readable regular file after all. */
+static int
+file_error(struct fetch_result *r)
+{
+	struct stat sb;
+	char *raw = url_part_raw(r->effective_url, CURLUPART_PATH);
+	int bad = raw == NULL || stat(raw, &sb) != 0;
+	int err = raw == NULL ? ENOENT : errno;
+	int dir = !bad && S_ISDIR(sb.st_mode);
+
+	free(raw);
+	if (!bad && !dir && r->status == FETCH_OK)
+		return 0;
+	char *s = url_part(r->effective_url, CURLUPART_PATH);
+	snprintf(r->err, sizeof(r->err), "cannot read %s: %s", s,
+	    bad   ? strerror(err)
+	    : dir ? "is a directory"
+	          : "not readable");
+	free(s);
+	return -1;
+}
+
 static void
 describe_curl_error(
     const struct fetcher *f, struct xfer *x, struct fetch_result *r)
@@ -796,19 +819,9 @@ describe_curl_error(
 	case CURLE_URL_MALFORMAT:
 		snprintf(r->err, sizeof(r->err), "malformed URL");
 		break;
-	case CURLE_FILE_COULDNT_READ_FILE: {
-		struct stat sb;
-		char *raw = url_part_raw(r->effective_url, CURLUPART_PATH);
-		int bad = raw == NULL || stat(raw, &sb) != 0;
-		int err = raw == NULL ? ENOENT : errno;
-		s = url_part(r->effective_url, CURLUPART_PATH);
-		snprintf(r->err, sizeof(r->err), "cannot read %s: %s", s,
-		    bad                   ? strerror(err)
-		    : S_ISDIR(sb.st_mode) ? "is a directory"
-		                          : "not readable");
-		free(raw);
+	case CURLE_FILE_COULDNT_READ_FILE:
+		file_error(r);
 		break;
-	}
 	case CURLE_GOT_NOTHING:
 		snprintf(r->err, sizeof(r->err), "empty reply from server");
 		break;
@@ -878,8 +891,15 @@ finish(const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 		describe_curl_error(f, x, r);
 		return;
 	}
-	if (scheme != NULL && strcasecmp(scheme, "file") == 0 && code == 0)
+	if (scheme != NULL && strcasecmp(scheme, "file") == 0 && code == 0) {
 		r->http_code = code = 200;
+		/* curl reads a directory as an empty file */
+		r->status = FETCH_OK;
+		if (x->body.len == 0 && file_error(r) < 0) {
+			r->status = FETCH_ERROR;
+			return;
+		}
+	}
 	if (code >= 200 && code < 300) {
 		r->status = FETCH_OK;
 		r->body = x->body;

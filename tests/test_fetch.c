@@ -465,6 +465,16 @@ test_file_urls(void **state)
 	fetch_result_fini(&r);
 	free(url);
 
+	/* a directory is not a feed */
+	url = xasprintf("file://%s", fx->dir);
+	fetch_one(fx, NULL, url, NULL, NULL, &r);
+	assert_int_equal(r.status, FETCH_ERROR);
+	want = xasprintf("cannot read %s: is a directory", fx->dir);
+	assert_string_equal(r.err, want);
+	free(want);
+	fetch_result_fini(&r);
+	free(url);
+
 	/* the file is over the cap */
 	struct fetch_opts o = {.max_body = 10};
 	url = xasprintf("file://%s/feed%%20one.xml", fx->dir);
