@@ -28,7 +28,7 @@ struct ui_request {
 /* Fetch progress for the status line. */
 struct ui_status {
 	unsigned feeds, feeds_ok, feeds_failed;
-	unsigned in_flight, round_total; /* "k of N" of the current round */
+	unsigned in_flight, round_total;    /* "k of N" of the current round */
 	int64_t last_refresh, next_refresh; /* Unix seconds, 0 if none */
 };
 
@@ -40,6 +40,11 @@ struct ui;
  * cannot be used. */
 struct ui *ui_new(struct store *s, struct clusterer *c,
     const struct settings *set, char *err, size_t errlen);
+/* The problems ui_new found in the settings' "bind" and "color" lines
+ * ("FILE:LINE: bind: unknown action 'x'"), each passed to fn in order;
+ * returns how many.  The first is also shown on the message line. */
+typedef void (*ui_report_fn)(const char *msg, void *ctx);
+size_t ui_config_problems(const struct ui *ui, ui_report_fn fn, void *ctx);
 /* Restores the terminal; idempotent, safe from the fatal hook. */
 void ui_free(struct ui *ui);
 /* The terminal's input fd, for poll. */

@@ -1,0 +1,727 @@
+/* Tests of the dashboard's behaviour with a real store, a real clusterer
+ * and a real terminal (a pseudo-terminal): keys go in through curses'
+ * own input queue, requests come out of ui_handle_input, and the store
+ * shows what was marked.  Each scenario runs in a child process that
+ * owns the pty, so curses' global state never leaks between tests; the
+ * parent drains the terminal output and checks how much was written
+ * while the dashboard was idle. */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "cluster.h"
+#include "keymap.h"
+#include "parse.h"
+#include "settings.h"
+#include "store.h"
+#include "ui.h"
+
+/* 2014-11-25 12:00 UTC: "now" for every scenario. */
+#define NOW 1416916800
+
+/* The child's end of the event pipe and of the acknowledgement pipe. */
+static int ev_fd = -1, ack_fd = -1;
+
+struct env {
+	struct store *s;
+	struct clusterer *c;
+	struct ui *ui;
+	uint32_t feed[4];
+};
+
+static void
+child_fail(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	msg[0] = 'F';
+	va_start(ap, fmt);
+	vsnprintf(msg + 1, sizeof(msg) - 1, fmt, ap);
+	va_end(ap);
+	(void)!write(ev_fd, msg, strlen(msg));
+	_exit(1);
+}
+
+#define CHECK(cond)                                                            \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			child_fail("%s:%d: %s", __FILE__, __LINE__, #cond);    \
+	} while (0)
+
+/* Tells the parent to start (or end) a window of terminal output. */
+static void
+event(char e)
+{
+	char a;
+
+	(void)!write(ev_fd, &e, 1);
+	CHECK(read(ack_fd, &a, 1) == 1);
+}
+
+static uint32_t
+add_full(struct env *e, int feed, const char *title, const char *link,
+    const char *summary, const char *content, int64_t t)
+{
+	struct parsed_item it = {0};
+	struct parsed_feed pf = {0};
+	uint32_t *ids = NULL, id;
+	size_t n = 0;
+	char err[128];
+
+	it.title = strdup(title);
+	it.link = strdup(link);
+	it.id = strdup(link);
+	it.summary = summary ? strdup(summary) : NULL;
+	it.content = content ? strdup(content) : NULL;
+	it.published = t;
+	it.updated = PARSE_NO_DATE;
+	pf.items = &it;
+	pf.nitems = 1;
+	int rc = store_merge(
+	    e->s, e->feed[feed], &pf, NOW, &ids, &n, err, sizeof(err));
+	free(it.title);
+	free(it.link);
+	free(it.id);
+	free(it.summary);
+	free(it.content);
+	CHECK(rc == 0);
+	CHECK(n == 1);
+	id = ids[0];
+	free(ids);
+	const struct item *si = store_item(e->s, id);
+	cluster_add(
+	    e->c, id, si->feed_id, NULL, si->title, si->summary, si->time);
+	return id;
+}
+
+static uint32_t
+add(struct env *e, int feed, const char *title, const char *link, int64_t t)
+{
+	return add_full(e, feed, title, link, title, NULL, t);
+}
+
+static void
+env_init(struct env *e)
+{
+	char err[256];
+	static const char *const names[] = {
+	    "Harbor Ledger", "Pacific Wire", "The Reel Report", "ByteBeat"};
+	static const char *const urls[] = {"https://harbor.test/rss",
+	    "https://pacific.test/atom", "https://reel.test/rss",
+	    "https://bytebeat.test/rdf"};
+
+	memset(e, 0, sizeof(*e));
+	e->s = store_open(NULL, NULL, err, sizeof(err));
+	CHECK(e->s != NULL);
+	e->c = cluster_new(NULL);
+	for (int i = 0; i < 4; i++)
+		e->feed[i] = store_feed_add(e->s, urls[i], names[i]);
+}
+
+static void
+env_ui(struct env *e)
+{
+	char err[256];
+
+	e->ui = ui_new(e->s, e->c, NULL, err, sizeof(err));
+	if (!e->ui)
+		child_fail("ui_new: %s", err);
+	ui_draw(e->ui, NOW);
+}
+
+static void
+env_fini(struct env *e)
+{
+	ui_free(e->ui);
+	cluster_free(e->c);
+	store_close(e->s);
+}
+
+/* Presses one key and returns what the dashboard asked for. */
+static enum ui_req_kind
+press(struct env *e, int key, struct ui_request *req)
+{
+	struct ui_request r;
+
+	if (key >= KEY_MIN)
+		CHECK(ungetch(key) == OK);
+	else
+		CHECK(unget_wch((wchar_t)key) == OK);
+	if (!req)
+		req = &r;
+	int got = ui_handle_input(e->ui, NOW, req);
+	ui_draw(e->ui, NOW);
+	return got ? req->kind : UI_REQ_NONE;
+}
+
+static void
+presses(struct env *e, const char *keys)
+{
+	for (const char *k = keys; *k; k++)
+		CHECK(press(e, *k, NULL) == UI_REQ_NONE);
+}
+
+/* The link 'o' opens now. */
+static char *
+open_link(struct env *e)
+{
+	struct ui_request r;
+
+	CHECK(press(e, 'o', &r) == UI_REQ_OPEN);
+	CHECK(r.url != NULL);
+	return strdup(r.url);
+}
+
+static size_t
+rank_of(struct env *e, uint32_t cluster)
+{
+	uint32_t ids[64];
+	size_t n = cluster_rank(e->c, NOW, ids, 64);
+
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == cluster)
+			return i;
+	return (size_t)-1;
+}
+
+/* Three stories; the reader selects the second panel; then a fourth
+ * story breaks and the others grow, so the ranking changes under the
+ * selection.  The selection stays with its story. */
+static void
+scenario_selection_follows(void)
+{
+	struct env e;
+
+	env_init(&e);
+	add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	    "https://harbor.test/storm", NOW - 7200);
+	uint32_t ecb =
+	    add(&e, 1, "Central bank holds interest rates as inflation slows",
+	        "https://pacific.test/rates", NOW - 5000);
+	add(&e, 2, "Film festival opens with documentary premiere",
+	    "https://reel.test/festival", NOW - 9000);
+	env_ui(&e);
+
+	/* Select the panel of the rates story, wherever it is. */
+	uint32_t want = cluster_of(e.c, ecb);
+	char *first = open_link(&e);
+	for (int i = 0; i < 3 && strcmp(first, "https://pacific.test/rates");
+	     i++) {
+		free(first);
+		CHECK(press(&e, 'l', NULL) == UI_REQ_NONE);
+		first = open_link(&e);
+	}
+	CHECK(strcmp(first, "https://pacific.test/rates") == 0);
+	free(first);
+	size_t before = rank_of(&e, want);
+
+	/* New, hotter stories push the rates story down. */
+	add(&e, 0, "Hackers hit Sony Pictures computer network",
+	    "https://harbor.test/sony", NOW - 60);
+	add(&e, 1, "Sony Pictures computer network hit by hackers",
+	    "https://pacific.test/sony", NOW - 50);
+	add(&e, 2, "Sony Pictures hackers: computer network still down",
+	    "https://reel.test/sony", NOW - 40);
+	add(&e, 3, "Storm floods more coastal towns, river banks burst",
+	    "https://bytebeat.test/storm", NOW - 30);
+	add(&e, 1, "Coastal towns flooded by storm as river bursts banks",
+	    "https://pacific.test/storm", NOW - 20);
+	ui_draw(e.ui, NOW);
+	CHECK(rank_of(&e, want) != before);
+
+	char *after = open_link(&e);
+	CHECK(strcmp(after, "https://pacific.test/rates") == 0);
+	free(after);
+	/* And moving still works from there. */
+	CHECK(press(&e, KEY_HOME, NULL) == UI_REQ_NONE);
+	after = open_link(&e);
+	CHECK(strcmp(after, "https://pacific.test/rates") != 0);
+	free(after);
+	env_fini(&e);
+}
+
+/* Requests: reload a cluster's feeds, reload all, open, quit; q goes
+ * back before it quits. */
+static void
+scenario_requests(void)
+{
+	struct env e;
+	struct ui_request r;
+
+	env_init(&e);
+	add(&e, 0, "Hackers hit Sony Pictures computer network",
+	    "https://harbor.test/sony", NOW - 600);
+	add(&e, 1, "Sony Pictures computer network hit by hackers",
+	    "https://pacific.test/sony", NOW - 500);
+	add(&e, 3, "Sony Pictures hackers: computer network still down",
+	    "https://bytebeat.test/sony", NOW - 400);
+	env_ui(&e);
+
+	CHECK(press(&e, 'r', &r) == UI_REQ_RELOAD);
+	CHECK(r.nfeeds == 3);
+	int seen[4] = {0};
+	for (size_t i = 0; i < r.nfeeds; i++)
+		for (int f = 0; f < 4; f++)
+			if (r.feed_ids[i] == e.feed[f])
+				seen[f]++;
+	CHECK(seen[0] == 1 && seen[1] == 1 && seen[2] == 0 && seen[3] == 1);
+	CHECK(press(&e, 'R', &r) == UI_REQ_RELOAD_ALL);
+
+	/* Enter: the items; Enter: the reader; r there reloads one feed. */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'r', &r) == UI_REQ_RELOAD);
+	CHECK(r.nfeeds == 1);
+	uint32_t reader_feed = r.feed_ids[0];
+	char *link = open_link(&e);
+	const struct feed_info *fi = store_feed(e.s, reader_feed);
+	CHECK(fi != NULL);
+	CHECK(strncmp(link, "https://", 8) == 0);
+	free(link);
+	/* q, q: back to the board; q: quit. */
+	CHECK(press(&e, 'q', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'q', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'q', &r) == UI_REQ_QUIT);
+	/* Q quits from anywhere. */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'Q', &r) == UI_REQ_QUIT);
+	env_fini(&e);
+}
+
+/* New items stay new until their cluster is opened; the reader marks an
+ * item read; m marks a whole cluster read and then unread. */
+static void
+scenario_read_and_seen(void)
+{
+	struct env e;
+
+	env_init(&e);
+	uint32_t a = add(&e, 0, "Hackers hit Sony Pictures computer network",
+	    "https://harbor.test/sony", NOW - 600);
+	uint32_t b = add(&e, 1, "Sony Pictures computer network hit by hackers",
+	    "https://pacific.test/sony", NOW - 500);
+	env_ui(&e);
+	CHECK(cluster_of(e.c, a) == cluster_of(e.c, b));
+	CHECK(store_item(e.s, a)->fresh && store_item(e.s, b)->fresh);
+	/* The board alone marks nothing. */
+	presses(&e, "jkhl");
+	CHECK(store_item(e.s, a)->fresh && store_item(e.s, b)->fresh);
+	/* Opening the cluster does. */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(!store_item(e.s, a)->fresh && !store_item(e.s, b)->fresh);
+	CHECK(!store_item(e.s, a)->read && !store_item(e.s, b)->read);
+	/* The reader marks read the newest (first) item. */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(store_item(e.s, b)->read && !store_item(e.s, a)->read);
+	presses(&e, "qq");
+	/* m on the board: the whole cluster read, then unread. */
+	presses(&e, "m");
+	CHECK(store_item(e.s, a)->read && store_item(e.s, b)->read);
+	presses(&e, "m");
+	CHECK(!store_item(e.s, a)->read && !store_item(e.s, b)->read);
+	env_fini(&e);
+}
+
+/* The filter keeps matching clusters (case-insensitive, UTF-8); Esc
+ * clears it. */
+static void
+scenario_filter(void)
+{
+	struct env e;
+	struct ui_request r;
+
+	env_init(&e);
+	add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	    "https://harbor.test/storm", NOW - 60);
+	add(&e, 1, "Élection municipale: l'ÉCOLE au cœur du débat",
+	    "https://pacific.test/ecole", NOW - 7200);
+	env_ui(&e);
+	char *top = open_link(&e);
+	CHECK(strcmp(top, "https://harbor.test/storm") == 0);
+	free(top);
+	/* "école" in lower case finds "ÉCOLE". */
+	presses(&e, "/");
+	const wchar_t typed[] = L"\u00e9cole";
+	for (size_t i = 0; typed[i]; i++)
+		CHECK(press(&e, (int)typed[i], NULL) == UI_REQ_NONE);
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	top = open_link(&e);
+	CHECK(strcmp(top, "https://pacific.test/ecole") == 0);
+	free(top);
+	/* j cannot leave the only match. */
+	presses(&e, "jl");
+	top = open_link(&e);
+	CHECK(strcmp(top, "https://pacific.test/ecole") == 0);
+	free(top);
+	CHECK(press(&e, 27, &r) == UI_REQ_NONE);
+	presses(&e, "g");
+	top = open_link(&e);
+	CHECK(strcmp(top, "https://harbor.test/storm") == 0);
+	free(top);
+	env_fini(&e);
+}
+
+/* Idle, ui_draw writes nothing to the terminal; a change writes. */
+static void
+scenario_idle(void)
+{
+	struct env e;
+
+	env_init(&e);
+	add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	    "https://harbor.test/storm", NOW - 60);
+	uint32_t id = add(&e, 1, "Central bank holds rates as inflation slows",
+	    "https://pacific.test/rates", NOW - 5000);
+	env_ui(&e);
+	ui_draw(e.ui, NOW);
+	/* The board ranked at NOW; ranking again would move hotness. */
+	uint32_t c = cluster_of(e.c, id);
+	double hot = cluster_view(e.c, c)->hotness;
+	event('Q');
+	for (int i = 0; i < 200; i++)
+		ui_draw(e.ui, NOW + 1); /* the same minute */
+	struct ui_request r;
+	CHECK(ui_handle_input(e.ui, NOW, &r) == 0);
+	event('Z');
+	CHECK(cluster_view(e.c, c)->hotness == hot);
+	ui_message(e.ui, "storm update");
+	ui_draw(e.ui, NOW + 2);
+	event('N');
+	/* A new minute ranks again and redraws the ages. */
+	ui_draw(e.ui, NOW + 61);
+	event('N');
+	CHECK(cluster_view(e.c, c)->hotness != hot);
+	/* A new item redraws. */
+	add(&e, 1, "Coastal towns flooded by storm as river bursts banks",
+	    "https://pacific.test/storm", NOW - 20);
+	ui_draw(e.ui, NOW + 62);
+	event('N');
+	env_fini(&e);
+}
+
+/* Resizing keeps the selection; a tiny terminal draws without harm. */
+static void
+scenario_resize(void)
+{
+	struct env e;
+	struct winsize ws = {0};
+
+	env_init(&e);
+	add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	    "https://harbor.test/storm", NOW - 60);
+	add(&e, 1, "Central bank holds interest rates as inflation slows",
+	    "https://pacific.test/rates", NOW - 5000);
+	add(&e, 2, "Film festival opens with documentary premiere",
+	    "https://reel.test/festival", NOW - 9000);
+	env_ui(&e);
+	presses(&e, "l");
+	char *sel = open_link(&e);
+	static const unsigned short sizes[][2] = {
+	    {40, 60},
+	    {50, 200},
+	    {5, 20},
+	    {2, 3},
+	    {1, 1},
+	    {40, 120},
+	};
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		ws.ws_row = sizes[i][0];
+		ws.ws_col = sizes[i][1];
+		CHECK(ioctl(STDOUT_FILENO, TIOCSWINSZ, &ws) == 0);
+		ui_resize(e.ui);
+		ui_draw(e.ui, NOW);
+		CHECK(LINES == ws.ws_row && COLS == ws.ws_col);
+		presses(&e, "?q");
+	}
+	char *again = open_link(&e);
+	CHECK(strcmp(sel, again) == 0);
+	free(sel);
+	free(again);
+	env_fini(&e);
+}
+
+/* The reader numbers the item's link first, then its content's links;
+ * the digits open them, exactly as the feed gave them. */
+static void
+scenario_reader_links(void)
+{
+	struct env e;
+	struct ui_request r;
+
+	env_init(&e);
+	add_full(&e, 0, "Port commission approves pier lease",
+	    "https://harbor.test/pier",
+	    "The vote was 4-1. Minutes: https://harbor.test/minutes.pdf.",
+	    "<p>The vote was 4-1, see <a href=\"/docs/lease?id=7&amp;v=2\">"
+	    "the lease</a> and <a href=\"https://harbor.test/pier\">this "
+	    "story</a>.</p><p><a href=\"javascript:alert(1)\">x</a></p>",
+	    NOW - 60);
+	env_ui(&e);
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, '1', &r) == UI_REQ_OPEN);
+	CHECK(strcmp(r.url, "https://harbor.test/pier") == 0);
+	CHECK(press(&e, '2', &r) == UI_REQ_OPEN);
+	CHECK(strcmp(r.url, "https://harbor.test/docs/lease?id=7&v=2") == 0);
+	/* The summary's bare address comes after the content's links. */
+	CHECK(press(&e, '3', &r) == UI_REQ_OPEN);
+	CHECK(strcmp(r.url, "https://harbor.test/minutes.pdf") == 0);
+	/* No fourth link: the javascript: one was dropped. */
+	CHECK(press(&e, '4', &r) == UI_REQ_NONE);
+	CHECK(press(&e, 'o', &r) == UI_REQ_OPEN);
+	CHECK(strcmp(r.url, "https://harbor.test/pier") == 0);
+	/* Opening read it; m makes it unread again. */
+	const struct item *it = store_item(e.s, 1);
+	CHECK(it && it->read);
+	CHECK(press(&e, 'm', NULL) == UI_REQ_NONE);
+	CHECK(!store_item(e.s, 1)->read);
+	env_fini(&e);
+}
+
+struct problems {
+	char text[4][256];
+	size_t n;
+};
+
+static void
+keep_problem(const char *msg, void *ctx)
+{
+	struct problems *p = ctx;
+
+	if (p->n < 4)
+		snprintf(p->text[p->n++], sizeof(p->text[0]), "%s", msg);
+}
+
+/* The config file's bind lines change the keys; a bad one is kept for
+ * app to report, with its file and line. */
+static void
+scenario_config(void)
+{
+	static const char conf[] = "bind x quit board\n"
+	                           "bind J frobnicate\n"
+	                           "bind o none board\n"
+	                           "color selected black cyan bold\n";
+	struct settings set;
+	struct env e;
+	struct problems p = {0};
+	struct ui_request r;
+	char err[256];
+
+	settings_defaults(&set);
+	CHECK(settings_parse_mem(
+	          conf, sizeof(conf) - 1, "myconf", &set, NULL, NULL) == 0);
+	env_init(&e);
+	add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	    "https://harbor.test/storm", NOW - 60);
+	e.ui = ui_new(e.s, e.c, &set, err, sizeof(err));
+	CHECK(e.ui != NULL);
+	ui_draw(e.ui, NOW);
+	CHECK(ui_config_problems(e.ui, keep_problem, &p) == 1);
+	CHECK(p.n == 1);
+	CHECK(strcmp(p.text[0],
+	          "myconf:2: bind: unknown action 'frobnicate'") == 0);
+	CHECK(press(&e, 'o', &r) == UI_REQ_NONE);
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	/* Bound on the board only: x does nothing in the items. */
+	CHECK(press(&e, 'x', &r) == UI_REQ_NONE);
+	CHECK(press(&e, 'o', &r) == UI_REQ_OPEN);
+	CHECK(press(&e, 'q', &r) == UI_REQ_NONE);
+	CHECK(press(&e, 'x', &r) == UI_REQ_QUIT);
+	env_fini(&e);
+	settings_fini(&set);
+}
+
+/* Runs fn in a child on a fresh pty of rows x cols and answers its
+ * events: 'Q' starts counting output, 'Z' expects none since, 'N'
+ * expects some.  Returns the child's verdict. */
+static void
+run(void (*fn)(void), unsigned short rows, unsigned short cols)
+{
+	int ev[2], ack[2];
+	struct winsize ws = {0};
+	char buf[8192], verdict[600] = "";
+	size_t vlen = 0, counted = 0;
+	int counting = 0;
+
+	ws.ws_row = rows;
+	ws.ws_col = cols;
+	assert_int_equal(pipe(ev), 0);
+	assert_int_equal(pipe(ack), 0);
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(m >= 0);
+	assert_int_equal(grantpt(m), 0);
+	assert_int_equal(unlockpt(m), 0);
+	char *sname = ptsname(m);
+	assert_non_null(sname);
+	char slave[128];
+	snprintf(slave, sizeof(slave), "%s", sname);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(m);
+		close(ev[0]);
+		close(ack[1]);
+		ev_fd = ev[1];
+		ack_fd = ack[0];
+		setsid();
+		int s = open(slave, O_RDWR);
+		if (s < 0)
+			child_fail("open %s: %s", slave, strerror(errno));
+		ioctl(s, TIOCSWINSZ, &ws);
+		dup2(s, STDIN_FILENO);
+		dup2(s, STDOUT_FILENO);
+		close(s);
+		setenv("TERM", "xterm-256color", 1);
+		unsetenv("NO_COLOR");
+		fn();
+		(void)!write(ev_fd, "ok", 2);
+		exit(0);
+	}
+	close(ev[1]);
+	close(ack[0]);
+	for (;;) {
+		struct pollfd p[2] = {{m, POLLIN, 0}, {ev[0], POLLIN, 0}};
+		int n = poll(p, 2, 20000);
+		assert_true(n > 0); /* a stuck child fails, bounded */
+		if (p[0].revents & POLLIN) {
+			ssize_t k = read(m, buf, sizeof(buf));
+			if (k > 0 && counting)
+				counted += (size_t)k;
+			continue; /* drain the terminal first */
+		}
+		if (p[0].revents & (POLLHUP | POLLERR)) {
+			/* the child closed the pty; read what is left */
+		}
+		if (!(p[1].revents & (POLLIN | POLLHUP)))
+			continue;
+		char c;
+		ssize_t k = read(ev[0], &c, 1);
+		if (k <= 0)
+			break;
+		if (c == 'Q' || c == 'Z' || c == 'N') {
+			/* Let output in flight arrive before judging it. */
+			struct pollfd q = {m, POLLIN, 0};
+			while (poll(&q, 1, 150) > 0 && (q.revents & POLLIN)) {
+				ssize_t r = read(m, buf, sizeof(buf));
+				if (r <= 0)
+					break;
+				if (counting)
+					counted += (size_t)r;
+			}
+			if (c == 'Z' && counted != 0)
+				fail_msg(
+				    "idle ui_draw wrote %zu bytes", counted);
+			if (c == 'N' && counted == 0)
+				fail_msg("a change was not drawn");
+			counting = 1;
+			counted = 0;
+			assert_int_equal(write(ack[1], "A", 1), 1);
+			continue;
+		}
+		if (vlen + 1 < sizeof(verdict))
+			verdict[vlen++] = c;
+	}
+	verdict[vlen] = '\0';
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	close(m);
+	close(ev[0]);
+	close(ack[1]);
+	if (strcmp(verdict, "ok") != 0)
+		fail_msg("%s", verdict[0] == 'F'
+		                   ? verdict + 1
+		                   : "the child died without a verdict");
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+static void
+test_selection_follows(void **state)
+{
+	(void)state;
+	run(scenario_selection_follows, 40, 120);
+}
+
+static void
+test_requests(void **state)
+{
+	(void)state;
+	run(scenario_requests, 40, 120);
+}
+
+static void
+test_read_and_seen(void **state)
+{
+	(void)state;
+	run(scenario_read_and_seen, 40, 120);
+}
+
+static void
+test_filter(void **state)
+{
+	(void)state;
+	run(scenario_filter, 40, 120);
+}
+
+static void
+test_idle(void **state)
+{
+	(void)state;
+	run(scenario_idle, 40, 120);
+}
+
+static void
+test_reader_links(void **state)
+{
+	(void)state;
+	run(scenario_reader_links, 30, 100);
+}
+
+static void
+test_config(void **state)
+{
+	(void)state;
+	run(scenario_config, 30, 100);
+}
+
+static void
+test_resize(void **state)
+{
+	(void)state;
+	run(scenario_resize, 40, 120);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_selection_follows),
+	    cmocka_unit_test(test_requests),
+	    cmocka_unit_test(test_read_and_seen),
+	    cmocka_unit_test(test_filter),
+	    cmocka_unit_test(test_idle),
+	    cmocka_unit_test(test_resize),
+	    cmocka_unit_test(test_reader_links),
+	    cmocka_unit_test(test_config),
+	};
+
+	setenv("TZ", "UTC", 1);
+	setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
