@@ -149,6 +149,27 @@ cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--inline-suppr -Iinclude src
 
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on a seed corpus.
+FUZZ_SECONDS ?= 20
+FUZZCC       ?= clang
+FUZZFLAGS    := -g -O1 -fsanitize=fuzzer,address,undefined
+fuzz:
+	@mkdir -p build/fuzz
+	@for t in tests/fuzz/fuzz_*.c; do \
+		n=$$(basename $$t .c); \
+		$(FUZZCC) $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZFLAGS) \
+		    -o build/fuzz/$$n $$t $(SRC) $(PKG_LIBS) -lstemmer -lz -lm \
+		    || exit 1; \
+		mkdir -p build/fuzz/$$n.corpus; \
+		case $$n in fuzz_parse) seeds=tests/data/parse ;; \
+		fuzz_feedlist) seeds=tests/data/feedlist ;; *) seeds= ;; esac; \
+		echo "== $$n ($(FUZZ_SECONDS) s)"; \
+		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		    -print_final_stats=1 build/fuzz/$$n.corpus $$seeds \
+		    >build/fuzz/$$n.log 2>&1; rc=$$?; \
+		tail -4 build/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; \
+	done
+
 clean:
 	rm -rf build wiredesk
 
