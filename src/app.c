@@ -492,7 +492,9 @@ run_dump(const struct app_opts *o)
 	}
 
 	/* An item without a date is taken as seen at the newest dated
-	 * moment of the whole fetch, a function of the contents alone. */
+	 * moment of the whole fetch, a function of the contents alone.  With
+	 * the database the real time is recorded instead: that run depends
+	 * on what earlier runs stored anyway. */
 	int64_t newest = 0;
 	for (size_t k = 0; k < n; k++)
 		for (size_t m = 0; pend[k].ok && m < pend[k].pf.nitems; m++) {
@@ -500,6 +502,8 @@ run_dump(const struct app_opts *o)
 			if (t != PARSE_NO_DATE && t > newest)
 				newest = t;
 		}
+	if (o->use_db)
+		newest = wall_now();
 	for (size_t k = 0; k < n; k++) {
 		if (!pend[k].ok)
 			continue;
@@ -774,6 +778,13 @@ finish_one(struct dash *d, struct fetch_result *res, int64_t now)
 			if (pf.warning)
 				log_msg(LOG_WARN, "%s: %s", fs->url,
 				    pf.warning);
+			char *sw = store_take_warning(d->r.store);
+			if (sw) {
+				ui_message(d->ui, sw);
+				log_msg(LOG_ERROR, "%s", sw);
+				log_defer("wiredesk: %s", sw);
+				free(sw);
+			}
 		}
 		parsed_feed_fini(&pf);
 	}
@@ -878,7 +889,10 @@ run_dashboard(const struct app_opts *o)
 	if (dbpath)
 		mkdir_parents(dbpath);
 	char *warn = NULL;
-	d.r.store = store_open(dbpath, &warn, err, sizeof(err));
+	int64_t now = wall_now();
+	int64_t keep = (int64_t)d.r.set.retention_days * 86400;
+	d.r.store = store_open_since(dbpath, keep > 0 ? now - keep : INT64_MIN,
+	    &warn, err, sizeof(err));
 	free(dbpath);
 	if (!d.r.store) {
 		fprintf(stderr, "wiredesk: %s\n", err);
@@ -886,7 +900,6 @@ run_dashboard(const struct app_opts *o)
 		log_flush_deferred();
 		return 2;
 	}
-	int64_t now = wall_now();
 	size_t *order = xcalloc(d.r.list.n ? d.r.list.n : 1, sizeof(*order));
 	register_feeds(&d.r, order);
 	free(order);
@@ -929,6 +942,8 @@ run_dashboard(const struct app_opts *o)
 		log_flush_deferred();
 		return 2;
 	}
+	d.bad_lines += (unsigned)ui_config_problems(d.ui, report_deferred,
+	    NULL);
 	if (warn) {
 		ui_message(d.ui, warn);
 		log_defer("wiredesk: %s", warn);

@@ -65,7 +65,7 @@ first_frame() { # N feeds of M items
 	sh tests/tools/genfeeds.sh "$d" "$nf" "$ni" || return
 	for f in "$d"/*.xml; do echo "$f"; done >"$d/urls"
 	# store them, as a previous session would have
-	"$W" --dump --db "$d/db" -f "$d/urls" >/dev/null 2>&1
+	"$W" --dump -d "$d/db" -f "$d/urls" >/dev/null 2>"$d/dump.err"
 	# the feeds now answer nothing new: an unreachable local port
 	for i in $(seq 1 "$nf"); do
 		echo "http://127.0.0.1:9/f$i.xml"
