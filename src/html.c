@@ -1218,22 +1218,19 @@ html_entity(const char *name, size_t len, uint32_t cp[2])
 	return e->cp2 ? 2 : 1;
 }
 
-/* ---- html_sanitize -------------------------------------------------- */
+/* ---- html_prepare ---------------------------------------------------- */
 
-/* Byte classes for the two hot loops: PRINT is printable ASCII other
- * than space (kept as is by text_sanitize), QUIET a byte html_prepare
- * passes through untouched. */
-#define PRINT 1
-#define QUIET 2
-static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 2, 0, 0,
+/* Bytes html_prepare passes through untouched: printable ASCII but '&'
+ * and '<', DEL, and tab, newline and carriage return. */
+static const unsigned char quiet[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2,
+	1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -1244,69 +1241,6 @@ static const unsigned char byte_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Whether text_sanitize would return in[0..len) unchanged: valid UTF-8,
- * nothing dropped, single spaces between characters, and (with
- * TEXT_KEEP_NL) runs of at most two newlines between characters. */
-static int
-canonical(const char *in, size_t len, int flags)
-{
-	enum { START, CHAR, SPACE, NL1, NL2 } prev = START;
-	const unsigned char *u = (const unsigned char *)in;
-
-	for (size_t i = 0; i < len;) {
-		unsigned char c = u[i];
-		if (byte_class[c] & PRINT) {
-			while (++i < len && (byte_class[u[i]] & PRINT))
-				;
-			prev = CHAR;
-		} else if (c == ' ') {
-			if (prev != CHAR)
-				return 0;
-			prev = SPACE;
-			i++;
-		} else if (c == '\n' && (flags & TEXT_KEEP_NL)) {
-			if (prev == CHAR)
-				prev = NL1;
-			else if (prev == NL1)
-				prev = NL2;
-			else
-				return 0;
-			i++;
-		} else if (c < 0x80) {
-			return 0;
-		} else {
-			uint32_t cp;
-			size_t n = text_utf8_next(in + i, len - i, &cp);
-			if ((cp == 0xfffd && memcmp(in + i, "\xef\xbf\xbd",
-			    n < 3 ? n : 3) != 0) || cp <= 0xa0 ||
-			    cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
-			    (cp >= 0x2028 && cp <= 0x202f) || cp == 0x205f ||
-			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000)
-				return 0;
-			prev = CHAR;
-			i += n;
-		}
-	}
-	return prev == CHAR || prev == START;
-}
-
-int
-html_sanitize(const char *in, size_t len, struct buf *out, int flags)
-{
-	while (len > 0 && (*in == ' ' || *in == '\n' || *in == '\t' ||
-	    *in == '\r')) {
-		in++;
-		len--;
-	}
-	while (len > 0 && (in[len - 1] == ' ' || in[len - 1] == '\n' ||
-	    in[len - 1] == '\t' || in[len - 1] == '\r'))
-		len--;
-	if (canonical(in, len, flags) && buf_append(out, in, len) == 0)
-		return 0;
-	return text_sanitize(in, len, out, flags);
-}
-
-/* ---- html_prepare ---------------------------------------------------- */
 
 /* Names declared by <!ENTITY in the internal subset. */
 #define MAX_DECLARED 128
@@ -1604,8 +1538,8 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 	const unsigned char *u = (const unsigned char *)in;
 	while (i < len) {
 		unsigned char c = u[i];
-		if (byte_class[c] & QUIET) {
-			while (++i < len && (byte_class[u[i]] & QUIET))
+		if (quiet[c]) {
+			while (++i < len && quiet[u[i]])
 				;
 			continue;
 		}
@@ -1798,7 +1732,7 @@ add_link(struct walk *w, const char *href)
 }
 
 /* White space folds as text_sanitize folds it, so the text is usually
- * in its final form already and html_sanitize copies it in one piece. */
+ * in its final form already and text_sanitize copies it in one piece. */
 static void
 space(struct walk *w)
 {
@@ -2025,7 +1959,7 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 	/* Plain text needs no parser: HTML would only fold its lines. */
 	if (!memchr(html ? html : "", '<', len) &&
 	    !memchr(html ? html : "", '&', len))
-		return html_sanitize(html ? html : "", len, out, 0);
+		return text_sanitize(html ? html : "", len, out, 0);
 	memset(&w, 0, sizeof(w));
 	w.raw = c->raw;
 	buf_reset(&w.raw);
@@ -2052,7 +1986,7 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 		xmlFreeDoc(doc);
 	}
 	c->raw = w.raw;
-	return html_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
+	return text_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
 	    TEXT_KEEP_NL);
 }
 

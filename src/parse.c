@@ -643,7 +643,7 @@ clean_line(const char *s, size_t max)
 	if (!s)
 		return NULL;
 	buf_init(&b, max);
-	(void)html_sanitize(s, strlen(s), &b, 0);
+	(void)text_sanitize(s, strlen(s), &b, 0);
 	if (b.len == 0) {
 		buf_fini(&b);
 		return NULL;
@@ -671,7 +671,7 @@ plain(struct html_conv *hc, const struct slot *s, int keep_nl, size_t max)
 		return NULL;
 	buf_init(&b, max);
 	if (s->type == V_TEXT) {
-		(void)html_sanitize(s->val, strlen(s->val), &b,
+		(void)text_sanitize(s->val, strlen(s->val), &b,
 		    keep_nl ? TEXT_KEEP_NL : 0);
 		return nonempty(&b);
 	}
@@ -682,7 +682,7 @@ plain(struct html_conv *hc, const struct slot *s, int keep_nl, size_t max)
 	}
 	buf_init(&t, 0);
 	(void)html_conv_text(hc, s->val, strlen(s->val), NULL, &t, NULL);
-	(void)html_sanitize(t.p ? t.p : "", t.len, &b, 0);
+	(void)text_sanitize(t.p ? t.p : "", t.len, &b, 0);
 	buf_fini(&t);
 	return nonempty(&b);
 }
@@ -697,7 +697,7 @@ html_of(const struct slot *s)
 		return NULL;
 	buf_init(&b, 0);
 	if (s->type != V_TEXT) {
-		(void)html_sanitize(s->val, strlen(s->val), &b, TEXT_KEEP_NL);
+		(void)text_sanitize(s->val, strlen(s->val), &b, TEXT_KEEP_NL);
 		return nonempty(&b);
 	}
 	buf_init(&h, 0);
@@ -711,7 +711,7 @@ html_of(const struct slot *s)
 		else
 			(void)buf_putc(&h, *p);
 	}
-	(void)html_sanitize(h.p ? h.p : "", h.len, &b, TEXT_KEEP_NL);
+	(void)text_sanitize(h.p ? h.p : "", h.len, &b, TEXT_KEEP_NL);
 	buf_fini(&h);
 	return nonempty(&b);
 }

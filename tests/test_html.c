@@ -276,37 +276,6 @@ test_prepare(void **state)
 	free(p);
 }
 
-static void
-test_sanitize(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *in;
-		int flags;
-		const char *want;
-	} c[] = {
-		{"already clean", 0, "already clean"},
-		{"  trim  me  ", 0, "trim me"},
-		{"a\nb", 0, "a b"},
-		{"a\nb", 1, "a\nb"},
-		{"a\n\n\n\nb", 1, "a\n\nb"},
-		{"a \n b", 1, "a\nb"},
-		{"x\xc2\xa0y", 0, "x y"},
-		{"x\xc2\x9by\x1b", 0, "xy"},
-		{"\xe2\x80\xae" "z", 0, "z"},
-		{"bad\xff", 0, "bad\xef\xbf\xbd"},
-		{"ok \xef\xbf\xbd", 0, "ok \xef\xbf\xbd"},
-		{"caf\xc3\xa9", 0, "caf\xc3\xa9"},
-	};
-	for (size_t i = 0; i < ARRAY_LEN(c); i++) {
-		struct buf b;
-		buf_init(&b, 0);
-		(void)html_sanitize(c[i].in, strlen(c[i].in), &b, c[i].flags);
-		assert_string_equal(b.p, c[i].want);
-		buf_fini(&b);
-	}
-}
-
 int
 main(void)
 {
@@ -319,7 +288,6 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_entity_table),
 		cmocka_unit_test(test_prepare),
-		cmocka_unit_test(test_sanitize),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
