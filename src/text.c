@@ -128,6 +128,22 @@ kept_len(const unsigned char *u, size_t i, size_t len)
 	return n;
 }
 
+/* Whether the eight bytes in x are all printable ASCII or spaces, with
+ * no two spaces in a row (bit tricks on a 64-bit word: a byte below
+ * 0x20, above 0x7e, or two adjacent bytes equal to 0x20). */
+static int
+word_clean(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t out = ((x - ones * 0x20) & ~x & high) | ((x + ones) | x);
+
+	if (out & high)
+		return 0;
+	uint64_t t = x ^ (ones * 0x20);
+	uint64_t sp = ~(((t & ~high) + ~high) | t) & high;
+	return (sp & (sp << 8)) == 0;
+}
+
 /* End of the run starting at u[i] that text_sanitize copies unchanged:
  * kept characters, with single spaces (and, with TEXT_KEEP_NL, one or
  * two newlines) between them.  u[i] must start a kept character. */
@@ -136,6 +152,15 @@ kept_run(const unsigned char *u, size_t i, size_t len, int keep_nl)
 {
 	for (;;) {
 		size_t n;
+		/* Here u[i - 1] was kept, so a space at u[i] is single; a
+		 * space ending a word is left to the checks below. */
+		while (len - i >= 8) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			if (!word_clean(x) || u[i + 7] == ' ')
+				break;
+			i += 8;
+		}
 		while (i < len && is_print(u[i]))
 			i++;
 		if (i >= len)

@@ -225,11 +225,12 @@ test_sanitize_model(void **state)
 		"\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xae", "\xe2\x81\xa6",
 		"\xe3\x80\x80", "\xe2\x80\x83", "\xef\xbf\xbd", "\xe6\x97\xa5",
 		"\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x82", "\xc0\xaf",
-		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80"};
+		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "lorem ipsum",
+		"dolor_sit-amet,", "a b c d e f g h", "<p>x=\"y\"</p>"};
 	unsigned long seed = 42;
-	char in[64];
+	char in[256];
 
-	for (int n = 0; n < 20000; n++) {
+	for (int n = 0; n < 40000; n++) {
 		size_t len = 0;
 		seed = seed * 6364136223846793005ul + 1442695040888963407ul;
 		int parts = (int)((seed >> 33) % 12);
