@@ -1255,6 +1255,31 @@ static const unsigned char quiet[256] = {
 };
 
 
+/* The end of the run of quiet bytes from u[i], eight at a time where
+ * it can (bit tricks on a 64-bit word: no byte below 0x20 or above
+ * 0x7f, none equal to '&' or '<'). */
+static size_t
+quiet_run(const unsigned char *u, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+
+	for (;;) {
+		while (len - i >= 8) {
+			uint64_t x, a, l;
+			memcpy(&x, u + i, 8);
+			a = x ^ (ones * '&');
+			l = x ^ (ones * '<');
+			if ((((x - ones * 0x20) & ~x) | x |
+			    ((a - ones) & ~a) | ((l - ones) & ~l)) & high)
+				break;
+			i += 8;
+		}
+		if (i >= len || !quiet[u[i]])
+			return i;
+		i++;
+	}
+}
+
 /* Names declared by <!ENTITY in the internal subset. */
 #define MAX_DECLARED 128
 
@@ -1552,12 +1577,17 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 	while (i < len) {
 		unsigned char c = u[i];
 		if (quiet[c]) {
-			while (++i < len && quiet[u[i]])
-				;
+			i = quiet_run(u, i + 1, len);
 			continue;
 		}
 		if ((c == '<' && !p.xml) || ((c == '&' || c == '<') &&
 		    i < raw_end)) {
+			i++;
+			continue;
+		}
+		/* Only "<!" and "<?" open anything raw. */
+		if (c == '<' && (i + 1 >= len || (u[i + 1] != '!' &&
+		    u[i + 1] != '?'))) {
 			i++;
 			continue;
 		}
