@@ -24,7 +24,12 @@
  * which repairs invalid UTF-8 and turns HTML's named entities into
  * numeric references, since libxml2 without a DTD drops "&eacute;".  The
  * reader then runs with RECOVER|NONET|NOERROR|NOWARNING|NOCDATA|COMPACT
- * and IGNORE_ENC (the bytes are UTF-8 whatever the declaration says);
+ * and IGNORE_ENC (the bytes are UTF-8 whatever the declaration says),
+ * and no encoding is named: libxml2 reads prepared bytes (no NUL,
+ * control or invalid sequence, so nothing it could take for UTF-16,
+ * UTF-32 or EBCDIC; a BOM left over is UTF-8's) as UTF-8 by default,
+ * while naming "UTF-8" would put a converter copying every byte in front
+ * of the parser;
  * never NOENT, DTDLOAD, DTDVALID, XINCLUDE or HUGE, so no external entity
  * is read and no entity is expanded by the parser.  A reference to an
  * entity the internal subset declares is replaced by its text only when
@@ -1398,7 +1403,7 @@ parse_feed(const char *data, size_t len, const char *url,
 	st->need_base = url || mentions_xml_base(d, dlen);
 	st->hc = html_conv_new();
 	quiet_begin(&q, st, on_error);
-	st->r = xmlReaderForMemory(d, (int)dlen, url, "UTF-8",
+	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,
 	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
 	    XML_PARSE_IGNORE_ENC);
