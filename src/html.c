@@ -1806,8 +1806,15 @@ chars(struct walk *w, const char *s, size_t n)
 	w->any = 1;
 }
 
+static int
+is_html_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Text s[0..n); the result does not depend on how a text is cut into
- * pieces. */
+ * pieces.  Words with single spaces between them go in as one stretch,
+ * as they would one by one. */
 static void
 put_text(struct walk *w, const char *s, size_t n)
 {
@@ -1815,8 +1822,10 @@ put_text(struct walk *w, const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		char c = s[i];
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
-		    c != '\f')
+		if (!is_html_space(c))
+			continue;
+		if (c == ' ' && i > run && i + 1 < n &&
+		    !is_html_space(s[i + 1]))
 			continue;
 		chars(w, s + run, i - run);
 		run = i + 1;
@@ -2424,7 +2433,10 @@ fast_read(struct html_conv *c, struct walk *w, const char *html, size_t len)
 			rc = fast_ref(&f, &i);
 		} else {
 			size_t start = i;
-			while (i < len && s[i] != '<' && s[i] != '&') {
+			for (;;) {
+				i = quiet_run(s, i, len);
+				if (i >= len || s[i] == '<' || s[i] == '&')
+					break;
 				size_t n = fast_char(s, i, len);
 				if (n == 0)
 					return -1;
