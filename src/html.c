@@ -1477,6 +1477,14 @@ reference(struct prep *p, size_t i)
 	const char *s = p->in;
 	size_t len = p->len, j = i + 1;
 
+	/* XML's own five, by far the most common, are kept at once. */
+	if (p->xml) {
+		static const char *const xml_refs[] = {"lt;", "gt;", "amp;",
+			"quot;", "apos;"};
+		for (size_t k = 0; k < ARRAY_LEN(xml_refs); k++)
+			if (starts_with(s, len, j, xml_refs[k]))
+				return j + strlen(xml_refs[k]);
+	}
 	if (j < len && s[j] == '#') {
 		uint32_t v = 0;
 		int hex = 0, nd = 0;

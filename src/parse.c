@@ -238,6 +238,16 @@ struct capture {
 	struct buf text;
 };
 
+/* A remembered lookup.  The reader's names and namespace URIs are its
+ * dictionary's strings, which live as long as the reader: the same
+ * pointers mean the same element. */
+struct seen {
+	const char *ns, *name;
+	const struct elem *e;
+};
+
+#define SEEN_SLOTS 32
+
 struct state {
 	xmlTextReaderPtr r;
 	struct parsed_feed *out;
@@ -264,6 +274,7 @@ struct state {
 	int need_base; /* a URL was given or the text says "xml:base" */
 	struct html_conv *hc;
 	struct buf tmp, tmp2; /* scratch for the values of an item */
+	struct seen seen[SEEN_SLOTS];
 };
 
 /* ---- errors ---------------------------------------------------------- */
@@ -803,7 +814,7 @@ commit_item(struct state *st)
 /* ---- the reader loop ------------------------------------------------- */
 
 static const struct elem *
-lookup(const struct state *st)
+lookup(struct state *st)
 {
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
 	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
@@ -811,14 +822,21 @@ lookup(const struct state *st)
 
 	if (!name)
 		return NULL;
+	struct seen *seen = &st->seen[(((uintptr_t)name >> 4) ^
+	    ((uintptr_t)ns >> 6)) % SEEN_SLOTS];
+	if (seen->name == name && seen->ns == ns)
+		return seen->e;
+	seen->name = name;
+	seen->ns = ns;
 	if (!ns)
 		ns = "";
 	if (st->alias_from && strcmp(ns, st->alias_from) == 0)
 		ns = st->alias_to;
 	key.ns = ns;
 	key.name = name;
-	return bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
+	seen->e = bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
 	    elem_cmp);
+	return seen->e;
 }
 
 static char *
@@ -867,10 +885,12 @@ root_start(struct state *st, const struct elem *e)
 		if (name && strcmp(name, "rss") == 0 && ns) {
 			st->alias_from = ns;
 			st->alias_to = "";
+			memset(st->seen, 0, sizeof(st->seen));
 			e = lookup(st);
 		} else if (name && strcmp(name, "feed") == 0 && !ns) {
 			st->alias_from = "";
 			st->alias_to = NS_ATOM10;
+			memset(st->seen, 0, sizeof(st->seen));
 			e = lookup(st);
 		} else {
 			char *n = clean_line(name ? name : "?", 64);
