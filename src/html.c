@@ -1992,6 +1992,7 @@ static const char *const fast_tags[] = {"a", "abbr", "acronym", "address",
 
 #define FAST_NTAGS ARRAY_LEN(fast_tags)
 #define FAST_MAX_DEPTH 64
+#define FAST_SLOTS 256 /* a power of two, well above FAST_NTAGS */
 
 /* Those whose start tag closes an open element of the same name
  * (libxml2's htmlStartClose pairs of equal names, which
@@ -2012,6 +2013,8 @@ struct fast_info {
 struct html_conv {
 	htmlParserCtxtPtr ctxt;
 	struct buf prep, raw;
+	/* fast_tags by name hash: index + 1, 0 for an empty slot */
+	unsigned char slot[FAST_SLOTS];
 	struct fast_info info[FAST_NTAGS];
 	/* closes[new][old]: 0 not asked yet, 1 no, 2 yes */
 	unsigned char closes[FAST_NTAGS][FAST_NTAGS];
@@ -2036,14 +2039,25 @@ str_cmp(const void *k, const void *e)
 	return strcmp(k, *(const char *const *)e);
 }
 
+static unsigned
+name_hash(const char *name)
+{
+	unsigned h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h & (FAST_SLOTS - 1);
+}
+
 /* The fast_tags index of name, or -1. */
 static int
-fast_index(const char *name)
+fast_index(const struct html_conv *c, const char *name)
 {
-	const char *const *t = bsearch(name, fast_tags, FAST_NTAGS,
-	    sizeof(fast_tags[0]), str_cmp);
-
-	return t ? (int)(t - fast_tags) : -1;
+	for (unsigned h = name_hash(name); c->slot[h];
+	    h = (h + 1) & (FAST_SLOTS - 1))
+		if (strcmp(fast_tags[c->slot[h] - 1], name) == 0)
+			return c->slot[h] - 1;
+	return -1;
 }
 
 static const struct fast_info *
@@ -2298,7 +2312,7 @@ fast_start(struct fast *f, size_t *i)
 
 	if (fast_name(s, len, &j, name) < 0)
 		return -1;
-	int idx = fast_index(name);
+	int idx = fast_index(f->c, name);
 	if (idx < 0 || strcmp(name, "body") == 0)
 		return -1;
 	if (j < len && !is_ws(s[j]) && s[j] != '>' && s[j] != '/')
@@ -2395,7 +2409,7 @@ fast_end(struct fast *f, size_t *i)
 	    strcmp(name, "html") == 0 || strcmp(name, "head") == 0)
 		return -1;
 	*i = j + 1;
-	int idx = fast_index(name);
+	int idx = fast_index(f->c, name);
 	if (idx < 0)
 		return 0; /* never opened here: libxml2 ignores it */
 	if (f->open[f->depth - 1] == idx) {
@@ -2424,7 +2438,7 @@ fast_read(struct html_conv *c, struct walk *w, const char *html, size_t len)
 	f.w = w;
 	f.s = s;
 	f.len = len;
-	f.open[0] = (unsigned char)fast_index("body");
+	f.open[0] = (unsigned char)fast_index(c, "body");
 	f.has_href[0] = 0;
 	f.depth = 1;
 	(void)open_elem(w, fast_info(c, f.open[0])->kind, NULL, 0);
@@ -2467,9 +2481,18 @@ html_conv_new(void)
 {
 	struct html_conv *c = xcalloc(1, sizeof(*c));
 
+	/* htmlAutoCloseTag's table needs the parser set up (older
+	 * libxml2 builds its index there). */
+	xmlInitParser();
 	c->ctxt = htmlNewParserCtxt();
 	if (!c->ctxt)
 		die("out of memory");
+	for (size_t k = 0; k < FAST_NTAGS; k++) {
+		unsigned h = name_hash(fast_tags[k]);
+		while (c->slot[h])
+			h = (h + 1) & (FAST_SLOTS - 1);
+		c->slot[h] = (unsigned char)(k + 1);
+	}
 	buf_init(&c->prep, 0);
 	buf_init(&c->raw, 0);
 	return c;

@@ -856,18 +856,18 @@ static int
 attr_is(xmlTextReaderPtr r, const char *name, const char *const *values,
     size_t n)
 {
-	char *v = attr(r, name);
+	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
 	int hit = 0;
 
 	if (!v)
 		return 0;
 	for (size_t i = 0; i < n && !hit; i++) {
-		char *t = v;
+		const char *t = (const char *)v;
 		while (*t == ' ')
 			t++;
 		hit = name_eq(t, values[i]);
 	}
-	free(v);
+	xmlFree(v);
 	return hit;
 }
 
