@@ -2016,7 +2016,7 @@ struct html_conv {
 	/* fast_tags by name hash: index + 1, 0 for an empty slot */
 	unsigned char slot[FAST_SLOTS];
 	struct fast_info info[FAST_NTAGS];
-	/* closes[new][old]: 0 not asked yet, 1 no, 2 yes */
+	/* closes[opening][open]: 0 not asked yet, 1 no, 2 yes */
 	unsigned char closes[FAST_NTAGS][FAST_NTAGS];
 };
 
@@ -2075,25 +2075,26 @@ fast_info(struct html_conv *c, int idx)
 	return fi;
 }
 
-/* Whether libxml2 closes an open old element when a new one starts. */
+/* Whether libxml2 closes an open element (fast_tags index open) when
+ * another (opening) starts. */
 static int
-fast_closes(struct html_conv *c, int new, int old)
+fast_closes(struct html_conv *c, int opening, int open)
 {
-	unsigned char *r = &c->closes[new][old];
+	unsigned char *r = &c->closes[opening][open];
 
 	if (*r == 0) {
 		int yes;
-		if (new == old) {
-			yes = bsearch(fast_tags[new], fast_reopen,
+		if (opening == open) {
+			yes = bsearch(fast_tags[open], fast_reopen,
 			    ARRAY_LEN(fast_reopen), sizeof(fast_reopen[0]),
 			    str_cmp) != NULL;
 		} else {
 			xmlNode n;
 			memset(&n, 0, sizeof(n));
 			n.type = XML_ELEMENT_NODE;
-			n.name = (const xmlChar *)fast_tags[new];
+			n.name = (const xmlChar *)fast_tags[opening];
 			yes = htmlAutoCloseTag(NULL,
-			    (const xmlChar *)fast_tags[old], &n) == 1;
+			    (const xmlChar *)fast_tags[open], &n) == 1;
 		}
 		*r = yes ? 2 : 1;
 	}
