@@ -470,7 +470,7 @@ run_dump(const struct app_opts *o)
 			store_set_status(r.store, req.feed_id, 0,
 			    "could not start the transfer", wall_now());
 	}
-	while (fetch_active(r.fetcher) > 0) {
+	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0) {
 		fetch_poll(r.fetcher, NULL, 0, 1000);
 		struct fetch_result res;
 		while (fetch_next(r.fetcher, &res)) {
