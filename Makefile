@@ -20,7 +20,7 @@ PKGS      := ncursesw libcurl libxml-2.0 sqlite3
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libncurses-dev libcurl4-openssl-dev \
 	     libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libstemmer-dev \
-	     libcmocka-dev zlib1g-dev tmux curl
+	     libcmocka-dev zlib1g-dev tmux curl groff-base perl
 BENCH_DEB := nginx-light newsboat time
 
 WARN := -Wall -Wextra -Wpedantic $(WERROR) -Wshadow -Wstrict-prototypes \
@@ -107,16 +107,17 @@ bench: depcheck
 depcheck:
 	@pkg-config --exists $(PKGS) $(TEST_PKGS) && \
 	    test -f /usr/include/libstemmer.h && command -v tmux >/dev/null && \
-	    command -v xmllint >/dev/null || $(MAKE) --no-print-directory deps
+	    command -v xmllint >/dev/null && command -v groff >/dev/null || \
+	    $(MAKE) --no-print-directory deps
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEB_PKGS)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS)
 
 deps-bench:
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_DEB)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_DEB)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
@@ -148,6 +149,27 @@ tidy:
 cppcheck:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--inline-suppr -Iinclude src
+
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on a seed corpus.
+FUZZ_SECONDS ?= 20
+FUZZCC       ?= clang
+FUZZFLAGS    := -g -O1 -fsanitize=fuzzer,address,undefined
+fuzz:
+	@mkdir -p build/fuzz
+	@for t in tests/fuzz/fuzz_*.c; do \
+		n=$$(basename $$t .c); \
+		$(FUZZCC) $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZFLAGS) \
+		    -o build/fuzz/$$n $$t $(SRC) $(PKG_LIBS) -lstemmer -lz -lm \
+		    || exit 1; \
+		mkdir -p build/fuzz/$$n.corpus; \
+		case $$n in fuzz_parse) seeds=tests/data/parse ;; \
+		fuzz_feedlist) seeds=tests/data/feedlist ;; *) seeds= ;; esac; \
+		echo "== $$n ($(FUZZ_SECONDS) s)"; \
+		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		    -print_final_stats=1 build/fuzz/$$n.corpus $$seeds \
+		    >build/fuzz/$$n.log 2>&1; rc=$$?; \
+		tail -4 build/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; \
+	done
 
 clean:
 	rm -rf build wiredesk

@@ -68,6 +68,13 @@ size_t cluster_rank(
  * where it went). */
 const struct cluster_view *cluster_view(const struct clusterer *c, uint32_t id);
 
+/* Moves fresh's clusters into live (whose address the callers keep) and
+ * live's old ones into fresh, for the caller to free.  The generation of
+ * live moves on.  Live mode builds fresh from every item in canonical
+ * order, a slice per loop turn, then swaps it in, so the board converges
+ * on what --dump gives whatever order the feeds answered in. */
+void cluster_swap(struct clusterer *live, struct clusterer *fresh);
+
 /* Re-weighs the open clusters with the document frequencies and name
  * evidence seen so far (cluster_add also does so as the counts grow);
  * for callers that know a batch of items has ended. */

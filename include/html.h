@@ -49,11 +49,6 @@ void html_conv_free(struct html_conv *c);
 int html_conv_text(struct html_conv *c, const char *html, size_t len,
     const char *base, struct buf *out, struct link_list *links);
 
-/* text_sanitize (text.h), with the same result, plus a fast path: text
- * that is already in its sanitized form (the usual case) is checked and
- * copied in one piece instead of character by character. */
-int html_sanitize(const char *in, size_t len, struct buf *out, int flags);
-
 /* Looks up an HTML named character reference (name without '&' and ';',
  * len bytes, case-sensitive).  Returns the number of code points (1 or 2)
  * stored in cp, or 0 when HTML defines no such name. */

@@ -1,12 +1,1044 @@
-/* app: placeholder until the pipeline lands. */
+/* app: the glue.  It owns the feed list and the settings, wires feedlist
+ * -> fetch -> parse -> store -> cluster -> ui, and runs the one event loop
+ * of the dashboard (ARCHITECTURE.md §3.7).
+ *
+ * Every mode shares the same steps: load settings and the feeds file,
+ * register the feeds with the store, fetch, parse, merge, cluster.  What
+ * differs is when clustering happens and where the result goes:
+ *   --dump      fetches everything once, then merges the feeds in URL order
+ *               and clusters all items in canonical order, so the JSON
+ *               depends only on the feeds' contents (DESIGN.md);
+ *   dashboard   merges and clusters each feed as it arrives, within a time
+ *               budget per loop turn so keys never wait behind a burst.
+ *
+ * Signals only write their number to a self-pipe; the loop reads it.  The
+ * self-pipe and the quit flag are the only globals (STYLE.md, 9). */
 #include "app.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cluster.h"
+#include "date.h"
+#include "feedlist.h"
+#include "fetch.h"
+#include "json.h"
+#include "launch.h"
+#include "log.h"
+#include "parse.h"
+#include "sched.h"
+#include "settings.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+#define PARSE_FILE_MAX ((size_t)256 << 20) /* --parse reads files this big */
+#define BUDGET_MS 20			   /* finished work per loop turn */
+#define PRUNE_EVERY 3600		   /* seconds between retention runs */
+
+static int sigpipe[2] = {-1, -1};
+static volatile sig_atomic_t quit_flag;
+
+/* State shared by every mode that fetches. */
+struct run {
+	struct settings set;
+	struct feedlist list;
+	struct store *store;
+	struct clusterer *clusters;
+	struct fetcher *fetcher;
+	uint32_t *feed_ids; /* list.feeds[i] -> store feed id */
+	unsigned nfailed;   /* feeds whose last fetch failed */
+	int dashboard;
+};
+
+static void
+report_stderr(const char *msg, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "wiredesk: %s\n", msg);
+}
+
+static void
+report_deferred(const char *msg, void *ctx)
+{
+	unsigned *count = ctx;
+
+	log_msg(LOG_WARN, "%s", msg);
+	log_defer("wiredesk: %s", msg);
+	if (count)
+		(*count)++;
+}
+
+static int64_t
+wall_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+/* Loads settings and the feeds file.  Returns 0 or the exit status 2. */
+static int
+load_config(struct run *r, const struct app_opts *o, feedlist_report_fn rep,
+    void *ctx)
+{
+	char err[512];
+
+	settings_defaults(&r->set);
+	char *cfg = o->config_path ? xstrdup(o->config_path) :
+				     settings_config_path("config");
+	if (cfg && settings_load(cfg, &r->set, rep, ctx, err, sizeof(err)) < 0) {
+		fprintf(stderr, "wiredesk: %s\n", err);
+		free(cfg);
+		return 2;
+	}
+	free(cfg);
+	char *feeds = o->feeds_path ? xstrdup(o->feeds_path) :
+				      settings_config_path("feeds");
+	if (!feeds) {
+		fputs("wiredesk: no feeds file: give -f FILE or set HOME\n",
+		    stderr);
+		return 2;
+	}
+	if (feedlist_load(feeds, &r->list, rep, ctx, err, sizeof(err)) < 0) {
+		fprintf(stderr, "wiredesk: %s\n", err);
+		free(feeds);
+		return 2;
+	}
+	free(feeds);
+	return 0;
+}
+
+static struct fetcher *
+new_fetcher(const struct settings *s)
+{
+	struct fetch_opts fo = {
+		.max_connections = s->max_connections,
+		.max_host_connections = s->max_host_connections,
+		.connect_timeout = s->connect_timeout,
+		.timeout = s->timeout,
+		.low_speed_limit = s->low_speed_limit,
+		.low_speed_time = s->low_speed_time,
+		.max_body = s->max_body,
+		.user_agent = s->user_agent,
+	};
+
+	return fetch_new(&fo);
+}
+
+static void
+run_fini(struct run *r)
+{
+	fetch_free(r->fetcher);
+	cluster_free(r->clusters);
+	store_close(r->store);
+	feedlist_fini(&r->list);
+	settings_fini(&r->set);
+	free(r->feed_ids);
+}
+
+/* The charset parameter of a Content-Type header, copied into out. */
+static const char *
+charset_of(const char *content_type, char *out, size_t outlen)
+{
+	if (!content_type)
+		return NULL;
+	const char *p = strstr(content_type, "charset=");
+	if (!p)
+		p = strstr(content_type, "CHARSET=");
+	if (!p)
+		return NULL;
+	p += 8;
+	if (*p == '"')
+		p++;
+	size_t n = 0;
+	while (p[n] && p[n] != '"' && p[n] != ';' && p[n] != ' ' &&
+	    n + 1 < outlen) {
+		out[n] = p[n];
+		n++;
+	}
+	out[n] = '\0';
+	return n ? out : NULL;
+}
+
+/* Parses a finished transfer.  Returns 0 with *pf filled, or -1 with a
+ * reason in err. */
+static int
+parse_result(const struct fetch_result *res, const char *url,
+    struct parsed_feed *pf, char *err, size_t errlen)
+{
+	char cs[64];
+	const char *base = res->effective_url ? res->effective_url : url;
+
+	return parse_feed(res->body.p ? res->body.p : "", res->body.len, base,
+	    charset_of(res->content_type, cs, sizeof(cs)), pf, err, errlen);
+}
+
+/* Records a transfer's outcome: validators, status, failure count.
+ * Returns 1 when the feed counts as failed. */
+static int
+note_outcome(struct run *r, uint32_t feed_id, const struct fetch_result *res,
+    const char *parse_err, int64_t now)
+{
+	const struct feed_info *fi = store_feed(r->store, feed_id);
+	int was_failed = fi && fi->status < 0;
+	const char *msg = NULL;
+
+	if (res->status == FETCH_HTTP_ERROR || res->status == FETCH_ERROR)
+		msg = res->err[0] ? res->err : "fetch failed";
+	else if (parse_err)
+		msg = parse_err;
+	if (!msg && (res->etag || res->last_modified))
+		store_set_validators(r->store, feed_id, res->etag,
+		    res->last_modified);
+	store_set_status(r->store, feed_id, msg == NULL, msg, now);
+	if (msg && !was_failed)
+		r->nfailed++;
+	else if (!msg && was_failed && r->nfailed)
+		r->nfailed--;
+	return msg != NULL;
+}
+
+/* --parse: one JSON line per file. */
+static int
+run_parse(const struct app_opts *o)
+{
+	struct buf out;
+	int status = 0;
+
+	buf_init(&out, 0);
+	for (int i = 0; i < o->nfiles; i++) {
+		const char *path = o->files[i];
+		char err[512];
+		size_t len;
+		char *data = util_read_file(path, PARSE_FILE_MAX, &len, err,
+		    sizeof(err));
+		buf_reset(&out);
+		if (!data) {
+			/* util_read_file prefixes the path; the JSON names
+			 * the source already. */
+			const char *reason = strstr(err, ": ");
+			parse_write_json_error(path,
+			    reason ? reason + 2 : err, &out);
+			status = 1;
+		} else {
+			struct parsed_feed pf;
+			if (parse_feed(data, len, NULL, NULL, &pf, err,
+				sizeof(err)) < 0) {
+				parse_write_json_error(path, err, &out);
+				status = 1;
+			} else {
+				parse_write_json(path, &pf, &out);
+			}
+			parsed_feed_fini(&pf);
+			free(data);
+		}
+		fwrite(out.p, 1, out.len, stdout);
+	}
+	buf_fini(&out);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "wiredesk: writing output: %s\n",
+		    strerror(errno));
+		return 2;
+	}
+	return status;
+}
+
+/* Fills order with the indexes of the feed list sorted by URL. */
+static void
+sort_by_url(const struct feedlist *list, size_t *order)
+{
+	for (size_t i = 0; i < list->n; i++)
+		order[i] = i;
+	/* insertion sort: feed lists are hundreds long at most */
+	for (size_t i = 1; i < list->n; i++) {
+		size_t v = order[i], j = i;
+		while (j > 0 && strcmp(list->feeds[order[j - 1]].url,
+				    list->feeds[v].url) > 0) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = v;
+	}
+}
+
+/* Registers the feeds with the store in URL order, so feed and item ids
+ * never depend on the order of the feeds file. */
+static void
+register_feeds(struct run *r, size_t *order)
+{
+	sort_by_url(&r->list, order);
+	r->feed_ids = xcalloc(r->list.n ? r->list.n : 1, sizeof(*r->feed_ids));
+	for (size_t k = 0; k < r->list.n; k++) {
+		const struct feed_src *fs = &r->list.feeds[order[k]];
+		r->feed_ids[order[k]] = store_feed_add(r->store, fs->url,
+		    fs->title);
+	}
+}
+
+static const struct feed_src *
+feed_src_of(const struct run *r, uint32_t feed_id)
+{
+	for (size_t i = 0; i < r->list.n; i++)
+		if (r->feed_ids[i] == feed_id)
+			return &r->list.feeds[i];
+	return NULL;
+}
+
+static struct clusterer *
+new_clusterer(const struct settings *s)
+{
+	struct cluster_opts co = {
+		.threshold = s->cluster_threshold,
+		.window = s->cluster_window,
+	};
+
+	return cluster_new(&co);
+}
+
+/* Every live item id, in canonical order; caller frees. */
+static uint32_t *
+all_items(const struct store *s, size_t *n)
+{
+	uint32_t max = store_item_max(s);
+	uint32_t *ids = xcalloc(max ? max : 1, sizeof(*ids));
+
+	*n = 0;
+	for (uint32_t id = 1; id <= max; id++)
+		if (store_item(s, id))
+			ids[(*n)++] = id;
+	store_sort_canonical(s, ids, *n);
+	return ids;
+}
+
+static void
+cluster_into(const struct run *r, struct clusterer *c, uint32_t id)
+{
+	const struct item *it = store_item(r->store, id);
+	if (!it)
+		return;
+	const struct feed_info *fi = store_feed(r->store, it->feed_id);
+	cluster_add(c, id, it->feed_id, fi ? fi->language : NULL,
+	    it->title ? it->title : "", it->summary ? it->summary : "",
+	    it->time);
+}
+
+/* --dump: the JSON document of DESIGN.md. */
+static void
+write_dump(struct run *r, struct buf *out)
+{
+	struct json j;
+	size_t n = r->list.n;
+	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+
+	sort_by_url(&r->list, order);
+	json_init(&j, out);
+	json_begin_obj(&j);
+	json_key(&j, "feeds");
+	json_begin_arr(&j);
+	for (size_t k = 0; k < n; k++) {
+		const struct feed_info *fi = store_feed(r->store,
+		    r->feed_ids[order[k]]);
+		json_begin_obj(&j);
+		json_kv_str(&j, "url", fi->url);
+		json_kv_str(&j, "title", fi->title);
+		json_kv_str(&j, "status", fi->status < 0 ? "error" : "ok");
+		json_kv_str(&j, "error", fi->status < 0 ? fi->error : NULL);
+		json_kv_int(&j, "items", (int64_t)fi->nitems);
+		json_end(&j);
+	}
+	json_end(&j);
+	free(order);
+
+	/* Hotness is measured at the newest item's own date, never the wall
+	 * clock. */
+	int64_t now = 0;
+	for (uint32_t id = 1; id <= store_item_max(r->store); id++) {
+		const struct item *it = store_item(r->store, id);
+		if (it && it->time > now)
+			now = it->time;
+	}
+	size_t nc = cluster_rank(r->clusters, now, NULL, 0);
+	uint32_t *cids = xcalloc(nc ? nc : 1, sizeof(*cids));
+	nc = cluster_rank(r->clusters, now, cids, nc);
+	json_key(&j, "clusters");
+	json_begin_arr(&j);
+	for (size_t k = 0; k < nc; k++) {
+		const struct cluster_view *v = cluster_view(r->clusters,
+		    cids[k]);
+		if (!v)
+			continue;
+		const struct item *label = store_item(r->store, v->label_item);
+		json_begin_obj(&j);
+		json_kv_int(&j, "id", (int64_t)k + 1);
+		json_kv_str(&j, "label",
+		    label && label->title ? label->title : "");
+		json_key(&j, "items");
+		json_begin_arr(&j);
+		for (size_t m = 0; m < v->nmembers; m++) {
+			const struct item *it = store_item(r->store,
+			    v->members[m]);
+			if (!it)
+				continue;
+			const struct feed_info *fi = store_feed(r->store,
+			    it->feed_id);
+			char date[32];
+			json_begin_obj(&j);
+			json_kv_str(&j, "feed", fi ? fi->url : "");
+			json_kv_str(&j, "title", it->title ? it->title : "");
+			json_kv_str(&j, "link", it->link);
+			if (it->published == PARSE_NO_DATE) {
+				json_kv_str(&j, "published", NULL);
+			} else {
+				date_format_iso(it->published, date);
+				json_kv_str(&j, "published", date);
+			}
+			json_end(&j);
+		}
+		json_end(&j);
+		json_end(&j);
+	}
+	json_end(&j);
+	json_end(&j);
+	(void)buf_putc(out, '\n');
+	free(cids);
+}
+
+struct pending {
+	uint32_t feed_id;
+	const char *url;
+	struct parsed_feed pf;
+	int ok;
+};
+
+static int
+run_dump(const struct app_opts *o)
+{
+	struct run r;
+	char err[512];
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	if ((rc = load_config(&r, o, report_stderr, NULL)) != 0) {
+		run_fini(&r);
+		return rc;
+	}
+	char *dbpath = NULL;
+	if (o->use_db)
+		dbpath = o->db_path ? xstrdup(o->db_path) :
+				      settings_data_path("wiredesk.db");
+	char *warn = NULL;
+	r.store = store_open(dbpath, &warn, err, sizeof(err));
+	free(dbpath);
+	if (warn) {
+		fprintf(stderr, "wiredesk: %s\n", warn);
+		free(warn);
+	}
+	if (!r.store) {
+		fprintf(stderr, "wiredesk: %s\n", err);
+		run_fini(&r);
+		return 2;
+	}
+	size_t *order = xcalloc(r.list.n ? r.list.n : 1, sizeof(*order));
+	register_feeds(&r, order);
+	r.fetcher = new_fetcher(&r.set);
+	r.clusters = new_clusterer(&r.set);
+
+	/* Results are kept until every feed has answered, then merged in
+	 * URL order: arrival order must not show in the output. */
+	size_t n = r.list.n;
+	struct pending *pend = xcalloc(n ? n : 1, sizeof(*pend));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
+		const struct feed_info *fi = store_feed(r.store, r.feed_ids[i]);
+		struct fetch_req req = {
+			.feed_id = r.feed_ids[i],
+			.url = r.list.feeds[i].url,
+			.etag = o->use_db ? fi->etag : NULL,
+			.last_modified = o->use_db ? fi->last_modified : NULL,
+		};
+		pend[k].feed_id = r.feed_ids[i];
+		pend[k].url = r.list.feeds[i].url;
+		if (fetch_start(r.fetcher, &req) < 0)
+			store_set_status(r.store, req.feed_id, 0,
+			    "could not start the transfer", wall_now());
+	}
+	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0) {
+		fetch_poll(r.fetcher, NULL, 0, 1000);
+		struct fetch_result res;
+		while (fetch_next(r.fetcher, &res)) {
+			size_t k = 0;
+			while (k < n && pend[k].feed_id != res.feed_id)
+				k++;
+			char perr[512] = "";
+			if (k < n && res.status == FETCH_OK) {
+				if (parse_result(&res, pend[k].url, &pend[k].pf,
+					perr, sizeof(perr)) == 0)
+					pend[k].ok = 1;
+				else
+					parsed_feed_fini(&pend[k].pf);
+			}
+			note_outcome(&r, res.feed_id, &res,
+			    perr[0] ? perr : NULL, wall_now());
+			fetch_result_fini(&res);
+		}
+	}
+
+	/* An item without a date is taken as seen at the newest dated
+	 * moment of the whole fetch, a function of the contents alone.  With
+	 * the database the real time is recorded instead: that run depends
+	 * on what earlier runs stored anyway. */
+	int64_t newest = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t m = 0; pend[k].ok && m < pend[k].pf.nitems; m++) {
+			int64_t t = pend[k].pf.items[m].published;
+			if (t != PARSE_NO_DATE && t > newest)
+				newest = t;
+		}
+	if (o->use_db)
+		newest = wall_now();
+	for (size_t k = 0; k < n; k++) {
+		if (!pend[k].ok)
+			continue;
+		uint32_t *ids = NULL;
+		size_t nnew = 0;
+		if (store_merge(r.store, pend[k].feed_id, &pend[k].pf, newest,
+			&ids, &nnew, err, sizeof(err)) < 0)
+			fprintf(stderr, "wiredesk: %s\n", err);
+		free(ids);
+		parsed_feed_fini(&pend[k].pf);
+	}
+	free(pend);
+	free(order);
+
+	size_t nall;
+	uint32_t *all = all_items(r.store, &nall);
+	for (size_t i = 0; i < nall; i++)
+		cluster_into(&r, r.clusters, all[i]);
+	free(all);
+
+	struct buf out;
+	buf_init(&out, 0);
+	write_dump(&r, &out);
+	fwrite(out.p, 1, out.len, stdout);
+	buf_fini(&out);
+	rc = r.nfailed ? 1 : 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "wiredesk: writing output: %s\n",
+		    strerror(errno));
+		rc = 2;
+	}
+	run_fini(&r);
+	return rc;
+}
+
+static int
+run_export(const struct app_opts *o)
+{
+	struct run r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	if ((rc = load_config(&r, o, report_stderr, NULL)) != 0) {
+		run_fini(&r);
+		return rc;
+	}
+	struct buf out;
+	buf_init(&out, 0);
+	feedlist_write_opml(&r.list, &out);
+	fwrite(out.p, 1, out.len, stdout);
+	buf_fini(&out);
+	run_fini(&r);
+	return fflush(stdout) == 0 ? 0 : 2;
+}
+
+static int
+run_import(const struct app_opts *o)
+{
+	char err[512];
+	char *feeds = o->feeds_path ? xstrdup(o->feeds_path) :
+				      settings_config_path("feeds");
+
+	if (!feeds) {
+		fputs("wiredesk: no feeds file: give -f FILE or set HOME\n",
+		    stderr);
+		return 2;
+	}
+	int n = feedlist_import_opml(o->files[0], feeds, report_stderr, NULL,
+	    err, sizeof(err));
+	if (n < 0) {
+		fprintf(stderr, "wiredesk: %s\n", err);
+		free(feeds);
+		return 2;
+	}
+	fprintf(stderr, "wiredesk: %d feed%s added to %s\n", n,
+	    n == 1 ? "" : "s", feeds);
+	free(feeds);
+	return 0;
+}
+
+/* ---- the dashboard ---- */
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char c = (unsigned char)sig;
+
+	if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP)
+		quit_flag = 1;
+	if (sigpipe[1] >= 0)
+		(void)!write(sigpipe[1], &c, 1);
+	errno = saved;
+}
+
+static int
+setup_signals(void)
+{
+	if (pipe(sigpipe) < 0)
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		fcntl(sigpipe[i], F_SETFL,
+		    fcntl(sigpipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(sigpipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCHLD};
+	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+static void
+teardown_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCHLD};
+
+	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+		signal(sigs[i], SIG_DFL);
+	for (int i = 0; i < 2; i++) {
+		if (sigpipe[i] >= 0)
+			close(sigpipe[i]);
+		sigpipe[i] = -1;
+	}
+}
+
+/* Makes the directory holding path, with its parents. */
+static void
+mkdir_parents(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0700);
+		*s = '/';
+	}
+	free(p);
+}
+
+/* The live clusters depend on the order feeds answered in.  After each
+ * fetch round that brought items, a fresh clusterer is built from every
+ * item in canonical order, a slice per loop turn, and swapped in: the
+ * board converges on what --dump shows for the same items. */
+struct rebuild {
+	struct clusterer *fresh; /* NULL: none under way */
+	uint32_t *ids;
+	size_t n, cap, pos;
+};
+
+struct dash {
+	struct run r;
+	struct sched *sched;
+	struct ui *ui;
+	unsigned round_total, round_done;
+	size_t round_new; /* items the current round brought */
+	int64_t last_refresh, last_prune;
+	unsigned bad_lines;
+	struct rebuild rb;
+};
+
+static void
+rebuild_start(struct dash *d)
+{
+	struct rebuild *rb = &d->rb;
+
+	cluster_free(rb->fresh);
+	free(rb->ids);
+	rb->ids = all_items(d->r.store, &rb->n);
+	rb->cap = rb->n;
+	rb->pos = 0;
+	rb->fresh = new_clusterer(&d->r.set);
+}
+
+/* Items that arrive while a rebuild runs go to both clusterers. */
+static void
+rebuild_note(struct dash *d, uint32_t id)
+{
+	struct rebuild *rb = &d->rb;
+
+	if (!rb->fresh)
+		return;
+	if (rb->n == rb->cap) {
+		rb->cap = rb->cap ? rb->cap * 2 : 64;
+		rb->ids = xreallocarray(rb->ids, rb->cap, sizeof(*rb->ids));
+	}
+	rb->ids[rb->n++] = id;
+}
+
+/* Adds a slice until deadline_ms; swaps when done.  Returns 1 while work
+ * remains. */
+static int
+rebuild_step(struct dash *d, int64_t deadline_ms)
+{
+	struct rebuild *rb = &d->rb;
+
+	if (!rb->fresh)
+		return 0;
+	while (rb->pos < rb->n) {
+		cluster_into(&d->r, rb->fresh, rb->ids[rb->pos++]);
+		if ((rb->pos & 31) == 0 && util_now_ms() >= deadline_ms)
+			return rb->pos < rb->n;
+	}
+	cluster_swap(d->r.clusters, rb->fresh);
+	cluster_free(rb->fresh);
+	free(rb->ids);
+	memset(rb, 0, sizeof(*rb));
+	return 0;
+}
+
+static void
+start_due(struct dash *d, int64_t now)
+{
+	uint32_t ids[64];
+	size_t n;
+
+	while ((n = sched_due(d->sched, now, ids, ARRAY_LEN(ids))) > 0) {
+		for (size_t i = 0; i < n; i++) {
+			const struct feed_info *fi = store_feed(d->r.store,
+			    ids[i]);
+			const struct feed_src *fs = feed_src_of(&d->r, ids[i]);
+			sched_started(d->sched, ids[i]);
+			if (!fi || !fs)
+				continue;
+			struct fetch_req req = {
+				.feed_id = ids[i],
+				.url = fs->url,
+				.etag = fi->etag,
+				.last_modified = fi->last_modified,
+			};
+			if (fetch_start(d->r.fetcher, &req) < 0) {
+				sched_done(d->sched, ids[i], SCHED_FAILED, now,
+				    -1);
+				continue;
+			}
+			if (d->round_done >= d->round_total)
+				d->round_total = d->round_done = 0;
+			d->round_total++;
+		}
+	}
+}
+
+/* Handles one finished transfer: parse, merge, cluster, reschedule. */
+static void
+finish_one(struct dash *d, struct fetch_result *res, int64_t now)
+{
+	char perr[512] = "";
+	const struct feed_src *fs = feed_src_of(&d->r, res->feed_id);
+
+	if (res->status == FETCH_OK && fs) {
+		struct parsed_feed pf;
+		if (parse_result(res, fs->url, &pf, perr, sizeof(perr)) == 0) {
+			uint32_t *ids = NULL;
+			size_t nnew = 0;
+			char err[512];
+			if (store_merge(d->r.store, res->feed_id, &pf, now, &ids,
+				&nnew, err, sizeof(err)) < 0)
+				log_msg(LOG_ERROR, "%s: %s", fs->url, err);
+			for (size_t i = 0; i < nnew; i++) {
+				cluster_into(&d->r, d->r.clusters, ids[i]);
+				rebuild_note(d, ids[i]);
+			}
+			d->round_new += nnew;
+			free(ids);
+			if (pf.warning)
+				log_msg(LOG_WARN, "%s: %s", fs->url,
+				    pf.warning);
+			char *sw = store_take_warning(d->r.store);
+			if (sw) {
+				ui_message(d->ui, sw);
+				log_msg(LOG_ERROR, "%s", sw);
+				log_defer("wiredesk: %s", sw);
+				free(sw);
+			}
+		}
+		parsed_feed_fini(&pf);
+	}
+	int failed = note_outcome(&d->r, res->feed_id, res,
+	    perr[0] ? perr : NULL, now);
+	if (failed)
+		log_msg(LOG_WARN, "%s: %s", fs ? fs->url : "?",
+		    perr[0] ? perr : res->err);
+	sched_done(d->sched, res->feed_id, failed ? SCHED_FAILED : SCHED_OK,
+	    now, res->retry_after);
+	d->round_done++;
+	d->last_refresh = now;
+}
+
+static void
+act(struct dash *d, const struct ui_request *req, int64_t now)
+{
+	char err[256];
+
+	switch (req->kind) {
+	case UI_REQ_QUIT:
+		quit_flag = 1;
+		break;
+	case UI_REQ_RELOAD_ALL:
+		sched_force(d->sched, 0, now);
+		break;
+	case UI_REQ_RELOAD:
+		for (size_t i = 0; i < req->nfeeds; i++)
+			sched_force(d->sched, req->feed_ids[i], now);
+		break;
+	case UI_REQ_OPEN:
+		if (launch_url(d->r.set.browser, req->url, err, sizeof(err)) <
+		    0)
+			ui_message(d->ui, err);
+		break;
+	case UI_REQ_NONE:
+		break;
+	}
+}
+
+static void
+update_status(struct dash *d)
+{
+	struct ui_status st;
+
+	memset(&st, 0, sizeof(st));
+	st.feeds = store_feed_count(d->r.store);
+	for (uint32_t id = 1; id <= st.feeds; id++) {
+		const struct feed_info *fi = store_feed(d->r.store, id);
+		if (!fi || !feed_src_of(&d->r, id))
+			continue;
+		if (fi->status > 0)
+			st.feeds_ok++;
+		else if (fi->status < 0)
+			st.feeds_failed++;
+	}
+	st.feeds = (unsigned)d->r.list.n;
+	st.in_flight = fetch_active(d->r.fetcher);
+	st.round_total = d->round_total;
+	st.last_refresh = d->last_refresh;
+	int64_t next = sched_next_deadline(d->sched);
+	st.next_refresh = next == INT64_MAX ? 0 : next;
+	ui_set_status(d->ui, &st);
+}
+
+static int
+poll_timeout(struct dash *d, int pending, int64_t now)
+{
+	if (pending)
+		return 0;
+	int64_t next = sched_next_deadline(d->sched);
+	int64_t minute = (now / 60 + 1) * 60; /* ages tick every minute */
+	int64_t until = next < minute ? next : minute;
+	int64_t ms = (until - now) * 1000;
+	if (ms < 10)
+		ms = 10;
+	if (ms > 60000)
+		ms = 60000;
+	return (int)ms;
+}
+
+static int
+run_dashboard(const struct app_opts *o)
+{
+	struct dash d;
+	char err[512];
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	if ((rc = load_config(&d.r, o, report_deferred, &d.bad_lines)) != 0) {
+		run_fini(&d.r);
+		return rc;
+	}
+	if (d.r.set.log_file)
+		log_open(d.r.set.log_file);
+	if (!fetch_async_dns())
+		log_msg(LOG_WARN, "libcurl resolves names synchronously; "
+				  "a slow DNS server will stall the screen");
+
+	char *dbpath = o->db_path ? xstrdup(o->db_path) :
+				    settings_data_path("wiredesk.db");
+	if (dbpath)
+		mkdir_parents(dbpath);
+	char *warn = NULL;
+	int64_t now = wall_now();
+	int64_t keep = (int64_t)d.r.set.retention_days * 86400;
+	d.r.store = store_open_since(dbpath, keep > 0 ? now - keep : INT64_MIN,
+	    &warn, err, sizeof(err));
+	free(dbpath);
+	if (!d.r.store) {
+		fprintf(stderr, "wiredesk: %s\n", err);
+		run_fini(&d.r);
+		log_flush_deferred();
+		return 2;
+	}
+	size_t *order = xcalloc(d.r.list.n ? d.r.list.n : 1, sizeof(*order));
+	register_feeds(&d.r, order);
+	free(order);
+	d.r.fetcher = new_fetcher(&d.r.set);
+	d.r.clusters = new_clusterer(&d.r.set);
+	d.sched = sched_new((uint64_t)now ^ (uint64_t)getpid());
+	for (size_t i = 0; i < d.r.list.n; i++) {
+		int iv = d.r.list.feeds[i].interval ? d.r.list.feeds[i].interval :
+						      d.r.set.refresh_interval;
+		sched_add(d.sched, d.r.feed_ids[i], iv);
+	}
+
+	/* Cached stories first: the board shows them before any fetch. */
+	size_t pruned = store_prune(d.r.store, now,
+	    (int64_t)d.r.set.retention_days * 86400,
+	    (size_t)d.r.set.max_items_per_feed);
+	d.last_prune = now;
+	if (pruned)
+		log_msg(LOG_INFO, "pruned %zu old items", pruned);
+	size_t nall;
+	uint32_t *all = all_items(d.r.store, &nall);
+	for (size_t i = 0; i < nall; i++)
+		cluster_into(&d.r, d.r.clusters, all[i]);
+	free(all);
+
+	if (setup_signals() < 0) {
+		fprintf(stderr, "wiredesk: pipe: %s\n", strerror(errno));
+		free(warn);
+		sched_free(d.sched);
+		run_fini(&d.r);
+		return 2;
+	}
+	d.ui = ui_new(d.r.store, d.r.clusters, &d.r.set, err, sizeof(err));
+	if (!d.ui) {
+		teardown_signals();
+		fprintf(stderr, "wiredesk: %s\n", err);
+		free(warn);
+		sched_free(d.sched);
+		run_fini(&d.r);
+		log_flush_deferred();
+		return 2;
+	}
+	d.bad_lines += (unsigned)ui_config_problems(d.ui, report_deferred,
+	    NULL);
+	if (warn) {
+		ui_message(d.ui, warn);
+		log_defer("wiredesk: %s", warn);
+		free(warn);
+	} else if (d.bad_lines) {
+		char msg[128];
+		snprintf(msg, sizeof(msg),
+		    "%u problem%s in the feeds or config file (shown on exit)",
+		    d.bad_lines, d.bad_lines == 1 ? "" : "s");
+		ui_message(d.ui, msg);
+	}
+
+	int pending = 0;
+	while (!quit_flag) {
+		now = wall_now();
+		update_status(&d);
+		ui_draw(d.ui, now);
+		struct pollfd pfd[2] = {
+			{.fd = ui_input_fd(d.ui), .events = POLLIN},
+			{.fd = sigpipe[0], .events = POLLIN},
+		};
+		fetch_poll(d.r.fetcher, pfd, 2, poll_timeout(&d, pending, now));
+		now = wall_now();
+
+		unsigned char sigs[64];
+		ssize_t ns;
+		while ((ns = read(sigpipe[0], sigs, sizeof(sigs))) > 0) {
+			for (ssize_t i = 0; i < ns; i++) {
+				if (sigs[i] == SIGWINCH)
+					ui_resize(d.ui);
+				else if (sigs[i] == SIGCHLD)
+					launch_reap();
+			}
+		}
+		if (quit_flag)
+			break;
+
+		struct ui_request req;
+		while (!quit_flag && ui_handle_input(d.ui, now, &req))
+			act(&d, &req, now);
+
+		/* Finished transfers, within the budget: a burst of feeds
+		 * never delays a key by more than a frame. */
+		int64_t t0 = util_now_ms();
+		struct fetch_result res;
+		pending = 0;
+		while (fetch_next(d.r.fetcher, &res)) {
+			finish_one(&d, &res, now);
+			fetch_result_fini(&res);
+			if (util_now_ms() - t0 >= BUDGET_MS) {
+				pending = 1;
+				break;
+			}
+		}
+		/* A round has ended when nothing is in flight or queued. */
+		if (!pending && d.round_new && fetch_active(d.r.fetcher) == 0) {
+			d.round_new = 0;
+			rebuild_start(&d);
+		}
+		if (rebuild_step(&d, t0 + BUDGET_MS))
+			pending = 1;
+		start_due(&d, now);
+		if (now - d.last_prune >= PRUNE_EVERY) {
+			store_prune(d.r.store, now,
+			    (int64_t)d.r.set.retention_days * 86400,
+			    (size_t)d.r.set.max_items_per_feed);
+			d.last_prune = now;
+		}
+	}
+
+	ui_free(d.ui);
+	teardown_signals();
+	cluster_free(d.rb.fresh);
+	free(d.rb.ids);
+	log_flush_deferred();
+	sched_free(d.sched);
+	run_fini(&d.r);
+	log_close();
+	return 0;
+}
 
 int
-app_run(const struct app_opts *opts)
+app_run(const struct app_opts *o)
 {
-	(void)opts;
-	fputs("wiredesk: not built yet\n", stderr);
-	return 2;
+	switch (o->mode) {
+	case APP_PARSE:
+		return run_parse(o);
+	case APP_DUMP:
+		return run_dump(o);
+	case APP_EXPORT_OPML:
+		return run_export(o);
+	case APP_IMPORT_OPML:
+		return run_import(o);
+	case APP_DASHBOARD:
+		break;
+	}
+	return run_dashboard(o);
 }

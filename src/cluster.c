@@ -181,11 +181,10 @@ cluster_release(struct cluster *cl)
 	free(cl);
 }
 
-void
-cluster_free(struct clusterer *c)
+/* Frees everything c owns but c itself. */
+static void
+clusterer_fini(struct clusterer *c)
 {
-	if (c == NULL)
-		return;
 	for (size_t i = 0; i < c->ntoks; i++) {
 		free(c->toks[i].tag);
 		token_free(c->toks[i].tok);
@@ -207,7 +206,26 @@ cluster_free(struct clusterer *c)
 	free(c->acc);
 	free(c->touched);
 	vocab_free(c->vocab);
+}
+
+void
+cluster_free(struct clusterer *c)
+{
+	if (c == NULL)
+		return;
+	clusterer_fini(c);
 	free(c);
+}
+
+void
+cluster_swap(struct clusterer *live, struct clusterer *fresh)
+{
+	struct clusterer tmp = *live;
+	uint64_t gen = live->gen > fresh->gen ? live->gen : fresh->gen;
+
+	*live = *fresh;
+	*fresh = tmp;
+	live->gen = gen + 1;
 }
 
 uint64_t

@@ -10,6 +10,19 @@
  * hostile depth costs no stack; the result goes through text_sanitize,
  * so nothing that leaves this module can drive a terminal.
  *
+ * Most summaries are a few paragraphs, links and inline tags in clean
+ * UTF-8, and building, walking and freeing a tree for each costs more
+ * than the rest of a feed's parse.  A fast reader takes those on in one
+ * pass and calls the walk's own enter and leave steps as the tree would
+ * have: it follows libxml2's rules for exactly what it accepts (the
+ * elements of fast_tags, which start tags close which open elements as
+ * libxml2 itself answers through htmlAutoCloseTag, void elements from
+ * htmlTagLookup, references as html_prepare and libxml2 decode them) and
+ * hands the fragment to libxml2 at the first thing outside that
+ * (comments, script, pre, a misnested end tag, a control or a bad byte,
+ * a reference in a used attribute, ...).  tests/test_html.c checks that
+ * both give the same text.
+ *
  * libxml2 knows only HTML 4's entities in HTML and none at all in XML
  * without a DTD (a feed's "&eacute;" is simply dropped), and it stops or
  * switches to Latin-1 at the first invalid UTF-8 byte.  html_prepare
@@ -1218,22 +1231,19 @@ html_entity(const char *name, size_t len, uint32_t cp[2])
 	return e->cp2 ? 2 : 1;
 }
 
-/* ---- html_sanitize -------------------------------------------------- */
+/* ---- html_prepare ---------------------------------------------------- */
 
-/* Byte classes for the two hot loops: PRINT is printable ASCII other
- * than space (kept as is by text_sanitize), QUIET a byte html_prepare
- * passes through untouched. */
-#define PRINT 1
-#define QUIET 2
-static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 2, 0, 0,
+/* Bytes html_prepare passes through untouched: printable ASCII but '&'
+ * and '<', DEL, and tab, newline and carriage return. */
+static const unsigned char quiet[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	2, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2,
+	1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -1244,69 +1254,31 @@ static const unsigned char byte_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Whether text_sanitize would return in[0..len) unchanged: valid UTF-8,
- * nothing dropped, single spaces between characters, and (with
- * TEXT_KEEP_NL) runs of at most two newlines between characters. */
-static int
-canonical(const char *in, size_t len, int flags)
-{
-	enum { START, CHAR, SPACE, NL1, NL2 } prev = START;
-	const unsigned char *u = (const unsigned char *)in;
 
-	for (size_t i = 0; i < len;) {
-		unsigned char c = u[i];
-		if (byte_class[c] & PRINT) {
-			while (++i < len && (byte_class[u[i]] & PRINT))
-				;
-			prev = CHAR;
-		} else if (c == ' ') {
-			if (prev != CHAR)
-				return 0;
-			prev = SPACE;
-			i++;
-		} else if (c == '\n' && (flags & TEXT_KEEP_NL)) {
-			if (prev == CHAR)
-				prev = NL1;
-			else if (prev == NL1)
-				prev = NL2;
-			else
-				return 0;
-			i++;
-		} else if (c < 0x80) {
-			return 0;
-		} else {
-			uint32_t cp;
-			size_t n = text_utf8_next(in + i, len - i, &cp);
-			if ((cp == 0xfffd && memcmp(in + i, "\xef\xbf\xbd",
-			    n < 3 ? n : 3) != 0) || cp <= 0xa0 ||
-			    cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
-			    (cp >= 0x2028 && cp <= 0x202f) || cp == 0x205f ||
-			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000)
-				return 0;
-			prev = CHAR;
-			i += n;
+/* The end of the run of quiet bytes from u[i], eight at a time where
+ * it can (bit tricks on a 64-bit word: no byte below 0x20 or above
+ * 0x7f, none equal to '&' or '<'). */
+static size_t
+quiet_run(const unsigned char *u, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+
+	for (;;) {
+		while (len - i >= 8) {
+			uint64_t x, a, l;
+			memcpy(&x, u + i, 8);
+			a = x ^ (ones * '&');
+			l = x ^ (ones * '<');
+			if ((((x - ones * 0x20) & ~x) | x |
+			    ((a - ones) & ~a) | ((l - ones) & ~l)) & high)
+				break;
+			i += 8;
 		}
+		if (i >= len || !quiet[u[i]])
+			return i;
+		i++;
 	}
-	return prev == CHAR || prev == START;
 }
-
-int
-html_sanitize(const char *in, size_t len, struct buf *out, int flags)
-{
-	while (len > 0 && (*in == ' ' || *in == '\n' || *in == '\t' ||
-	    *in == '\r')) {
-		in++;
-		len--;
-	}
-	while (len > 0 && (in[len - 1] == ' ' || in[len - 1] == '\n' ||
-	    in[len - 1] == '\t' || in[len - 1] == '\r'))
-		len--;
-	if (canonical(in, len, flags) && buf_append(out, in, len) == 0)
-		return 0;
-	return text_sanitize(in, len, out, flags);
-}
-
-/* ---- html_prepare ---------------------------------------------------- */
 
 /* Names declared by <!ENTITY in the internal subset. */
 #define MAX_DECLARED 128
@@ -1505,6 +1477,14 @@ reference(struct prep *p, size_t i)
 	const char *s = p->in;
 	size_t len = p->len, j = i + 1;
 
+	/* XML's own five, by far the most common, are kept at once. */
+	if (p->xml) {
+		static const char *const xml_refs[] = {"lt;", "gt;", "amp;",
+			"quot;", "apos;"};
+		for (size_t k = 0; k < ARRAY_LEN(xml_refs); k++)
+			if (starts_with(s, len, j, xml_refs[k]))
+				return j + strlen(xml_refs[k]);
+	}
 	if (j < len && s[j] == '#') {
 		uint32_t v = 0;
 		int hex = 0, nd = 0;
@@ -1604,13 +1584,18 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 	const unsigned char *u = (const unsigned char *)in;
 	while (i < len) {
 		unsigned char c = u[i];
-		if (byte_class[c] & QUIET) {
-			while (++i < len && (byte_class[u[i]] & QUIET))
-				;
+		if (quiet[c]) {
+			i = quiet_run(u, i + 1, len);
 			continue;
 		}
 		if ((c == '<' && !p.xml) || ((c == '&' || c == '<') &&
 		    i < raw_end)) {
+			i++;
+			continue;
+		}
+		/* Only "<!" and "<?" open anything raw. */
+		if (c == '<' && (i + 1 >= len || (u[i + 1] != '!' &&
+		    u[i + 1] != '?'))) {
 			i++;
 			continue;
 		}
@@ -1709,14 +1694,14 @@ tag_cmp(const void *k, const void *t)
 	return strcmp(k, ((const struct tag *)t)->name);
 }
 
-/* TAG_CELL doubles as "no special meaning" for unknown elements. */
+/* The walk kind of an element name, or -1 when it has no special
+ * meaning. */
 static int
-tag_kind(const xmlNode *n, int *known)
+tag_kind(const char *name)
 {
-	const struct tag *t = bsearch(n->name, tags, ARRAY_LEN(tags),
+	const struct tag *t = bsearch(name, tags, ARRAY_LEN(tags),
 	    sizeof(tags[0]), tag_cmp);
 
-	*known = t != NULL;
 	return t ? (int)t->kind : -1;
 }
 
@@ -1798,7 +1783,7 @@ add_link(struct walk *w, const char *href)
 }
 
 /* White space folds as text_sanitize folds it, so the text is usually
- * in its final form already and html_sanitize copies it in one piece. */
+ * in its final form already and text_sanitize copies it in one piece. */
 static void
 space(struct walk *w)
 {
@@ -1829,15 +1814,26 @@ chars(struct walk *w, const char *s, size_t n)
 	w->any = 1;
 }
 
+static int
+is_html_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Text s[0..n); the result does not depend on how a text is cut into
+ * pieces.  Words with single spaces between them go in as one stretch,
+ * as they would one by one. */
 static void
-put_text(struct walk *w, const char *s)
+put_text(struct walk *w, const char *s, size_t n)
 {
 	size_t run = 0, i;
 
-	for (i = 0; s[i]; i++) {
+	for (i = 0; i < n; i++) {
 		char c = s[i];
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
-		    c != '\f')
+		if (!is_html_space(c))
+			continue;
+		if (c == ' ' && i > run && i + 1 < n &&
+		    !is_html_space(s[i + 1]))
 			continue;
 		chars(w, s + run, i - run);
 		run = i + 1;
@@ -1849,12 +1845,11 @@ put_text(struct walk *w, const char *s)
 	chars(w, s + run, i - run);
 }
 
-/* Called on entering an element; returns 1 to descend into it. */
+/* Entering an element of a kind (tag_kind); alt[0..altlen) is an img's
+ * alt text, NULL when it has none.  Returns 1 to descend into it. */
 static int
-enter(struct walk *w, xmlNode *n)
+open_elem(struct walk *w, int kind, const char *alt, size_t altlen)
 {
-	int known, kind = tag_kind(n, &known);
-
 	switch (kind) {
 	case TAG_DROP:
 		return 0;
@@ -1874,27 +1869,23 @@ enter(struct walk *w, xmlNode *n)
 		chars(w, "-", 1);
 		space(w);
 		break;
-	case TAG_IMG: {
-		xmlChar *alt = xmlGetProp(n, (const xmlChar *)"alt");
+	case TAG_IMG:
 		if (alt) {
 			space(w);
-			put_text(w, (const char *)alt);
+			put_text(w, alt, altlen);
 			space(w);
-			xmlFree(alt);
 		}
 		break;
-	}
 	default:
 		break;
 	}
 	return 1;
 }
 
+/* Leaving it; href is an a element's, NULL when it has none. */
 static void
-leave(struct walk *w, xmlNode *n)
+close_elem(struct walk *w, int kind, const char *href)
 {
-	int known, kind = tag_kind(n, &known);
-
 	switch (kind) {
 	case TAG_BLOCK:
 		newlines(w, 2);
@@ -1908,20 +1899,44 @@ leave(struct walk *w, xmlNode *n)
 		break;
 	case TAG_A:
 		if (w->links) {
-			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-			size_t k = href ? add_link(w, (const char *)href) : 0;
+			size_t k = href ? add_link(w, href) : 0;
 			if (k) {
 				char mark[24];
 				int m = snprintf(mark, sizeof(mark), "[%zu]",
 				    k);
 				chars(w, mark, (size_t)m);
 			}
-			xmlFree(href);
 		}
 		break;
 	default:
 		break;
 	}
+}
+
+static int
+enter(struct walk *w, xmlNode *n)
+{
+	int kind = tag_kind((const char *)n->name);
+	xmlChar *alt = NULL;
+
+	if (kind == TAG_IMG)
+		alt = xmlGetProp(n, (const xmlChar *)"alt");
+	int descend = open_elem(w, kind, (const char *)alt,
+	    alt ? strlen((const char *)alt) : 0);
+	xmlFree(alt);
+	return descend;
+}
+
+static void
+leave(struct walk *w, xmlNode *n)
+{
+	int kind = tag_kind((const char *)n->name);
+	xmlChar *href = NULL;
+
+	if (kind == TAG_A && w->links)
+		href = xmlGetProp(n, (const xmlChar *)"href");
+	close_elem(w, kind, (const char *)href);
+	xmlFree(href);
 }
 
 /* Walks the tree without recursion: depth costs no stack. */
@@ -1934,7 +1949,8 @@ walk_tree(struct walk *w, xmlNode *n)
 			descend = enter(w, n);
 		else if ((n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) && n->content)
-			put_text(w, (const char *)n->content);
+			put_text(w, (const char *)n->content,
+			    strlen((const char *)n->content));
 		else
 			descend = 0;
 		if (descend && n->children) {
@@ -1957,21 +1973,527 @@ walk_tree(struct walk *w, xmlNode *n)
 	}
 }
 
+/* ---- the fast reader ------------------------------------------------- */
+
+/* Elements the fast reader handles itself, sorted: those libxml2's HTML
+ * parser reads as plain elements.  Raw text (script, style), dropped
+ * subtrees, pre (its line breaks count), forms and the document's own
+ * structure stay with libxml2.  body is here as the wrapper of every
+ * fragment only; a body tag in the input goes to libxml2. */
+static const char *const fast_tags[] = {"a", "abbr", "acronym", "address",
+	"article", "aside", "b", "bdo", "big", "blockquote", "body", "br",
+	"caption", "center", "cite", "code", "dd", "del", "details", "dfn",
+	"dialog", "div", "dl", "dt", "em", "figcaption", "figure", "font",
+	"footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i",
+	"img", "ins", "kbd", "li", "main", "mark", "nav", "ol", "p", "q", "s",
+	"samp", "section", "small", "span", "strike", "strong", "sub",
+	"summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+	"time", "tr", "tt", "u", "ul", "var", "wbr"};
+
+#define FAST_NTAGS ARRAY_LEN(fast_tags)
+#define FAST_MAX_DEPTH 64
+#define FAST_SLOTS 256 /* a power of two, well above FAST_NTAGS */
+
+/* Those whose start tag closes an open element of the same name
+ * (libxml2's htmlStartClose pairs of equal names, which
+ * htmlAutoCloseTag cannot be asked about). */
+static const char *const fast_reopen[] = {"a", "li", "p", "tbody", "td",
+	"th", "tr"};
+
+/* What libxml2 says of a fast_tags element, asked once per converter. */
+struct fast_info {
+	unsigned char ready;
+	unsigned char empty; /* a void element: no content, no end tag */
+	signed char kind;    /* tag_kind */
+};
+
 /* A converter keeps one HTML parser context and its buffers between
- * fragments: a feed's items then cost a parse each, not a parser. */
+ * fragments: a feed's items then cost a parse each, not a parser.  It
+ * also remembers libxml2's answers about the fast reader's elements. */
 struct html_conv {
 	htmlParserCtxtPtr ctxt;
 	struct buf prep, raw;
+	/* fast_tags by name hash: index + 1, 0 for an empty slot */
+	unsigned char slot[FAST_SLOTS];
+	struct fast_info info[FAST_NTAGS];
+	/* closes[opening][open]: 0 not asked yet, 1 no, 2 yes */
+	unsigned char closes[FAST_NTAGS][FAST_NTAGS];
 };
+
+/* The fast reader's state: the open elements, body first, each with
+ * the span of its href (start == end: none) for the link list. */
+struct fast {
+	struct html_conv *c;
+	struct walk *w;
+	const unsigned char *s;
+	size_t len;
+	int depth;
+	unsigned char open[FAST_MAX_DEPTH]; /* fast_tags indexes */
+	size_t href[FAST_MAX_DEPTH][2];
+	unsigned char has_href[FAST_MAX_DEPTH];
+};
+
+static int
+str_cmp(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+static unsigned
+name_hash(const char *name)
+{
+	unsigned h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h & (FAST_SLOTS - 1);
+}
+
+/* The fast_tags index of name, or -1. */
+static int
+fast_index(const struct html_conv *c, const char *name)
+{
+	for (unsigned h = name_hash(name); c->slot[h];
+	    h = (h + 1) & (FAST_SLOTS - 1))
+		if (strcmp(fast_tags[c->slot[h] - 1], name) == 0)
+			return c->slot[h] - 1;
+	return -1;
+}
+
+static const struct fast_info *
+fast_info(struct html_conv *c, int idx)
+{
+	struct fast_info *fi = &c->info[idx];
+
+	if (!fi->ready) {
+		const htmlElemDesc *d = htmlTagLookup(
+		    (const xmlChar *)fast_tags[idx]);
+		fi->empty = d && d->empty;
+		fi->kind = (signed char)tag_kind(fast_tags[idx]);
+		fi->ready = 1;
+	}
+	return fi;
+}
+
+/* Whether libxml2 closes an open element (fast_tags index open) when
+ * another (opening) starts. */
+static int
+fast_closes(struct html_conv *c, int opening, int open)
+{
+	unsigned char *r = &c->closes[opening][open];
+
+	if (*r == 0) {
+		int yes;
+		if (opening == open) {
+			yes = bsearch(fast_tags[open], fast_reopen,
+			    ARRAY_LEN(fast_reopen), sizeof(fast_reopen[0]),
+			    str_cmp) != NULL;
+		} else {
+			xmlNode n;
+			memset(&n, 0, sizeof(n));
+			n.type = XML_ELEMENT_NODE;
+			n.name = (const xmlChar *)fast_tags[opening];
+			yes = htmlAutoCloseTag(NULL,
+			    (const xmlChar *)fast_tags[open], &n) == 1;
+		}
+		*r = yes ? 2 : 1;
+	}
+	return *r == 2;
+}
+
+/* Length of the character at s[i] when the fast reader can take it as
+ * text as it is: valid UTF-8 that html_prepare leaves alone and libxml2
+ * keeps.  0 for anything else (controls, bad bytes, U+FFFE, U+FFFF). */
+static size_t
+fast_char(const unsigned char *s, size_t i, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (quiet[s[i]] || s[i] == '&' || s[i] == '<')
+		return 1;
+	if (s[i] < 0x80)
+		return 0;
+	n = text_utf8_next((const char *)s + i, len - i, &cp);
+	if (cp == 0xfffd && (n != 3 || memcmp(s + i, "\xef\xbf\xbd", 3) != 0))
+		return 0;
+	if (cp == 0xfffe || cp == 0xffff)
+		return 0;
+	return n;
+}
+
+static void
+fast_cp(struct fast *f, uint32_t cp)
+{
+	char enc[4];
+
+	put_text(f->w, enc, text_utf8_put(cp, enc));
+}
+
+/* What html_prepare and libxml2 together make of "&#v;": 0 for
+ * nothing. */
+static uint32_t
+charref(uint32_t v)
+{
+	if (v == 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0xfffd;
+	if (v >= 0x80 && v <= 0x9f && cp1252_c1[v - 0x80])
+		return cp1252_c1[v - 0x80];
+	if ((v < 0x20 && v != '\t' && v != '\n' && v != '\r') ||
+	    v == 0xfffe || v == 0xffff)
+		return 0;
+	return v;
+}
+
+/* A reference at s[*i] == '&', read as html_prepare and then libxml2
+ * would.  Returns -1 for the forms left to them. */
+static int
+fast_ref(struct fast *f, size_t *i)
+{
+	const unsigned char *s = f->s;
+	size_t len = f->len, j = *i + 1;
+
+	if (j < len && s[j] == '#') {
+		int hex = 0, nd = 0;
+		uint32_t v = 0;
+		j++;
+		if (j < len && (s[j] == 'x' || s[j] == 'X')) {
+			hex = 1;
+			j++;
+		}
+		for (; j < len && nd <= 8; j++, nd++) {
+			int c = s[j];
+			if (is_digit(c))
+				v = v * (hex ? 16 : 10) + (uint32_t)(c - '0');
+			else if (hex && is_hex(c))
+				v = v * 16 + (uint32_t)((c | 0x20) - 'a' + 10);
+			else
+				break;
+		}
+		if (nd == 0 || nd > 8 || j >= len || s[j] != ';')
+			return -1;
+		if ((v = charref(v)) != 0)
+			fast_cp(f, v);
+		*i = j + 1;
+		return 0;
+	}
+	if (j >= len || !is_alpha(s[j])) {
+		/* No name: libxml2 keeps the '&' as text. */
+		if (j < len && (s[j] == '_' || s[j] == ':' || s[j] >= 0x80))
+			return -1;
+		put_text(f->w, "&", 1);
+		*i = j;
+		return 0;
+	}
+	while (j < len && j - *i <= 32 && (is_alpha(s[j]) || is_digit(s[j])))
+		j++;
+	size_t nlen = j - *i - 1;
+	if (nlen > 32 || (j < len && (s[j] == '_' || s[j] == '-' ||
+	    s[j] == '.' || s[j] == ':' || s[j] >= 0x80)))
+		return -1;
+	if (j >= len || s[j] != ';') {
+		/* No ';': the reference stays as text. */
+		put_text(f->w, (const char *)s + *i, j - *i);
+		*i = j;
+		return 0;
+	}
+	const char *name = (const char *)s + *i + 1;
+	const struct entity *e = entity_find(name, nlen);
+	if (e && !e->html4) {
+		/* html_prepare writes it as numeric references. */
+		fast_cp(f, e->cp1);
+		if (e->cp2)
+			fast_cp(f, e->cp2);
+	} else {
+		char nm[33];
+		memcpy(nm, name, nlen);
+		nm[nlen] = '\0';
+		const htmlEntityDesc *h = htmlEntityLookup((const xmlChar *)nm);
+		if (h && h->value > 0)
+			fast_cp(f, h->value);
+		else
+			put_text(f->w, (const char *)s + *i, j + 1 - *i);
+	}
+	*i = j + 1;
+	return 0;
+}
+
+/* Reads an element name at s[*i], lowercased into name[16].  Returns -1
+ * when it is longer or goes on with what libxml2 also takes into names
+ * (":_.-", non-ASCII). */
+static int
+fast_name(const unsigned char *s, size_t len, size_t *i, char *name)
+{
+	size_t j = *i, n = 0;
+
+	while (j < len && (is_alpha(s[j]) || is_digit(s[j]))) {
+		if (n == 15)
+			return -1;
+		name[n++] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] | 0x20 :
+		    s[j]);
+		j++;
+	}
+	name[n] = '\0';
+	if (n == 0 || (j < len && (s[j] == ':' || s[j] == '_' ||
+	    s[j] == '.' || s[j] == '-' || s[j] >= 0x80)))
+		return -1;
+	*i = j;
+	return 0;
+}
+
+/* An attribute value at s[*i], quoted or not: its span in [*vs, *ve).
+ * Returns -1 for no closing quote, an empty unquoted value, a character
+ * fast_char refuses, or a reference in a value that is used (used). */
+static int
+fast_value(const unsigned char *s, size_t len, size_t *i, int used,
+    size_t *vs, size_t *ve)
+{
+	unsigned char q = s[*i];
+	size_t j = *i;
+
+	if (q == '"' || q == '\'')
+		j++;
+	else
+		q = 0;
+	*vs = j;
+	while (j < len && (q ? s[j] != q : s[j] != '>' && !is_ws(s[j]))) {
+		size_t n = fast_char(s, j, len);
+		if (n == 0 || (used && s[j] == '&'))
+			return -1;
+		j += n;
+	}
+	if (j >= len || (!q && j == *vs))
+		return -1;
+	*ve = j;
+	*i = q ? j + 1 : j;
+	return 0;
+}
+
+static int
+attr_is(const unsigned char *s, size_t n, const char *name)
+{
+	size_t k = 0;
+
+	for (; k < n && name[k]; k++)
+		if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]) !=
+		    name[k])
+			return 0;
+	return k == n && name[k] == '\0';
+}
+
+/* Leaves an element; href is its href (have: it has one). */
+static void
+fast_close(struct fast *f, int idx, int have, const size_t href[2])
+{
+	char *h = NULL;
+
+	if (have && f->w->links)
+		h = xstrndup((const char *)f->s + href[0], href[1] - href[0]);
+	close_elem(f->w, fast_info(f->c, idx)->kind, h);
+	free(h);
+}
+
+static void
+fast_pop(struct fast *f)
+{
+	f->depth--;
+	fast_close(f, f->open[f->depth], f->has_href[f->depth],
+	    f->href[f->depth]);
+}
+
+/* A start tag at s[*i] == '<' followed by a letter. */
+static int
+fast_start(struct fast *f, size_t *i)
+{
+	const unsigned char *s = f->s;
+	size_t len = f->len, j = *i + 1;
+	size_t alt[2] = {0, 0}, href[2] = {0, 0};
+	int have_alt = 0, have_href = 0, self = 0;
+	char name[16];
+
+	if (fast_name(s, len, &j, name) < 0)
+		return -1;
+	int idx = fast_index(f->c, name);
+	if (idx < 0 || strcmp(name, "body") == 0)
+		return -1;
+	if (j < len && !is_ws(s[j]) && s[j] != '>' && s[j] != '/')
+		return -1;
+	for (;;) {
+		while (j < len && is_ws(s[j]))
+			j++;
+		if (j >= len)
+			return -1;
+		if (s[j] == '>') {
+			j++;
+			break;
+		}
+		if (s[j] == '/') {
+			if (j + 1 >= len || s[j + 1] != '>')
+				return -1;
+			j += 2;
+			self = 1;
+			break;
+		}
+		if (!is_alpha(s[j]))
+			return -1;
+		size_t an = j;
+		while (j < len && j - an <= 64 && (is_alpha(s[j]) ||
+		    is_digit(s[j]) || s[j] == '_' || s[j] == ':' ||
+		    s[j] == '.' || s[j] == '-'))
+			j++;
+		if (j >= len || j - an > 64 || (!is_ws(s[j]) && s[j] != '=' &&
+		    s[j] != '>' && s[j] != '/'))
+			return -1;
+		int is_alt = attr_is(s + an, j - an, "alt");
+		int is_href = f->w->links && attr_is(s + an, j - an, "href");
+		size_t vs = 0, ve = 0, k = j;
+		while (k < len && is_ws(s[k]))
+			k++;
+		if (k < len && s[k] == '=') {
+			k++;
+			while (k < len && is_ws(s[k]))
+				k++;
+			if (k >= len || fast_value(s, len, &k, is_alt ||
+			    is_href, &vs, &ve) < 0)
+				return -1;
+			j = k;
+		}
+		/* libxml2 keeps the first of a repeated attribute; one
+		 * without a value reads as empty. */
+		if (is_alt && !have_alt) {
+			have_alt = 1;
+			alt[0] = vs;
+			alt[1] = ve;
+		} else if (is_href && !have_href) {
+			have_href = 1;
+			href[0] = vs;
+			href[1] = ve;
+		}
+	}
+	/* libxml2 first closes the open elements the new one may not sit
+	 * in. */
+	while (f->depth > 1 && fast_closes(f->c, idx, f->open[f->depth - 1]))
+		fast_pop(f);
+	if (f->depth == 1 && fast_closes(f->c, idx, f->open[0]))
+		return -1;
+	const struct fast_info *fi = fast_info(f->c, idx);
+	(void)open_elem(f->w, fi->kind, have_alt ? (const char *)s + alt[0] :
+	    NULL, alt[1] - alt[0]);
+	if (self || fi->empty) {
+		fast_close(f, idx, have_href, href);
+	} else {
+		if (f->depth == FAST_MAX_DEPTH)
+			return -1;
+		f->open[f->depth] = (unsigned char)idx;
+		f->has_href[f->depth] = (unsigned char)have_href;
+		f->href[f->depth][0] = href[0];
+		f->href[f->depth][1] = href[1];
+		f->depth++;
+	}
+	*i = j;
+	return 0;
+}
+
+/* An end tag at s[*i] == '<', s[*i + 1] == '/'. */
+static int
+fast_end(struct fast *f, size_t *i)
+{
+	const unsigned char *s = f->s;
+	size_t len = f->len, j = *i + 2;
+	char name[16];
+
+	if (j >= len || !is_alpha(s[j]) || fast_name(s, len, &j, name) < 0)
+		return -1;
+	while (j < len && is_ws(s[j]))
+		j++;
+	if (j >= len || s[j] != '>' || strcmp(name, "body") == 0 ||
+	    strcmp(name, "html") == 0 || strcmp(name, "head") == 0)
+		return -1;
+	*i = j + 1;
+	int idx = fast_index(f->c, name);
+	if (idx < 0)
+		return 0; /* never opened here: libxml2 ignores it */
+	if (f->open[f->depth - 1] == idx) {
+		fast_pop(f);
+		return 0;
+	}
+	for (int d = 1; d < f->depth; d++)
+		if (f->open[d] == idx)
+			return -1; /* libxml2's end tag priorities decide */
+	return 0;
+}
+
+/* Reads a fragment the way libxml2's HTML parser (wrapped in a body, as
+ * html_conv_text does) and the tree walk would, straight into w, for
+ * the common kind of fragment: well-formed enough, fast_tags elements,
+ * clean UTF-8.  Returns -1 at the first thing it does not take on; w
+ * then holds a partial result. */
+static int
+fast_read(struct html_conv *c, struct walk *w, const char *html, size_t len)
+{
+	struct fast f;
+	const unsigned char *s = (const unsigned char *)html;
+	size_t i = 0;
+
+	f.c = c;
+	f.w = w;
+	f.s = s;
+	f.len = len;
+	f.open[0] = (unsigned char)fast_index(c, "body");
+	f.has_href[0] = 0;
+	f.depth = 1;
+	(void)open_elem(w, fast_info(c, f.open[0])->kind, NULL, 0);
+	while (i < len) {
+		int rc = 0;
+		if (s[i] == '<') {
+			if (i + 1 < len && is_alpha(s[i + 1]))
+				rc = fast_start(&f, &i);
+			else if (i + 1 < len && s[i + 1] == '/')
+				rc = fast_end(&f, &i);
+			else
+				rc = -1;
+		} else if (s[i] == '&') {
+			rc = fast_ref(&f, &i);
+		} else {
+			size_t start = i;
+			for (;;) {
+				i = quiet_run(s, i, len);
+				if (i >= len || s[i] == '<' || s[i] == '&')
+					break;
+				size_t n = fast_char(s, i, len);
+				if (n == 0)
+					return -1;
+				i += n;
+			}
+			put_text(w, html + start, i - start);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	while (f.depth > 0)
+		fast_pop(&f);
+	return 0;
+}
+
+/* ---- html_to_text ---------------------------------------------------- */
 
 struct html_conv *
 html_conv_new(void)
 {
 	struct html_conv *c = xcalloc(1, sizeof(*c));
 
+	/* htmlAutoCloseTag's table needs the parser set up (older
+	 * libxml2 builds its index there). */
+	xmlInitParser();
 	c->ctxt = htmlNewParserCtxt();
 	if (!c->ctxt)
 		die("out of memory");
+	for (size_t k = 0; k < FAST_NTAGS; k++) {
+		unsigned h = name_hash(fast_tags[k]);
+		while (c->slot[h])
+			h = (h + 1) & (FAST_SLOTS - 1);
+		c->slot[h] = (unsigned char)(k + 1);
+	}
 	buf_init(&c->prep, 0);
 	buf_init(&c->raw, 0);
 	return c;
@@ -2017,6 +2539,7 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 {
 	struct walk w;
 	htmlDocPtr doc;
+	size_t nlinks = links ? links->n : 0;
 
 	if (!html)
 		len = 0;
@@ -2025,7 +2548,22 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 	/* Plain text needs no parser: HTML would only fold its lines. */
 	if (!memchr(html ? html : "", '<', len) &&
 	    !memchr(html ? html : "", '&', len))
-		return html_sanitize(html ? html : "", len, out, 0);
+		return text_sanitize(html ? html : "", len, out, 0);
+	memset(&w, 0, sizeof(w));
+	w.raw = c->raw;
+	buf_reset(&w.raw);
+	w.links = links;
+	w.base = base;
+	if (!whole_document(html, len) && fast_read(c, &w, html, len) == 0) {
+		c->raw = w.raw;
+		return text_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
+		    TEXT_KEEP_NL);
+	}
+	/* Start again with libxml2, forgetting what the fast reader
+	 * wrote. */
+	c->raw = w.raw;
+	while (links && links->n > nlinks)
+		free(links->url[--links->n]);
 	memset(&w, 0, sizeof(w));
 	w.raw = c->raw;
 	buf_reset(&w.raw);
@@ -2052,7 +2590,7 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 		xmlFreeDoc(doc);
 	}
 	c->raw = w.raw;
-	return html_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
+	return text_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
 	    TEXT_KEEP_NL);
 }
 

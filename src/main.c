@@ -9,7 +9,7 @@
 
 static const char usage[] =
     "usage: wiredesk [-f FEEDS] [-c CONFIG] [-d DB]   the dashboard\n"
-    "       wiredesk --dump [-f FEEDS] [--db]        fetch all feeds once,"
+    "       wiredesk --dump [-f FEEDS] [--db|-d DB]  fetch all feeds once,"
     " cluster, print JSON\n"
     "       wiredesk --parse FILE...                 parse feed files,"
     " print JSON Lines\n"
@@ -23,6 +23,7 @@ static const char usage[] =
     "  -d, --db FILE      database (default"
     " $XDG_DATA_HOME/wiredesk/wiredesk.db)\n"
     "      --db           with --dump: also read and write the database\n"
+    "                     (-d DB names it and implies --db)\n"
     "\n"
     "Exit status: 0 success, 1 some feeds failed, 2 usage or configuration"
     " error.\n"

@@ -24,7 +24,12 @@
  * which repairs invalid UTF-8 and turns HTML's named entities into
  * numeric references, since libxml2 without a DTD drops "&eacute;".  The
  * reader then runs with RECOVER|NONET|NOERROR|NOWARNING|NOCDATA|COMPACT
- * and IGNORE_ENC (the bytes are UTF-8 whatever the declaration says);
+ * and IGNORE_ENC (the bytes are UTF-8 whatever the declaration says),
+ * and no encoding is named: libxml2 reads prepared bytes (no NUL,
+ * control or invalid sequence, so nothing it could take for UTF-16,
+ * UTF-32 or EBCDIC; a BOM left over is UTF-8's) as UTF-8 by default,
+ * while naming "UTF-8" would put a converter copying every byte in front
+ * of the parser;
  * never NOENT, DTDLOAD, DTDVALID, XINCLUDE or HUGE, so no external entity
  * is read and no entity is expanded by the parser.  A reference to an
  * entity the internal subset declares is replaced by its text only when
@@ -233,6 +238,16 @@ struct capture {
 	struct buf text;
 };
 
+/* A remembered lookup.  The reader's names and namespace URIs are its
+ * dictionary's strings, which live as long as the reader: the same
+ * pointers mean the same element. */
+struct seen {
+	const char *ns, *name;
+	const struct elem *e;
+};
+
+#define SEEN_SLOTS 32
+
 struct state {
 	xmlTextReaderPtr r;
 	struct parsed_feed *out;
@@ -258,6 +273,8 @@ struct state {
 	int last_ret;
 	int need_base; /* a URL was given or the text says "xml:base" */
 	struct html_conv *hc;
+	struct buf tmp, tmp2; /* scratch for the values of an item */
+	struct seen seen[SEEN_SLOTS];
 };
 
 /* ---- errors ---------------------------------------------------------- */
@@ -643,7 +660,7 @@ clean_line(const char *s, size_t max)
 	if (!s)
 		return NULL;
 	buf_init(&b, max);
-	(void)html_sanitize(s, strlen(s), &b, 0);
+	(void)text_sanitize(s, strlen(s), &b, 0);
 	if (b.len == 0) {
 		buf_fini(&b);
 		return NULL;
@@ -651,69 +668,98 @@ clean_line(const char *s, size_t max)
 	return buf_take(&b);
 }
 
+/* The final string for the text in b: NULL when it is empty; the value
+ * *val itself when the text is exactly *val (vlen bytes), so clean
+ * values, the usual case, are never copied (*val becomes NULL); else a
+ * copy. */
 static char *
-nonempty(struct buf *b)
+result(const struct buf *b, char **val, size_t vlen)
 {
-	if (b->len == 0) {
-		buf_fini(b);
+	if (b->len == 0)
 		return NULL;
+	if (val && *val && b->len == vlen && memcmp(b->p, *val, vlen) == 0) {
+		char *v = *val;
+		*val = NULL;
+		return v;
 	}
-	return buf_take(b);
+	return xstrndup(b->p, b->len);
 }
 
-/* Plain text of a value: HTML and XHTML through html_to_text. */
-static char *
-plain(struct html_conv *hc, const struct slot *s, int keep_nl, size_t max)
+/* The scratch buffer b, emptied and capped at max. */
+static struct buf *
+scratch(struct buf *b, size_t max)
 {
-	struct buf b, t;
+	buf_reset(b);
+	b->max = max;
+	return b;
+}
+
+/* clean_line of *val, taking *val itself when it is clean already. */
+static char *
+clean_take(struct state *st, char **val, size_t max)
+{
+	struct buf *b = scratch(&st->tmp, max);
+
+	if (!*val)
+		return NULL;
+	size_t len = strlen(*val);
+	(void)text_sanitize(*val, len, b, 0);
+	return result(b, val, len);
+}
+
+/* Plain text of a value: HTML and XHTML through html_to_text.  With
+ * take, the slot's own string may become the result. */
+static char *
+plain(struct state *st, struct slot *s, int keep_nl, size_t max, int take)
+{
+	struct buf *b = scratch(&st->tmp, max);
+	char **val = take ? &s->val : NULL;
 
 	if (!s->val)
 		return NULL;
-	buf_init(&b, max);
+	size_t len = strlen(s->val);
 	if (s->type == V_TEXT) {
-		(void)html_sanitize(s->val, strlen(s->val), &b,
-		    keep_nl ? TEXT_KEEP_NL : 0);
-		return nonempty(&b);
+		(void)text_sanitize(s->val, len, b, keep_nl ? TEXT_KEEP_NL : 0);
+	} else if (keep_nl) {
+		(void)html_conv_text(st->hc, s->val, len, NULL, b, NULL);
+	} else {
+		struct buf *t = scratch(&st->tmp2, 0);
+		(void)html_conv_text(st->hc, s->val, len, NULL, t, NULL);
+		(void)text_sanitize(t->p ? t->p : "", t->len, b, 0);
 	}
-	if (keep_nl) {
-		(void)html_conv_text(hc, s->val, strlen(s->val), NULL, &b,
-		    NULL);
-		return nonempty(&b);
-	}
-	buf_init(&t, 0);
-	(void)html_conv_text(hc, s->val, strlen(s->val), NULL, &t, NULL);
-	(void)html_sanitize(t.p ? t.p : "", t.len, &b, 0);
-	buf_fini(&t);
-	return nonempty(&b);
+	return result(b, val, len);
 }
 
-/* HTML of a value: text is escaped, HTML and XHTML kept. */
+/* HTML of a value: text is escaped, HTML and XHTML kept.  The slot's
+ * own string may become the result. */
 static char *
-html_of(const struct slot *s)
+html_of(struct state *st, struct slot *s)
 {
-	struct buf h, b;
+	struct buf *b = scratch(&st->tmp, 0);
 
 	if (!s->val)
 		return NULL;
-	buf_init(&b, 0);
+	size_t len = strlen(s->val);
 	if (s->type != V_TEXT) {
-		(void)html_sanitize(s->val, strlen(s->val), &b, TEXT_KEEP_NL);
-		return nonempty(&b);
+		(void)text_sanitize(s->val, len, b, TEXT_KEEP_NL);
+		return result(b, &s->val, len);
 	}
-	buf_init(&h, 0);
-	for (const char *p = s->val; *p; p++) {
+	struct buf *h = scratch(&st->tmp2, 0);
+	for (const char *p = s->val; *p;) {
+		size_t n = strcspn(p, "<>&");
+		(void)buf_append(h, p, n);
+		p += n;
 		if (*p == '<')
-			(void)buf_puts(&h, "&lt;");
+			(void)buf_puts(h, "&lt;");
 		else if (*p == '>')
-			(void)buf_puts(&h, "&gt;");
+			(void)buf_puts(h, "&gt;");
 		else if (*p == '&')
-			(void)buf_puts(&h, "&amp;");
-		else
-			(void)buf_putc(&h, *p);
+			(void)buf_puts(h, "&amp;");
+		if (*p)
+			p++;
 	}
-	(void)html_sanitize(h.p ? h.p : "", h.len, &b, TEXT_KEEP_NL);
-	buf_fini(&h);
-	return nonempty(&b);
+	(void)text_sanitize(h->p ? h->p : "", h->len, b, TEXT_KEEP_NL);
+	return result(b, NULL, 0);
 }
 
 static int64_t
@@ -740,13 +786,18 @@ commit_item(struct state *st)
 		return;
 	}
 	memset(&pi, 0, sizeof(pi));
-	pi.title = plain(st->hc, &it->f[F_TITLE], 0, PARSE_MAX_FIELD);
-	pi.link = clean_line(it->f[F_LINK].val, PARSE_MAX_FIELD);
-	pi.id = clean_line(it->f[F_ID].val, PARSE_MAX_FIELD);
-	pi.author = plain(st->hc, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD);
-	pi.summary = plain(st->hc, it->f[F_SUMMARY].val ? &it->f[F_SUMMARY] :
-	    &it->f[F_CONTENT], 1, PARSE_MAX_SUMMARY);
-	pi.content = html_of(&it->f[F_CONTENT]);
+	pi.title = plain(st, &it->f[F_TITLE], 0, PARSE_MAX_FIELD, 1);
+	pi.link = clean_take(st, &it->f[F_LINK].val, PARSE_MAX_FIELD);
+	pi.id = clean_take(st, &it->f[F_ID].val, PARSE_MAX_FIELD);
+	pi.author = plain(st, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD, 1);
+	/* Without a summary the content gives it, and is still needed. */
+	if (it->f[F_SUMMARY].val)
+		pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY,
+		    1);
+	else
+		pi.summary = plain(st, &it->f[F_CONTENT], 1, PARSE_MAX_SUMMARY,
+		    0);
+	pi.content = html_of(st, &it->f[F_CONTENT]);
 	pi.published = date_of(&it->f[F_PUBLISHED]);
 	pi.updated = date_of(&it->f[F_UPDATED]);
 	item_clear(it);
@@ -763,7 +814,7 @@ commit_item(struct state *st)
 /* ---- the reader loop ------------------------------------------------- */
 
 static const struct elem *
-lookup(const struct state *st)
+lookup(struct state *st)
 {
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
 	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
@@ -771,14 +822,21 @@ lookup(const struct state *st)
 
 	if (!name)
 		return NULL;
+	struct seen *seen = &st->seen[(((uintptr_t)name >> 4) ^
+	    ((uintptr_t)ns >> 6)) % SEEN_SLOTS];
+	if (seen->name == name && seen->ns == ns)
+		return seen->e;
+	seen->name = name;
+	seen->ns = ns;
 	if (!ns)
 		ns = "";
 	if (st->alias_from && strcmp(ns, st->alias_from) == 0)
 		ns = st->alias_to;
 	key.ns = ns;
 	key.name = name;
-	return bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
+	seen->e = bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
 	    elem_cmp);
+	return seen->e;
 }
 
 static char *
@@ -798,18 +856,18 @@ static int
 attr_is(xmlTextReaderPtr r, const char *name, const char *const *values,
     size_t n)
 {
-	char *v = attr(r, name);
+	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
 	int hit = 0;
 
 	if (!v)
 		return 0;
 	for (size_t i = 0; i < n && !hit; i++) {
-		char *t = v;
+		const char *t = (const char *)v;
 		while (*t == ' ')
 			t++;
 		hit = name_eq(t, values[i]);
 	}
-	free(v);
+	xmlFree(v);
 	return hit;
 }
 
@@ -827,10 +885,12 @@ root_start(struct state *st, const struct elem *e)
 		if (name && strcmp(name, "rss") == 0 && ns) {
 			st->alias_from = ns;
 			st->alias_to = "";
+			memset(st->seen, 0, sizeof(st->seen));
 			e = lookup(st);
 		} else if (name && strcmp(name, "feed") == 0 && !ns) {
 			st->alias_from = "";
 			st->alias_to = NS_ATOM10;
+			memset(st->seen, 0, sizeof(st->seen));
 			e = lookup(st);
 		} else {
 			char *n = clean_line(name ? name : "?", 64);
@@ -955,18 +1015,20 @@ strip_div(const char *x)
 	return buf_take(&b);
 }
 
-static char *
-trimmed(const char *s)
+/* Cuts s's leading and trailing white space, in place. */
+static void
+trim(char *s)
 {
-	const char *e;
+	size_t n = strlen(s), a = 0;
 
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
-	    e[-1] == '\r'))
-		e--;
-	return xstrndup(s, (size_t)(e - s));
+	while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' ||
+	    s[a] == '\r'))
+		a++;
+	while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
 }
 
 static int
@@ -980,12 +1042,9 @@ static void
 deliver(struct state *st, const struct elem *e, struct item_state *target,
     char *val, enum vtype type, const char *base, int permalink)
 {
-	if (e->field == F_LINK || (e->flags & A_GUID)) {
-		char *t = trimmed(val);
-		free(val);
-		val = t;
-	}
-	if (e->field == F_LINK) {
+	if (e->field == F_LINK || (e->flags & A_GUID))
+		trim(val);
+	if (e->field == F_LINK && base && *base && !is_absolute(val)) {
 		char *l = resolve(val, base);
 		free(val);
 		val = l;
@@ -1351,6 +1410,8 @@ parse_feed(const char *data, size_t len, const char *url,
 	item_clear(&st->item);
 	item_clear(&st->feed);
 	buf_init(&st->cap.text, 0);
+	buf_init(&st->tmp, 0);
+	buf_init(&st->tmp2, 0);
 	buf_init(&doc, 0);
 	size_t dlen = 0;
 	const char *d = prepare(data, len, http_charset, &doc, &dlen, st);
@@ -1362,7 +1423,7 @@ parse_feed(const char *data, size_t len, const char *url,
 	st->need_base = url || mentions_xml_base(d, dlen);
 	st->hc = html_conv_new();
 	quiet_begin(&q, st, on_error);
-	st->r = xmlReaderForMemory(d, (int)dlen, url, "UTF-8",
+	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,
 	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
 	    XML_PARSE_IGNORE_ENC);
@@ -1387,20 +1448,20 @@ parse_feed(const char *data, size_t len, const char *url,
 		rc = -1;
 	} else {
 		struct item_state *fs = &st->feed;
-		out->title = plain(st->hc, &fs->f[F_TITLE], 0,
-		    PARSE_MAX_FIELD);
-		out->language = lowercase(clean_line(fs->f[F_LANGUAGE].val,
-		    64));
+		out->title = plain(st, &fs->f[F_TITLE], 0, PARSE_MAX_FIELD,
+		    1);
+		out->language = lowercase(clean_take(st,
+		    &fs->f[F_LANGUAGE].val, 64));
 		if (fs->f[F_LINK].val) {
 			char *l = url ? resolve(fs->f[F_LINK].val, url) :
 			    xstrdup(fs->f[F_LINK].val);
-			out->link = clean_line(l, PARSE_MAX_FIELD);
+			out->link = clean_take(st, &l, PARSE_MAX_FIELD);
 			free(l);
 		}
 		/* RFC 4287 4.2.1: an entry without an author has the
 		 * feed's. */
-		char *author = plain(st->hc, &fs->f[F_AUTHOR], 0,
-		    PARSE_MAX_FIELD);
+		char *author = plain(st, &fs->f[F_AUTHOR], 0,
+		    PARSE_MAX_FIELD, 1);
 		for (size_t i = 0; author && i < out->nitems; i++)
 			if (!out->items[i].author)
 				out->items[i].author = xstrdup(author);
@@ -1412,7 +1473,8 @@ parse_feed(const char *data, size_t len, const char *url,
 			if (!l || is_absolute(l))
 				continue;
 			char *r = resolve(l, base);
-			out->items[i].link = clean_line(r, PARSE_MAX_FIELD);
+			out->items[i].link = clean_take(st, &r,
+			    PARSE_MAX_FIELD);
 			free(r);
 			free(l);
 		}
@@ -1432,6 +1494,8 @@ parse_feed(const char *data, size_t len, const char *url,
 	item_clear(&st->feed);
 	free(st->cap.base);
 	buf_fini(&st->cap.text);
+	buf_fini(&st->tmp);
+	buf_fini(&st->tmp2);
 	html_conv_free(st->hc);
 	free(st);
 	if (rc == 0 && out->nitems == 0) {

@@ -5,7 +5,12 @@
  * characters: nothing from a feed can ever move the cursor, set a title
  * or reorder what a reporter reads.  Width and fitting work in display
  * columns (wcwidth), never in bytes or code points, as sfeed's
- * printutf8pad does. */
+ * printutf8pad does.
+ *
+ * Nearly all text arrives clean, so text_sanitize copies each run it
+ * would keep unchanged (valid UTF-8 with single spaces or, kept line
+ * breaks, between characters) in one piece, and decides character by
+ * character only where something changes. */
 #include "text.h"
 
 #include <stdlib.h>
@@ -96,33 +101,150 @@ is_dropped(uint32_t cp)
 	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Printable ASCII other than space: always kept as it is. */
+static int
+is_print(unsigned char c)
+{
+	return c > 0x20 && c < 0x7f;
+}
+
+/* Length of the character at u[i] when text_sanitize keeps it byte for
+ * byte (valid UTF-8, neither space, line break nor dropped), else 0. */
+static size_t
+kept_len(const unsigned char *u, size_t i, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (is_print(u[i]))
+		return 1;
+	if (u[i] < 0x80)
+		return 0;
+	n = text_utf8_next((const char *)u + i, len - i, &cp);
+	if (cp == 0xfffd && (n != 3 || memcmp(u + i, "\xef\xbf\xbd", 3) != 0))
+		return 0; /* an invalid sequence, replaced */
+	if (is_space(cp) || is_dropped(cp) || cp == 0x2028 || cp == 0x2029)
+		return 0;
+	return n;
+}
+
+/* Whether the eight bytes in x are all printable ASCII or spaces, with
+ * no two spaces in a row (bit tricks on a 64-bit word: a byte below
+ * 0x20, above 0x7e, or two adjacent bytes equal to 0x20). */
+static int
+word_clean(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t out = ((x - ones * 0x20) & ~x & high) | ((x + ones) | x);
+
+	if (out & high)
+		return 0;
+	uint64_t t = x ^ (ones * 0x20);
+	uint64_t sp = ~(((t & ~high) + ~high) | t) & high;
+	return (sp & (sp << 8)) == 0;
+}
+
+/* End of the run starting at u[i] that text_sanitize copies unchanged:
+ * kept characters, with single spaces (and, with TEXT_KEEP_NL, one or
+ * two newlines) between them.  u[i] must start a kept character. */
+static size_t
+kept_run(const unsigned char *u, size_t i, size_t len, int keep_nl)
+{
+	for (;;) {
+		size_t n;
+		/* Here u[i - 1] was kept, so a space at u[i] is single; a
+		 * space ending a word is left to the checks below. */
+		while (len - i >= 8) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			if (!word_clean(x) || u[i + 7] == ' ')
+				break;
+			i += 8;
+		}
+		while (i < len && is_print(u[i]))
+			i++;
+		if (i >= len)
+			return i;
+		if (u[i] >= 0x80 && (n = kept_len(u, i, len)) > 0) {
+			i += n;
+			continue;
+		}
+		size_t j = i;
+		if (u[j] == ' ') {
+			j++;
+		} else if (u[j] == '\n' && keep_nl) {
+			j++;
+			if (j < len && u[j] == '\n')
+				j++;
+		} else {
+			return i;
+		}
+		if (j >= len || kept_len(u, j, len) == 0)
+			return i;
+		i = j;
+	}
+}
+
+/* Appends run[0..n) (valid UTF-8), or as many whole characters of it as
+ * fit under out's cap; returns -1 when not all of it fit. */
+static int
+append_run(struct buf *out, const char *run, size_t n)
+{
+	if (buf_append(out, run, n) == 0)
+		return 0;
+	if (out->max == 0 || out->len >= out->max)
+		return -1;
+	size_t room = out->max - out->len;
+	while (room > 0 && ((unsigned char)run[room] & 0xc0) == 0x80)
+		room--;
+	/* A blank line is written whole or not at all. */
+	if (room > 0 && run[room] == '\n' && run[room - 1] == '\n')
+		room--;
+	(void)buf_append(out, run, room);
+	return -1;
+}
+
 int
 text_sanitize(const char *in, size_t len, struct buf *out, int flags)
 {
+	const unsigned char *u = (const unsigned char *)in;
 	int keep_nl = flags & TEXT_KEEP_NL;
 	int pend_space = 0, pend_nl = 0, any = 0, rc = 0;
 	size_t i = 0;
 
 	while (i < len) {
 		uint32_t cp;
-		i += text_utf8_next(in + i, len - i, &cp);
-		if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-			if (keep_nl) {
-				if (any && pend_nl < 2)
-					pend_nl++;
-				pend_space = 0;
-			} else if (any) {
-				pend_space = 1;
+		char enc[4];
+		const char *run = enc;
+		size_t n = kept_len(u, i, len);
+		if (n > 0) {
+			/* The usual case: a stretch of clean text in one
+			 * copy. */
+			size_t end = kept_run(u, i, len, keep_nl);
+			run = in + i;
+			n = end - i;
+			i = end;
+		} else {
+			i += text_utf8_next(in + i, len - i, &cp);
+			if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+				if (keep_nl) {
+					if (any && pend_nl < 2)
+						pend_nl++;
+					pend_space = 0;
+				} else if (any) {
+					pend_space = 1;
+				}
+				continue;
 			}
-			continue;
+			if (is_space(cp)) {
+				if (any && !pend_nl)
+					pend_space = 1;
+				continue;
+			}
+			if (cp == 0 || is_dropped(cp))
+				continue;
+			n = text_utf8_put(cp, enc);
 		}
-		if (is_space(cp)) {
-			if (any && !pend_nl)
-				pend_space = 1;
-			continue;
-		}
-		if (cp == 0 || is_dropped(cp))
-			continue;
 		if (pend_nl) {
 			if (buf_append(out, "\n\n", (size_t)pend_nl) < 0)
 				return -1;
@@ -130,8 +252,7 @@ text_sanitize(const char *in, size_t len, struct buf *out, int flags)
 			return -1;
 		}
 		pend_nl = pend_space = 0;
-		char enc[4];
-		if (buf_append(out, enc, text_utf8_put(cp, enc)) < 0) {
+		if (append_run(out, run, n) < 0) {
 			rc = -1;
 			break;
 		}

@@ -683,6 +683,34 @@ test_many(void **state)
 	cluster_free(c);
 }
 
+/* cluster_swap hands the fresh clusters to the live handle and the old
+ * ones back; the live generation moves on. */
+static void
+test_swap(void **state)
+{
+	(void)state;
+	struct clusterer *live = cluster_new(NULL);
+	struct clusterer *fresh = cluster_new(NULL);
+
+	uint32_t a = cluster_add(live, 1, 1, NULL,
+	    "Hagel resigns as defense secretary", NULL, NOV24);
+	cluster_add(fresh, 7, 1, NULL, "Iran nuclear talks extended", NULL,
+	    NOV24);
+	cluster_add(fresh, 8, 2, NULL, "Iran nuclear talks extended to July",
+	    NULL, NOV24 + HOUR);
+	uint64_t gen = cluster_generation(live);
+	cluster_swap(live, fresh);
+	assert_true(cluster_generation(live) > gen);
+	assert_int_equal(cluster_of(live, 1), 0);
+	uint32_t b = cluster_of(live, 7);
+	assert_int_not_equal(b, 0);
+	assert_int_equal(cluster_of(live, 8), b);
+	assert_int_equal(cluster_view(live, b)->nmembers, 2);
+	assert_int_equal(cluster_of(fresh, 1), a);
+	cluster_free(fresh);
+	cluster_free(live);
+}
+
 int
 main(void)
 {
@@ -693,6 +721,7 @@ main(void)
 	    cmocka_unit_test(test_window),
 	    cmocka_unit_test(test_label_terms),
 	    cmocka_unit_test(test_hotness),
+	    cmocka_unit_test(test_swap),
 	    cmocka_unit_test(test_determinism),
 	    cmocka_unit_test(test_sony),
 	    cmocka_unit_test(test_demo_feeds),

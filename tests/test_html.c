@@ -276,34 +276,153 @@ test_prepare(void **state)
 	free(p);
 }
 
+/* Text and links of s, with a base; the list is returned in *l. */
+static char *
+text_links(const char *s, size_t len, struct link_list *l)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	assert_int_equal(html_to_text_base(s, len, "http://b.example/d/", &b,
+	    l), 0);
+	return buf_take(&b);
+}
+
+/* Fragments the fast reader takes, with what libxml2's tree gives for
+ * them: implied ends, void elements, references, attributes. */
 static void
-test_sanitize(void **state)
+test_fast_cases(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *in;
-		int flags;
-		const char *want;
-	} c[] = {
-		{"already clean", 0, "already clean"},
-		{"  trim  me  ", 0, "trim me"},
-		{"a\nb", 0, "a b"},
-		{"a\nb", 1, "a\nb"},
-		{"a\n\n\n\nb", 1, "a\n\nb"},
-		{"a \n b", 1, "a\nb"},
-		{"x\xc2\xa0y", 0, "x y"},
-		{"x\xc2\x9by\x1b", 0, "xy"},
-		{"\xe2\x80\xae" "z", 0, "z"},
-		{"bad\xff", 0, "bad\xef\xbf\xbd"},
-		{"ok \xef\xbf\xbd", 0, "ok \xef\xbf\xbd"},
-		{"caf\xc3\xa9", 0, "caf\xc3\xa9"},
-	};
-	for (size_t i = 0; i < ARRAY_LEN(c); i++) {
-		struct buf b;
-		buf_init(&b, 0);
-		(void)html_sanitize(c[i].in, strlen(c[i].in), &b, c[i].flags);
-		assert_string_equal(b.p, c[i].want);
-		buf_fini(&b);
+	expect("<p>a<p>b", "a\n\nb");
+	expect("<b>x<p>y</p>z</b>w", "x\n\ny\n\nzw");
+	expect("<li>a<li>b", "- a\n- b");
+	expect("<table><tr><td>1<td>2<tr><td>3</table>after",
+	    "1 2\n3\n\nafter");
+	expect("<ul><li>one<ul><li>two</ul><li>three</ul>",
+	    "- one\n\n- two\n\n- three");
+	expect("<p>x<div>y</div>z</p>", "x\n\ny\n\nz");
+	expect("<h1>a<h2>b</h2>c</h1>", "a\n\nb\n\nc");
+	expect("<dl><dt>t<dd>d<dt>u</dl>", "t\nd\nu");
+	expect("a</p>b a</br>b a</nosuch>b", "ab ab ab");
+	expect("<p/>a<br/>b<img alt='i'/>c", "a\nb i c");
+	expect("<span>a</span> <span>b</span>", "a b");
+	expect("a<wbr>b<time>c</time>", "abc");
+	/* HTML 4 names as libxml2 reads them, others as HTML5 does */
+	expect("&lang;&rang; &NewLine;x&Tab;y &apos;&AMP;",
+	    "\xe2\x8c\xa9\xe2\x8c\xaa x y '&");
+	expect("x&#150;y&#0;z&#1;w&#xFFFE;v", "x\xe2\x80\x93y\xef\xbf\xbdzwv");
+	expect("AT&T &amp x &1; &-", "AT&T &amp x &1; &-");
+	expect("<img alt>x", "x");
+	expect("<IMG ALT='A' alt='B'>x", "A x");
+
+	struct link_list l = {NULL, 0};
+	char *t = text_links("<a href=u>x<a href=v>y</a>z", 27, &l);
+	assert_string_equal(t, "x[1]y[2]z");
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.url[0], "http://b.example/d/u");
+	assert_string_equal(l.url[1], "http://b.example/d/v");
+	free(t);
+	html_links_fini(&l);
+	t = text_links("<a href=/a/b/>t</a>", 19, &l);
+	assert_string_equal(t, "t[1]");
+	assert_string_equal(l.url[0], "http://b.example/a/b/");
+	free(t);
+	html_links_fini(&l);
+	/* Links the fast reader found are not counted twice when libxml2
+	 * takes the fragment over at its end. */
+	static const char late[] = "<a href='http://x/1'>one</a> "
+	    "<a href='http://x/2'>two</a><!-- c -->";
+	t = text_links(late, sizeof(late) - 1, &l);
+	assert_string_equal(t, "one[1] two[2]");
+	assert_int_equal(l.n, 2);
+	free(t);
+	html_links_fini(&l);
+}
+
+/* The fast reader and libxml2 give the same text and links: a fragment
+ * ending in a processing instruction (which adds nothing) always goes
+ * to libxml2, so each generated fragment is read both ways. */
+static void
+test_fast_agrees(void **state)
+{
+	(void)state;
+	static const char *const tags[] = {"a", "b", "i", "em", "span", "p",
+		"div", "br", "img", "ul", "ol", "li", "h1", "h2", "blockquote",
+		"table", "tr", "td", "th", "tbody", "hr", "figure", "small",
+		"q", "font", "center", "dl", "dt", "dd", "address", "caption",
+		"thead", "section", "pre", "script", "o:p", "P", "LI", "Td"};
+	static const char *const texts[] = {"hello", " ", "  ", "\n", "\t",
+		"\r\n", "word", "caf\xc3\xa9", "&amp;", "&lt;", "&eacute;",
+		"&hellip;", "&bigstar;", "&nbsp;", "&#233;", "&#xE9;",
+		"&#150;", "&#0;", "&#9;", "&#x1F600;", "&bogus;", "&amp",
+		"AT&T", "& ", "&lang;", "&apos;", "x&y;z", "\xef\xbf\xbd",
+		"\xc2\x85", "&#10;", "&NewLine;", "<", "&#", "\xff", "\x01"};
+	static const char *const names[] = {"href", "alt", "class", "HREF",
+		"Alt", "src"};
+	static const char *const values[] = {"http://a.example/x", "/rel",
+		"x y", "", "caf\xc3\xa9", "#f", "a>b", "javascript:x", "x/y",
+		"&amp;", "a&b"};
+	unsigned long seed = 7;
+
+	for (int n = 0; n < 4000; n++) {
+		struct buf x, y;
+		buf_init(&x, 0);
+		seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+		int parts = 1 + (int)((seed >> 33) % 16);
+		for (int k = 0; k < parts; k++) {
+			seed = seed * 6364136223846793005ul +
+			    1442695040888963407ul;
+			unsigned r = (unsigned)(seed >> 33);
+			const char *tag = tags[(r >> 4) % ARRAY_LEN(tags)];
+			switch (r % 5) {
+			case 0:
+			case 1:
+				(void)buf_puts(&x,
+				    texts[(r >> 4) % ARRAY_LEN(texts)]);
+				break;
+			case 2:
+				(void)buf_appendf(&x, "<%s", tag);
+				for (unsigned a = (r >> 12) % 3; a > 0; a--) {
+					r = r * 2654435761u + 1;
+					(void)buf_appendf(&x, " %s",
+					    names[(r >> 8) % ARRAY_LEN(names)]);
+					if (r % 3)
+						(void)buf_appendf(&x, "%s%s%s",
+						    r % 3 == 1 ? "=\"" : "='",
+						    values[(r >> 16) %
+						    ARRAY_LEN(values)],
+						    r % 3 == 1 ? "\"" : "'");
+				}
+				(void)buf_puts(&x, (r >> 20) % 8 ? ">" : "/>");
+				break;
+			case 3:
+				(void)buf_appendf(&x, "</%s>", tag);
+				break;
+			default:
+				(void)buf_puts(&x, " ");
+				break;
+			}
+		}
+		buf_init(&y, 0);
+		(void)buf_append(&y, x.p, x.len);
+		(void)buf_puts(&y, "<?x?>");
+		struct link_list lx = {NULL, 0}, ly = {NULL, 0};
+		int links = n % 2;
+		char *tx = text_links(x.p, x.len, links ? &lx : NULL);
+		char *ty = text_links(y.p, y.len, links ? &ly : NULL);
+		if (strcmp(tx, ty) != 0 || lx.n != ly.n)
+			fail_msg("html \"%s\"\n  fast \"%s\" (%zu links)\n  "
+			    "libxml2 \"%s\" (%zu links)", x.p, tx, lx.n, ty,
+			    ly.n);
+		for (size_t k = 0; k < lx.n; k++)
+			assert_string_equal(lx.url[k], ly.url[k]);
+		html_links_fini(&lx);
+		html_links_fini(&ly);
+		free(tx);
+		free(ty);
+		buf_fini(&x);
+		buf_fini(&y);
 	}
 }
 
@@ -319,7 +438,8 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_entity_table),
 		cmocka_unit_test(test_prepare),
-		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_fast_cases),
+		cmocka_unit_test(test_fast_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

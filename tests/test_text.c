@@ -59,6 +59,208 @@ test_sanitize_space(void **state)
 	free(s);
 }
 
+/* Cases text_sanitize once left to a separate copying fast path: clean
+ * text comes back unchanged, everything else as before. */
+static void
+test_sanitize_cases(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		int flags;
+		const char *want;
+	} c[] = {
+		{"already clean", 0, "already clean"},
+		{"  trim  me  ", 0, "trim me"},
+		{"a\nb", 0, "a b"},
+		{"a\nb", TEXT_KEEP_NL, "a\nb"},
+		{"a\n\nb", TEXT_KEEP_NL, "a\n\nb"},
+		{"a\n\n\n\nb", TEXT_KEEP_NL, "a\n\nb"},
+		{"a \n b", TEXT_KEEP_NL, "a\nb"},
+		{"a\n b\n", TEXT_KEEP_NL, "a\nb"},
+		{"\n\na b\n\n", TEXT_KEEP_NL, "a b"},
+		{"x\xc2\xa0y", 0, "x y"},
+		{"x\xc2\x9by\x1b", 0, "xy"},
+		{"\xe2\x80\xae" "z", 0, "z"},
+		{"bad\xff", 0, "bad\xef\xbf\xbd"},
+		{"\xff" "bad", 0, "\xef\xbf\xbd" "bad"},
+		{"ok \xef\xbf\xbd", 0, "ok \xef\xbf\xbd"},
+		{"caf\xc3\xa9 cr\xc3\xa8me", 0, "caf\xc3\xa9 cr\xc3\xa8me"},
+		{"a\xe2\x80\xa8" "b", 0, "a b"},
+		{"a\xe2\x80\xa8" "b", TEXT_KEEP_NL, "a\nb"},
+		{"a \xe2\x80\x83 b", 0, "a b"},
+		{"a\tb", 0, "a b"},
+		{"a  b", 0, "a b"},
+		{"a\x7f" "b", 0, "ab"},
+		{"a \x01 b", 0, "a b"},
+		{"\xf0\x9f\x98\x80!", 0, "\xf0\x9f\x98\x80!"},
+		{"\xe2\x82", 0, "\xef\xbf\xbd"},
+		{"", 0, ""},
+		{"   ", TEXT_KEEP_NL, ""},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(c); i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(text_sanitize(c[i].in, strlen(c[i].in), &b,
+		    c[i].flags), 0);
+		assert_non_null(b.p);
+		if (strcmp(b.p, c[i].want) != 0)
+			fail_msg("case %zu: want \"%s\" got \"%s\"", i,
+			    c[i].want, b.p);
+		buf_fini(&b);
+	}
+	char *s = text_clean("a\0b", 3, 0);
+	assert_string_equal(s, "ab");
+	free(s);
+}
+
+/* A capped buffer keeps whole characters only, and the separator that
+ * fit before the character that did not. */
+static void
+test_sanitize_cap(void **state)
+{
+	(void)state;
+	struct buf b;
+
+	buf_init(&b, 5);
+	assert_int_equal(text_sanitize("abc\xc3\xa9xyz", 8, &b, 0), -1);
+	assert_string_equal(b.p, "abc\xc3\xa9");
+	buf_fini(&b);
+	buf_init(&b, 4);
+	assert_int_equal(text_sanitize("abc\xc3\xa9xyz", 8, &b, 0), -1);
+	assert_string_equal(b.p, "abc");
+	buf_fini(&b);
+	buf_init(&b, 5);
+	assert_int_equal(text_sanitize("abcd efg", 8, &b, 0), -1);
+	assert_string_equal(b.p, "abcd ");
+	buf_fini(&b);
+	buf_init(&b, 3);
+	assert_int_equal(text_sanitize("\xf0\x9f\x98\x80", 4, &b, 0), -1);
+	assert_string_equal(b.p, "");
+	buf_fini(&b);
+	buf_init(&b, 3);
+	assert_int_equal(text_sanitize("abc", 3, &b, 0), 0);
+	assert_string_equal(b.p, "abc");
+	buf_fini(&b);
+	/* A blank line fits whole or not at all. */
+	buf_init(&b, 3);
+	assert_int_equal(text_sanitize("ab\n\ncd", 6, &b, TEXT_KEEP_NL), -1);
+	assert_string_equal(b.p, "ab");
+	buf_fini(&b);
+	buf_init(&b, 4);
+	assert_int_equal(text_sanitize("ab\n\ncd", 6, &b, TEXT_KEEP_NL), -1);
+	assert_string_equal(b.p, "ab\n\n");
+	buf_fini(&b);
+	/* What is already there counts against the cap. */
+	buf_init(&b, 6);
+	(void)buf_puts(&b, "xy");
+	assert_int_equal(text_sanitize("one two", 7, &b, 0), -1);
+	assert_string_equal(b.p, "xyone ");
+	buf_fini(&b);
+}
+
+/* The per-character reading of text_sanitize's contract, kept simple on
+ * purpose: the real one must agree with it on any input. */
+static int
+model_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' ||
+	    cp == '\v' || cp == 0xa0 || cp == 0x3000 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x85;
+}
+
+static int
+model_sanitize(const char *in, size_t len, struct buf *out, int flags)
+{
+	int pend_space = 0, pend_nl = 0, any = 0, rc = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		char enc[4];
+		i += text_utf8_next(in + i, len - i, &cp);
+		if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+			if (flags & TEXT_KEEP_NL) {
+				if (any && pend_nl < 2)
+					pend_nl++;
+				pend_space = 0;
+			} else if (any) {
+				pend_space = 1;
+			}
+			continue;
+		}
+		if (model_space(cp)) {
+			if (any && !pend_nl)
+				pend_space = 1;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			continue;
+		if (pend_nl && buf_append(out, "\n\n", (size_t)pend_nl) < 0)
+			return -1;
+		if (!pend_nl && pend_space && buf_putc(out, ' ') < 0)
+			return -1;
+		pend_nl = pend_space = 0;
+		if (buf_append(out, enc, text_utf8_put(cp, enc)) < 0) {
+			rc = -1;
+			break;
+		}
+		any = 1;
+	}
+	if (!out->p)
+		(void)buf_append(out, "", 0);
+	return rc;
+}
+
+static void
+test_sanitize_model(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {"a", "Z", "0", "~", " ", "  ",
+		"\n", "\n\n", "\t", "\r", "\x01", "\x1b", "\x7f", "\0",
+		"\xc3\xa9", "\xc2\xa0", "\xc2\x85", "\xc2\x9b",
+		"\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xae", "\xe2\x81\xa6",
+		"\xe3\x80\x80", "\xe2\x80\x83", "\xef\xbf\xbd", "\xe6\x97\xa5",
+		"\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x82", "\xc0\xaf",
+		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "lorem ipsum",
+		"dolor_sit-amet,", "a b c d e f g h", "<p>x=\"y\"</p>"};
+	unsigned long seed = 42;
+	char in[256];
+
+	for (int n = 0; n < 40000; n++) {
+		size_t len = 0;
+		seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+		int parts = (int)((seed >> 33) % 12);
+		for (int k = 0; k < parts; k++) {
+			seed = seed * 6364136223846793005ul +
+			    1442695040888963407ul;
+			const char *p = pieces[(seed >> 33) %
+			    ARRAY_LEN(pieces)];
+			size_t pl = p[0] ? strlen(p) : 1;
+			memcpy(in + len, p, pl);
+			len += pl;
+		}
+		int flags = (seed >> 40) & 1 ? TEXT_KEEP_NL : 0;
+		size_t max = (seed >> 41) & 1 ? (seed >> 42) % 24 : 0;
+		struct buf got, want;
+		buf_init(&got, max);
+		buf_init(&want, max);
+		int rg = text_sanitize(in, len, &got, flags);
+		int rw = model_sanitize(in, len, &want, flags);
+		if (rg != rw || got.len != want.len || !got.p != !want.p ||
+		    (got.p && memcmp(got.p, want.p, got.len) != 0))
+			fail_msg("case %d: flags %d max %zu: rc %d/%d, "
+			    "\"%s\" / \"%s\"", n, flags, max, rg, rw,
+			    got.p ? got.p : "(null)",
+			    want.p ? want.p : "(null)");
+		buf_fini(&got);
+		buf_fini(&want);
+	}
+}
+
 static void
 test_width_fit(void **state)
 {
@@ -161,6 +363,9 @@ main(void)
 		cmocka_unit_test(test_sanitize_controls),
 		cmocka_unit_test(test_sanitize_utf8),
 		cmocka_unit_test(test_sanitize_space),
+		cmocka_unit_test(test_sanitize_cases),
+		cmocka_unit_test(test_sanitize_cap),
+		cmocka_unit_test(test_sanitize_model),
 		cmocka_unit_test(test_width_fit),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_json),

@@ -1,0 +1,91 @@
+#!/bin/sh
+# --dump end to end: the demo feeds over a loopback HTTP server, the
+# determinism contract (a shuffled feeds file and uneven server delays
+# give byte-identical JSON), every item in exactly one cluster, and the
+# defining story: the studio hack and the PlayStation Network claim in
+# one cluster, the malware and phone stories apart from it.
+set -u
+W=${WIREDESK:?}
+SERVER=${BUILD:?}/tests/tools/feedserver
+tmp=$(mktemp -d)
+pids=""
+cleanup() {
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
+
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; }
+check() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else notok "$name"; fi
+}
+
+# Starts a feed server on feeds/demo with a delay seed; sets $port.
+serve() {
+	rm -f "$tmp/port"
+	"$SERVER" -d feeds/demo -p "$tmp/port" -t 120 --delay-seed "$1" \
+	    >/dev/null 2>&1 &
+	pids="$pids $!"
+	i=0
+	while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	port=$(cat "$tmp/port")
+}
+
+files=$(cd feeds/demo && ls | sort)
+n=$(echo "$files" | wc -l)
+
+serve 1
+for f in $files; do echo "http://127.0.0.1:$port/$f"; done >"$tmp/a.urls"
+timeout 60 "$W" --dump -f "$tmp/a.urls" >"$tmp/a.json" 2>"$tmp/a.err"
+check "dump over http exits 0" test $? -eq 0
+check "dump names every feed" test "$(grep -o '"status": "ok"' "$tmp/a.json" | wc -l)" -eq "$n"
+
+# Same feeds in reverse order, other delays, another server.
+serve 2
+port2=$port
+for f in $files; do echo "http://127.0.0.1:$port2/$f"; done | sort -r >"$tmp/b.urls"
+# the URLs differ by port: map them back before comparing
+timeout 60 "$W" --dump -f "$tmp/b.urls" >"$tmp/b.json" 2>"$tmp/b.err"
+sed "s/127.0.0.1:$port2/127.0.0.1:PORT/g" "$tmp/b.json" >"$tmp/b.norm"
+sed "s/127.0.0.1:$(head -1 "$tmp/a.urls" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')/127.0.0.1:PORT/g" \
+	"$tmp/a.json" >"$tmp/a.norm"
+check "shuffled feeds file gives the same feed set" \
+	test "$(sort "$tmp/b.urls" | sed 's/:[0-9][0-9]*\//\//' | md5sum)" = \
+	"$(sort "$tmp/a.urls" | sed 's/:[0-9][0-9]*\//\//' | md5sum)"
+check "shuffled order and delays: byte-identical JSON" cmp -s "$tmp/a.norm" "$tmp/b.norm"
+
+# file:// through the bundled demo list gives the same clusters as http.
+timeout 60 "$W" --dump -f feeds/demo.urls >"$tmp/d.json" 2>"$tmp/d.err"
+check "demo.urls dump exits 0" test $? -eq 0
+
+# One cluster per line, for grep.
+sed 's/}]}, {"id": /\n/g' "$tmp/d.json" >"$tmp/clusters"
+items=$(grep -o '"feed": ' "$tmp/d.json" | wc -l)
+sum=$(sed -n 's/.*"items": \([0-9]*\)}.*/\1/p' "$tmp/d.json" | head -1)
+total=0
+for c in $(grep -o '"items": [0-9]*' "$tmp/d.json" | sed 's/.*: //'); do
+	total=$((total + c))
+done
+check "every item in exactly one cluster" test "$items" -eq "$total"
+links=$(grep -o '"link": "[^"]*"' "$tmp/d.json" | wc -l)
+ulinks=$(grep -o '"link": "[^"]*"' "$tmp/d.json" | sort -u | wc -l)
+check "no item listed twice" test "$links" -eq "$ulinks"
+
+studio=$(grep -n 'Sony Pictures Targeted by Widespread Hack' "$tmp/clusters" | cut -d: -f1)
+derp=$(grep -n 'DerpTrolling' "$tmp/clusters" | cut -d: -f1 | sort -u)
+check "the studio hack is in the demo" test -n "$studio"
+check "the PlayStation Network claim is in the demo" test -n "$derp"
+check "studio hack and PSN claim share one cluster" test "$studio" = "$derp"
+regin=$(grep -in 'regin' "$tmp/clusters" | cut -d: -f1 | sort -u | head -1)
+xperia=$(grep -in 'xperia' "$tmp/clusters" | cut -d: -f1 | sort -u | head -1)
+ecb=$(grep -n 'ECB\|Draghi' "$tmp/clusters" | cut -d: -f1 | sort -u | head -1)
+check "the malware story stays apart" test -n "$regin" -a "$regin" != "$studio"
+check "the phone review stays apart" test -n "$xperia" -a "$xperia" != "$studio"
+check "the ECB story stays apart" test -n "$ecb" -a "$ecb" != "$studio"
