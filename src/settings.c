@@ -416,8 +416,8 @@ static const struct spec specs[] = {
 #undef F
 
 static const char *const elements[] = {
-	"default", "dim", "error", "help", "new", "outlet", "selected",
-	"status", "title",
+	"border", "default", "dim", "error", "help", "link", "new", "outlet",
+	"selected", "selected-border", "status", "title",
 };
 
 static const char *const color_names[] = {

@@ -49,8 +49,10 @@ ui_fmt_age(int64_t age, char *out, size_t outlen)
 		snprintf(out, outlen, "%dm", (int)(age / 60));
 	else if (age < 86400)
 		snprintf(out, outlen, "%dh", (int)(age / 3600));
-	else if (age < 86400 * 9999LL)
+	else if (age < 86400 * 365LL)
 		snprintf(out, outlen, "%dd", (int)(age / 86400));
+	else if (age < 86400 * 365LL * 999)
+		snprintf(out, outlen, "%dy", (int)(age / (86400 * 365LL)));
 	else
 		snprintf(out, outlen, "old");
 }

@@ -125,6 +125,10 @@ test_age(void **state)
 	assert_string_equal(b, "3h");
 	ui_fmt_age(2 * 86400 + 7, b, sizeof(b));
 	assert_string_equal(b, "2d");
+	ui_fmt_age(364 * 86400LL, b, sizeof(b));
+	assert_string_equal(b, "364d");
+	ui_fmt_age(4384 * 86400LL, b, sizeof(b));
+	assert_string_equal(b, "12y");
 	ui_fmt_age(INT64_MAX, b, sizeof(b));
 	assert_string_equal(b, "old");
 }

@@ -346,7 +346,10 @@ test_colors(void **state)
 	      "color dim color8 default\n"
 	      "color status white blue\n"
 	      "color error red default bold\n"
-	      "color help cyan default\n",
+	      "color help cyan default\n"
+	      "color selected-border cyan default bold\n"
+	      "color border blue default\n"
+	      "color link blue default underline\n",
 	    &s, &rep);
 	assert_string_equal(reports(&rep),
 	    "cfg:5: color: unknown element 'bogus'\n"
@@ -361,7 +364,11 @@ test_colors(void **state)
 	    " reverse)\n"
 	    "cfg:10: color needs ELEMENT FOREGROUND BACKGROUND [bold]"
 	    " [underline] [reverse]\n");
-	assert_int_equal(s.ncolors, 9);
+	assert_int_equal(s.ncolors, 12);
+	assert_string_equal(s.colors[9].element, "selected-border");
+	assert_true(s.colors[9].bold);
+	assert_string_equal(s.colors[11].element, "link");
+	assert_true(s.colors[11].underline);
 	/* "title" was replaced in place by line 4. */
 	struct setting_color *c = &s.colors[0];
 	assert_string_equal(c->element, "title");
