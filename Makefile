@@ -95,8 +95,9 @@ test: depcheck
 	@echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-suite
 
+# The demo keeps its own database, so it never mixes into a reporter's.
 run: all
-	./wiredesk -f feeds/demo.urls
+	./wiredesk -f feeds/demo.urls -d build/demo.db
 
 bench: depcheck
 	@command -v nginx >/dev/null && command -v newsboat >/dev/null || $(MAKE) deps-bench

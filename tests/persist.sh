@@ -1,0 +1,103 @@
+#!/bin/sh
+# Persistence end to end: validators survive a restart (the second fetch
+# costs a 304 and the stories come from the database), a dashboard and a
+# --dump share one database, a corrupt database is moved aside, and a
+# kill -9 in the middle of merging leaves a database that opens.
+set -u
+W=${WIREDESK:?}
+SERVER=${BUILD:?}/tests/tools/feedserver
+tmp=$(mktemp -d)
+sock="wdpersist$$"
+T="tmux -L $sock"
+pids=""
+cleanup() {
+	$T kill-server 2>/dev/null
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
+mkdir -p "$HOME"
+
+check() {
+	name=$1
+	shift
+	if "$@"; then echo "ok - $name"; else echo "not ok - $name"; fi
+}
+q() { sqlite3 "$1" "$2" 2>/dev/null; }
+
+"$SERVER" -d feeds/demo -p "$tmp/port" -t 120 -l "$tmp/log" >/dev/null 2>&1 &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+port=$(cat "$tmp/port")
+for f in $(cd feeds/demo && ls); do echo "http://127.0.0.1:$port/$f"; done >"$tmp/urls"
+n=$(wc -l <"$tmp/urls")
+db="$tmp/db/wiredesk.db"
+
+timeout 60 "$W" --dump -d "$db" -f "$tmp/urls" >"$tmp/one.json" 2>"$tmp/one.err"
+check "first --dump -d exits 0" test $? -eq 0
+items=$(q "$db" "SELECT count(*) FROM items")
+check "the database holds every item ($items)" test "$items" -eq \
+	"$(grep -o '"feed": ' "$tmp/one.json" | wc -l)"
+check "validators stored" test "$(q "$db" "SELECT count(*) FROM feeds WHERE etag IS NOT NULL")" -eq "$n"
+
+before=$(grep -ci '^If-None-Match' "$tmp/log")
+timeout 60 "$W" --dump -d "$db" -f "$tmp/urls" >"$tmp/two.json" 2>"$tmp/two.err"
+check "second --dump -d exits 0" test $? -eq 0
+after=$(grep -ci '^If-None-Match' "$tmp/log")
+check "the restart sends the stored validators" test $((after - before)) -eq "$n"
+# the feed server answers 304 exactly when the validator is the one it
+# gave: every stored ETag came back
+q "$db" "SELECT etag FROM feeds" | sort >"$tmp/etags"
+grep -i '^If-None-Match' "$tmp/log" | sed 's/^[^:]*: *//; s/\r$//' | sort -u >"$tmp/sent"
+check "the validators sent are the stored ones (a 304 each)" cmp -s "$tmp/etags" "$tmp/sent"
+sed 's/.*"clusters": //' "$tmp/one.json" >"$tmp/one.c"
+sed 's/.*"clusters": //' "$tmp/two.json" >"$tmp/two.c"
+check "after 304s the stories come from the database, unchanged" cmp -s "$tmp/one.c" "$tmp/two.c"
+
+# A dashboard and a --dump on the same database at once.
+$T new-session -d -x 100 -y 30 \
+    "exec env TERM=xterm-256color $W -c /dev/null -d $db -f $tmp/urls"
+i=0
+while ! $T capture-pane -p 2>/dev/null | grep -q 'stories'; do
+	sleep 0.1
+	i=$((i + 1))
+	[ $i -gt 100 ] && break
+done
+check "the dashboard opens on the stored stories" sh -c "$T capture-pane -p | grep -q 'Sony Pictures'"
+timeout 60 "$W" --dump -d "$db" -f "$tmp/urls" >"$tmp/three.json" 2>"$tmp/three.err"
+check "--dump -d works while the dashboard runs" test $? -eq 0
+check "... with the same stories" sh -c "sed 's/.*\"clusters\": //' '$tmp/three.json' | cmp -s - '$tmp/one.c'"
+$T send-keys q
+sleep 0.5
+check "the dashboard quits cleanly" sh -c "! $T has-session 2>/dev/null"
+$T kill-server 2>/dev/null
+check "integrity after both" test "$(q "$db" 'PRAGMA integrity_check')" = ok
+
+# A corrupt database is moved aside and a fresh one starts.
+mkdir -p "$tmp/bad"
+head -c 65536 /dev/urandom >"$tmp/bad/wiredesk.db"
+timeout 60 "$W" --dump -d "$tmp/bad/wiredesk.db" -f "$tmp/urls" >"$tmp/bad.json" 2>"$tmp/bad.err"
+check "a corrupt database does not stop --dump" test $? -eq 0
+check "it is reported" grep -qi 'corrupt\|not a database' "$tmp/bad.err"
+check "it is moved aside, not deleted" test -s "$tmp/bad/wiredesk.db.corrupt-1"
+check "a fresh database took its place" test "$(q "$tmp/bad/wiredesk.db" 'SELECT count(*) FROM items')" -gt 0
+
+# kill -9 while a dashboard merges 300 feeds: the database still opens.
+sh tests/tools/genfeeds.sh "$tmp/gen" 300 40 || exit 2
+for f in "$tmp"/gen/*.xml; do echo "$f"; done >"$tmp/gen.urls"
+kdb="$tmp/kill/wiredesk.db"
+for delay in 0.3 0.6; do
+	$T new-session -d -x 100 -y 30 \
+	    "exec env TERM=xterm-256color $W -c /dev/null -d $kdb -f $tmp/gen.urls"
+	pid=$($T display -p '#{pane_pid}')
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null
+	$T kill-server 2>/dev/null
+	sleep 0.2
+	check "after kill -9 at ${delay}s the database is intact" \
+		test "$(q "$kdb" 'PRAGMA integrity_check')" = ok
+done
+timeout 60 "$W" --dump -d "$kdb" -f "$tmp/gen.urls" >"$tmp/k.json" 2>"$tmp/k.err"
+check "and opens again with every item" test "$(q "$kdb" 'SELECT count(*) FROM items')" -eq 12000
