@@ -15,6 +15,27 @@ failed=""
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 
+# tally NAME STATUS PASSED FAILED: adds one test program's counts; a
+# non-zero status with no failure counted (a crash, a time-out, a
+# sanitizer report) counts as one failure.
+tally() {
+	p=$3
+	f=$4
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $1 exited $2" >>"$log"
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$f" -ne 0 ]; then
+		failed="$failed $1"
+		echo "FAIL $1"
+		cat "$log"
+	else
+		echo "ok   $1 ($p)"
+	fi
+}
+
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
@@ -24,20 +45,7 @@ for t in "$BUILD"/tests/test_*; do
 	rc=$?
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
-	p=${p:-0}
-	f=${f:-0}
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1 # crashed, timed out or a sanitizer fired
-	fi
-	pass=$((pass + p))
-	fail=$((fail + f))
-	if [ "$f" -ne 0 ]; then
-		failed="$failed $name"
-		echo "FAIL $name"
-		cat "$log"
-	else
-		echo "ok   $name ($p)"
-	fi
+	tally "$name" "$rc" "${p:-0}" "${f:-0}"
 done
 
 for s in tests/*.sh; do
@@ -49,19 +57,7 @@ for s in tests/*.sh; do
 	rc=$?
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1
-		echo "not ok - $name exited $rc" >>"$log"
-	fi
-	pass=$((pass + p))
-	fail=$((fail + f))
-	if [ "$f" -ne 0 ]; then
-		failed="$failed $name"
-		echo "FAIL $name"
-		cat "$log"
-	else
-		echo "ok   $name ($p)"
-	fi
+	tally "$name" "$rc" "$p" "$f"
 done
 
 [ -n "$failed" ] && echo "failed:$failed"
