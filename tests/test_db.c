@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "rawdb.h"
 
 struct fixture {
 	char dir[64];
@@ -38,20 +39,11 @@ setup(void **state)
 }
 
 static int
-rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static int
 teardown(void **state)
 {
 	struct fixture *fx = *state;
 
-	nftw(fx->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rawdb_rmtree(fx->dir);
 	free(fx);
 	return 0;
 }
@@ -68,54 +60,6 @@ open_ok(const char *path)
 		fail_msg("db_open: %s", err);
 	assert_null(warn);
 	return db;
-}
-
-/* Raw SQL on a file, as an older wiredesk or another tool would. */
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *h = NULL;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(h);
-}
-
-static int64_t
-raw_int(const char *path, const char *sql)
-{
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
-
-/* The first column of the first row as text (caller frees). */
-static char *
-raw_text(const char *path, const char *sql)
-{
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st = NULL;
-	char *v = NULL;
-
-	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
 }
 
 struct loaded {
@@ -294,7 +238,7 @@ test_fresh_roundtrip(void **state)
 	assert_non_null(strstr(err, "FOREIGN KEY"));
 	db_close(db);
 
-	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), DB_VERSION);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), DB_VERSION);
 	db_close(NULL);
 }
 
@@ -326,8 +270,8 @@ test_migrate_v1(void **state)
 	char dir[128];
 	snprintf(dir, sizeof(dir), "%s/data", fx->dir);
 	assert_int_equal(mkdir(dir, 0700), 0);
-	raw_exec(fx->path, v1_schema);
-	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), 1);
+	rawdb_exec(fx->path, v1_schema);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 1);
 
 	struct db *db = open_ok(fx->path);
 	assert_int_equal(db_user_version(db), DB_VERSION);
@@ -343,14 +287,14 @@ test_migrate_v1(void **state)
 	assert_int_equal(l.items[1].published, DB_NO_DATE);
 	loaded_fini(&l);
 	db_close(db);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM sqlite_master"
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM sqlite_master"
 					   " WHERE name = 'items_time'"),
 	    1);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM"
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM"
 					   " pragma_table_info('items')"
 					   " WHERE name = 'updated'"),
 	    1);
-	char *mode = raw_text(fx->path, "PRAGMA journal_mode");
+	char *mode = rawdb_text(fx->path, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
 	/* a second open finds version 2 and changes nothing */
@@ -369,14 +313,6 @@ write_file(const char *path, const char *data, size_t n)
 	assert_int_equal(fclose(fp), 0);
 }
 
-static int
-exists(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0;
-}
-
 static void
 test_move_aside(void **state)
 {
@@ -388,7 +324,7 @@ test_move_aside(void **state)
 	for (int round = 1; round <= 2; round++) {
 		db = open_ok(fx->path);
 		db_close(db);
-		raw_exec(fx->path, "CREATE TABLE future (x);"
+		rawdb_exec(fx->path, "CREATE TABLE future (x);"
 				   "PRAGMA user_version = 77;");
 		assert_int_equal(db_open(fx->path, &db, &warn, err,
 		    sizeof(err)), 0);
@@ -398,11 +334,11 @@ test_move_aside(void **state)
 		assert_non_null(strstr(warn, p));
 		free(warn);
 		warn = NULL;
-		assert_true(exists(p));
+		assert_true(rawdb_exists(p));
 		assert_int_equal(db_user_version(db), DB_VERSION);
 		db_close(db);
 		snprintf(p, sizeof(p), "%s.newer-%d", fx->path, round);
-		assert_int_equal(raw_int(p, "PRAGMA user_version"), 77);
+		assert_int_equal(rawdb_int(p, "PRAGMA user_version"), 77);
 	}
 
 	/* not a database at all */

@@ -40,6 +40,7 @@
 
 #include "parse.h"
 #include "store.h"
+#include "rawdb.h"
 
 #define DAY 86400
 
@@ -552,15 +553,6 @@ set_immutable(const char *path, int on)
 }
 
 static int
-rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static int
 unlock_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)flag;
@@ -576,7 +568,7 @@ fx_teardown(void **state)
 	struct fixture *fx = *state;
 
 	nftw(fx->dir, unlock_one, 16, FTW_PHYS);
-	nftw(fx->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rawdb_rmtree(fx->dir);
 	free(fx);
 	return 0;
 }
@@ -609,63 +601,6 @@ open_warned(const char *path, const char *want)
 		fail_msg("warning \"%s\" lacks \"%s\"", warn, want);
 	free(warn);
 	return s;
-}
-
-static int64_t
-raw_int(const char *path, const char *sql)
-{
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL),
-	    SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
-
-static int
-raw_check_ok(const char *path, const char *pragma)
-{
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st = NULL;
-	int ok = 0;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) ==
-		SQLITE_OK &&
-	    sqlite3_prepare_v2(h, pragma, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0),
-			 "ok") == 0;
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return ok;
-}
-
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *h = NULL;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(h);
-}
-
-static int
-exists(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0;
 }
 
 /* Items with strings owned here, to build feeds of any size. */
@@ -741,7 +676,7 @@ test_file_restart(void **state)
 	struct store *s = open_file(fx->path);
 	struct pf_builder pb;
 
-	assert_true(exists(fx->path));
+	assert_true(rawdb_exists(fx->path));
 	uint32_t a = store_feed_add(s, "http://a.example/rss", "Aye");
 	uint32_t b = store_feed_add(s, "http://b.example/rss", NULL);
 	pf_init(&pb, "Feed B", "de");
@@ -815,7 +750,7 @@ test_file_restart(void **state)
 	/* the parsed title still follows (the file gave none) */
 	assert_string_equal(store_feed(s, 2)->title, "Feed B");
 	store_close(s);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM items"), 3);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 3);
 }
 
 static void
@@ -866,7 +801,7 @@ test_file_retention(void **state)
 	/* cap 8 per feed */
 	assert_int_equal(store_prune(s, now, 30 * DAY, 8), 12);
 	store_close(s);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM items"), 13);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 13);
 
 	/* the next session does not register b: its items stay */
 	s = open_file(fx->path);
@@ -887,9 +822,9 @@ test_file_retention(void **state)
 	assert_int_equal(store_item_count(s), 8);
 	assert_int_equal(store_feed(s, 2)->nitems, 0);
 	store_close(s);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM items"), 8);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 8);
 	/* the feed row itself stays, with its fetch state */
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM feeds"), 2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM feeds"), 2);
 	big_fini(&ba);
 	big_fini(&bb);
 }
@@ -901,7 +836,7 @@ test_file_migrate_v1(void **state)
 
 	assert_int_equal(mkdir(fx->data, 0700), 0);
 	/* version 1 as it shipped: no updated column, no time index */
-	raw_exec(fx->path,
+	rawdb_exec(fx->path,
 	    "CREATE TABLE feeds (id INTEGER PRIMARY KEY,"
 	    " url TEXT NOT NULL UNIQUE, title TEXT, language TEXT, etag TEXT,"
 	    " last_modified TEXT, last_fetch INTEGER NOT NULL DEFAULT 0,"
@@ -943,11 +878,11 @@ test_file_migrate_v1(void **state)
 	pf_add(&pb, "k2", NULL, "Unread, corrected", NULL, PARSE_NO_DATE);
 	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), 3);
-	assert_int_equal(raw_int(fx->path,
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 3);
+	assert_int_equal(rawdb_int(fx->path,
 			     "SELECT updated FROM items WHERE key = 'k2'"),
 	    1);
-	assert_int_equal(raw_int(fx->path,
+	assert_int_equal(rawdb_int(fx->path,
 			     "SELECT read FROM items WHERE key = 'k1'"),
 	    1);
 }
@@ -1040,14 +975,14 @@ test_file_newer(void **state)
 
 	store_feed_add(s, "http://a.example/rss", NULL);
 	store_close(s);
-	raw_exec(fx->path, "PRAGMA user_version = 99");
+	rawdb_exec(fx->path, "PRAGMA user_version = 99");
 	s = open_warned(fx->path, "newer-1");
 	assert_int_equal(store_feed_count(s), 0);
 	char moved[160];
 	snprintf(moved, sizeof(moved), "%s.newer-1", fx->path);
 	/* the newer file is intact for the newer wiredesk */
-	assert_int_equal(raw_int(moved, "PRAGMA user_version"), 99);
-	assert_int_equal(raw_int(moved, "SELECT count(*) FROM feeds"), 1);
+	assert_int_equal(rawdb_int(moved, "PRAGMA user_version"), 99);
+	assert_int_equal(rawdb_int(moved, "SELECT count(*) FROM feeds"), 1);
 	check_fresh(fx->path, s);
 }
 
@@ -1126,8 +1061,8 @@ test_file_readonly_dir(void **state)
 	}
 	readonly_session(fx);
 	lift(fx->data, 1);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM items"), 2);
-	assert_int_equal(raw_int(fx->path, "SELECT sum(read) FROM items"), 1);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
 }
 
 static void
@@ -1142,8 +1077,8 @@ test_file_readonly_file(void **state)
 	}
 	readonly_session(fx);
 	lift(fx->path, 0);
-	assert_int_equal(raw_int(fx->path, "SELECT count(*) FROM items"), 2);
-	assert_int_equal(raw_int(fx->path, "SELECT sum(read) FROM items"), 1);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
 }
 
 static void
@@ -1226,7 +1161,7 @@ fill_until_full(const char *path, void (*unlimit)(const char *),
 	store_close(s);
 
 	unlimit(ctx);
-	CHILD_CHECK(raw_check_ok(path, "PRAGMA integrity_check"));
+	CHILD_CHECK(rawdb_check_ok(path, "PRAGMA integrity_check"));
 	s = store_open(path, &warn, err, sizeof(err));
 	CHILD_CHECK(s && !warn);
 	CHILD_CHECK(store_item_count(s) == (size_t)ok_batches * 40);
@@ -1500,7 +1435,7 @@ test_file_kill9(void **state)
 			last = v;
 		close(pfd[0]);
 
-		assert_true(raw_check_ok(fx->path, "PRAGMA integrity_check"));
+		assert_true(rawdb_check_ok(fx->path, "PRAGMA integrity_check"));
 		count_batches(fx->path, round, count, NMAX);
 		int committed = 0;
 		for (int b = 0; b < NMAX; b++) {
@@ -1523,7 +1458,7 @@ test_file_kill9(void **state)
 	struct store *s = open_file(fx->path);
 	assert_true(store_item_count(s) > 0);
 	assert_int_equal(store_item_count(s),
-	    (size_t)raw_int(fx->path, "SELECT count(*) FROM items"));
+	    (size_t)rawdb_int(fx->path, "SELECT count(*) FROM items"));
 	store_close(s);
 	free(count);
 }
