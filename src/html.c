@@ -2125,7 +2125,7 @@ fast_char(const unsigned char *s, size_t i, size_t len)
 static void
 fast_cp(struct fast *f, uint32_t cp)
 {
-	char enc[4];
+	char enc[4] = {0};
 
 	put_text(f->w, enc, text_utf8_put(cp, enc));
 }

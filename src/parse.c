@@ -404,7 +404,7 @@ unit_size(const char *enc)
 	char h[7];
 	size_t n = 0;
 
-	for (; enc[n] && n < 6; n++)
+	for (; n < 6 && enc[n]; n++)
 		h[n] = (char)lower((unsigned char)enc[n]);
 	h[n] = '\0';
 	if (strncmp(h, "utf-16", 6) == 0 || strncmp(h, "utf16", 5) == 0 ||
