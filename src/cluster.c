@@ -23,6 +23,15 @@
  * window's worth of items.  Time is only ever item time: nothing here
  * reads a clock.
  *
+ * Nor does the cost of an item grow with the size of the cluster it
+ * joins, which matters for the story that runs for hours and gathers
+ * thousands of items: a centroid is a hashed vector (tfidf.h's hvec), so
+ * adding an item and comparing one with it cost the item's length; the
+ * posted top-k is updated from the item's terms alone; the merge check
+ * that compares whole centroids is made only once a centroid has moved
+ * far enough to matter (merge_near), which for a big cluster is every
+ * so many items; and a view's label is chosen among the newest members.
+ *
  * Single-pass clustering depends on the order items come in: the first
  * items of a story may start separate clusters before their common terms
  * are known.  Two mechanisms repair that.  When a cluster grows, it is
@@ -50,11 +59,13 @@
  * plain word) gains 0.035 F1 over none, and 0.5 to 1.5 score alike; k
  * makes no difference from 8 up, 20 leaves room for summaries.
  *
- * Invariants: a live cluster's members are sorted by (time, arrival) and
- * those before `recent` have no term counts left; an item's cluster field
- * always names a live cluster (merges rewrite it); the postings hold
- * exactly the posted terms of the open clusters; a closed cluster never
- * reopens and has no vectors left. */
+ * Invariants: a live cluster's members are sorted by (time, arrival),
+ * ids holds their item ids in the same order, and those before `recent`
+ * have no term counts left; an item's cluster field always names a live
+ * cluster (merges rewrite it); an open cluster's posted terms are exactly
+ * the top-k of its centroid (heaviest first, ties to the lower term), and
+ * the postings hold exactly the posted terms of the open clusters; a
+ * closed cluster never reopens and has no vectors left. */
 #include "cluster.h"
 
 #include <math.h>
@@ -71,6 +82,9 @@
 #define DEFAULT_TOPK 20
 #define TOPK_MAX 64
 #define VIEW_TERMS 5
+#define LABEL_SCAN 64  /* newest members a label is chosen from */
+#define DRIFT_MIN 0.01 /* bounds of the drift between merge checks */
+#define DRIFT_MAX 0.1
 #define REWEIGH_EVERY 512
 #define HOT_HALF_LIFE (6 * 3600.0)
 #define RECENT 16 /* items whose median date moves the frontier */
@@ -85,9 +99,13 @@ struct item {
 struct cluster {
 	uint32_t merged_into; /* id of the survivor, 0 while live */
 	int open, dirty;
-	struct svec sum; /* sum of the members' unit vectors */
+	struct hvec sum; /* sum of the members' unit vectors */
 	double norm;
+	double drift;      /* how far the centroid moved since the last merge
+	                    * check (chord between unit vectors) */
+	double slack;      /* how far it may move before the next one */
 	uint32_t *members; /* item indexes */
+	uint32_t *ids;     /* their item ids, for the view */
 	size_t nmembers, capm;
 	size_t recent;   /* members before this one are out of the centroid */
 	uint32_t *feeds; /* sorted, distinct */
@@ -99,7 +117,6 @@ struct cluster {
 	uint32_t ntop;
 	uint32_t label; /* item index */
 	uint32_t stamp;
-	uint32_t *ids; /* member item ids for the view */
 	const char *termv[VIEW_TERMS];
 	struct cluster_view view;
 };
@@ -174,7 +191,7 @@ cluster_new(const struct cluster_opts *opts)
 static void
 cluster_release(struct cluster *cl)
 {
-	svec_fini(&cl->sum);
+	hvec_fini(&cl->sum);
 	free(cl->members);
 	free(cl->feeds);
 	free(cl->ids);
@@ -346,26 +363,45 @@ post_del(struct clusterer *c, uint32_t term, uint32_t id)
 	}
 }
 
-/* The k heaviest terms of x, heaviest first (ties: lower term). */
-static uint32_t
-top_terms(const struct svec *x, uint32_t k, uint32_t *out)
-{
-	uint32_t n = 0;
+/* A selection of the k heaviest terms, heaviest first, ties to the lower
+ * term. */
+struct topk {
+	uint32_t t[TOPK_MAX];
+	float w[TOPK_MAX];
+	uint32_t n, k;
+};
 
-	for (uint32_t i = 0; i < x->n; i++) {
-		float w = x->w[i];
-		if (n == k && w <= x->w[out[n - 1]])
-			continue;
-		uint32_t j = n < k ? n++ : k - 1;
-		while (j > 0 && x->w[out[j - 1]] < w) {
-			out[j] = out[j - 1];
-			j--;
-		}
-		out[j] = i;
+static int
+heavier(float w, uint32_t t, float w2, uint32_t t2)
+{
+	return w > w2 || (w == w2 && t < t2);
+}
+
+static void
+topk_offer(struct topk *s, uint32_t t, float w)
+{
+	if (s->n == s->k &&
+	    (s->k == 0 || !heavier(w, t, s->w[s->n - 1], s->t[s->n - 1])))
+		return;
+	uint32_t j = s->n < s->k ? s->n++ : s->k - 1;
+	while (j > 0 && heavier(w, t, s->w[j - 1], s->t[j - 1])) {
+		s->t[j] = s->t[j - 1];
+		s->w[j] = s->w[j - 1];
+		j--;
 	}
-	for (uint32_t i = 0; i < n; i++)
-		out[i] = x->term[out[i]];
-	return n;
+	s->t[j] = t;
+	s->w[j] = w;
+}
+
+/* The k heaviest terms of the whole of x. */
+static void
+top_terms(const struct hvec *x, uint32_t k, struct topk *s)
+{
+	s->n = 0;
+	s->k = k;
+	for (uint32_t i = 0; i < x->cap; i++)
+		if (x->term[i] != HVEC_EMPTY)
+			topk_offer(s, x->term[i], x->w[i]);
 }
 
 static void
@@ -385,20 +421,48 @@ has_term(const uint32_t *set, uint32_t n, uint32_t t)
 	return 0;
 }
 
+/* Makes next the posted terms of cluster id. */
+static void
+post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
+    const struct topk *next)
+{
+	for (uint32_t i = 0; i < cl->nposted; i++)
+		if (!has_term(next->t, next->n, cl->posted[i]))
+			post_del(c, cl->posted[i], id);
+	for (uint32_t i = 0; i < next->n; i++)
+		if (!has_term(cl->posted, cl->nposted, next->t[i]))
+			post_add(c, next->t[i], id);
+	memcpy(cl->posted, next->t, next->n * sizeof(*next->t));
+	cl->nposted = next->n;
+}
+
+/* Posts the top-k terms of cluster id's centroid, from a scan of it. */
 static void
 repost(struct clusterer *c, struct cluster *cl, uint32_t id)
 {
-	uint32_t next[TOPK_MAX];
-	uint32_t n = top_terms(&cl->sum, c->o.topk, next);
+	struct topk next;
+
+	top_terms(&cl->sum, c->o.topk, &next);
+	post_set(c, cl, id, &next);
+}
+
+/* The same after x was added to the centroid, looking only at the posted
+ * terms and x's: adding x raises x's weights and no other, so a term
+ * neither posted nor in x still has at least k heavier ones. */
+static void
+repost_add(
+    struct clusterer *c, struct cluster *cl, uint32_t id, const struct svec *x)
+{
+	struct topk next = {.k = c->o.topk};
 
 	for (uint32_t i = 0; i < cl->nposted; i++)
-		if (!has_term(next, n, cl->posted[i]))
-			post_del(c, cl->posted[i], id);
-	for (uint32_t i = 0; i < n; i++)
-		if (!has_term(cl->posted, cl->nposted, next[i]))
-			post_add(c, next[i], id);
-	memcpy(cl->posted, next, n * sizeof(*next));
-	cl->nposted = n;
+		topk_offer(
+		    &next, cl->posted[i], hvec_get(&cl->sum, cl->posted[i]));
+	for (uint32_t i = 0; i < x->n; i++)
+		if (!has_term(cl->posted, cl->nposted, x->term[i]))
+			topk_offer(
+			    &next, x->term[i], hvec_get(&cl->sum, x->term[i]));
+	post_set(c, cl, id, &next);
 }
 
 /* Clusters. */
@@ -420,11 +484,16 @@ member_before(const struct clusterer *c, uint32_t a, uint32_t b)
 static void
 add_feed(struct cluster *cl, uint32_t feed)
 {
-	size_t i = cl->nfeeds;
+	size_t i = 0, hi = cl->nfeeds;
 
-	while (i > 0 && cl->feeds[i - 1] > feed)
-		i--;
-	if (i > 0 && cl->feeds[i - 1] == feed)
+	while (i < hi) {
+		size_t mid = i + (hi - i) / 2;
+		if (cl->feeds[mid] < feed)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	if (i < cl->nfeeds && cl->feeds[i] == feed)
 		return;
 	if (cl->nfeeds == cl->capf) {
 		cl->capf = cl->capf ? 2 * cl->capf : 4;
@@ -446,13 +515,18 @@ add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
 		cl->capm = cl->capm ? 2 * cl->capm : 4;
 		cl->members =
 		    xreallocarray(cl->members, cl->capm, sizeof(*cl->members));
+		cl->ids = xreallocarray(cl->ids, cl->capm, sizeof(*cl->ids));
 	}
+	/* items mostly come in date order: the place is near the end */
 	size_t i = cl->nmembers;
 	while (i > 0 && member_before(c, idx, cl->members[i - 1]))
 		i--;
 	memmove(cl->members + i + 1, cl->members + i,
 	    (cl->nmembers - i) * sizeof(*cl->members));
+	memmove(cl->ids + i + 1, cl->ids + i,
+	    (cl->nmembers - i) * sizeof(*cl->ids));
 	cl->members[i] = idx;
+	cl->ids[i] = it->id;
 	if (cl->nmembers == 0 || it->time < cl->first)
 		cl->first = it->time;
 	if (cl->nmembers == 0 || it->time > cl->newest)
@@ -470,7 +544,7 @@ new_cluster(struct clusterer *c)
 		c->cl = xreallocarray(c->cl, c->capc, sizeof(*c->cl));
 	}
 	struct cluster *cl = xcalloc(1, sizeof(*cl));
-	svec_init(&cl->sum);
+	hvec_init(&cl->sum);
 	cl->open = 1;
 	c->cl[c->ncl++] = cl;
 	uint32_t id = (uint32_t)c->ncl;
@@ -497,34 +571,46 @@ takes(const struct clusterer *c, const struct cluster *cl, int64_t t)
 static double
 cosine(const struct svec *x, const struct cluster *cl)
 {
-	return cl->norm > 0 ? svec_dot(x, &cl->sum) / cl->norm : 0;
+	return cl->norm > 0 ? hvec_dot(&cl->sum, x) / cl->norm : 0;
 }
 
-/* Refreshes the label and key terms from the members, with the weights
- * as they are now. */
+/* Refreshes the label and key terms, with the weights as they are now.
+ * The label is the member nearest the centroid among the LABEL_SCAN
+ * newest: a story's latest headlines say where it stands, and a view
+ * then costs the same for a story of five items and of five thousand.
+ * The key terms are the heaviest posted ones. */
 static void
 refresh(const struct clusterer *c, struct cluster *cl)
 {
 	if (cl->open) {
 		struct svec v;
 		double best = -1;
+		size_t from = cl->recent;
+		if (cl->nmembers - from > LABEL_SCAN)
+			from = cl->nmembers - LABEL_SCAN;
 		svec_init(&v);
-		for (size_t i = cl->recent; i < cl->nmembers; i++) {
+		for (size_t i = from; i < cl->nmembers; i++) {
 			const struct item *it = &c->items[cl->members[i]];
 			tfidf_weigh(c->vocab, &it->tf, c->o.name_boost, &v);
-			double d = svec_dot(&v, &cl->sum);
+			double d = hvec_dot(&cl->sum, &v);
 			if (d > best + 1e-9) {
 				best = d;
 				cl->label = cl->members[i];
 			}
 		}
 		svec_fini(&v);
-		cl->ntop = top_terms(&cl->sum, VIEW_TERMS, cl->top);
+		if (c->o.topk >= VIEW_TERMS) {
+			cl->ntop =
+			    cl->nposted < VIEW_TERMS ? cl->nposted : VIEW_TERMS;
+			memcpy(
+			    cl->top, cl->posted, cl->ntop * sizeof(*cl->top));
+		} else {
+			struct topk top;
+			top_terms(&cl->sum, VIEW_TERMS, &top);
+			cl->ntop = top.n;
+			memcpy(cl->top, top.t, top.n * sizeof(*top.t));
+		}
 	}
-	cl->ids = xreallocarray(
-	    cl->ids, cl->nmembers ? cl->nmembers : 1, sizeof(*cl->ids));
-	for (size_t i = 0; i < cl->nmembers; i++)
-		cl->ids[i] = c->items[cl->members[i]].id;
 	cl->dirty = 0;
 }
 
@@ -537,7 +623,7 @@ close_cluster(struct clusterer *c, struct cluster *cl, uint32_t id)
 	for (size_t i = cl->recent; i < cl->nmembers; i++)
 		svec_fini(&c->items[cl->members[i]].tf);
 	cl->recent = cl->nmembers;
-	svec_fini(&cl->sum);
+	hvec_fini(&cl->sum);
 	cl->open = 0;
 }
 
@@ -573,6 +659,15 @@ retire(struct clusterer *c, struct cluster *cl)
 	    cl->recent < cl->nmembers &&
 	    c->items[cl->members[cl->recent]].time < cl->newest - c->o.window)
 		svec_fini(&c->items[cl->members[cl->recent++]].tf);
+}
+
+/* The distance between unit vectors whose inner product is cos. */
+static double
+chord(double cos)
+{
+	double d = 2 - 2 * cos;
+
+	return d > 0 ? sqrt(d) : 0;
 }
 
 static int
@@ -611,14 +706,24 @@ resum(struct clusterer *c, struct cluster *cl)
 			c->acc[t] += c->x.w[i];
 		}
 	}
+	/* how far the new weights turn the centroid */
+	double dot = 0, n2 = 0;
+	for (uint32_t i = 0; i < cl->sum.cap; i++)
+		if (cl->sum.term[i] != HVEC_EMPTY)
+			dot += (double)cl->sum.w[i] * c->acc[cl->sum.term[i]];
 	qsort(c->touched, nt, sizeof(*c->touched), cmp_u32);
-	svec_clear(&cl->sum);
+	svec_clear(&c->x);
 	for (size_t i = 0; i < nt; i++) {
 		uint32_t t = c->touched[i];
-		svec_push(&cl->sum, t, c->acc[t]);
+		svec_push(&c->x, t, c->acc[t]);
+		n2 += (double)c->acc[t] * c->acc[t];
 		c->acc[t] = 0;
 	}
-	cl->norm = svec_norm(&cl->sum);
+	cl->drift +=
+	    cl->norm > 0 && n2 > 0 ? chord(dot / (cl->norm * sqrt(n2))) : 2;
+	hvec_reset(&cl->sum, (uint32_t)nt);
+	hvec_axpy(&cl->sum, 1.0, &c->x);
+	cl->norm = hvec_norm(&cl->sum);
 }
 
 static void
@@ -652,6 +757,7 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	struct cluster *ca = get(c, a), *cb = get(c, b);
 	size_t n = ca->nmembers + cb->nmembers;
 	uint32_t *m = xreallocarray(NULL, n, sizeof(*m));
+	uint32_t *ids = xreallocarray(NULL, n, sizeof(*ids));
 
 	unpost(c, cb, b);
 	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
@@ -663,9 +769,12 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 			c->items[cb->members[j]].cluster = a;
 			m[o] = cb->members[j++];
 		}
+		ids[o] = c->items[m[o]].id;
 	}
 	free(ca->members);
+	free(ca->ids);
 	ca->members = m;
+	ca->ids = ids;
 	ca->nmembers = ca->capm = n;
 	for (size_t i = 0; i < cb->nfeeds; i++)
 		add_feed(ca, cb->feeds[i]);
@@ -677,10 +786,16 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	ca->recent = 0;
 	retire(c, ca);
 	ca->dirty = 1;
-	svec_axpy(&ca->sum, 1.0, &cb->sum);
-	ca->norm = svec_norm(&ca->sum);
+	/* the smaller table is added into the larger */
+	if (cb->sum.cap > ca->sum.cap) {
+		struct hvec t = ca->sum;
+		ca->sum = cb->sum;
+		cb->sum = t;
+	}
+	hvec_add(&ca->sum, &cb->sum);
+	ca->norm = hvec_norm(&ca->sum);
 	repost(c, ca, a);
-	svec_fini(&cb->sum);
+	hvec_fini(&cb->sum);
 	free(cb->members);
 	free(cb->feeds);
 	free(cb->ids);
@@ -692,10 +807,23 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 
 /* Merges cluster id with the open cluster whose centroid is nearest, as
  * long as that one is at or above the merge threshold.  Returns the id
- * the cluster ends up under. */
+ * the cluster ends up under.
+ *
+ * A check compares centroids, whose length grows with the cluster, with
+ * every candidate, so it is only made when it could find something new:
+ * once the centroid has moved (as a unit vector) by half its distance to
+ * the nearest candidate's merge boundary.  While it moves less, no
+ * candidate that stood still can have come within reach, and one that
+ * moved checks itself as it grows.  A centroid of n members moves by
+ * about 1/n per item, so a big story is checked every so many items and
+ * a small one on every item.  The slack lies within DRIFT_MIN and
+ * DRIFT_MAX: a pair just short of merging is not re-checked on every
+ * item, and a cluster far from all others still meets new ones. */
 static uint32_t
 merge_near(struct clusterer *c, uint32_t id)
 {
+	if (get(c, id)->drift < get(c, id)->slack)
+		return id;
 	for (;;) {
 		struct cluster *cl = get(c, id);
 		uint32_t best = 0;
@@ -712,7 +840,7 @@ merge_near(struct clusterer *c, uint32_t id)
 				co->stamp = c->stamp;
 				if (!takes(c, co, cl->newest) || co->norm == 0)
 					continue;
-				double s = svec_dot(&cl->sum, &co->sum) /
+				double s = hvec_dot_hvec(&cl->sum, &co->sum) /
 				           (cl->norm * co->norm);
 				if (s > bests || (s == bests && o < best)) {
 					bests = s;
@@ -720,8 +848,16 @@ merge_near(struct clusterer *c, uint32_t id)
 				}
 			}
 		}
-		if (best == 0 || bests < c->o.merge)
+		if (best == 0 || bests < c->o.merge) {
+			double slack = (chord(bests) - chord(c->o.merge)) / 2;
+			if (slack < DRIFT_MIN)
+				slack = DRIFT_MIN;
+			if (slack > DRIFT_MAX)
+				slack = DRIFT_MAX;
+			cl->drift = 0;
+			cl->slack = slack;
 			return id;
+		}
 		uint32_t a = id < best ? id : best, b = id < best ? best : id;
 		merge(c, a, b);
 		id = a;
@@ -815,9 +951,10 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
-	svec_axpy(&cl->sum, 1.0, &c->x);
-	cl->norm = svec_norm(&cl->sum);
-	repost(c, cl, id);
+	double n0 = cl->norm, d = hvec_axpy(&cl->sum, 1.0, &c->x);
+	cl->norm = hvec_norm(&cl->sum);
+	cl->drift += n0 > 0 ? chord((n0 * n0 + d) / (n0 * cl->norm)) : 2;
+	repost_add(c, cl, id, &c->x);
 	if (cl->nmembers > 1)
 		id = merge_near(c, id);
 	c->gen++;
@@ -855,9 +992,9 @@ hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
 	 * days or years old still rank among themselves instead of all
 	 * underflowing to zero (a replayed archive, a quiet weekend). */
 	return log2(2 * log2(1.0 + (double)cl->nfeeds) +
-		   log2(1.0 + (double)cl->nmembers) +
-		   log2(1.0 + (double)growth)) -
-	    age / HOT_HALF_LIFE;
+	            log2(1.0 + (double)cl->nmembers) +
+	            log2(1.0 + (double)growth)) -
+	       age / HOT_HALF_LIFE;
 }
 
 struct ranked {
@@ -913,7 +1050,7 @@ cluster_view(const struct clusterer *c, uint32_t id)
 	struct cluster *cl = c->cl[id - 1];
 	if (cl->merged_into != 0)
 		return NULL;
-	if (cl->dirty || cl->ids == NULL)
+	if (cl->dirty)
 		refresh(c, cl);
 	for (uint32_t i = 0; i < cl->ntop; i++)
 		cl->termv[i] = vocab_display(c->vocab, cl->top[i]);
