@@ -41,7 +41,7 @@
  * id surviving.  And since document frequencies and name evidence drift
  * as items arrive, the open clusters are re-weighed from the members' raw
  * term counts whenever the number of documents has doubled, then every
- * REWEIGH_EVERY items.
+ * REWEIGH_EVERY items (more when the window holds many: reweigh).
  *
  * Tuning.  The threshold, the name boost and k were chosen on B-cubed F1
  * over the labelled headlines of ../shared/data/uci-news-dev.csv (3,200
@@ -86,6 +86,7 @@
 #define DRIFT_MIN 0.01 /* bounds of the drift between merge checks */
 #define DRIFT_MAX 0.1
 #define REWEIGH_EVERY 512
+#define REWEIGH_SHARE 8 /* re-weighings of a window item, at most */
 #define HOT_HALF_LIFE (6 * 3600.0)
 #define RECENT 16 /* items whose median date moves the frontier */
 
@@ -151,6 +152,7 @@ struct clusterer {
 	uint64_t gen;
 	uint32_t stamp;
 	size_t since_sweep, since_weigh;
+	size_t weigh_every; /* items between re-weighings */
 	uint32_t weigh_at;
 	struct svec tf, x; /* scratch */
 	float *acc; /* dense accumulator by term, all zero between uses */
@@ -183,6 +185,7 @@ cluster_new(const struct cluster_opts *opts)
 	c->nmap = 1024;
 	c->map = xcalloc(c->nmap, sizeof(*c->map));
 	c->weigh_at = 16;
+	c->weigh_every = REWEIGH_EVERY;
 	svec_init(&c->tf);
 	svec_init(&c->x);
 	return c;
@@ -726,9 +729,16 @@ resum(struct clusterer *c, struct cluster *cl)
 	cl->norm = hvec_norm(&cl->sum);
 }
 
+/* Re-weighs every open cluster.  That costs the items in the window, so
+ * the next time comes after REWEIGH_EVERY items, or after 1/REWEIGH_SHARE
+ * of the window's items where that is more: each item then pays for a
+ * bounded number of re-weighings, however many the window holds, and is
+ * re-weighed about REWEIGH_SHARE times while it is in the window. */
 static void
 reweigh(struct clusterer *c)
 {
+	size_t live = 0;
+
 	for (size_t i = 0; i < c->nopen; i++) {
 		uint32_t id = c->open[i];
 		struct cluster *cl = get(c, id);
@@ -738,8 +748,12 @@ reweigh(struct clusterer *c)
 		resum(c, cl);
 		cl->dirty = 1;
 		repost(c, cl, id);
+		live += cl->nmembers - cl->recent;
 	}
 	c->since_weigh = 0;
+	c->weigh_every = live / REWEIGH_SHARE > REWEIGH_EVERY
+	                     ? live / REWEIGH_SHARE
+	                     : REWEIGH_EVERY;
 	c->gen++;
 }
 
@@ -805,6 +819,45 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	cb->open = 0;
 }
 
+/* A cheap upper bound on the cosine of a centroid A with others, from A's
+ * posted terms T alone: A.B is at most the part over T plus, by
+ * Cauchy-Schwarz, |A outside T| |B outside T|, which the weights of B on
+ * T give.  A centroid's weight sits mostly on its top terms, so most
+ * candidates are ruled out with k look-ups instead of a whole dot
+ * product. */
+struct bound {
+	float w[TOPK_MAX]; /* A's weights on T */
+	double rest;       /* |A outside T| */
+};
+
+static void
+bound_init(struct bound *b, const struct cluster *a)
+{
+	double top = 0;
+
+	for (uint32_t i = 0; i < a->nposted; i++) {
+		b->w[i] = hvec_get(&a->sum, a->posted[i]);
+		top += (double)b->w[i] * b->w[i];
+	}
+	b->rest = a->sum.norm2 > top ? sqrt(a->sum.norm2 - top) : 0;
+}
+
+static double
+bound_of(
+    const struct bound *b, const struct cluster *a, const struct cluster *o)
+{
+	double in = 0, top = 0;
+
+	for (uint32_t i = 0; i < a->nposted; i++) {
+		float w = hvec_get(&o->sum, a->posted[i]);
+		in += (double)b->w[i] * w;
+		top += (double)w * w;
+	}
+	double out = o->sum.norm2 > top ? sqrt(o->sum.norm2 - top) : 0;
+	/* a margin for the rounding of either way of summing */
+	return (in + b->rest * out) / (a->norm * o->norm) + 1e-6;
+}
+
 /* Merges cluster id with the open cluster whose centroid is nearest, as
  * long as that one is at or above the merge threshold.  Returns the id
  * the cluster ends up under.
@@ -816,7 +869,8 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
  * candidate that stood still can have come within reach, and one that
  * moved checks itself as it grows.  A centroid of n members moves by
  * about 1/n per item, so a big story is checked every so many items and
- * a small one on every item.  The slack lies within DRIFT_MIN and
+ * a small one on every item (struct bound makes a check cheap where
+ * most candidates are far).  The slack lies within DRIFT_MIN and
  * DRIFT_MAX: a pair just short of merging is not re-checked on every
  * item, and a cluster far from all others still meets new ones. */
 static uint32_t
@@ -826,8 +880,10 @@ merge_near(struct clusterer *c, uint32_t id)
 		return id;
 	for (;;) {
 		struct cluster *cl = get(c, id);
+		struct bound bd;
 		uint32_t best = 0;
-		double bests = 0;
+		double bests = 0, near = 0;
+		bound_init(&bd, cl);
 		c->stamp++;
 		cl->stamp = c->stamp;
 		for (uint32_t i = 0; i < cl->nposted; i++) {
@@ -840,6 +896,11 @@ merge_near(struct clusterer *c, uint32_t id)
 				co->stamp = c->stamp;
 				if (!takes(c, co, cl->newest) || co->norm == 0)
 					continue;
+				double ub = bound_of(&bd, cl, co);
+				if (ub < c->o.merge) {
+					near = ub > near ? ub : near;
+					continue;
+				}
 				double s = hvec_dot_hvec(&cl->sum, &co->sum) /
 				           (cl->norm * co->norm);
 				if (s > bests || (s == bests && o < best)) {
@@ -849,7 +910,8 @@ merge_near(struct clusterer *c, uint32_t id)
 			}
 		}
 		if (best == 0 || bests < c->o.merge) {
-			double slack = (chord(bests) - chord(c->o.merge)) / 2;
+			near = bests > near ? bests : near;
+			double slack = (chord(near) - chord(c->o.merge)) / 2;
 			if (slack < DRIFT_MIN)
 				slack = DRIFT_MIN;
 			if (slack > DRIFT_MAX)
@@ -915,7 +977,7 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	if (++c->since_sweep >= 64 && c->since_sweep >= c->nopen / 8)
 		sweep(c);
 	if (vocab_docs(c->vocab) >= c->weigh_at ||
-	    ++c->since_weigh >= REWEIGH_EVERY) {
+	    ++c->since_weigh >= c->weigh_every) {
 		if (vocab_docs(c->vocab) >= c->weigh_at)
 			c->weigh_at *= 2;
 		reweigh(c);
