@@ -31,6 +31,11 @@
  * that compares whole centroids is made only once a centroid has moved
  * far enough to matter (merge_near), which for a big cluster is every
  * so many items; and a view's label is chosen among the newest members.
+ * A posting carries the centroid's weight on its term, so a scan of the
+ * lists bounds every candidate's cosine from above at the cost of a few
+ * additions, and only candidates whose bound reaches the threshold are
+ * compared in full (nearest, merge_near); the outcome is that of
+ * comparing them all.
  *
  * Single-pass clustering depends on the order items come in: the first
  * items of a story may start separate clusters before their common terms
@@ -64,8 +69,9 @@
  * have no term counts left; an item's cluster field always names a live
  * cluster (merges rewrite it); an open cluster's posted terms are exactly
  * the top-k of its centroid (heaviest first, ties to the lower term), and
- * the postings hold exactly the posted terms of the open clusters; a
- * closed cluster never reopens and has no vectors left. */
+ * the postings hold exactly the posted terms of the open clusters, each
+ * with the centroid's weight there, at the place `at` records; a closed
+ * cluster never reopens and has no vectors left. */
 #include "cluster.h"
 
 #include <math.h>
@@ -112,19 +118,36 @@ struct cluster {
 	uint32_t *feeds; /* sorted, distinct */
 	size_t nfeeds, capf;
 	int64_t first, newest;
-	uint32_t posted[TOPK_MAX];
+	/* while open: the centroid's top-k terms, their weights and where
+	 * each is in its posting list; k entries each */
+	uint32_t *posted;
+	float *pw;
+	uint32_t *at;
 	uint32_t nposted;
+	double rest; /* length of the centroid outside the posted terms */
 	uint32_t top[VIEW_TERMS]; /* key term ids */
 	uint32_t ntop;
 	uint32_t label; /* item index */
-	uint32_t stamp;
 	const char *termv[VIEW_TERMS];
 	struct cluster_view view;
 };
 
+/* A cluster posted on a term, with its centroid's weight there. */
+struct posting {
+	uint32_t id;
+	float w;
+};
+
 struct plist {
-	uint32_t *c; /* cluster ids */
+	struct posting *e;
 	uint32_t n, cap;
+};
+
+/* What a posting scan learns of a candidate: over the terms it is posted
+ * on among the query's, the sum of the products of the weights, and of
+ * the squared weights of either side. */
+struct shared {
+	double dot, q2, c2;
 };
 
 struct lang_tok {
@@ -150,7 +173,13 @@ struct clusterer {
 	int64_t tmax; /* the frontier: dates newer than this are rare */
 	int64_t recent_t[RECENT]; /* dates of the last RECENT items, a ring */
 	uint64_t gen;
+	/* candidates of a posting scan, by cluster id: seen (== stamp when
+	 * listed in cand), and sums over the terms they share with the query
+	 * (struct shared) */
 	uint32_t stamp;
+	uint32_t *seen, *cand;
+	struct shared *sh;
+	size_t ncand_cap;
 	size_t since_sweep, since_weigh;
 	size_t weigh_every; /* items between re-weighings */
 	uint32_t weigh_at;
@@ -192,8 +221,19 @@ cluster_new(const struct cluster_opts *opts)
 }
 
 static void
+drop_posted(struct cluster *cl)
+{
+	free(cl->posted);
+	free(cl->pw);
+	free(cl->at);
+	cl->posted = cl->at = NULL;
+	cl->pw = NULL;
+}
+
+static void
 cluster_release(struct cluster *cl)
 {
+	drop_posted(cl);
 	hvec_fini(&cl->sum);
 	free(cl->members);
 	free(cl->feeds);
@@ -218,8 +258,11 @@ clusterer_fini(struct clusterer *c)
 		cluster_release(c->cl[i]);
 	free(c->cl);
 	for (size_t i = 0; i < c->npost; i++)
-		free(c->post[i].c);
+		free(c->post[i].e);
 	free(c->post);
+	free(c->seen);
+	free(c->cand);
+	free(c->sh);
 	free(c->open);
 	svec_fini(&c->tf);
 	svec_fini(&c->x);
@@ -333,8 +376,15 @@ on_token(const struct token *tok, void *ctx)
 
 /* Postings. */
 
-static void
-post_add(struct clusterer *c, uint32_t term, uint32_t id)
+static struct cluster *
+get(const struct clusterer *c, uint32_t id)
+{
+	return c->cl[id - 1];
+}
+
+/* Adds cluster id to term's list; returns where. */
+static uint32_t
+post_add(struct clusterer *c, uint32_t term, uint32_t id, float w)
 {
 	if (term >= c->npost) {
 		size_t n = c->npost ? c->npost : 1024;
@@ -348,22 +398,27 @@ post_add(struct clusterer *c, uint32_t term, uint32_t id)
 	struct plist *p = &c->post[term];
 	if (p->n == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 4;
-		p->c = xreallocarray(p->c, p->cap, sizeof(*p->c));
+		p->e = xreallocarray(p->e, p->cap, sizeof(*p->e));
 	}
-	p->c[p->n++] = id;
+	p->e[p->n] = (struct posting){id, w};
+	return p->n++;
 }
 
+/* Removes entry i of term's list; the last one takes its place, and its
+ * cluster learns where it went. */
 static void
-post_del(struct clusterer *c, uint32_t term, uint32_t id)
+post_del(struct clusterer *c, uint32_t term, uint32_t i)
 {
 	struct plist *p = &c->post[term];
 
-	for (uint32_t i = 0; i < p->n; i++) {
-		if (p->c[i] == id) {
-			p->c[i] = p->c[--p->n];
-			return;
-		}
+	if (i + 1 < p->n) {
+		p->e[i] = p->e[p->n - 1];
+		struct cluster *o = get(c, p->e[i].id);
+		for (uint32_t j = 0; j < o->nposted; j++)
+			if (o->posted[j] == term)
+				o->at[j] = i;
 	}
+	p->n--;
 }
 
 /* A selection of the k heaviest terms, heaviest first, ties to the lower
@@ -408,10 +463,10 @@ top_terms(const struct hvec *x, uint32_t k, struct topk *s)
 }
 
 static void
-unpost(struct clusterer *c, struct cluster *cl, uint32_t id)
+unpost(struct clusterer *c, struct cluster *cl)
 {
 	for (uint32_t i = 0; i < cl->nposted; i++)
-		post_del(c, cl->posted[i], id);
+		post_del(c, cl->posted[i], cl->at[i]);
 	cl->nposted = 0;
 }
 
@@ -424,19 +479,36 @@ has_term(const uint32_t *set, uint32_t n, uint32_t t)
 	return 0;
 }
 
-/* Makes next the posted terms of cluster id. */
+/* Makes next the posted terms of cluster id, with their weights. */
 static void
 post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
     const struct topk *next)
 {
+	uint32_t at[TOPK_MAX];
+
 	for (uint32_t i = 0; i < cl->nposted; i++)
 		if (!has_term(next->t, next->n, cl->posted[i]))
-			post_del(c, cl->posted[i], id);
-	for (uint32_t i = 0; i < next->n; i++)
-		if (!has_term(cl->posted, cl->nposted, next->t[i]))
-			post_add(c, next->t[i], id);
+			post_del(c, cl->posted[i], cl->at[i]);
+	for (uint32_t j = 0; j < next->n; j++) {
+		uint32_t t = next->t[j], i = 0;
+		while (i < cl->nposted && cl->posted[i] != t)
+			i++;
+		if (i == cl->nposted) {
+			at[j] = post_add(c, t, id, next->w[j]);
+			continue;
+		}
+		at[j] = cl->at[i];
+		if (cl->pw[i] != next->w[j])
+			c->post[t].e[at[j]].w = next->w[j];
+	}
 	memcpy(cl->posted, next->t, next->n * sizeof(*next->t));
+	memcpy(cl->pw, next->w, next->n * sizeof(*next->w));
+	memcpy(cl->at, at, next->n * sizeof(*at));
 	cl->nposted = next->n;
+	double top = 0;
+	for (uint32_t j = 0; j < next->n; j++)
+		top += (double)next->w[j] * next->w[j];
+	cl->rest = cl->sum.norm2 > top ? sqrt(cl->sum.norm2 - top) : 0;
 }
 
 /* Posts the top-k terms of cluster id's centroid, from a scan of it. */
@@ -469,12 +541,6 @@ repost_add(
 }
 
 /* Clusters. */
-
-static struct cluster *
-get(const struct clusterer *c, uint32_t id)
-{
-	return c->cl[id - 1];
-}
 
 static int
 member_before(const struct clusterer *c, uint32_t a, uint32_t b)
@@ -545,9 +611,20 @@ new_cluster(struct clusterer *c)
 	if (c->ncl == c->capc) {
 		c->capc = c->capc ? 2 * c->capc : 256;
 		c->cl = xreallocarray(c->cl, c->capc, sizeof(*c->cl));
+		/* the scan arrays are indexed by id, 1 to capc */
+		size_t n = c->capc + 1;
+		c->seen = xreallocarray(c->seen, n, sizeof(*c->seen));
+		memset(c->seen + c->ncand_cap, 0,
+		    (n - c->ncand_cap) * sizeof(*c->seen));
+		c->cand = xreallocarray(c->cand, n, sizeof(*c->cand));
+		c->sh = xreallocarray(c->sh, n, sizeof(*c->sh));
+		c->ncand_cap = n;
 	}
 	struct cluster *cl = xcalloc(1, sizeof(*cl));
 	hvec_init(&cl->sum);
+	cl->posted = xreallocarray(NULL, c->o.topk, sizeof(*cl->posted));
+	cl->pw = xreallocarray(NULL, c->o.topk, sizeof(*cl->pw));
+	cl->at = xreallocarray(NULL, c->o.topk, sizeof(*cl->at));
 	cl->open = 1;
 	c->cl[c->ncl++] = cl;
 	uint32_t id = (uint32_t)c->ncl;
@@ -618,11 +695,12 @@ refresh(const struct clusterer *c, struct cluster *cl)
 }
 
 static void
-close_cluster(struct clusterer *c, struct cluster *cl, uint32_t id)
+close_cluster(struct clusterer *c, struct cluster *cl)
 {
 	if (cl->dirty)
 		refresh(c, cl);
-	unpost(c, cl, id);
+	unpost(c, cl);
+	drop_posted(cl);
 	for (size_t i = cl->recent; i < cl->nmembers; i++)
 		svec_fini(&c->items[cl->members[i]].tf);
 	cl->recent = cl->nmembers;
@@ -643,7 +721,7 @@ sweep(struct clusterer *c)
 		if (cl->merged_into != 0)
 			continue;
 		if (cl->newest < c->tmax - c->o.window) {
-			close_cluster(c, cl, id);
+			close_cluster(c, cl);
 			continue;
 		}
 		c->open[o++] = id;
@@ -773,7 +851,8 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	uint32_t *m = xreallocarray(NULL, n, sizeof(*m));
 	uint32_t *ids = xreallocarray(NULL, n, sizeof(*ids));
 
-	unpost(c, cb, b);
+	unpost(c, cb);
+	drop_posted(cb);
 	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
 		if (j == cb->nmembers ||
 		    (i < ca->nmembers &&
@@ -819,43 +898,82 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	cb->open = 0;
 }
 
-/* A cheap upper bound on the cosine of a centroid A with others, from A's
- * posted terms T alone: A.B is at most the part over T plus, by
- * Cauchy-Schwarz, |A outside T| |B outside T|, which the weights of B on
- * T give.  A centroid's weight sits mostly on its top terms, so most
- * candidates are ruled out with k look-ups instead of a whole dot
- * product. */
-struct bound {
-	float w[TOPK_MAX]; /* A's weights on T */
-	double rest;       /* |A outside T| */
-};
-
-static void
-bound_init(struct bound *b, const struct cluster *a)
+/* Lists in c->cand every cluster but skip that is posted on one of the n
+ * terms weighing w, with what they share in c->sh; returns how many.  The
+ * scan costs the lists' length, and reads nothing but them and the dense
+ * arrays by id. */
+static size_t
+gather(struct clusterer *c, const uint32_t *term, const float *w, uint32_t n,
+    uint32_t skip)
 {
-	double top = 0;
+	size_t nc = 0;
 
-	for (uint32_t i = 0; i < a->nposted; i++) {
-		b->w[i] = hvec_get(&a->sum, a->posted[i]);
-		top += (double)b->w[i] * b->w[i];
+	if (++c->stamp == 0) {
+		if (c->seen != NULL)
+			memset(c->seen, 0, c->ncand_cap * sizeof(*c->seen));
+		c->stamp = 1;
 	}
-	b->rest = a->sum.norm2 > top ? sqrt(a->sum.norm2 - top) : 0;
+	if (skip != 0)
+		c->seen[skip] = c->stamp;
+	for (uint32_t i = 0; i < n; i++) {
+		if (term[i] >= c->npost)
+			continue;
+		const struct plist *p = &c->post[term[i]];
+		double q = w[i];
+		for (uint32_t j = 0; j < p->n; j++) {
+			uint32_t o = p->e[j].id;
+			double v = p->e[j].w;
+			if (c->seen[o] != c->stamp) {
+				c->seen[o] = c->stamp;
+				c->sh[o] = (struct shared){0, 0, 0};
+				c->cand[nc++] = o;
+			}
+			c->sh[o].dot += q * v;
+			c->sh[o].q2 += q * q;
+			c->sh[o].c2 += v * v;
+		}
+	}
+	return nc;
 }
 
 static double
-bound_of(
-    const struct bound *b, const struct cluster *a, const struct cluster *o)
+root(double x)
+{
+	return x > 0 ? sqrt(x) : 0;
+}
+
+/* Upper bounds on the cosine of centroid a with o's.  a.o is the part
+ * over the terms posted on both sides, which a posting scan gives (sh),
+ * and the rest is bounded by Cauchy-Schwarz: over the terms outside a's
+ * posted ones T by |a outside T| |o outside the shared ones|, and over
+ * T outside o's posted terms by |a on those| |o outside its posted|, or
+ * at once by |a outside the shared| |o outside the shared|.  The second
+ * bound looks o's weights on T up (k look-ups) to know a.o over all of T
+ * and |o outside T|. */
+static double
+bound_scan(const struct cluster *a, double rest, double top,
+    const struct cluster *o, const struct shared *sh)
+{
+	double b1 =
+	    root(top - sh->q2) * o->rest + rest * root(o->sum.norm2 - sh->c2);
+	double b2 = root(a->sum.norm2 - sh->q2) * root(o->sum.norm2 - sh->c2);
+
+	/* a margin for the rounding of either way of summing */
+	return (sh->dot + (b1 < b2 ? b1 : b2)) / (a->norm * o->norm) + 1e-6;
+}
+
+static double
+bound_lookup(const struct cluster *a, double rest, const struct cluster *o)
 {
 	double in = 0, top = 0;
 
 	for (uint32_t i = 0; i < a->nposted; i++) {
 		float w = hvec_get(&o->sum, a->posted[i]);
-		in += (double)b->w[i] * w;
+		in += (double)a->pw[i] * w;
 		top += (double)w * w;
 	}
-	double out = o->sum.norm2 > top ? sqrt(o->sum.norm2 - top) : 0;
-	/* a margin for the rounding of either way of summing */
-	return (in + b->rest * out) / (a->norm * o->norm) + 1e-6;
+	return (in + rest * root(o->sum.norm2 - top)) / (a->norm * o->norm) +
+	       1e-6;
 }
 
 /* Merges cluster id with the open cluster whose centroid is nearest, as
@@ -869,10 +987,11 @@ bound_of(
  * candidate that stood still can have come within reach, and one that
  * moved checks itself as it grows.  A centroid of n members moves by
  * about 1/n per item, so a big story is checked every so many items and
- * a small one on every item (struct bound makes a check cheap where
- * most candidates are far).  The slack lies within DRIFT_MIN and
+ * a small one on every item.  The slack lies within DRIFT_MIN and
  * DRIFT_MAX: a pair just short of merging is not re-checked on every
- * item, and a cluster far from all others still meets new ones. */
+ * item, and a cluster far from all others still meets new ones.  A check
+ * is cheap where most candidates are far: upper bounds (bound_scan, then
+ * bound_lookup) rule them out before a whole dot product. */
 static uint32_t
 merge_near(struct clusterer *c, uint32_t id)
 {
@@ -880,33 +999,29 @@ merge_near(struct clusterer *c, uint32_t id)
 		return id;
 	for (;;) {
 		struct cluster *cl = get(c, id);
-		struct bound bd;
 		uint32_t best = 0;
-		double bests = 0, near = 0;
-		bound_init(&bd, cl);
-		c->stamp++;
-		cl->stamp = c->stamp;
-		for (uint32_t i = 0; i < cl->nposted; i++) {
-			const struct plist *p = &c->post[cl->posted[i]];
-			for (uint32_t j = 0; j < p->n; j++) {
-				uint32_t o = p->c[j];
-				struct cluster *co = get(c, o);
-				if (co->stamp == c->stamp)
-					continue;
-				co->stamp = c->stamp;
-				if (!takes(c, co, cl->newest) || co->norm == 0)
-					continue;
-				double ub = bound_of(&bd, cl, co);
-				if (ub < c->o.merge) {
-					near = ub > near ? ub : near;
-					continue;
-				}
-				double s = hvec_dot_hvec(&cl->sum, &co->sum) /
-				           (cl->norm * co->norm);
-				if (s > bests || (s == bests && o < best)) {
-					bests = s;
-					best = o;
-				}
+		double bests = 0, near = 0, top = 0;
+		for (uint32_t i = 0; i < cl->nposted; i++)
+			top += (double)cl->pw[i] * cl->pw[i];
+		double rest = root(cl->sum.norm2 - top);
+		size_t nc = gather(c, cl->posted, cl->pw, cl->nposted, id);
+		for (size_t k = 0; k < nc; k++) {
+			uint32_t o = c->cand[k];
+			struct cluster *co = get(c, o);
+			if (!takes(c, co, cl->newest) || co->norm == 0)
+				continue;
+			double ub = bound_scan(cl, rest, top, co, &c->sh[o]);
+			if (ub >= c->o.merge)
+				ub = bound_lookup(cl, rest, co);
+			if (ub < c->o.merge) {
+				near = ub > near ? ub : near;
+				continue;
+			}
+			double s = hvec_dot_hvec(&cl->sum, &co->sum) /
+			           (cl->norm * co->norm);
+			if (s > bests || (s == bests && o < best)) {
+				bests = s;
+				best = o;
 			}
 		}
 		if (best == 0 || bests < c->o.merge) {
@@ -924,6 +1039,56 @@ merge_near(struct clusterer *c, uint32_t id)
 		merge(c, a, b);
 		id = a;
 	}
+}
+
+/* The open cluster nearest x (a unit vector) that takes an item dated t,
+ * with its cosine in *bests, or 0 if none reaches the threshold.  Only
+ * clusters posted on one of x's terms are candidates.  The posting scan
+ * bounds each cosine from above (exact over the terms x shares with the
+ * posted ones, by Cauchy-Schwarz over x's others), and only a candidate
+ * whose bound reaches the threshold and the best so far is compared in
+ * full, the likeliest first; the answer is that of comparing them all. */
+static uint32_t
+nearest(struct clusterer *c, const struct svec *x, int64_t t, double *bests)
+{
+	double x2 = 0, topub = -1;
+	uint32_t best = 0, top = 0;
+	size_t nc = gather(c, x->term, x->w, x->n, 0);
+
+	for (uint32_t i = 0; i < x->n; i++)
+		x2 += (double)x->w[i] * x->w[i];
+	for (size_t k = 0; k < nc; k++) {
+		uint32_t o = c->cand[k];
+		const struct cluster *co = get(c, o);
+		struct shared *sh = &c->sh[o];
+		if (!takes(c, co, t) || co->norm == 0) {
+			sh->dot = -1;
+			continue;
+		}
+		sh->dot =
+		    (sh->dot + root(x2 - sh->q2) * co->rest) / co->norm + 1e-6;
+		if (sh->dot > topub) {
+			topub = sh->dot;
+			top = o;
+		}
+	}
+	*bests = 0;
+	if (top == 0 || topub < c->o.threshold)
+		return 0;
+	*bests = cosine(x, get(c, top));
+	best = top;
+	for (size_t k = 0; k < nc; k++) {
+		uint32_t o = c->cand[k];
+		double ub = c->sh[o].dot;
+		if (o == top || ub < c->o.threshold || ub < *bests)
+			continue;
+		double s = cosine(x, get(c, o));
+		if (s > *bests || (s == *bests && o < best)) {
+			*bests = s;
+			best = o;
+		}
+	}
+	return *bests >= c->o.threshold ? best : 0;
 }
 
 static int
@@ -984,32 +1149,10 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	}
 
 	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, &c->x);
-	uint32_t best = 0;
-	double bests = 0;
-	c->stamp++;
-	for (uint32_t i = 0; i < c->x.n; i++) {
-		uint32_t t = c->x.term[i];
-		if (t >= c->npost)
-			continue;
-		const struct plist *p = &c->post[t];
-		for (uint32_t j = 0; j < p->n; j++) {
-			uint32_t o = p->c[j];
-			struct cluster *co = get(c, o);
-			if (co->stamp == c->stamp)
-				continue;
-			co->stamp = c->stamp;
-			if (!takes(c, co, time))
-				continue;
-			double s = cosine(&c->x, co);
-			if (s > bests || (s == bests && o < best)) {
-				bests = s;
-				best = o;
-			}
-		}
-	}
-
-	uint32_t id =
-	    best != 0 && bests >= c->o.threshold ? best : new_cluster(c);
+	double bests;
+	uint32_t id = nearest(c, &c->x, time, &bests);
+	if (id == 0)
+		id = new_cluster(c);
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
