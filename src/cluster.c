@@ -108,9 +108,19 @@ struct cluster {
 	int open, dirty;
 	struct hvec sum; /* sum of the members' unit vectors */
 	double norm;
-	double drift;      /* how far the centroid moved since the last merge
-	                    * check (chord between unit vectors) */
-	double slack;      /* how far it may move before the next one */
+	double drift; /* how far the centroid moved since the last merge
+	               * check (chord between unit vectors) */
+	double slack; /* how far it may move before the next one */
+	/* as of the last whole merge check (checked, a tick, 0 if none
+	 * holds any more): an upper bound on the cosine with every
+	 * candidate, the centroid's length, the newest date, and the posted
+	 * terms (k entries) */
+	uint64_t changed, checked; /* ticks */
+	uint32_t adds;             /* items added since */
+	double near_at, norm_at;
+	int64_t newest_at;
+	uint32_t *prev;
+	uint32_t nprev;
 	uint32_t *members; /* item indexes */
 	uint32_t *ids;     /* their item ids, for the view */
 	size_t nmembers, capm;
@@ -148,6 +158,7 @@ struct plist {
  * the squared weights of either side. */
 struct shared {
 	double dot, q2, c2;
+	int old; /* reached through a term posted at the last check */
 };
 
 struct lang_tok {
@@ -179,6 +190,12 @@ struct clusterer {
 	uint32_t stamp;
 	uint32_t *seen, *cand;
 	struct shared *sh;
+	/* the last item's scan: xseen == xstamp for the clusters posted on
+	 * one of its terms, with xub an upper bound on the cosine */
+	uint32_t xstamp;
+	uint32_t *xseen;
+	double *xub;
+	uint64_t tick; /* counts changes to centroids and checks */
 	size_t ncand_cap;
 	size_t since_sweep, since_weigh;
 	size_t weigh_every; /* items between re-weighings */
@@ -226,7 +243,8 @@ drop_posted(struct cluster *cl)
 	free(cl->posted);
 	free(cl->pw);
 	free(cl->at);
-	cl->posted = cl->at = NULL;
+	free(cl->prev);
+	cl->posted = cl->at = cl->prev = NULL;
 	cl->pw = NULL;
 }
 
@@ -263,6 +281,8 @@ clusterer_fini(struct clusterer *c)
 	free(c->seen);
 	free(c->cand);
 	free(c->sh);
+	free(c->xseen);
+	free(c->xub);
 	free(c->open);
 	svec_fini(&c->tf);
 	svec_fini(&c->x);
@@ -618,6 +638,10 @@ new_cluster(struct clusterer *c)
 		    (n - c->ncand_cap) * sizeof(*c->seen));
 		c->cand = xreallocarray(c->cand, n, sizeof(*c->cand));
 		c->sh = xreallocarray(c->sh, n, sizeof(*c->sh));
+		c->xseen = xreallocarray(c->xseen, n, sizeof(*c->xseen));
+		memset(c->xseen + c->ncand_cap, 0,
+		    (n - c->ncand_cap) * sizeof(*c->xseen));
+		c->xub = xreallocarray(c->xub, n, sizeof(*c->xub));
 		c->ncand_cap = n;
 	}
 	struct cluster *cl = xcalloc(1, sizeof(*cl));
@@ -625,6 +649,8 @@ new_cluster(struct clusterer *c)
 	cl->posted = xreallocarray(NULL, c->o.topk, sizeof(*cl->posted));
 	cl->pw = xreallocarray(NULL, c->o.topk, sizeof(*cl->pw));
 	cl->at = xreallocarray(NULL, c->o.topk, sizeof(*cl->at));
+	cl->prev = xreallocarray(NULL, c->o.topk, sizeof(*cl->prev));
+	cl->changed = ++c->tick;
 	cl->open = 1;
 	c->cl[c->ncl++] = cl;
 	uint32_t id = (uint32_t)c->ncl;
@@ -805,6 +831,8 @@ resum(struct clusterer *c, struct cluster *cl)
 	hvec_reset(&cl->sum, (uint32_t)nt);
 	hvec_axpy(&cl->sum, 1.0, &c->x);
 	cl->norm = hvec_norm(&cl->sum);
+	cl->changed = ++c->tick;
+	cl->checked = 0;
 }
 
 /* Re-weighs every open cluster.  That costs the items in the window, so
@@ -887,6 +915,8 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	}
 	hvec_add(&ca->sum, &cb->sum);
 	ca->norm = hvec_norm(&ca->sum);
+	ca->changed = ++c->tick;
+	ca->checked = 0;
 	repost(c, ca, a);
 	hvec_fini(&cb->sum);
 	free(cb->members);
@@ -899,18 +929,21 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 }
 
 /* Lists in c->cand every cluster but skip that is posted on one of the n
- * terms weighing w, with what they share in c->sh; returns how many.  The
- * scan costs the lists' length, and reads nothing but them and the dense
- * arrays by id. */
+ * terms weighing w, with what they share in c->sh (old: whether reached
+ * through a term whose flag in old is set; old may be NULL); returns how
+ * many.  The scan costs the lists' length, and reads nothing but them and
+ * the dense arrays by id. */
 static size_t
 gather(struct clusterer *c, const uint32_t *term, const float *w, uint32_t n,
-    uint32_t skip)
+    const int *old, uint32_t skip)
 {
 	size_t nc = 0;
 
 	if (++c->stamp == 0) {
-		if (c->seen != NULL)
+		if (c->seen != NULL) {
 			memset(c->seen, 0, c->ncand_cap * sizeof(*c->seen));
+			memset(c->xseen, 0, c->ncand_cap * sizeof(*c->xseen));
+		}
 		c->stamp = 1;
 	}
 	if (skip != 0)
@@ -920,17 +953,19 @@ gather(struct clusterer *c, const uint32_t *term, const float *w, uint32_t n,
 			continue;
 		const struct plist *p = &c->post[term[i]];
 		double q = w[i];
+		int o_ = old != NULL && old[i];
 		for (uint32_t j = 0; j < p->n; j++) {
 			uint32_t o = p->e[j].id;
 			double v = p->e[j].w;
 			if (c->seen[o] != c->stamp) {
 				c->seen[o] = c->stamp;
-				c->sh[o] = (struct shared){0, 0, 0};
+				c->sh[o] = (struct shared){0, 0, 0, 0};
 				c->cand[nc++] = o;
 			}
 			c->sh[o].dot += q * v;
 			c->sh[o].q2 += q * q;
 			c->sh[o].c2 += v * v;
+			c->sh[o].old |= o_;
 		}
 	}
 	return nc;
@@ -976,9 +1011,32 @@ bound_lookup(const struct cluster *a, double rest, const struct cluster *o)
 	       1e-6;
 }
 
+/* An upper bound on the cosine of cluster a with o, if a has taken one
+ * item x since its last whole check and o has not changed since: a.o was
+ * then at most near_at |a| |o| (o was a candidate then, or is none now),
+ * and x adds x.o, at most xub |o| from x's own scan or, if o posts none
+ * of x's terms, |x| |o outside its posted terms|.  Else, or if the bound
+ * is no use, 1. */
+static double
+bound_since(const struct clusterer *c, const struct cluster *a,
+    const struct cluster *o, uint32_t oid, const struct svec *x, double x2)
+{
+	if (a->checked == 0 || a->adds != 1 || o->changed > a->checked ||
+	    !c->sh[oid].old || !takes(c, o, a->newest_at))
+		return 1;
+	double xo = c->xseen[oid] == c->xstamp ? c->xub[oid]
+	                                       : root(x2) * o->rest / o->norm;
+	double ub = (a->near_at * a->norm_at + xo) / a->norm + 1e-6;
+	if (ub >= c->o.merge && c->xseen[oid] != c->xstamp) {
+		xo = hvec_dot(&o->sum, x) / o->norm;
+		ub = (a->near_at * a->norm_at + xo) / a->norm + 1e-6;
+	}
+	return ub;
+}
+
 /* Merges cluster id with the open cluster whose centroid is nearest, as
- * long as that one is at or above the merge threshold.  Returns the id
- * the cluster ends up under.
+ * long as that one is at or above the merge threshold; x is the item it
+ * took last.  Returns the id the cluster ends up under.
  *
  * A check compares centroids, whose length grows with the cluster, with
  * every candidate, so it is only made when it could find something new:
@@ -990,27 +1048,38 @@ bound_lookup(const struct cluster *a, double rest, const struct cluster *o)
  * a small one on every item.  The slack lies within DRIFT_MIN and
  * DRIFT_MAX: a pair just short of merging is not re-checked on every
  * item, and a cluster far from all others still meets new ones.  A check
- * is cheap where most candidates are far: upper bounds (bound_scan, then
- * bound_lookup) rule them out before a whole dot product. */
+ * is cheap where most candidates are far: upper bounds rule them out
+ * before a whole dot product, from what the last check and the item's
+ * own scan found (bound_since), from the posting scan (bound_scan), then
+ * with k look-ups (bound_lookup). */
 static uint32_t
-merge_near(struct clusterer *c, uint32_t id)
+merge_near(struct clusterer *c, uint32_t id, const struct svec *x)
 {
+	int old[TOPK_MAX];
+	double x2 = 0;
+
 	if (get(c, id)->drift < get(c, id)->slack)
 		return id;
+	for (uint32_t i = 0; i < x->n; i++)
+		x2 += (double)x->w[i] * x->w[i];
 	for (;;) {
 		struct cluster *cl = get(c, id);
 		uint32_t best = 0;
 		double bests = 0, near = 0, top = 0;
-		for (uint32_t i = 0; i < cl->nposted; i++)
+		for (uint32_t i = 0; i < cl->nposted; i++) {
 			top += (double)cl->pw[i] * cl->pw[i];
+			old[i] = has_term(cl->prev, cl->nprev, cl->posted[i]);
+		}
 		double rest = root(cl->sum.norm2 - top);
-		size_t nc = gather(c, cl->posted, cl->pw, cl->nposted, id);
+		size_t nc = gather(c, cl->posted, cl->pw, cl->nposted, old, id);
 		for (size_t k = 0; k < nc; k++) {
 			uint32_t o = c->cand[k];
 			struct cluster *co = get(c, o);
 			if (!takes(c, co, cl->newest) || co->norm == 0)
 				continue;
-			double ub = bound_scan(cl, rest, top, co, &c->sh[o]);
+			double ub = bound_since(c, cl, co, o, x, x2);
+			if (ub >= c->o.merge)
+				ub = bound_scan(cl, rest, top, co, &c->sh[o]);
 			if (ub >= c->o.merge)
 				ub = bound_lookup(cl, rest, co);
 			if (ub < c->o.merge) {
@@ -1033,6 +1102,14 @@ merge_near(struct clusterer *c, uint32_t id)
 				slack = DRIFT_MAX;
 			cl->drift = 0;
 			cl->slack = slack;
+			cl->checked = ++c->tick;
+			cl->adds = 0;
+			cl->near_at = near;
+			cl->norm_at = cl->norm;
+			cl->newest_at = cl->newest;
+			memcpy(cl->prev, cl->posted,
+			    cl->nposted * sizeof(*cl->prev));
+			cl->nprev = cl->nposted;
 			return id;
 		}
 		uint32_t a = id < best ? id : best, b = id < best ? best : id;
@@ -1053,20 +1130,28 @@ nearest(struct clusterer *c, const struct svec *x, int64_t t, double *bests)
 {
 	double x2 = 0, topub = -1;
 	uint32_t best = 0, top = 0;
-	size_t nc = gather(c, x->term, x->w, x->n, 0);
+	size_t nc = gather(c, x->term, x->w, x->n, NULL, 0);
 
+	c->xstamp = c->stamp;
 	for (uint32_t i = 0; i < x->n; i++)
 		x2 += (double)x->w[i] * x->w[i];
 	for (size_t k = 0; k < nc; k++) {
 		uint32_t o = c->cand[k];
 		const struct cluster *co = get(c, o);
 		struct shared *sh = &c->sh[o];
-		if (!takes(c, co, t) || co->norm == 0) {
+		if (co->norm == 0) {
 			sh->dot = -1;
 			continue;
 		}
 		sh->dot =
 		    (sh->dot + root(x2 - sh->q2) * co->rest) / co->norm + 1e-6;
+		/* kept for merge_near, whatever the item's date */
+		c->xseen[o] = c->xstamp;
+		c->xub[o] = sh->dot;
+		if (!takes(c, co, t)) {
+			sh->dot = -1;
+			continue;
+		}
 		if (sh->dot > topub) {
 			topub = sh->dot;
 			top = o;
@@ -1076,6 +1161,7 @@ nearest(struct clusterer *c, const struct svec *x, int64_t t, double *bests)
 	if (top == 0 || topub < c->o.threshold)
 		return 0;
 	*bests = cosine(x, get(c, top));
+	c->xub[top] = *bests + 1e-6;
 	best = top;
 	for (size_t k = 0; k < nc; k++) {
 		uint32_t o = c->cand[k];
@@ -1083,6 +1169,7 @@ nearest(struct clusterer *c, const struct svec *x, int64_t t, double *bests)
 		if (o == top || ub < c->o.threshold || ub < *bests)
 			continue;
 		double s = cosine(x, get(c, o));
+		c->xub[o] = s + 1e-6;
 		if (s > *bests || (s == *bests && o < best)) {
 			*bests = s;
 			best = o;
@@ -1159,9 +1246,11 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	double n0 = cl->norm, d = hvec_axpy(&cl->sum, 1.0, &c->x);
 	cl->norm = hvec_norm(&cl->sum);
 	cl->drift += n0 > 0 ? chord((n0 * n0 + d) / (n0 * cl->norm)) : 2;
+	cl->changed = ++c->tick;
+	cl->adds++;
 	repost_add(c, cl, id, &c->x);
 	if (cl->nmembers > 1)
-		id = merge_near(c, id);
+		id = merge_near(c, id, &c->x);
 	c->gen++;
 	return id;
 }
