@@ -1263,25 +1263,32 @@ cluster_of(const struct clusterer *c, uint32_t item_id)
 	return idx == UINT32_MAX ? 0 : c->items[idx].cluster;
 }
 
-static double
-hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
+/* How many members are dated t or earlier. */
+static size_t
+members_upto(const struct clusterer *c, const struct cluster *cl, int64_t t)
 {
-	double age = (double)(now - cl->newest);
 	size_t lo = 0, hi = cl->nmembers;
 
-	if (age < 0)
-		age = 0;
-	/* members with a date in the last hour (members are sorted) */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->items[cl->members[mid]].time <= now - 3600)
+		if (c->items[cl->members[mid]].time <= t)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	size_t growth = 0;
-	for (size_t i = lo; i < cl->nmembers; i++)
-		growth += c->items[cl->members[i]].time <= now;
+	return lo;
+}
+
+static double
+hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
+{
+	double age = (double)(now - cl->newest);
+
+	if (age < 0)
+		age = 0;
+	/* members with a date in the last hour (members are sorted) */
+	size_t growth =
+	    members_upto(c, cl, now) - members_upto(c, cl, now - 3600);
 	/* In the log domain: the score halves every half-life, yet stories
 	 * days or years old still rank among themselves instead of all
 	 * underflowing to zero (a replayed archive, a quiet weekend). */
