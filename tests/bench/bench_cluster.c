@@ -22,10 +22,13 @@
  * With -s, the same generator runs at N items a day, and three in ten
  * items belong to one story that never ends, as a big story does in a
  * newsroom for hours: its cluster reaches thousands of members while the
- * window holds every item.  The cost per item is printed for the first
- * and the last tenth of the items (the aim: the last within 1.5 times the
- * first), with the size of the story's cluster at the end.  Figures are
- * printed, nothing is asserted. */
+ * window holds every item.  The cost per item is printed for the story's
+ * items and the others, over the first and the last tenth of the items,
+ * with the size of the story's cluster at the end.  The aim: in the last
+ * tenth, an item joining the story of thousands costs at most 1.5 times
+ * one that does not.  (Both grow over the day with the number of open
+ * clusters sharing their terms, since the window holds every item.)
+ * Figures are printed, nothing is asserted. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,14 +358,27 @@ run(uint32_t n, int fd)
 	gen_fini(&g);
 }
 
+/* Seconds and counts of story items and others, over a stretch. */
+struct split {
+	double t[2];
+	uint32_t n[2];
+};
+
+static void
+split_print(const char *what, const struct split *sp)
+{
+	printf("  %s: story items %.1f us, others %.1f us\n", what,
+	    sp->n[1] ? sp->t[1] / sp->n[1] * 1e6 : 0.0,
+	    sp->n[0] ? sp->t[0] / sp->n[0] * 1e6 : 0.0);
+}
+
 /* -s: n items in a day, a share of them one running story. */
 static void
 run_story(uint32_t n)
 {
 	struct gen g;
+	struct split head = {{0, 0}, {0, 0}}, tail = {{0, 0}, {0, 0}};
 	uint32_t tenth = n / 10, first_story = 0;
-	double head = 0, tail = 0, head_s = 0, tail_s = 0;
-	uint32_t nhead_s = 0, ntail_s = 0;
 
 	gen_init(&g);
 	g.big.nnames = 3;
@@ -382,14 +398,14 @@ run_story(uint32_t n)
 		double dt = now_s() - t1;
 		if (in_story && first_story == 0)
 			first_story = i + 1;
-		if (i < tenth) {
-			head += dt;
-			head_s += in_story ? dt : 0;
-			nhead_s += (uint32_t)in_story;
-		} else if (i >= n - tenth) {
-			tail += dt;
-			tail_s += in_story ? dt : 0;
-			ntail_s += (uint32_t)in_story;
+		struct split *sp = NULL;
+		if (i < tenth)
+			sp = &head;
+		else if (i >= n - tenth)
+			sp = &tail;
+		if (sp != NULL) {
+			sp->t[in_story] += dt;
+			sp->n[in_story]++;
 		}
 	}
 	const struct cluster_view *v =
@@ -397,13 +413,13 @@ run_story(uint32_t n)
 	printf("%6u items in a day, 30%% one story (its cluster: %zu items, "
 	       "%zu clusters in all)\n",
 	    n, v ? v->nmembers : 0, cluster_rank(c, START + 86400, NULL, 0));
-	printf("  first tenth: %.1f us/item (story items %.1f)\n",
-	    head / tenth * 1e6, nhead_s ? head_s / nhead_s * 1e6 : 0.0);
-	printf("  last tenth:  %.1f us/item (story items %.1f)\n",
-	    tail / tenth * 1e6, ntail_s ? tail_s / ntail_s * 1e6 : 0.0);
-	printf("per-item time, last vs first tenth: %.2fx (aim: at most "
-	       "1.5x)\n",
-	    head > 0 ? tail / head : 0.0);
+	split_print("first tenth", &head);
+	split_print("last tenth ", &tail);
+	double s = tail.n[1] ? tail.t[1] / tail.n[1] : 0;
+	double o = tail.n[0] ? tail.t[0] / tail.n[0] : 0;
+	printf("per-item time, story items vs others in the last tenth: "
+	       "%.2fx (aim: at most 1.5x)\n",
+	    o > 0 ? s / o : 0.0);
 	cluster_free(c);
 	gen_fini(&g);
 }
