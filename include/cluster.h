@@ -24,8 +24,9 @@ struct cluster_opts {
  * or cluster_rebuild. */
 struct cluster_view {
 	uint32_t id;
-	uint32_t label_item;      /* the member nearest the centroid: its
-	                           * title is the cluster's headline */
+	uint32_t label_item;      /* of the 64 newest members, the one
+	                           * nearest the centroid: its title is
+	                           * the cluster's headline */
 	const char *const *terms; /* key terms, most salient first, as the
 	                           * feeds wrote them ("PlayStation") */
 	size_t nterms;

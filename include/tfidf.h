@@ -38,6 +38,38 @@ void svec_axpy(struct svec *y, double a, const struct svec *x);
 /* The weight of term in x, 0 if absent. */
 float svec_get(const struct svec *x, uint32_t term);
 
+/* A sparse vector hashed by term, for a sum that grows one document at a
+ * time (a cluster's centroid): adding a document, reading a weight and a
+ * dot product with a short vector cost O(1) per entry of the short
+ * operand, however many terms the sum holds, and the length is kept as
+ * weights change.  Slots whose term is HVEC_EMPTY are free; the others
+ * are the entries, in no order.  Embed it and pair hvec_init/hvec_fini. */
+#define HVEC_EMPTY UINT32_MAX
+
+struct hvec {
+	uint32_t *term; /* cap slots */
+	float *w;
+	uint32_t n, cap; /* entries; slots, 0 or a power of two */
+	unsigned shift;  /* 32 - log2(cap) */
+	double norm2;    /* squared length */
+};
+
+void hvec_init(struct hvec *h);
+void hvec_fini(struct hvec *h);
+/* Empties h and sizes its table for about n entries. */
+void hvec_reset(struct hvec *h, uint32_t n);
+/* h += a * x; returns the inner product of x with h as it was before. */
+double hvec_axpy(struct hvec *h, double a, const struct svec *x);
+/* h += x. */
+void hvec_add(struct hvec *h, const struct hvec *x);
+/* The weight of term in h, 0 if absent. */
+float hvec_get(const struct hvec *h, uint32_t term);
+/* Inner products: cost O(x->n), and O of the smaller table. */
+double hvec_dot(const struct hvec *h, const struct svec *x);
+double hvec_dot_hvec(const struct hvec *a, const struct hvec *b);
+/* Euclidean length. */
+double hvec_norm(const struct hvec *h);
+
 /* The vocabulary: terms interned to dense ids 0, 1, 2, ... in order of
  * first sight, with their document frequencies, the case evidence that
  * tells names from words, and a form to show a person. */

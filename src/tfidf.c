@@ -4,7 +4,12 @@
  * integers and every per-term statistic is an array lookup.  A vector is
  * a pair of parallel arrays sorted by term id: building one is a sort,
  * a dot product of a short headline against a long centroid is a binary
- * search per headline term, and adding vectors is a merge.
+ * search per headline term, and adding vectors is a merge.  A sum that
+ * grows one document at a time (a cluster's centroid, thousands of terms)
+ * is kept hashed instead (struct hvec): adding a headline or looking a
+ * weight up is then O(1) per headline term, where a sorted array would
+ * shift its tail for every new term, and its length is kept as weights
+ * change rather than recounted.
  *
  * Weights follow the classic recipe with two news-specific twists:
  * title words count TFIDF_TITLE_WEIGHT times a summary word, and a term
@@ -18,8 +23,9 @@
  * vocabulary; ids never depend on the seed, only on the order terms are
  * first seen, so results are reproducible.
  *
- * Invariants: a built svec has strictly increasing terms; ids are < size;
- * df[id] <= docs. */
+ * Invariants: a built svec has strictly increasing terms; an hvec's table
+ * is at most half full and norm2 is the sum of its squared weights (up to
+ * rounding); ids are < size; df[id] <= docs. */
 #include "tfidf.h"
 
 #include <math.h>
@@ -251,6 +257,157 @@ svec_get(const struct svec *x, uint32_t term)
 	uint32_t i = seek(x, 0, term);
 
 	return i < x->n && x->term[i] == term ? x->w[i] : 0;
+}
+
+void
+hvec_init(struct hvec *h)
+{
+	memset(h, 0, sizeof(*h));
+}
+
+void
+hvec_fini(struct hvec *h)
+{
+	free(h->term);
+	free(h->w);
+	hvec_init(h);
+}
+
+static void
+hvec_table(struct hvec *h, uint32_t cap)
+{
+	unsigned bits = 0;
+
+	while (((uint32_t)1 << bits) < cap)
+		bits++;
+	free(h->term);
+	free(h->w);
+	h->term = xreallocarray(NULL, cap, sizeof(*h->term));
+	h->w = xreallocarray(NULL, cap, sizeof(*h->w));
+	memset(h->term, 0xff, cap * sizeof(*h->term));
+	h->cap = cap;
+	h->shift = 32 - bits;
+	h->n = 0;
+}
+
+void
+hvec_reset(struct hvec *h, uint32_t n)
+{
+	uint32_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap != h->cap)
+		hvec_table(h, cap);
+	else
+		memset(h->term, 0xff, cap * sizeof(*h->term));
+	h->n = 0;
+	h->norm2 = 0;
+}
+
+/* The slot of term in h, or the free slot where it would go; cap > 0. */
+static uint32_t
+hvec_slot(const struct hvec *h, uint32_t term)
+{
+	uint32_t mask = h->cap - 1;
+	uint32_t i = (uint32_t)(term * 0x9e3779b1u) >> h->shift;
+
+	while (h->term[i] != term && h->term[i] != HVEC_EMPTY)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Adds d to the weight of term, keeping the length; returns the weight
+ * it had. */
+static float
+hvec_bump(struct hvec *h, uint32_t term, double d)
+{
+	if (2 * (h->n + 1) > h->cap) {
+		struct hvec old = *h;
+		h->term = NULL;
+		h->w = NULL;
+		hvec_table(h, h->cap ? 2 * h->cap : 16);
+		for (uint32_t i = 0; i < old.cap; i++) {
+			if (old.term[i] == HVEC_EMPTY)
+				continue;
+			uint32_t j = hvec_slot(h, old.term[i]);
+			h->term[j] = old.term[i];
+			h->w[j] = old.w[i];
+		}
+		h->n = old.n;
+		free(old.term);
+		free(old.w);
+	}
+	uint32_t i = hvec_slot(h, term);
+	float w = 0;
+	if (h->term[i] == HVEC_EMPTY) {
+		h->term[i] = term;
+		h->n++;
+	} else {
+		w = h->w[i];
+	}
+	h->w[i] = (float)(w + d);
+	h->norm2 += (double)h->w[i] * h->w[i] - (double)w * w;
+	return w;
+}
+
+double
+hvec_axpy(struct hvec *h, double a, const struct svec *x)
+{
+	double s = 0;
+
+	for (uint32_t i = 0; i < x->n; i++)
+		s += (double)x->w[i] * hvec_bump(h, x->term[i], a * x->w[i]);
+	return s;
+}
+
+void
+hvec_add(struct hvec *h, const struct hvec *x)
+{
+	for (uint32_t i = 0; i < x->cap; i++)
+		if (x->term[i] != HVEC_EMPTY)
+			hvec_bump(h, x->term[i], x->w[i]);
+}
+
+float
+hvec_get(const struct hvec *h, uint32_t term)
+{
+	if (h->cap == 0)
+		return 0;
+	uint32_t i = hvec_slot(h, term);
+	return h->term[i] == term ? h->w[i] : 0;
+}
+
+double
+hvec_dot(const struct hvec *h, const struct svec *x)
+{
+	double s = 0;
+
+	for (uint32_t i = 0; i < x->n; i++)
+		s += (double)x->w[i] * hvec_get(h, x->term[i]);
+	return s;
+}
+
+double
+hvec_dot_hvec(const struct hvec *a, const struct hvec *b)
+{
+	double s = 0;
+
+	if (a->cap > b->cap) {
+		const struct hvec *t = a;
+		a = b;
+		b = t;
+	}
+	for (uint32_t i = 0; i < a->cap; i++)
+		if (a->term[i] != HVEC_EMPTY)
+			s += (double)a->w[i] * hvec_get(b, a->term[i]);
+	return s;
+}
+
+double
+hvec_norm(const struct hvec *h)
+{
+	return h->norm2 > 0 ? sqrt(h->norm2) : 0;
 }
 
 struct vocab *

@@ -1,8 +1,9 @@
 /* Unit tests for cluster: assignment and threshold, merging and
  * cluster_of, the time window, labels and key terms, hotness, determinism,
- * and the defining case on realistic items of 24-25 November 2014 (the
- * Sony hack's two angles together; other hacking news, other Sony news
- * and the ECB apart). */
+ * the defining case on realistic items of 24-25 November 2014 (the Sony
+ * hack's two angles together; other hacking news, other Sony news and the
+ * ECB apart), a story of a thousand items, and a merge of two big
+ * clusters. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -683,6 +684,127 @@ test_many(void **state)
 	cluster_free(c);
 }
 
+static uint32_t
+rnd(uint64_t *s, uint32_t n)
+{
+	*s = *s * 6364136223846793005ull + 1442695040888963407ull;
+	return (uint32_t)(*s >> 33) % n;
+}
+
+/* One story runs all day among small ones: a third of 3,000 items, each
+ * a few of its words among random ones.  It gathers into one cluster of
+ * hundreds (checked rarely for merges once big), which nothing else
+ * joins, and its headline is one of its newest members. */
+static void
+test_big_story(void **state)
+{
+	(void)state;
+	static const char *const story[] = {"Sony", "Pictures", "hack",
+	    "studio", "GOP", "leak", "emails", "films", "Lynton", "Guardians"};
+	struct clusterer *c = cluster_new(NULL);
+	uint64_t s = 7;
+	char t[256], u[512];
+	const uint32_t n = 3000;
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (i % 3 == 0) {
+			snprintf(t, sizeof(t), "%s %s %s word%u word%u",
+			    story[rnd(&s, 10)], story[rnd(&s, 10)],
+			    story[rnd(&s, 10)], rnd(&s, 3000), rnd(&s, 3000));
+			snprintf(u, sizeof(u),
+			    "%s %s %s %s word%u word%u word%u word%u",
+			    story[rnd(&s, 10)], story[rnd(&s, 10)],
+			    story[rnd(&s, 10)], story[rnd(&s, 10)],
+			    rnd(&s, 3000), rnd(&s, 3000), rnd(&s, 3000),
+			    rnd(&s, 3000));
+		} else {
+			uint32_t k = i / 12;
+			snprintf(t, sizeof(t), "Topic%u place%u word%u word%u",
+			    k, k, rnd(&s, 3000), rnd(&s, 3000));
+			snprintf(u, sizeof(u), "Topic%u word%u word%u word%u",
+			    k, rnd(&s, 3000), rnd(&s, 3000), rnd(&s, 3000));
+		}
+		cluster_add(
+		    c, i + 1, i % 50, NULL, t, u, NOV24 + (int64_t)i * 20);
+	}
+	/* the cluster holding most of the story */
+	uint32_t big = 0;
+	size_t most = 0;
+	for (uint32_t i = 0; i < n; i += 3) {
+		uint32_t id = cluster_of(c, i + 1);
+		size_t k = 0;
+		for (uint32_t j = 0; j < n; j += 3)
+			k += cluster_of(c, j + 1) == id;
+		if (k > most) {
+			most = k;
+			big = id;
+		}
+		if (most > n / 6)
+			break;
+	}
+	assert_true(most >= n / 3 * 95 / 100);
+	for (uint32_t i = 0; i < n; i++) {
+		if (i % 3 == 0)
+			continue;
+		assert_true(cluster_of(c, i + 1) != big);
+		/* the small stories stay whole */
+		uint32_t k = i / 12, first = k * 12 + (k * 12 % 3 == 0);
+		assert_int_equal(
+		    cluster_of(c, i + 1), cluster_of(c, first + 1));
+	}
+	const struct cluster_view *v = cluster_view(c, big);
+	assert_int_equal(v->nmembers, most);
+	int newest = 0;
+	for (size_t i = v->nmembers - 64; i < v->nmembers; i++)
+		newest |= v->members[i] == v->label_item;
+	assert_true(newest);
+	cluster_free(c);
+}
+
+/* Two halves of a story grow apart into clusters of over a hundred items
+ * each, then items that speak of both pull one towards the other: they
+ * merge once their centroids meet, however big they are. */
+static void
+test_late_merge(void **state)
+{
+	(void)state;
+	struct cluster_opts o = {.threshold = 0.4, .merge = 0.4};
+	struct clusterer *c = cluster_new(&o);
+	uint64_t s = 11;
+	char t[256];
+	uint32_t i = 0;
+
+	for (; i < 300; i++) {
+		snprintf(t, sizeof(t), "Topic%u word%u word%u word%u", i,
+		    rnd(&s, 500), rnd(&s, 500), rnd(&s, 500));
+		cluster_add(c, i + 1, 1, NULL, t, NULL, NOV24 + i);
+	}
+	const uint32_t a = i + 1, b = i + 2;
+	for (uint32_t k = 0; k < 400; k++, i++) {
+		snprintf(t, sizeof(t), "Sony %s word%u word%u",
+		    k % 2 ? "emails leak" : "studio hack", rnd(&s, 500),
+		    rnd(&s, 500));
+		cluster_add(c, i + 1, 2, NULL, t, NULL, NOV24 + i);
+	}
+	uint32_t ca = cluster_of(c, a), cb = cluster_of(c, b);
+	assert_true(ca < cb);
+	assert_true(cluster_view(c, ca)->nmembers > 100);
+	assert_true(cluster_view(c, cb)->nmembers > 100);
+	uint32_t k = 0;
+	for (; k < 100 && cluster_of(c, a) != cluster_of(c, b); k++, i++) {
+		/* each joins the older half, which alone can see that it
+		 * has come near the other */
+		assert_int_equal(cluster_add(c, i + 1, 3, NULL,
+		                     "Sony studio hack emails leak", NULL,
+		                     NOV24 + i),
+		    ca);
+	}
+	assert_true(k > 0 && k < 20);
+	assert_int_equal(cluster_of(c, b), ca);
+	assert_null(cluster_view(c, cb));
+	cluster_free(c);
+}
+
 /* cluster_swap hands the fresh clusters to the live handle and the old
  * ones back; the live generation moves on. */
 static void
@@ -726,6 +848,8 @@ main(void)
 	    cmocka_unit_test(test_sony),
 	    cmocka_unit_test(test_demo_feeds),
 	    cmocka_unit_test(test_many),
+	    cmocka_unit_test(test_big_story),
+	    cmocka_unit_test(test_late_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests for tfidf: sparse vectors, the vocabulary, document
+/* Unit tests for tfidf: sparse vectors, hashed ones, the vocabulary, document
  * frequencies, name evidence, display forms and the weighting. */
 #include <math.h>
 #include <setjmp.h>
@@ -124,6 +124,102 @@ test_axpy(void **state)
 	svec_fini(&x);
 	svec_fini(&y);
 	svec_fini(&z);
+}
+
+/* A document of up to 12 terms below range, weights in (0, 1]. */
+static void
+random_doc(struct svec *x, uint64_t *seed, uint32_t range)
+{
+	svec_clear(x);
+	*seed = *seed * 6364136223846793005ull + 1442695040888963407ull;
+	uint32_t n = 1 + (uint32_t)(*seed >> 60) % 12;
+	for (uint32_t i = 0; i < n; i++) {
+		*seed = *seed * 6364136223846793005ull + 1442695040888963407ull;
+		uint32_t t = (uint32_t)(*seed >> 33) % range;
+		float w = (float)((*seed >> 11) % 1000 + 1) / 1000.0f;
+		svec_push(x, t, w);
+	}
+	svec_build(x);
+}
+
+/* The hashed vector agrees with the sorted one it stands in for. */
+static void
+test_hvec(void **state)
+{
+	(void)state;
+	struct hvec h, g;
+	struct svec ref, ref2, x;
+	uint64_t seed = 42;
+
+	hvec_init(&h);
+	hvec_init(&g);
+	svec_init(&ref);
+	svec_init(&ref2);
+	svec_init(&x);
+	/* empty */
+	assert_float_equal(hvec_get(&h, 7), 0, 0);
+	assert_float_equal(hvec_norm(&h), 0, 0);
+	random_doc(&x, &seed, 50);
+	assert_float_equal(hvec_dot(&h, &x), 0, 0);
+	assert_float_equal(hvec_dot_hvec(&h, &g), 0, 0);
+	/* 2,000 documents over 5,000 terms: the table grows many times */
+	for (int d = 0; d < 2000; d++) {
+		random_doc(&x, &seed, 5000);
+		double before = svec_dot(&ref, &x);
+		assert_float_equal(hvec_dot(&h, &x), before, 1e-9);
+		assert_float_equal(hvec_axpy(&h, 1.0, &x), before, 1e-9);
+		svec_axpy(&ref, 1.0, &x);
+	}
+	assert_int_equal(h.n, ref.n);
+	uint32_t used = 0;
+	for (uint32_t i = 0; i < h.cap; i++)
+		used += h.term[i] != HVEC_EMPTY;
+	assert_int_equal(used, h.n);
+	assert_true(2 * h.n <= h.cap);
+	for (uint32_t i = 0; i < ref.n; i++)
+		assert_float_equal(hvec_get(&h, ref.term[i]), ref.w[i], 0);
+	assert_float_equal(hvec_get(&h, 5000), 0, 0);
+	assert_float_equal(
+	    hvec_norm(&h), svec_norm(&ref), 1e-9 * svec_norm(&ref));
+
+	/* a scaled subtraction, and a second vector to add and dot */
+	random_doc(&x, &seed, 5000);
+	hvec_axpy(&h, -0.5, &x);
+	svec_axpy(&ref, -0.5, &x);
+	for (int d = 0; d < 100; d++) {
+		random_doc(&x, &seed, 8000);
+		hvec_axpy(&g, 1.0, &x);
+		svec_axpy(&ref2, 1.0, &x);
+	}
+	double want = svec_dot(&ref, &ref2);
+	assert_float_equal(hvec_dot_hvec(&h, &g), want, 1e-9 * want);
+	assert_float_equal(hvec_dot_hvec(&g, &h), want, 1e-9 * want);
+	hvec_add(&h, &g);
+	svec_axpy(&ref, 1.0, &ref2);
+	assert_int_equal(h.n, ref.n);
+	for (uint32_t i = 0; i < ref.n; i++)
+		assert_float_equal(
+		    hvec_get(&h, ref.term[i]), ref.w[i], 1e-5 * ref.w[i]);
+	assert_float_equal(
+	    hvec_norm(&h), svec_norm(&ref), 1e-6 * svec_norm(&ref));
+
+	/* reset empties and resizes */
+	hvec_reset(&h, 3);
+	assert_int_equal(h.n, 0);
+	assert_int_equal(h.cap, 16);
+	assert_float_equal(hvec_norm(&h), 0, 0);
+	assert_float_equal(hvec_get(&h, ref.term[0]), 0, 0);
+	vec(&x, (const uint32_t[]){4, 9}, (const float[]){3, 4}, 2);
+	hvec_axpy(&h, 1.0, &x);
+	assert_float_equal(hvec_norm(&h), 5, 1e-9);
+	assert_float_equal(hvec_get(&h, 9), 4, 0);
+
+	hvec_fini(&h);
+	hvec_fini(&h); /* fini leaves an empty vector */
+	hvec_fini(&g);
+	svec_fini(&ref);
+	svec_fini(&ref2);
+	svec_fini(&x);
 }
 
 static void
@@ -273,6 +369,7 @@ main(void)
 	    cmocka_unit_test(test_build),
 	    cmocka_unit_test(test_norm_dot),
 	    cmocka_unit_test(test_axpy),
+	    cmocka_unit_test(test_hvec),
 	    cmocka_unit_test(test_vocab),
 	    cmocka_unit_test(test_idf),
 	    cmocka_unit_test(test_names_and_display),

@@ -1,7 +1,8 @@
 /* bench_cluster: the clusterer's cost per item at 10,000 and 100,000
- * items.
+ * items, and as one story grows to thousands of items.
  *
  *   bench_cluster [N ...]        default: 10000 100000
+ *   bench_cluster -s N           N items in a day, 30% of them one story
  *
  * Items come from a generator with a news-like shape: a Zipf vocabulary
  * of 20,000 made-up words and 5,000 names (Zipf's law from rank 150 for
@@ -16,8 +17,18 @@
  *
  * Each size runs in a child process so its peak resident size
  * (getrusage maxrss) is its own; memory per item is the growth of the
- * peak over the generator's own footprint, divided by N.  Figures are
- * printed, nothing is asserted. */
+ * peak over the generator's own footprint, divided by N.
+ *
+ * With -s, the same generator runs at N items a day, and three in ten
+ * items belong to one story that never ends, as a big story does in a
+ * newsroom for hours: its cluster reaches thousands of members while the
+ * window holds every item.  The cost per item is printed for the story's
+ * items and the others, over the first and the last tenth of the items,
+ * with the size of the story's cluster at the end.  The aim: in the last
+ * tenth, an item joining the story of thousands costs at most 1.5 times
+ * one that does not.  (Both grow over the day with the number of open
+ * clusters sharing their terms, since the window holds every item.)
+ * Figures are printed, nothing is asserted. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +157,8 @@ struct gen {
 	struct lexicon words, names;
 	struct story active[MAX_ACTIVE];
 	uint32_t nactive;
+	struct story big; /* the running story of -s */
+	double big_share; /* its share of the items, 0 without -s */
 	struct buf title, summary;
 };
 
@@ -162,8 +175,43 @@ put_word(struct buf *b, const char *w, int cap)
 	}
 }
 
-/* The next item's title and summary, dated t. */
+/* An item of story s. */
 static void
+story_item(struct gen *g, struct story *s, int title_case)
+{
+	struct rng *r = &g->r;
+	uint32_t nn = 1 + below(r, s->nnames), nk = 1 + below(r, 2);
+	uint32_t filler = 2 + below(r, 3);
+
+	for (uint32_t k = 0; k < nn + nk + filler; k++) {
+		uint32_t which = below(r, nn + nk + filler);
+		const char *w = pick(&g->words, r);
+		if (which < nn)
+			w = s->names[below(r, s->nnames)];
+		else if (which < nn + nk)
+			w = s->keys[below(r, s->nkeys)];
+		put_word(&g->title, w, title_case || k == 0);
+	}
+	uint32_t len = 15 + below(r, 16);
+	for (uint32_t k = 0; k < len; k++) {
+		double u = unit(r);
+		const char *w;
+		if (u < 0.1)
+			w = s->names[below(r, s->nnames)];
+		else if (u < 0.2)
+			w = s->keys[below(r, s->nkeys)];
+		else if (u < 0.25)
+			w = pick(&g->names, r);
+		else
+			w = pick(&g->words, r);
+		put_word(&g->summary, w, k == 0);
+	}
+	buf_putc(&g->summary, '.');
+}
+
+/* The next item's title and summary, dated t; returns whether it belongs
+ * to the running story. */
+static int
 generate(struct gen *g, int64_t t)
 {
 	struct rng *r = &g->r;
@@ -189,35 +237,14 @@ generate(struct gen *g, int64_t t)
 	buf_reset(&g->title);
 	buf_reset(&g->summary);
 	int title_case = unit(r) < 0.4;
+	if (g->big_share > 0 && unit(r) < g->big_share) {
+		story_item(g, &g->big, title_case);
+		return 1;
+	}
 	if (g->nactive > 0 && unit(r) < 0.55) {
 		struct story *s = &g->active[below(r, g->nactive)];
 		s->left--;
-		uint32_t nn = 1 + below(r, s->nnames), nk = 1 + below(r, 2);
-		uint32_t filler = 2 + below(r, 3);
-		for (uint32_t k = 0; k < nn + nk + filler; k++) {
-			uint32_t which = below(r, nn + nk + filler);
-			const char *w = pick(&g->words, r);
-			if (which < nn)
-				w = s->names[below(r, s->nnames)];
-			else if (which < nn + nk)
-				w = s->keys[below(r, s->nkeys)];
-			put_word(&g->title, w, title_case || k == 0);
-		}
-		uint32_t len = 15 + below(r, 16);
-		for (uint32_t k = 0; k < len; k++) {
-			double u = unit(r);
-			const char *w;
-			if (u < 0.1)
-				w = s->names[below(r, s->nnames)];
-			else if (u < 0.2)
-				w = s->keys[below(r, s->nkeys)];
-			else if (u < 0.25)
-				w = pick(&g->names, r);
-			else
-				w = pick(&g->words, r);
-			put_word(&g->summary, w, k == 0);
-		}
-		buf_putc(&g->summary, '.');
+		story_item(g, s, title_case);
 	} else {
 		uint32_t len = 5 + below(r, 4);
 		for (uint32_t k = 0; k < len; k++)
@@ -231,6 +258,7 @@ generate(struct gen *g, int64_t t)
 		}
 		buf_putc(&g->summary, '.');
 	}
+	return 0;
 }
 
 static double
@@ -259,20 +287,35 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static void
+gen_init(struct gen *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->r.s = 2014;
+	lexicon_init(&g->words, &g->r, NWORDS, 0, 1.0, STOP_RANKS);
+	lexicon_init(&g->names, &g->r, NNAMES, 1, 1.0, 10);
+	buf_init(&g->title, 0);
+	buf_init(&g->summary, 0);
+	buf_puts(&g->title, "");
+	buf_puts(&g->summary, "");
+}
+
+static void
+gen_fini(struct gen *g)
+{
+	lexicon_fini(&g->words);
+	lexicon_fini(&g->names);
+	buf_fini(&g->title);
+	buf_fini(&g->summary);
+}
+
 /* Runs one size; prints one line and the per-item time for the parent. */
 static void
 run(uint32_t n, int fd)
 {
 	struct gen g;
 
-	memset(&g, 0, sizeof(g));
-	g.r.s = 2014;
-	lexicon_init(&g.words, &g.r, NWORDS, 0, 1.0, STOP_RANKS);
-	lexicon_init(&g.names, &g.r, NNAMES, 1, 1.0, 10);
-	buf_init(&g.title, 0);
-	buf_init(&g.summary, 0);
-	buf_puts(&g.title, "");
-	buf_puts(&g.summary, "");
+	gen_init(&g);
 
 	long rss0 = maxrss_kib();
 	struct clusterer *c = cluster_new(NULL);
@@ -312,10 +355,73 @@ run(uint32_t n, int fd)
 		perror("bench_cluster: write");
 	free(lat);
 	cluster_free(c);
-	lexicon_fini(&g.words);
-	lexicon_fini(&g.names);
-	buf_fini(&g.title);
-	buf_fini(&g.summary);
+	gen_fini(&g);
+}
+
+/* Seconds and counts of story items and others, over a stretch. */
+struct split {
+	double t[2];
+	uint32_t n[2];
+};
+
+static void
+split_print(const char *what, const struct split *sp)
+{
+	printf("  %s: story items %.1f us, others %.1f us\n", what,
+	    sp->n[1] ? sp->t[1] / sp->n[1] * 1e6 : 0.0,
+	    sp->n[0] ? sp->t[0] / sp->n[0] * 1e6 : 0.0);
+}
+
+/* -s: n items in a day, a share of them one running story. */
+static void
+run_story(uint32_t n)
+{
+	struct gen g;
+	struct split head = {{0, 0}, {0, 0}}, tail = {{0, 0}, {0, 0}};
+	uint32_t tenth = n / 10, first_story = 0;
+
+	gen_init(&g);
+	g.big.nnames = 3;
+	g.big.nkeys = 4;
+	for (uint32_t k = 0; k < 3; k++)
+		g.big.names[k] = pick(&g.names, &g.r);
+	for (uint32_t k = 0; k < 4; k++)
+		g.big.keys[k] = g.words.w[200 + below(&g.r, 8000)];
+	g.big_share = 0.3;
+	struct clusterer *c = cluster_new(NULL);
+	for (uint32_t i = 0; i < n; i++) {
+		int64_t t = START + (int64_t)i * 86400 / n;
+		int in_story = generate(&g, t);
+		double t1 = now_s();
+		cluster_add(
+		    c, i + 1, 1 + i % 300, "en", g.title.p, g.summary.p, t);
+		double dt = now_s() - t1;
+		if (in_story && first_story == 0)
+			first_story = i + 1;
+		struct split *sp = NULL;
+		if (i < tenth)
+			sp = &head;
+		else if (i >= n - tenth)
+			sp = &tail;
+		if (sp != NULL) {
+			sp->t[in_story] += dt;
+			sp->n[in_story]++;
+		}
+	}
+	const struct cluster_view *v =
+	    cluster_view(c, cluster_of(c, first_story));
+	printf("%6u items in a day, 30%% one story (its cluster: %zu items, "
+	       "%zu clusters in all)\n",
+	    n, v ? v->nmembers : 0, cluster_rank(c, START + 86400, NULL, 0));
+	split_print("first tenth", &head);
+	split_print("last tenth ", &tail);
+	double s = tail.n[1] ? tail.t[1] / tail.n[1] : 0;
+	double o = tail.n[0] ? tail.t[0] / tail.n[0] : 0;
+	printf("per-item time, story items vs others in the last tenth: "
+	       "%.2fx (aim: at most 1.5x)\n",
+	    o > 0 ? s / o : 0.0);
+	cluster_free(c);
+	gen_fini(&g);
 }
 
 int
@@ -325,6 +431,10 @@ main(int argc, char **argv)
 	size_t nsizes = 2;
 	double per[8];
 
+	if (argc == 3 && strcmp(argv[1], "-s") == 0) {
+		run_story((uint32_t)strtoul(argv[2], NULL, 10));
+		return 0;
+	}
 	if (argc > 1) {
 		nsizes = 0;
 		for (int i = 1; i < argc && nsizes < ARRAY_LEN(sizes); i++)
