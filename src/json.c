@@ -76,6 +76,16 @@ json_str(struct json *j, const char *s)
 	sep(j);
 	(void)buf_putc(j->out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* Runs that need no escape go out in one piece. */
+		size_t run = 0;
+		while (p[run] >= 0x20 && p[run] != '"' && p[run] != '\\' &&
+		    p[run] != 0x7f && p[run] != 0xe2)
+			run++;
+		if (run) {
+			(void)buf_append(j->out, p, run);
+			p += run - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"':
 			(void)buf_puts(j->out, "\\\"");

@@ -336,6 +336,11 @@ test_json(void **state)
 	json_end(&j);
 	assert_string_equal(b.p, "{\"a\": \"q\\\"\\\\\\n\\u0001\", "
 	    "\"l\": [-3, null, {}], \"n\": null}");
+	/* line separators are escaped; other UTF-8 passes as it is */
+	buf_reset(&b);
+	json_init(&j, &b);
+	json_str(&j, "a\xe2\x80\xa8" "b \xe2\x82\xac \xe2\x80\xa9");
+	assert_string_equal(b.p, "\"a\\u2028b \xe2\x82\xac \\u2029\"");
 	buf_fini(&b);
 }
 
