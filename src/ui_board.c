@@ -634,7 +634,8 @@ ui_items_draw(struct ui *ui)
 			ui_fmt_time(
 			    it->time, UI_TIME_SHORT, when, sizeof(when));
 		int x = 0;
-		ui_put_attr(ui, y, x, 2, isnew ? "*" : "",
+		/* "*" new, "~" corrected by its outlet since first seen */
+		ui_put_attr(ui, y, x, 2, isnew ? "*" : it->updated ? "~" : "",
 		    row_attr(ui, TERM_FRESH, sel));
 		x += 2;
 		ui_put_attr(ui, y, x, ow + 1, ui_outlet(ui, it->feed_id),

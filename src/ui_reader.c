@@ -100,6 +100,11 @@ ui_reader_rebuild(struct ui *ui)
 		(void)buf_appendf(&b, "Author: %s", it->author);
 		ui_text_wrap(&r->text, b.p, width, TERM_DIM);
 	}
+	if (it->updated)
+		ui_text_wrap(&r->text,
+		    "Updated: the outlet changed this item after it was first"
+		    " seen",
+		    width, TERM_FRESH);
 	ui_text_puts(&r->text, "", TERM_NORMAL);
 
 	/* The item's own link is [1]; html_to_text numbers the links of

@@ -493,6 +493,62 @@ scenario_reader_links(void)
 	env_fini(&e);
 }
 
+/* Whether some screen row starts with prefix (curses' own copy of the
+ * screen, as drawn by the last ui_draw). */
+static int
+screen_row_starts(const char *prefix)
+{
+	char row[512];
+
+	for (int y = 0; y < LINES; y++) {
+		if (mvinnstr(y, 0, row, (int)sizeof(row) - 1) == ERR)
+			continue;
+		if (strncmp(row, prefix, strlen(prefix)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A correction (same item, new title) keeps the read state, is marked
+ * updated, and shows "~" in the item list. */
+static void
+scenario_updated(void)
+{
+	struct env e;
+	struct parsed_item it = {0};
+	struct parsed_feed pf = {0};
+	uint32_t *ids = NULL;
+	size_t n = 0;
+	char err[128];
+
+	env_init(&e);
+	uint32_t a = add(&e, 0, "Hagel resigns as defense secretary",
+	    "https://harbor.test/hagel", NOW - 600);
+	env_ui(&e);
+	presses(&e, "\r\r");
+	CHECK(store_item(e.s, a)->read);
+	presses(&e, "qq");
+	CHECK(!screen_row_starts("~ "));
+	it.title = (char *)(uintptr_t)"Hagel resigns as US defense secretary";
+	it.link = (char *)(uintptr_t)"https://harbor.test/hagel";
+	it.id = it.link;
+	it.summary = it.title;
+	it.published = NOW - 600;
+	it.updated = PARSE_NO_DATE;
+	pf.items = &it;
+	pf.nitems = 1;
+	CHECK(store_merge(e.s, e.feed[0], &pf, NOW, &ids, &n, err,
+	    sizeof(err)) == 0);
+	CHECK(n == 0);
+	free(ids);
+	const struct item *si = store_item(e.s, a);
+	CHECK(si->updated && si->read);
+	CHECK(strcmp(si->title, "Hagel resigns as US defense secretary") == 0);
+	presses(&e, "\r");
+	CHECK(screen_row_starts("~ "));
+	env_fini(&e);
+}
+
 struct problems {
 	char text[4][256];
 	size_t n;
@@ -694,6 +750,13 @@ test_reader_links(void **state)
 }
 
 static void
+test_updated(void **state)
+{
+	(void)state;
+	run(scenario_updated, 30, 100);
+}
+
+static void
 test_config(void **state)
 {
 	(void)state;
@@ -718,6 +781,7 @@ main(void)
 	    cmocka_unit_test(test_idle),
 	    cmocka_unit_test(test_resize),
 	    cmocka_unit_test(test_reader_links),
+	    cmocka_unit_test(test_updated),
 	    cmocka_unit_test(test_config),
 	};
 
