@@ -61,6 +61,8 @@ check "bad line 1 reported" grep -q "mixed.urls:1: " "$tmp/err"
 check "bad line 3 reported" grep -q "mixed.urls:3: " "$tmp/err"
 check "good feed dumped" grep -q '"title": "Good Feed"' "$tmp/out"
 
+check "--dump and --parse leave the database alone" test ! -e "$XDG_DATA_HOME/wiredesk"
+
 # A failed feed gives status 1 and its reason; the others carry on.
 printf '%s\n%s\n' "$tmp/ok.xml" "$tmp/gone.xml" >"$tmp/fail.urls"
 check "a failed feed exits 1" status 1 "$W" --dump -f "$tmp/fail.urls"
