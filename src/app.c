@@ -56,6 +56,8 @@ struct run {
 	struct clusterer *clusters;
 	struct fetcher *fetcher;
 	uint32_t *feed_ids; /* list.feeds[i] -> store feed id */
+	const struct feed_src **src_of; /* store feed id -> its feed_src */
+	uint32_t nsrc;
 	unsigned nfailed;   /* feeds whose last fetch failed */
 	int dashboard;
 };
@@ -142,6 +144,7 @@ run_fini(struct run *r)
 	feedlist_fini(&r->list);
 	settings_fini(&r->set);
 	free(r->feed_ids);
+	free(r->src_of);
 }
 
 /* The charset parameter of a Content-Type header, copied into out. */
@@ -281,15 +284,20 @@ register_feeds(struct run *r, size_t *order)
 		r->feed_ids[order[k]] = store_feed_add(r->store, fs->url,
 		    fs->title);
 	}
+	/* The store may know more feeds (from earlier sessions) than the
+	 * file lists: index by id over all of them. */
+	r->nsrc = store_feed_count(r->store);
+	r->src_of = xcalloc((size_t)r->nsrc + 1, sizeof(*r->src_of));
+	for (size_t i = 0; i < r->list.n; i++)
+		r->src_of[r->feed_ids[i]] = &r->list.feeds[i];
 }
 
+/* The feeds file's entry of a store feed id; NULL for a feed the file
+ * does not list. */
 static const struct feed_src *
 feed_src_of(const struct run *r, uint32_t feed_id)
 {
-	for (size_t i = 0; i < r->list.n; i++)
-		if (r->feed_ids[i] == feed_id)
-			return &r->list.feeds[i];
-	return NULL;
+	return feed_id <= r->nsrc ? r->src_of[feed_id] : NULL;
 }
 
 static struct clusterer *
