@@ -17,6 +17,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -874,6 +876,23 @@ poll_timeout(struct dash *d, int pending, int64_t now)
 	return (int)ms;
 }
 
+/* Headlines are UTF-8 whatever the locale says.  Under a locale that is
+ * not (LANG unset, LC_ALL=C), ncursesw would print every accent and
+ * quote as escapes, so the dashboard asks for C.UTF-8 instead and says
+ * so.  Returns a message for the user, or NULL. */
+static const char *
+ensure_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return NULL;
+	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8"))
+		return "the locale is not UTF-8; using C.UTF-8 for the screen";
+	return "the locale is not UTF-8 and C.UTF-8 is missing: "
+	       "non-ASCII text will not show right";
+}
+
 static int
 run_dashboard(const struct app_opts *o)
 {
@@ -940,6 +959,9 @@ run_dashboard(const struct app_opts *o)
 		run_fini(&d.r);
 		return 2;
 	}
+	const char *locale_msg = ensure_utf8();
+	if (locale_msg)
+		log_msg(LOG_WARN, "%s", locale_msg);
 	d.ui = ui_new(d.r.store, d.r.clusters, &d.r.set, err, sizeof(err));
 	if (!d.ui) {
 		teardown_signals();
@@ -956,6 +978,8 @@ run_dashboard(const struct app_opts *o)
 		ui_message(d.ui, warn);
 		log_defer("wiredesk: %s", warn);
 		free(warn);
+	} else if (locale_msg) {
+		ui_message(d.ui, locale_msg);
 	} else if (d.bad_lines) {
 		char msg[128];
 		snprintf(msg, sizeof(msg),

@@ -453,5 +453,19 @@ else
 fi
 keys q
 check "vt100: q quits with status 0" wait_for 'wiredesk exited 0'
+$T kill-session -t "$cur" 2>/dev/null
+
+# Under a locale that is not UTF-8 the screen still shows UTF-8 text.
+$T new-session -d -s c -x 100 -y 24 \
+    "cd '$tmp/run' && env -i PATH='$PATH' HOME='$tmp/home' \
+    XDG_CONFIG_HOME='$tmp/config' XDG_DATA_HOME='$tmp/data-c' \
+    LC_ALL=C TZ=UTC TERM=xterm-256color '$WIREDESK' \
+    -f '$top/feeds/demo.urls' -c /dev/null; \
+    echo \"wiredesk exited \$?\"; exec sleep 600"
+cur=c
+check "LC_ALL=C: says the locale is not UTF-8" wait_for 'locale is not UTF-8'
+check "LC_ALL=C: curly quotes still show as such" wait_for '‘|’'
+keys q
+check "LC_ALL=C: q quits with status 0" wait_for 'wiredesk exited 0'
 
 exit $fail
