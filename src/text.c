@@ -355,7 +355,7 @@ text_wrap(const char *s, size_t cols, text_line_fn fn, void *ctx)
 	if (cols == 0)
 		cols = 1;
 	while (i <= len) {
-		size_t start = i, w = 0, brk = 0, brkw = 0;
+		size_t start, w = 0, brk = 0, brkw = 0;
 		int have_brk = 0;
 		/* Skip the leading space of a wrapped line. */
 		while (i < len && s[i] == ' ')
