@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -645,22 +644,6 @@ teardown_signals(void)
 	}
 }
 
-/* Makes the directory holding path, with its parents. */
-static void
-mkdir_parents(const char *path)
-{
-	char *p = xstrdup(path);
-
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0700);
-		*s = '/';
-	}
-	free(p);
-}
-
 /* The live clusters depend on the order feeds answered in.  After each
  * fetch round that brought items, a fresh clusterer is built from every
  * item in canonical order, a slice per loop turn, and swapped in: the
@@ -913,8 +896,6 @@ run_dashboard(const struct app_opts *o)
 
 	char *dbpath = o->db_path ? xstrdup(o->db_path) :
 				    settings_data_path("wiredesk.db");
-	if (dbpath)
-		mkdir_parents(dbpath);
 	char *warn = NULL;
 	int64_t now = wall_now();
 	int64_t keep = (int64_t)d.r.set.retention_days * 86400;
@@ -1039,9 +1020,12 @@ run_dashboard(const struct app_opts *o)
 			pending = 1;
 		start_due(&d, now);
 		if (now - d.last_prune >= PRUNE_EVERY) {
-			store_prune(d.r.store, now,
-			    (int64_t)d.r.set.retention_days * 86400,
-			    (size_t)d.r.set.max_items_per_feed);
+			/* Pruned items leave the live clusters with the next
+			 * rebuild. */
+			if (store_prune(d.r.store, now,
+				(int64_t)d.r.set.retention_days * 86400,
+				(size_t)d.r.set.max_items_per_feed) > 0)
+				rebuild_start(&d);
 			d.last_prune = now;
 		}
 	}
