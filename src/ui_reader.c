@@ -194,9 +194,9 @@ ui_reader_action(
 		return it ? ui_req_reload(ui, &it->feed_id, 1, req) : 0;
 	case ACT_MARK_READ:
 		if (it) {
-			store_set_read(ui->store, it->id, !it->read);
-			ui_flash(
-			    ui, 0, "marked %s", it->read ? "unread" : "read");
+			int read = !it->read;
+			store_set_read(ui->store, it->id, read);
+			ui_flash(ui, 0, "marked %s", read ? "read" : "unread");
 		}
 		return 0;
 	case ACT_NEXT_UNREAD:
