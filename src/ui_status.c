@@ -98,8 +98,7 @@ ui_header_draw(struct ui *ui)
 		break;
 	}
 	case KEYMAP_FEEDS:
-		(void)buf_appendf(
-		    &left, " %u feeds", store_feed_count(ui->store));
+		(void)buf_appendf(&left, " %zu feeds", ui->feed_ids.n);
 		if (ui->st.feeds_failed)
 			(void)buf_appendf(
 			    &left, ", %u failed", ui->st.feeds_failed);
