@@ -100,10 +100,11 @@ ui_board_rebuild(struct ui *ui)
 	}
 	b->ids.n = n;
 
+	/* The label item finds its story after a merge, and after a
+	 * rebuilt clusterer numbered the clusters afresh; without it the
+	 * selection keeps its place. */
 	size_t idx = b->lv.sel;
-	uint32_t want = b->sel_id;
-	if (want && !cluster_view(ui->cl, want) && b->sel_item)
-		want = cluster_of(ui->cl, b->sel_item);
+	uint32_t want = b->sel_item ? cluster_of(ui->cl, b->sel_item) : 0;
 	for (size_t i = 0; want && i < n; i++) {
 		if (b->ids.v[i] == want) {
 			idx = i;
@@ -520,6 +521,8 @@ ui_items_open(struct ui *ui, uint32_t cluster)
 
 	ui_items_fini(ui);
 	it->cluster = cluster;
+	const struct cluster_view *cv = cluster_view(ui->cl, cluster);
+	it->anchor = cv ? cv->label_item : 0;
 	lv_init(&it->lv);
 	ui_items_layout(ui);
 	ui_push(ui, KEYMAP_ITEMS);
@@ -533,6 +536,7 @@ ui_items_fini(struct ui *ui)
 	ui_idlist_fini(&it->ids);
 	ui_idlist_fini(&it->seen);
 	it->cluster = 0;
+	it->anchor = 0;
 	it->sel_id = 0;
 }
 
@@ -546,20 +550,17 @@ void
 ui_items_rebuild(struct ui *ui)
 {
 	struct ui_items *iv = &ui->items;
-	const struct cluster_view *cv = cluster_view(ui->cl, iv->cluster);
-
-	if (!cv) {
-		/* Merged into another cluster: follow an item of ours. */
-		uint32_t probe = iv->sel_id  ? iv->sel_id
-		                 : iv->ids.n ? iv->ids.v[0]
-		                             : 0;
-		uint32_t c = probe ? cluster_of(ui->cl, probe) : 0;
-		if (c) {
-			iv->cluster = c;
-			cv = cluster_view(ui->cl, c);
-		}
-	}
+	/* Follow an item of ours into the cluster it is in now: merged
+	 * into another, or renumbered by a rebuilt clusterer. */
+	uint32_t c = iv->sel_id ? cluster_of(ui->cl, iv->sel_id) : 0;
+	if (!c && iv->anchor)
+		c = cluster_of(ui->cl, iv->anchor);
+	for (size_t i = 0; !c && i < iv->ids.n; i++)
+		c = cluster_of(ui->cl, iv->ids.v[i]);
+	const struct cluster_view *cv = c ? cluster_view(ui->cl, c) : NULL;
 	if (cv) {
+		iv->cluster = c;
+		iv->anchor = cv->label_item;
 		iv->ids.n = 0;
 		for (size_t i = cv->nmembers; i-- > 0;) {
 			uint32_t id = cv->members[i];
@@ -569,7 +570,8 @@ ui_items_rebuild(struct ui *ui)
 			ui_idlist_push(&iv->ids, id);
 		}
 	} else {
-		/* The cluster closed: keep what is still stored. */
+		/* The cluster is gone: keep what is still stored. */
+		iv->cluster = 0;
 		size_t k = 0;
 		for (size_t i = 0; i < iv->ids.n; i++)
 			if (store_item(ui->store, iv->ids.v[i]))

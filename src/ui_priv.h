@@ -62,6 +62,7 @@ struct ui_board {
 
 struct ui_items {
 	uint32_t cluster;
+	uint32_t anchor;       /* its label item, to find it again */
 	struct ui_idlist ids;  /* its items, newest first */
 	struct ui_idlist seen; /* sorted: items that were new on arrival */
 	struct listview lv;

@@ -549,6 +549,121 @@ scenario_updated(void)
 	env_fini(&e);
 }
 
+/* Re-clusters every item in the given order into a fresh clusterer and
+ * swaps it in, as app does after a fetch round: cluster ids change. */
+static void
+swap_in(struct env *e, const uint32_t *ids, size_t n)
+{
+	struct clusterer *fresh = cluster_new(NULL);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct item *si = store_item(e->s, ids[i]);
+		CHECK(si != NULL);
+		cluster_add(fresh, si->id, si->feed_id, NULL, si->title,
+		    si->summary, si->time);
+	}
+	cluster_swap(e->c, fresh);
+	cluster_free(fresh);
+}
+
+/* A rebuilt clusterer numbers its clusters afresh; the board's selection
+ * and an open item list stay with their story. */
+static void
+scenario_swap(void)
+{
+	struct env e;
+
+	env_init(&e);
+	uint32_t storm =
+	    add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	        "https://harbor.test/storm", NOW - 60);
+	uint32_t rates =
+	    add(&e, 1, "Central bank holds interest rates as inflation slows",
+	        "https://pacific.test/rates", NOW - 5000);
+	env_ui(&e);
+	char *first = open_link(&e);
+	for (int i = 0; i < 2 && strcmp(first, "https://pacific.test/rates");
+	     i++) {
+		free(first);
+		CHECK(press(&e, 'l', NULL) == UI_REQ_NONE);
+		first = open_link(&e);
+	}
+	CHECK(strcmp(first, "https://pacific.test/rates") == 0);
+	free(first);
+
+	uint32_t before = cluster_of(e.c, rates);
+	uint32_t order1[] = {rates, storm};
+	swap_in(&e, order1, 2);
+	CHECK(cluster_of(e.c, rates) != before);
+	ui_draw(e.ui, NOW);
+	char *after = open_link(&e);
+	CHECK(strcmp(after, "https://pacific.test/rates") == 0);
+	free(after);
+
+	/* The rates story's items, then the clusters renumbered again. */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	before = cluster_of(e.c, rates);
+	uint32_t order2[] = {storm, rates};
+	swap_in(&e, order2, 2);
+	CHECK(cluster_of(e.c, rates) != before);
+	ui_draw(e.ui, NOW);
+	after = open_link(&e);
+	CHECK(strcmp(after, "https://pacific.test/rates") == 0);
+	free(after);
+	env_fini(&e);
+}
+
+/* m in the reader says what it did. */
+static void
+scenario_reader_mark(void)
+{
+	struct env e;
+
+	env_init(&e);
+	uint32_t a = add(&e, 0, "Hagel resigns as defense secretary",
+	    "https://harbor.test/hagel", NOW - 600);
+	env_ui(&e);
+	presses(&e, "\r\r");
+	CHECK(store_item(e.s, a)->read);
+	presses(&e, "m");
+	CHECK(!store_item(e.s, a)->read);
+	CHECK(screen_row_starts("marked unread"));
+	presses(&e, "m");
+	CHECK(store_item(e.s, a)->read);
+	CHECK(screen_row_starts("marked read"));
+	env_fini(&e);
+}
+
+/* The feeds view counts the feeds it lists: those of this session, not
+ * every feed the database remembers. */
+static void
+scenario_feeds_count(void)
+{
+	struct env e;
+	char dir[] = "/tmp/wiredesk-ui-XXXXXX", path[64], err[256];
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/w.db", dir);
+	struct store *old = store_open(path, NULL, err, sizeof(err));
+	CHECK(old != NULL);
+	(void)store_feed_add(old, "https://gone.test/rss", "Gone Gazette");
+	(void)store_feed_add(old, "https://harbor.test/rss", "Harbor Ledger");
+	store_close(old);
+
+	memset(&e, 0, sizeof(e));
+	e.s = store_open(path, NULL, err, sizeof(err));
+	CHECK(e.s != NULL);
+	e.c = cluster_new(NULL);
+	e.feed[0] = store_feed_add(e.s, "https://harbor.test/rss", NULL);
+	CHECK(store_feed_count(e.s) == 2);
+	env_ui(&e);
+	presses(&e, "e");
+	CHECK(screen_row_starts(" 1 feed"));
+	env_fini(&e);
+	unlink(path);
+	rmdir(dir);
+}
+
 struct problems {
 	char text[4][256];
 	size_t n;
@@ -770,6 +885,27 @@ test_resize(void **state)
 	run(scenario_resize, 40, 120);
 }
 
+static void
+test_swap(void **state)
+{
+	(void)state;
+	run(scenario_swap, 40, 120);
+}
+
+static void
+test_reader_mark(void **state)
+{
+	(void)state;
+	run(scenario_reader_mark, 30, 100);
+}
+
+static void
+test_feeds_count(void **state)
+{
+	(void)state;
+	run(scenario_feeds_count, 30, 100);
+}
+
 int
 main(void)
 {
@@ -783,6 +919,9 @@ main(void)
 	    cmocka_unit_test(test_reader_links),
 	    cmocka_unit_test(test_updated),
 	    cmocka_unit_test(test_config),
+	    cmocka_unit_test(test_swap),
+	    cmocka_unit_test(test_reader_mark),
+	    cmocka_unit_test(test_feeds_count),
 	};
 
 	setenv("TZ", "UTC", 1);
