@@ -98,7 +98,8 @@ ui_header_draw(struct ui *ui)
 		break;
 	}
 	case KEYMAP_FEEDS:
-		(void)buf_appendf(&left, " %zu feeds", ui->feed_ids.n);
+		(void)buf_appendf(&left, " %zu feed%s", ui->feed_ids.n,
+		    ui->feed_ids.n == 1 ? "" : "s");
 		if (ui->st.feeds_failed)
 			(void)buf_appendf(
 			    &left, ", %u failed", ui->st.feeds_failed);
