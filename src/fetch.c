@@ -9,9 +9,11 @@
  * costs ~16 KiB from curl_easy_init and curl's pending list grows with
  * them: 5,000 feeds handed over at once took 4x the time and 6x the
  * memory of a bounded window.  So transfers wait here, in one FIFO per
- * host, and only a window (4 per connection, 2 per host connection)
- * sits in curl; hosts take turns for its places, so a slow or crowded
- * host never holds back the others.  Both kinds count as in flight.
+ * host, and curl holds no more than the connection caps can run at once
+ * (its total timeout starts when it is handed a transfer, so one left
+ * waiting in curl for a connection would time out without ever being
+ * sent); hosts take turns for the places, so a slow or crowded host
+ * never holds back the others.  Both kinds count as in flight.
  *
  * Hostile servers are bounded on every axis: body size (MAXFILESIZE for
  * an honest Content-Length, and the buf cap in the write callback for the
@@ -231,10 +233,10 @@ fetch_new(const struct fetch_opts *opts)
 	    xstrdup(f->o.user_agent != NULL ? f->o.user_agent
 	                                    : "wiredesk/" WIREDESK_VERSION);
 	f->o.user_agent = f->user_agent;
-	/* Enough to keep every connection busy with the next transfer
-	 * ready, few enough that curl never holds thousands of handles. */
-	f->window = 4 * (unsigned)f->o.max_connections;
-	f->host_window = 2 * (unsigned)f->o.max_host_connections;
+	/* One transfer per connection curl may open: a transfer in curl is
+	 * one that runs, and its timeout is its own. */
+	f->window = (unsigned)f->o.max_connections;
+	f->host_window = (unsigned)f->o.max_host_connections;
 	f->multi = curl_multi_init();
 	if (f->multi == NULL ||
 	    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,

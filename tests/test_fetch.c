@@ -586,6 +586,36 @@ test_hosts_take_turns(void **state)
 	fetch_free(f); /* aborts the slow ones, queued or not */
 }
 
+/* The total timeout is the time a transfer may take once it runs, not
+ * the time it waited for a connection: three 1.2 s answers through one
+ * connection under a 2 s timeout all arrive. */
+static void
+test_timeout_not_spent_waiting(void **state)
+{
+	struct fixture *fx = *state;
+	struct fetch_opts o = {.max_connections = 1, .timeout = 2};
+	struct fetcher *f = fetch_new(&o);
+	struct fetch_result res[3];
+
+	assert_non_null(f);
+	for (uint32_t i = 1; i <= 3; i++) {
+		char path[64];
+		snprintf(path, sizeof(path), "/delay/1200/ok?wait=%u", i);
+		char *url = httpd_url(fx->srv, path);
+		struct fetch_req req = {i, url, NULL, NULL};
+		assert_int_equal(fetch_start(f, &req), 0);
+		free(url);
+	}
+	assert_int_equal(drive(f, res, 3, 15000), 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(res[i].err, "");
+		assert_int_equal(res[i].status, FETCH_OK);
+		fetch_result_fini(&res[i]);
+	}
+	assert_int_equal(httpd_count(fx->srv, "/delay/1200/ok?wait="), 3);
+	fetch_free(f);
+}
+
 static void
 test_extra_fd_wakes_poll(void **state)
 {
@@ -668,6 +698,7 @@ main(void)
 	    cmocka_unit_test(test_file_urls),
 	    cmocka_unit_test(test_many_feeds_under_caps),
 	    cmocka_unit_test(test_hosts_take_turns),
+	    cmocka_unit_test(test_timeout_not_spent_waiting),
 	    cmocka_unit_test(test_extra_fd_wakes_poll),
 	    cmocka_unit_test(test_async_dns),
 	};
