@@ -19,7 +19,8 @@
  * an honest Content-Length, and the buf cap in the write callback for the
  * decoded bytes, which also stops gzip bombs), time (connect and total
  * timeouts, a low-speed floor against drip-feeding), redirects (5, and
- * never to file:).  Headers are captured only when they are printable
+ * never to file:), and a name lookup that times out is abandoned, not
+ * waited for.  Headers are captured only when they are printable
  * ASCII, so a validator we send back can never smuggle in a header.
  *
  * Conditional GET sends the stored validators back verbatim as
@@ -324,6 +325,10 @@ setup(const struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, (long)o->low_speed_limit);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, (long)o->low_speed_time);
 	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* A lookup that times out (or a transfer freed while resolving)
+	 * leaves its resolver thread to finish alone instead of waiting for
+	 * it: a slow name server would otherwise stall the event loop. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
 	if (x->headers != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
