@@ -9,15 +9,18 @@
  * costs ~16 KiB from curl_easy_init and curl's pending list grows with
  * them: 5,000 feeds handed over at once took 4x the time and 6x the
  * memory of a bounded window.  So transfers wait here, in one FIFO per
- * host, and only a window (4 per connection, 2 per host connection)
- * sits in curl; hosts take turns for its places, so a slow or crowded
- * host never holds back the others.  Both kinds count as in flight.
+ * host, and curl holds no more than the connection caps can run at once
+ * (its total timeout starts when it is handed a transfer, so one left
+ * waiting in curl for a connection would time out without ever being
+ * sent); hosts take turns for the places, so a slow or crowded host
+ * never holds back the others.  Both kinds count as in flight.
  *
  * Hostile servers are bounded on every axis: body size (MAXFILESIZE for
  * an honest Content-Length, and the buf cap in the write callback for the
  * decoded bytes, which also stops gzip bombs), time (connect and total
  * timeouts, a low-speed floor against drip-feeding), redirects (5, and
- * never to file:).  Headers are captured only when they are printable
+ * never to file:), and a name lookup that times out is abandoned, not
+ * waited for.  Headers are captured only when they are printable
  * ASCII, so a validator we send back can never smuggle in a header.
  *
  * Conditional GET sends the stored validators back verbatim as
@@ -231,10 +234,10 @@ fetch_new(const struct fetch_opts *opts)
 	    xstrdup(f->o.user_agent != NULL ? f->o.user_agent
 	                                    : "wiredesk/" WIREDESK_VERSION);
 	f->o.user_agent = f->user_agent;
-	/* Enough to keep every connection busy with the next transfer
-	 * ready, few enough that curl never holds thousands of handles. */
-	f->window = 4 * (unsigned)f->o.max_connections;
-	f->host_window = 2 * (unsigned)f->o.max_host_connections;
+	/* One transfer per connection curl may open: a transfer in curl is
+	 * one that runs, and its timeout is its own. */
+	f->window = (unsigned)f->o.max_connections;
+	f->host_window = (unsigned)f->o.max_host_connections;
 	f->multi = curl_multi_init();
 	if (f->multi == NULL ||
 	    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
@@ -322,6 +325,10 @@ setup(const struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, (long)o->low_speed_limit);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, (long)o->low_speed_time);
 	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* A lookup that times out (or a transfer freed while resolving)
+	 * leaves its resolver thread to finish alone instead of waiting for
+	 * it: a slow name server would otherwise stall the event loop. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
 	if (x->headers != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);

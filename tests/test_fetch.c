@@ -4,6 +4,7 @@
  * gzip, timeouts, the low-speed floor, size caps and a gzip bomb, DNS and
  * connect failures, file:// URLs, 200 feeds at once under the connection
  * caps, and the extra fd that wakes fetch_poll.  Every wait is bounded. */
+#define _GNU_SOURCE /* unshare(2), for the silent name server */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,9 +16,14 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -393,6 +399,121 @@ test_dns_failure(void **state)
 	fetch_result_fini(&r);
 }
 
+/* Writes s to path; returns 0 or -1. */
+static int
+put_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	size_t n = strlen(s);
+	int ok = fd >= 0 && write(fd, s, n) == (ssize_t)n;
+
+	if (fd >= 0)
+		close(fd);
+	return ok ? 0 : -1;
+}
+
+/* In the calling (forked) process: private user, mount and network
+ * namespaces whose only name server, on 127.0.0.1, never answers.
+ * Returns 0, or -1 when the system does not allow it. */
+static int
+silent_dns(const char *dir)
+{
+	char map[64];
+
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET) != 0)
+		return -1;
+	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned)uid);
+	(void)put_file("/proc/self/uid_map", map);
+	(void)put_file("/proc/self/setgroups", "deny\n");
+	snprintf(map, sizeof(map), "0 %u 1\n", (unsigned)gid);
+	(void)put_file("/proc/self/gid_map", map);
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+		return -1;
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) != 0)
+		return -1;
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(s, SIOCSIFFLAGS, &ifr) != 0)
+		return -1;
+	struct sockaddr_in a;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons(53);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(s, (struct sockaddr *)&a, sizeof(a)) != 0)
+		return -1; /* s stays open: queries arrive, none is answered */
+	char *conf = xasprintf("%s/resolv.conf", dir);
+	int rc = put_file(conf,
+	    "nameserver 127.0.0.1\noptions timeout:6 attempts:1\n");
+	if (rc == 0)
+		rc = mount(conf, "/etc/resolv.conf", NULL, MS_BIND, NULL);
+	unlink(conf);
+	free(conf);
+	return rc;
+}
+
+/* A name lookup that outlives the connect timeout fails at that timeout:
+ * curl must not hold the event loop until the resolver gives up (6 s
+ * here), and neither must freeing the fetcher. */
+static void
+test_slow_dns_does_not_block(void **state)
+{
+	struct fixture *fx = *state;
+
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (silent_dns(fx->dir) != 0)
+			_exit(77);
+		struct fetch_opts o = {.connect_timeout = 1, .timeout = 20};
+		struct fetcher *f = fetch_new(&o);
+		struct fetch_req req = {1, "http://wiredesk-dns.test/feed",
+		    NULL, NULL};
+		struct fetch_result r;
+		int got = 0, bad = 0;
+		int64_t t0 = util_now_ms();
+		if (f == NULL || fetch_start(f, &req) != 0)
+			_exit(2);
+		while (!got && util_now_ms() - t0 < 20000) {
+			(void)fetch_poll(f, NULL, 0, 100);
+			if ((got = fetch_next(f, &r)) != 0) {
+				bad = r.status != FETCH_ERROR ||
+				    strcmp(r.err,
+					"name lookup timed out after 1 s") != 0;
+				if (bad)
+					fprintf(stderr, "got: %s\n", r.err);
+				fetch_result_fini(&r);
+			}
+		}
+		int64_t ms = util_now_ms() - t0;
+		/* a second lookup in flight when the fetcher goes */
+		if (fetch_start(f, &req) != 0)
+			_exit(2);
+		(void)fetch_poll(f, NULL, 0, 300);
+		int64_t t1 = util_now_ms();
+		fetch_free(f);
+		int64_t free_ms = util_now_ms() - t1;
+		int rc = !got || bad ? 3 : ms < 3000 && free_ms < 1000 ? 0 : 4;
+		if (rc)
+			fprintf(stderr,
+			    "lookup failed after %lld ms, free took %lld ms\n",
+			    (long long)ms, (long long)free_ms);
+		_exit(rc);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77)
+		skip(); /* no user namespaces here */
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 static void
 test_connection_refused(void **state)
 {
@@ -586,6 +707,36 @@ test_hosts_take_turns(void **state)
 	fetch_free(f); /* aborts the slow ones, queued or not */
 }
 
+/* The total timeout is the time a transfer may take once it runs, not
+ * the time it waited for a connection: three 1.2 s answers through one
+ * connection under a 2 s timeout all arrive. */
+static void
+test_timeout_not_spent_waiting(void **state)
+{
+	struct fixture *fx = *state;
+	struct fetch_opts o = {.max_connections = 1, .timeout = 2};
+	struct fetcher *f = fetch_new(&o);
+	struct fetch_result res[3];
+
+	assert_non_null(f);
+	for (uint32_t i = 1; i <= 3; i++) {
+		char path[64];
+		snprintf(path, sizeof(path), "/delay/1200/ok?wait=%u", i);
+		char *url = httpd_url(fx->srv, path);
+		struct fetch_req req = {i, url, NULL, NULL};
+		assert_int_equal(fetch_start(f, &req), 0);
+		free(url);
+	}
+	assert_int_equal(drive(f, res, 3, 15000), 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(res[i].err, "");
+		assert_int_equal(res[i].status, FETCH_OK);
+		fetch_result_fini(&res[i]);
+	}
+	assert_int_equal(httpd_count(fx->srv, "/delay/1200/ok?wait="), 3);
+	fetch_free(f);
+}
+
 static void
 test_extra_fd_wakes_poll(void **state)
 {
@@ -663,11 +814,13 @@ main(void)
 	    cmocka_unit_test(test_size_caps),
 	    cmocka_unit_test(test_gzip_bomb),
 	    cmocka_unit_test(test_dns_failure),
+	    cmocka_unit_test(test_slow_dns_does_not_block),
 	    cmocka_unit_test(test_connection_refused),
 	    cmocka_unit_test(test_bad_urls),
 	    cmocka_unit_test(test_file_urls),
 	    cmocka_unit_test(test_many_feeds_under_caps),
 	    cmocka_unit_test(test_hosts_take_turns),
+	    cmocka_unit_test(test_timeout_not_spent_waiting),
 	    cmocka_unit_test(test_extra_fd_wakes_poll),
 	    cmocka_unit_test(test_async_dns),
 	};
