@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -154,10 +155,10 @@ charset_of(const char *content_type, char *out, size_t outlen)
 {
 	if (!content_type)
 		return NULL;
-	const char *p = strstr(content_type, "charset=");
-	if (!p)
-		p = strstr(content_type, "CHARSET=");
-	if (!p)
+	const char *p = content_type;
+	while (*p && strncasecmp(p, "charset=", 8) != 0)
+		p++;
+	if (!*p)
 		return NULL;
 	p += 8;
 	if (*p == '"')

@@ -61,6 +61,17 @@ check "shuffled feeds file gives the same feed set" \
 	"$(sort "$tmp/a.urls" | sed 's/:[0-9][0-9]*\//\//' | md5sum)"
 check "shuffled order and delays: byte-identical JSON" cmp -s "$tmp/a.norm" "$tmp/b.norm"
 
+# A feed whose charset only the HTTP header names (as "Charset=").
+rm -f "$tmp/port"
+"$SERVER" -d tests/data/http -p "$tmp/port" -t 60 >/dev/null 2>&1 &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+echo "http://127.0.0.1:$(cat "$tmp/port")/cafe.cp1252" >"$tmp/c.urls"
+timeout 30 "$W" --dump -f "$tmp/c.urls" >"$tmp/c.json" 2>"$tmp/c.err"
+check "the HTTP charset decodes a legacy feed" \
+	grep -q '"title": "Café prices rise – again"' "$tmp/c.json"
+
 # file:// through the bundled demo list gives the same clusters as http.
 timeout 60 "$W" --dump -f feeds/demo.urls >"$tmp/d.json" 2>"$tmp/d.err"
 check "demo.urls dump exits 0" test $? -eq 0

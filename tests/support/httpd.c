@@ -232,6 +232,10 @@ mime_type(const char *path)
 		return "application/atom+xml; charset=utf-8";
 	if (strcmp(dot, ".html") == 0)
 		return "text/html; charset=utf-8";
+	/* A legacy feed whose only charset is the HTTP header's, written
+	 * with a capital C as some servers do. */
+	if (strcmp(dot, ".cp1252") == 0)
+		return "application/rss+xml; Charset=windows-1252";
 	return "text/plain; charset=utf-8";
 }
 
