@@ -979,7 +979,13 @@ run_dashboard(const struct app_opts *o)
 			{.fd = ui_input_fd(d.ui), .events = POLLIN},
 			{.fd = sigpipe[0], .events = POLLIN},
 		};
-		fetch_poll(d.r.fetcher, pfd, 2, poll_timeout(&d, pending, now));
+		int timeout = poll_timeout(&d, pending, now);
+		if (fetch_poll(d.r.fetcher, pfd, 2, timeout) < 0) {
+			/* curl could not poll: still wait on the tty and
+			 * the signals, never spin */
+			log_msg(LOG_ERROR, "curl_multi_poll failed");
+			poll(pfd, 2, timeout < 1000 ? timeout : 1000);
+		}
 		now = wall_now();
 
 		unsigned char sigs[64];
