@@ -771,16 +771,41 @@ test_file_open_since(void **state)
 
 	char err[128];
 	s = store_open_since(fx->path, 500, NULL, err, sizeof(err));
+	assert_true(store_persistent(s));
 	assert_int_equal(store_item_count(s), 2);
 	assert_null(find_item(s, 1, "old"));
-	/* the feed still carries "old": it comes back as seen now, in
-	 * its stored row */
-	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 1);
+	/* the feed still carries "old": it was pruned at open and stays
+	 * out, now and after a restart */
+	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	/* and it is still on disk until pruned */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"
+					   " WHERE key = 'old'"),
+	    1);
 	s = open_file(fx->path);
-	assert_int_equal(store_item_count(s), 3);
+	assert_int_equal(store_item_count(s), 2);
+	assert_int_equal(merge(s, 1, &pb, 2100, NULL), 0);
+	/* once the feed drops it, it is forgotten; carried again, it is
+	 * news */
+	pb.pf.items++;
+	pb.pf.nitems--;
+	assert_int_equal(merge(s, 1, &pb, 2200, NULL), 0);
 	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 0);
+	s = open_file(fx->path);
+	pb.pf.items--;
+	pb.pf.nitems++;
+	uint32_t *ids = NULL;
+	assert_int_equal(merge(s, 1, &pb, 2300, &ids), 1);
+	const struct item *old = store_item(s, ids[0]);
+	assert_string_equal(old->key, "old");
+	assert_int_equal(old->first_seen, 2300);
+	assert_true(old->fresh);
+	free(ids);
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT first_seen FROM items"
+					   " WHERE key = 'old'"),
+	    2300);
 }
 
 static void
@@ -878,7 +903,7 @@ test_file_migrate_v1(void **state)
 	pf_add(&pb, "k2", NULL, "Unread, corrected", NULL, PARSE_NO_DATE);
 	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 3);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
 	assert_int_equal(rawdb_int(fx->path,
 			     "SELECT updated FROM items WHERE key = 'k2'"),
 	    1);
@@ -1079,6 +1104,40 @@ test_file_readonly_file(void **state)
 	lift(fx->path, 0);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
 	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
+}
+
+/* A read-only file cannot be pruned at open; its items seen before
+ * since still stay out of the session. */
+static void
+test_file_open_since_readonly(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = open_file(fx->path);
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	struct pf_builder pb;
+
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "old", NULL, "t", NULL, 100);
+	assert_int_equal(merge(s, f, &pb, 100, NULL), 1);
+	pf_add(&pb, "new", NULL, "t", NULL, 1000);
+	assert_int_equal(merge(s, f, &pb, 900, NULL), 1);
+	store_close(s);
+	if (!lock_down(fx->path, fx->data, 0)) {
+		lift(fx->path, 0);
+		skip();
+	}
+
+	char err[128];
+	char *warn = NULL;
+	s = store_open_since(fx->path, 500, &warn, err, sizeof(err));
+	assert_non_null(warn);
+	free(warn);
+	assert_false(store_persistent(s));
+	assert_int_equal(store_item_count(s), 1);
+	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
+	store_close(s);
+	lift(fx->path, 0);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
 }
 
 static void
@@ -1515,6 +1574,7 @@ main(void)
 		FX(test_file_newer),
 		FX(test_file_readonly_dir),
 		FX(test_file_readonly_file),
+		FX(test_file_open_since_readonly),
 		FX(test_file_not_a_dir),
 		FX(test_file_size_limit),
 		FX(test_file_disk_full),
