@@ -1,8 +1,8 @@
 /* Unit tests for db, the journal under store: a fresh schema, row round
- * trips with NULLs, upserts that keep the read flag, transactions, age
- * prunes that remember the pruned keys, migration from a hand-made version 1 database, and moving a
- * bad file aside with its -wal and -shm.  Every test works on real files
- * in a temporary directory. */
+ * trips with NULLs, upserts that keep the read flag, transactions,
+ * prunes that remember the pruned keys, migration from a hand-made
+ * version 1 database, and moving a bad file aside with its -wal and
+ * -shm.  Every test works on real files in a temporary directory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -342,8 +342,9 @@ test_migrate_v1(void **state)
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM sqlite_master"
 					   " WHERE name = 'items_time'"),
 	    1);
-	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM sqlite_master"
-					   " WHERE name = 'items_seen'"),
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM"
+					   " sqlite_master WHERE"
+					   " name = 'items_seen'"),
 	    1);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 0);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM"

@@ -1,10 +1,11 @@
 /* Unit tests for store: merge and dedup, updated items, read and fresh
  * flags, validators and status, canonical order, prune and generation,
  * in memory (dbpath NULL); then the same store on a real SQLite file:
- * restarts, migration, retention, pruned keys across restarts, and faults (corrupt, truncated and
- * newer files, read-only directory and file, a data directory that is a
- * file, a file size limit and a full tmpfs, a second store on the same
- * file, a writer holding the lock, and kill -9 in the middle of merges).
+ * restarts, migration, retention, pruned keys across restarts, and
+ * faults (corrupt, truncated and newer files, read-only directory and
+ * file, a data directory that is a file, a file size limit and a full
+ * tmpfs, a second store on the same file, a writer holding the lock, and
+ * kill -9 in the middle of merges).
  *
  * Read-only cases must hold for root too, where permission bits do not
  * stop writes: the tests set the immutable attribute (FS_IOC_SETFLAGS,
