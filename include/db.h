@@ -14,7 +14,7 @@
 #include "util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_VERSION 3
+#define DB_VERSION 4
 /* A missing date (published) in db_item; the column holds NULL. */
 #define DB_NO_DATE INT64_MIN
 
@@ -39,6 +39,9 @@ struct db_item {
 
 typedef void (*db_feed_fn)(const struct db_feed *f, void *ctx);
 typedef void (*db_item_fn)(const struct db_item *it, void *ctx);
+/* A pruned key of the feed with this rowid; key is borrowed until the
+ * callback returns. */
+typedef void (*db_pruned_fn)(int64_t feed, const char *key, void *ctx);
 
 /* Opens or creates the database at path, creating its directory (0700)
  * when missing, and brings the schema to DB_VERSION.  A file that is not
@@ -65,6 +68,11 @@ ATTR_NODISCARD int db_load_feeds(struct db *db, db_feed_fn fn, void *ctx,
 ATTR_NODISCARD int db_load_recent(struct db *db, int64_t since,
     db_item_fn fn, void *ctx, char *err, size_t errlen);
 
+/* Every pruned (feed, key) once: the keys db_prune_* remembered, and
+ * those of the items db_load_recent leaves out for since. */
+ATTR_NODISCARD int db_load_pruned(struct db *db, int64_t since,
+    db_pruned_fn fn, void *ctx, char *err, size_t errlen);
+
 /* One write transaction (BEGIN IMMEDIATE, so a second writer waits on
  * busy_timeout at the start rather than failing halfway). */
 ATTR_NODISCARD int db_begin(struct db *db, char *err, size_t errlen);
@@ -81,11 +89,17 @@ ATTR_NODISCARD int db_put_item(struct db *db, struct db_item *it, char *err,
     size_t errlen);
 ATTR_NODISCARD int db_set_read(struct db *db, int64_t rowid, int read,
     char *err, size_t errlen);
-ATTR_NODISCARD int db_delete_item(struct db *db, int64_t rowid, char *err,
+/* Deletes the item, remembering its (feed, key) as pruned. */
+ATTR_NODISCARD int db_prune_item(struct db *db, int64_t rowid, char *err,
     size_t errlen);
-/* Deletes every item whose time is before cutoff, loaded or not. */
-ATTR_NODISCARD int db_delete_older(struct db *db, int64_t cutoff, char *err,
+/* Deletes every item first seen before cutoff, loaded or not,
+ * remembering each (feed, key) as pruned. */
+ATTR_NODISCARD int db_prune_older(struct db *db, int64_t cutoff, char *err,
     size_t errlen);
+/* Forgets a pruned key (the feed no longer carries it); a key not
+ * remembered is no error. */
+ATTR_NODISCARD int db_forget_pruned(struct db *db, int64_t feed,
+    const char *key, char *err, size_t errlen);
 
 /* For tests and tools: the user_version of an open database. */
 int db_user_version(struct db *db);

@@ -53,7 +53,9 @@ struct store;
 struct store *store_open(const char *dbpath, char **warn, char *err,
     size_t errlen);
 /* The same, but only items first seen at or after since are loaded (pass
- * now - retention age).  store_open loads every stored item. */
+ * now - retention age); the older ones are pruned from the database as
+ * store_prune would, so those their feed still carries stay out.
+ * store_open loads every stored item. */
 struct store *store_open_since(const char *dbpath, int64_t since,
     char **warn, char *err, size_t errlen);
 /* Closes the journal and frees everything; NULL is a no-op. */
@@ -107,7 +109,9 @@ void store_sort_canonical(const struct store *s, uint32_t *ids, size_t n);
  * limit) and, per feed, the oldest (by time) beyond cap (0: no cap), from
  * memory and from the database (where the age limit also reaches items
  * that were never loaded).  A pruned item the feed still carries is not
- * taken in again.  Returns how many were dropped. */
+ * taken in again, in this session or, with a database, after a restart;
+ * once a merge finds the feed no longer carries it, it may come back as
+ * new.  Returns how many were dropped. */
 size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
 
 /* Increases whenever anything a view could show changes. */

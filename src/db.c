@@ -69,6 +69,12 @@ static const char *const migrations[] = {
 	/* v3: retention counts from when an item was first seen, so an
 	 * archive feed's old items are kept as long as new ones. */
 	"CREATE INDEX items_seen ON items(first_seen);",
+	/* v4: the keys of pruned items a feed still carries, so they stay
+	 * out after a restart too. */
+	"CREATE TABLE pruned ("
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id),"
+	" key TEXT NOT NULL,"
+	" PRIMARY KEY (feed_id, key)) WITHOUT ROWID;",
 };
 
 _Static_assert(ARRAY_LEN(migrations) == DB_VERSION,
@@ -80,13 +86,17 @@ enum {
 	ST_ROLLBACK,
 	ST_LOAD_FEEDS,
 	ST_LOAD_ITEMS,
+	ST_LOAD_PRUNED,
 	ST_PUT_FEED,
 	ST_PUT_ITEM,
 	ST_SET_READ,
+	ST_PRUNE_ITEM_KEY,
 	ST_DELETE_ITEM,
+	ST_PRUNE_OLDER_KEYS,
 	ST_DELETE_OLDER,
+	ST_FORGET_PRUNED,
 	ST_N,
-	ST_N_READONLY = ST_LOAD_ITEMS + 1,
+	ST_N_READONLY = ST_LOAD_PRUNED + 1,
 };
 
 static const char *const stmt_sql[ST_N] = {
@@ -100,6 +110,10 @@ static const char *const stmt_sql[ST_N] = {
 			  " content, author, published, first_seen, read,"
 			  " updated FROM items WHERE first_seen >= ?1"
 			  " ORDER BY " ITEM_TIME ", id",
+	/* An item not loaded (seen before since) counts as pruned too. */
+	[ST_LOAD_PRUNED] = "SELECT feed_id, key FROM pruned"
+			   " UNION SELECT feed_id, key FROM items"
+			   " WHERE first_seen < ?1",
 	[ST_PUT_FEED] = "INSERT INTO feeds (url, title, language, etag,"
 			" last_modified, last_fetch, status, error, failures)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -126,8 +140,15 @@ static const char *const stmt_sql[ST_N] = {
 			" updated = excluded.updated"
 			" RETURNING id",
 	[ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
+	[ST_PRUNE_ITEM_KEY] = "INSERT OR IGNORE INTO pruned (feed_id, key)"
+			      " SELECT feed_id, key FROM items WHERE id = ?1",
 	[ST_DELETE_ITEM] = "DELETE FROM items WHERE id = ?1",
+	[ST_PRUNE_OLDER_KEYS] = "INSERT OR IGNORE INTO pruned (feed_id, key)"
+				" SELECT feed_id, key FROM items"
+				" WHERE first_seen < ?1",
 	[ST_DELETE_OLDER] = "DELETE FROM items WHERE first_seen < ?1",
+	[ST_FORGET_PRUNED] = "DELETE FROM pruned WHERE feed_id = ?1"
+			     " AND key = ?2",
 };
 
 struct db {
@@ -748,19 +769,60 @@ db_set_read(struct db *db, int64_t rowid, int read, char *err, size_t errlen)
 }
 
 int
-db_delete_item(struct db *db, int64_t rowid, char *err, size_t errlen)
+db_load_pruned(struct db *db, int64_t since, db_pruned_fn fn, void *ctx,
+    char *err, size_t errlen)
 {
-	sqlite3_stmt *st = db->st[ST_DELETE_ITEM];
+	sqlite3_stmt *st = db->st[ST_LOAD_PRUNED];
+	int rc;
 
-	sqlite3_bind_int64(st, 1, rowid);
-	return run(db, st, NULL, "deleting an item", err, errlen);
+	sqlite3_bind_int64(st, 1, since);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = col_text(st, 1);
+		if (key)
+			fn(sqlite3_column_int64(st, 0), key, ctx);
+	}
+	if (rc != SQLITE_DONE)
+		seterr(err, errlen, db->h, "loading pruned keys");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
-db_delete_older(struct db *db, int64_t cutoff, char *err, size_t errlen)
+db_prune_item(struct db *db, int64_t rowid, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = db->st[ST_DELETE_OLDER];
+	sqlite3_stmt *keys = db->st[ST_PRUNE_ITEM_KEY];
+	sqlite3_stmt *del = db->st[ST_DELETE_ITEM];
 
-	sqlite3_bind_int64(st, 1, cutoff);
-	return run(db, st, NULL, "deleting old items", err, errlen);
+	sqlite3_bind_int64(keys, 1, rowid);
+	if (run(db, keys, NULL, "remembering a pruned item", err,
+		errlen) != 0)
+		return -1;
+	sqlite3_bind_int64(del, 1, rowid);
+	return run(db, del, NULL, "deleting an item", err, errlen);
+}
+
+int
+db_prune_older(struct db *db, int64_t cutoff, char *err, size_t errlen)
+{
+	sqlite3_stmt *keys = db->st[ST_PRUNE_OLDER_KEYS];
+	sqlite3_stmt *del = db->st[ST_DELETE_OLDER];
+
+	sqlite3_bind_int64(keys, 1, cutoff);
+	if (run(db, keys, NULL, "remembering pruned items", err,
+		errlen) != 0)
+		return -1;
+	sqlite3_bind_int64(del, 1, cutoff);
+	return run(db, del, NULL, "deleting old items", err, errlen);
+}
+
+int
+db_forget_pruned(struct db *db, int64_t feed, const char *key, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = db->st[ST_FORGET_PRUNED];
+
+	sqlite3_bind_int64(st, 1, feed);
+	bind_text(st, 2, key);
+	return run(db, st, NULL, "forgetting a pruned item", err, errlen);
 }

@@ -27,9 +27,15 @@
  * Retention counts from first_seen, when wiredesk first saw an item, not
  * from the date the feed gives it: an archive or a replayed feed is kept
  * as long as a live one, and a wrong date in a feed cannot hide an item.
- * Pruned items are remembered per feed (by key hash) for as long as the
- * feed still carries them, so a feed with more items than the cap does
- * not bring them back as new on every fetch.
+ * Pruned items are remembered per feed (by key hash, with the key) for as
+ * long as the feed still carries them, so a feed with more items than the
+ * cap does not bring them back as new on every fetch.  The journal keeps
+ * those keys too (the hashes are seeded per store, so the keys are what
+ * is stored), written in the same transaction as the prune that drops the
+ * items and forgotten in the merge that finds the feed no longer carries
+ * them: a restart does not bring pruned items back either.  Items stored
+ * but first seen before store_open_since's since count as pruned: they
+ * are moved to the pruned keys at open, so they stay out as well.
  *
  * Invariants:
  * - items[id] is NULL or a record whose item.id == id; count is the number
@@ -60,11 +66,17 @@ struct rec {
 	char data[];   /* the strings, NUL-separated */
 };
 
+/* A pruned key the feed may still carry. */
+struct gone {
+	uint64_t hash; /* as rec.hash */
+	char *key;
+};
+
 struct feed {
 	struct feed_info info;
 	int64_t rowid;
 	unsigned from_file : 1; /* the title came from the feeds file */
-	uint64_t *gone;		/* hashes of pruned keys, sorted */
+	struct gone *gone;	/* pruned keys, sorted by hash, no repeats */
 	size_t ngone;
 };
 
@@ -411,8 +423,63 @@ item_insert(struct store *s, struct rec *r)
 	return r->it.id;
 }
 
+static int
+cmp_gone(const void *a, const void *b)
+{
+	uint64_t x = ((const struct gone *)a)->hash;
+	uint64_t y = ((const struct gone *)b)->hash;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+gone_add(struct feed *f, uint64_t hash, const char *key)
+{
+	f->gone = xreallocarray(f->gone, f->ngone + 1, sizeof(*f->gone));
+	f->gone[f->ngone].hash = hash;
+	f->gone[f->ngone].key = xstrdup(key);
+	f->ngone++;
+}
+
+/* Sorts the gone keys of every feed and drops repeats. */
+static void
+gone_sort(struct store *s)
+{
+	for (uint32_t i = 0; i < s->nfeeds; i++) {
+		struct feed *f = s->feeds[i];
+		if (f->ngone < 2)
+			continue;
+		qsort(f->gone, f->ngone, sizeof(*f->gone), cmp_gone);
+		size_t k = 1;
+		for (size_t j = 1; j < f->ngone; j++) {
+			if (f->gone[j].hash == f->gone[k - 1].hash)
+				free(f->gone[j].key);
+			else
+				f->gone[k++] = f->gone[j];
+		}
+		f->ngone = k;
+	}
+}
+
 /* Loading: feeds arrive in rowid order, so a rowid finds its feed by
- * binary search. */
+ * binary search.  Returns the feed id, 0 for an unknown rowid. */
+static uint32_t
+feed_by_rowid(const struct store *s, int64_t rowid)
+{
+	uint32_t lo = 0, hi = s->nfeeds;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (s->feeds[mid]->rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->nfeeds || s->feeds[lo]->rowid != rowid)
+		return 0;
+	return lo + 1;
+}
+
 static void
 load_feed(const struct db_feed *d, void *ctx)
 {
@@ -435,18 +502,10 @@ static void
 load_item(const struct db_item *d, void *ctx)
 {
 	struct store *s = ctx;
-	uint32_t lo = 0, hi = s->nfeeds;
+	uint32_t feed_id = feed_by_rowid(s, d->feed);
 
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (s->feeds[mid]->rowid < d->feed)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == s->nfeeds || s->feeds[lo]->rowid != d->feed)
+	if (!feed_id)
 		return;
-	uint32_t feed_id = lo + 1;
 	uint64_t h = key_hash(s, feed_id, d->key);
 	if (tab_find(s, feed_id, d->key, h))
 		return;
@@ -466,13 +525,26 @@ load_item(const struct db_item *d, void *ctx)
 	item_insert(s, r);
 }
 
+static void
+load_pruned(int64_t feed, const char *key, void *ctx)
+{
+	struct store *s = ctx;
+	uint32_t feed_id = feed_by_rowid(s, feed);
+
+	if (feed_id)
+		gone_add(s->feeds[feed_id - 1], key_hash(s, feed_id, key), key);
+}
+
 static int
 load(struct store *s, struct db *db, int64_t since, char *err,
     size_t errlen)
 {
-	if (db_load_feeds(db, load_feed, s, err, errlen) != 0)
+	if (db_load_feeds(db, load_feed, s, err, errlen) != 0 ||
+	    db_load_recent(db, since, load_item, s, err, errlen) != 0 ||
+	    db_load_pruned(db, since, load_pruned, s, err, errlen) != 0)
 		return -1;
-	return db_load_recent(db, since, load_item, s, err, errlen);
+	gone_sort(s);
+	return 0;
 }
 
 static void
@@ -525,6 +597,14 @@ store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
 			db_close(s->db);
 			s->db = NULL;
 			s->db_lost = 1;
+		} else if (since != INT64_MIN) {
+			/* What was not loaded is gone already in memory;
+			 * the journal says so too. */
+			begin(s);
+			if (ready(s) && db_prune_older(s->db, since, e,
+					    sizeof(e)) != 0)
+				db_lost(s, e);
+			commit(s);
 		}
 	}
 	if (warn)
@@ -558,6 +638,8 @@ store_close(struct store *s)
 		free(fi->etag);
 		free(fi->last_modified);
 		free(fi->error);
+		for (size_t j = 0; j < s->feeds[i]->ngone; j++)
+			free(s->feeds[i]->gone[j].key);
 		free(s->feeds[i]->gone);
 		free(s->feeds[i]);
 	}
@@ -653,14 +735,6 @@ store_item_count(const struct store *s)
 	return s->count;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Takes item id out of memory, remembering its key as gone. */
 static void
 item_remove(struct store *s, uint32_t id)
@@ -670,8 +744,7 @@ item_remove(struct store *s, uint32_t id)
 
 	tab_del(s, r);
 	f->info.nitems--;
-	f->gone = xreallocarray(f->gone, f->ngone + 1, sizeof(*f->gone));
-	f->gone[f->ngone++] = r->hash;
+	gone_add(f, r->hash, r->it.key);
 	s->items[id] = NULL;
 	s->count--;
 	free(r);
@@ -820,10 +893,12 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		struct fields fl = { key, pi->title, pi->link, pi->summary,
 			pi->content, pi->author };
 		struct rec *old = id ? s->items[id] : NULL;
-		const uint64_t *g = NULL;
-		if (!old && f->ngone)
-			g = bsearch(&h, f->gone, f->ngone, sizeof(*f->gone),
-			    cmp_u64);
+		const struct gone *g = NULL;
+		if (!old && f->ngone) {
+			struct gone want = { h, NULL };
+			g = bsearch(&want, f->gone, f->ngone, sizeof(*f->gone),
+			    cmp_gone);
+		}
 		if (old && old->mark == mark) {
 			/* the same key twice in one body: the first wins */
 		} else if (old && !str_differs(old->it.title, pi->title) &&
@@ -860,14 +935,22 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		}
 		free(key);
 	}
-	commit(s);
 	/* Forget pruned keys the feed no longer carries. */
 	size_t k = 0;
-	for (size_t i = 0; i < f->ngone; i++)
-		if (gone_hit[i])
+	for (size_t i = 0; i < f->ngone; i++) {
+		if (gone_hit[i]) {
 			f->gone[k++] = f->gone[i];
+			continue;
+		}
+		char e[256];
+		if (ready(s) && db_forget_pruned(s->db, f->rowid,
+				    f->gone[i].key, e, sizeof(e)) != 0)
+			db_lost(s, e);
+		free(f->gone[i].key);
+	}
 	f->ngone = k;
 	free(gone_hit);
+	commit(s);
 
 	store_sort_canonical(s, ids, n);
 	*new_ids = ids;
@@ -942,14 +1025,14 @@ store_set_status(struct store *s, uint32_t feed_id, int ok, const char *msg,
 }
 
 /* Drops ids[0..n) from memory and, inside the caller's transaction, from
- * the journal. */
+ * the journal, remembering their keys as pruned in both. */
 static void
 drop(struct store *s, const uint32_t *ids, size_t n)
 {
 	char err[256];
 
 	for (size_t i = 0; i < n; i++) {
-		if (ready(s) && db_delete_item(s->db, s->items[ids[i]]->rowid,
+		if (ready(s) && db_prune_item(s->db, s->items[ids[i]]->rowid,
 				 err, sizeof(err)) != 0)
 			db_lost(s, err);
 		item_remove(s, ids[i]);
@@ -970,9 +1053,10 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 		for (uint32_t id = 1; id <= s->max; id++)
 			if (s->items[id] && s->items[id]->it.first_seen < cutoff)
 				ids[n++] = id;
-		/* One statement also drops what was never loaded. */
+		/* One call also drops what was never loaded (none after
+		 * store_open_since, which pruned it at open). */
 		if (ready(s) &&
-		    db_delete_older(s->db, cutoff, err, sizeof(err)) != 0)
+		    db_prune_older(s->db, cutoff, err, sizeof(err)) != 0)
 			db_lost(s, err);
 		for (size_t i = 0; i < n; i++)
 			item_remove(s, ids[i]);
@@ -1009,11 +1093,7 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 	}
 	commit(s);
 	free(ids);
-	for (uint32_t i = 0; i < s->nfeeds; i++) {
-		struct feed *f = s->feeds[i];
-		if (f->ngone > 1)
-			qsort(f->gone, f->ngone, sizeof(*f->gone), cmp_u64);
-	}
+	gone_sort(s);
 	if (dropped) {
 		s->gen++;
 		if (s->tabused > s->count * 2 + 64)

@@ -1,8 +1,8 @@
 /* Unit tests for db, the journal under store: a fresh schema, row round
- * trips with NULLs, upserts that keep the read flag, transactions, age
- * deletes, migration from a hand-made version 1 database, and moving a
- * bad file aside with its -wal and -shm.  Every test works on real files
- * in a temporary directory. */
+ * trips with NULLs, upserts that keep the read flag, transactions,
+ * prunes that remember the pruned keys, migration from a hand-made
+ * version 1 database, and moving a bad file aside with its -wal and
+ * -shm.  Every test works on real files in a temporary directory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -116,6 +116,27 @@ loaded_load(struct loaded *l, struct db *db, int64_t since)
 	    sizeof(err)), 0);
 }
 
+/* The pruned keys, "feedrowid:key" joined by spaces in load order. */
+static void
+on_pruned(int64_t feed, const char *key, void *ctx)
+{
+	char *out = ctx;
+	size_t n = strlen(out);
+
+	snprintf(out + n, 256 - n, "%s%lld:%s", n ? " " : "",
+	    (long long)feed, key);
+}
+
+static void
+pruned_load(struct db *db, int64_t since, char out[256])
+{
+	char err[256];
+
+	out[0] = '\0';
+	assert_int_equal(db_load_pruned(db, since, on_pruned, out, err,
+	    sizeof(err)), 0);
+}
+
 static void
 loaded_fini(struct loaded *l)
 {
@@ -213,24 +234,55 @@ test_fresh_roundtrip(void **state)
 	assert_int_equal(l.items[1].first_seen, 3000);
 	loaded_fini(&l);
 
-	/* set_read, a rolled back transaction, delete and delete_older */
+	/* set_read, a rolled back transaction, prune_item and
+	 * prune_older, which remember the keys they delete */
+	char pruned[256];
+	char want[64];
+	pruned_load(db, INT64_MIN, pruned);
+	assert_string_equal(pruned, "");
+	/* an item not loaded for since counts as pruned */
+	pruned_load(db, 2500, pruned);
+	snprintf(want, sizeof(want), "%lld:k1", (long long)frow);
+	assert_string_equal(pruned, want);
 	assert_int_equal(db_set_read(db, a.rowid, 1, err, sizeof(err)), 0);
 	assert_int_equal(db_begin(db, err, sizeof(err)), 0);
-	assert_int_equal(db_delete_item(db, a.rowid, err, sizeof(err)), 0);
+	assert_int_equal(db_prune_item(db, a.rowid, err, sizeof(err)), 0);
 	db_rollback(db);
 	loaded_load(&l, db, INT64_MIN);
 	assert_int_equal(l.nitems, 2);
 	assert_int_equal(l.items[0].read, 1);
 	loaded_fini(&l);
-	assert_int_equal(db_delete_older(db, 2500, err, sizeof(err)), 0);
+	pruned_load(db, INT64_MIN, pruned);
+	assert_string_equal(pruned, "");
+	assert_int_equal(db_prune_older(db, 2500, err, sizeof(err)), 0);
 	loaded_load(&l, db, INT64_MIN);
 	assert_int_equal(l.nitems, 1);
 	assert_string_equal(l.istr[0][0], "k2");
 	loaded_fini(&l);
-	assert_int_equal(db_delete_item(db, b.rowid, err, sizeof(err)), 0);
+	pruned_load(db, INT64_MIN, pruned);
+	assert_string_equal(pruned, want);
+	/* listed once though both parts of the query find it */
+	pruned_load(db, 2500, pruned);
+	assert_string_equal(pruned, want);
+	assert_int_equal(db_prune_item(db, b.rowid, err, sizeof(err)), 0);
 	loaded_load(&l, db, INT64_MIN);
 	assert_int_equal(l.nitems, 0);
 	loaded_fini(&l);
+	pruned_load(db, INT64_MIN, pruned);
+	snprintf(want, sizeof(want), "%lld:k1 %lld:k2", (long long)frow,
+	    (long long)frow);
+	assert_string_equal(pruned, want);
+	/* forgetting one key leaves the other; an unknown key is no
+	 * error */
+	assert_int_equal(db_forget_pruned(db, frow, "k1", err, sizeof(err)),
+	    0);
+	assert_int_equal(db_forget_pruned(db, frow, "nope", err,
+	    sizeof(err)), 0);
+	pruned_load(db, INT64_MIN, pruned);
+	snprintf(want, sizeof(want), "%lld:k2", (long long)frow);
+	assert_string_equal(pruned, want);
+	/* another reader sees the committed table */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 1);
 
 	/* an item of an unknown feed breaks the foreign key */
 	struct db_item bad = { .feed = 9999, .key = "x", .first_seen = 1 };
@@ -290,6 +342,11 @@ test_migrate_v1(void **state)
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM sqlite_master"
 					   " WHERE name = 'items_time'"),
 	    1);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM"
+					   " sqlite_master WHERE"
+					   " name = 'items_seen'"),
+	    1);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 0);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM"
 					   " pragma_table_info('items')"
 					   " WHERE name = 'updated'"),

@@ -1,10 +1,11 @@
 /* Unit tests for store: merge and dedup, updated items, read and fresh
  * flags, validators and status, canonical order, prune and generation,
  * in memory (dbpath NULL); then the same store on a real SQLite file:
- * restarts, migration, retention, and faults (corrupt, truncated and
- * newer files, read-only directory and file, a data directory that is a
- * file, a file size limit and a full tmpfs, a second store on the same
- * file, a writer holding the lock, and kill -9 in the middle of merges).
+ * restarts, migration, retention, pruned keys across restarts, and
+ * faults (corrupt, truncated and newer files, read-only directory and
+ * file, a data directory that is a file, a file size limit and a full
+ * tmpfs, a second store on the same file, a writer holding the lock, and
+ * kill -9 in the middle of merges).
  *
  * Read-only cases must hold for root too, where permission bits do not
  * stop writes: the tests set the immutable attribute (FS_IOC_SETFLAGS,
@@ -771,16 +772,41 @@ test_file_open_since(void **state)
 
 	char err[128];
 	s = store_open_since(fx->path, 500, NULL, err, sizeof(err));
+	assert_true(store_persistent(s));
 	assert_int_equal(store_item_count(s), 2);
 	assert_null(find_item(s, 1, "old"));
-	/* the feed still carries "old": it comes back as seen now, in
-	 * its stored row */
-	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 1);
+	/* the feed still carries "old": it was pruned at open and stays
+	 * out, now and after a restart */
+	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	/* and it is still on disk until pruned */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"
+					   " WHERE key = 'old'"),
+	    1);
 	s = open_file(fx->path);
-	assert_int_equal(store_item_count(s), 3);
+	assert_int_equal(store_item_count(s), 2);
+	assert_int_equal(merge(s, 1, &pb, 2100, NULL), 0);
+	/* once the feed drops it, it is forgotten; carried again, it is
+	 * news */
+	pb.pf.items++;
+	pb.pf.nitems--;
+	assert_int_equal(merge(s, 1, &pb, 2200, NULL), 0);
 	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 0);
+	s = open_file(fx->path);
+	pb.pf.items--;
+	pb.pf.nitems++;
+	uint32_t *ids = NULL;
+	assert_int_equal(merge(s, 1, &pb, 2300, &ids), 1);
+	const struct item *old = store_item(s, ids[0]);
+	assert_string_equal(old->key, "old");
+	assert_int_equal(old->first_seen, 2300);
+	assert_true(old->fresh);
+	free(ids);
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT first_seen FROM items"
+					   " WHERE key = 'old'"),
+	    2300);
 }
 
 static void
@@ -827,6 +853,149 @@ test_file_retention(void **state)
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM feeds"), 2);
 	big_fini(&ba);
 	big_fini(&bb);
+}
+
+/* A pruned item its feed still carries stays out after a restart; once
+ * the feed drops it and carries it again, it is news.  cap 0 prunes by
+ * age (first_seen), else by the per-feed cap. */
+static void
+restart_after_prune(const struct fixture *fx, size_t cap)
+{
+	struct store *s = open_file(fx->path);
+	uint32_t f = store_feed_add(s, "http://slow.example/rss", NULL);
+	uint32_t g = store_feed_add(s, "http://other.example/rss", NULL);
+	struct pf_builder pb, other;
+	int64_t now = 100 * DAY;
+
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "p0", NULL, "Oldest", NULL, now - 40 * DAY);
+	pf_add(&pb, "p1", NULL, "Old", NULL, now - 39 * DAY);
+	assert_int_equal(merge(s, f, &pb, now - 40 * DAY, NULL), 2);
+	pf_add(&pb, "p2", NULL, "Recent", NULL, now - DAY);
+	pf_add(&pb, "p3", NULL, "Newest", NULL, now);
+	assert_int_equal(merge(s, f, &pb, now, NULL), 2);
+	/* the same keys in another feed are other items */
+	pf_init(&other, NULL, NULL);
+	pf_add(&other, "p0", NULL, "Elsewhere", NULL, now);
+	assert_int_equal(merge(s, g, &other, now, NULL), 1);
+	if (cap)
+		assert_int_equal(store_prune(s, now, 0, cap), 2);
+	else
+		assert_int_equal(store_prune(s, now, 30 * DAY, 0), 2);
+	assert_null(find_item(s, f, "p0"));
+	assert_null(find_item(s, f, "p1"));
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 3);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 2);
+
+	/* restarts: the feed still carries both, neither is news */
+	for (int round = 0; round < 2; round++) {
+		s = open_file(fx->path);
+		assert_int_equal(store_item_count(s), 3);
+		assert_int_equal(merge(s, f, &pb, now + DAY + round, NULL), 0);
+		assert_null(find_item(s, f, "p0"));
+		assert_int_equal(merge(s, g, &other, now + DAY, NULL), 0);
+		store_close(s);
+	}
+	/* it stops carrying p0 (p1 stays pruned) ... */
+	s = open_file(fx->path);
+	pb.pf.items++;
+	pb.pf.nitems--;
+	assert_int_equal(merge(s, f, &pb, now + 2 * DAY, NULL), 0);
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"), 1);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"
+					   " WHERE key = 'p1'"),
+	    1);
+	/* ... and carries it again later: now it is news, p1 is not */
+	s = open_file(fx->path);
+	pb.pf.items--;
+	pb.pf.nitems++;
+	uint32_t *ids = NULL;
+	assert_int_equal(merge(s, f, &pb, now + 3 * DAY, &ids), 1);
+	const struct item *p0 = store_item(s, ids[0]);
+	assert_string_equal(p0->key, "p0");
+	assert_int_equal(p0->feed_id, f);
+	assert_int_equal(p0->first_seen, now + 3 * DAY);
+	assert_false(p0->read);
+	free(ids);
+	assert_null(find_item(s, f, "p1"));
+	store_close(s);
+	s = open_file(fx->path);
+	assert_int_equal(store_item_count(s), 4);
+	assert_int_equal(merge(s, f, &pb, now + 4 * DAY, NULL), 0);
+	store_close(s);
+}
+
+static void
+test_file_restart_age_pruned(void **state)
+{
+	restart_after_prune(*state, 0);
+}
+
+static void
+test_file_restart_cap_pruned(void **state)
+{
+	restart_after_prune(*state, 2);
+}
+
+/* Version 3 as it shipped; a pruned key table comes with version 4. */
+static void
+test_file_migrate_v3(void **state)
+{
+	struct fixture *fx = *state;
+
+	assert_int_equal(mkdir(fx->data, 0700), 0);
+	rawdb_exec(fx->path,
+	    "CREATE TABLE feeds (id INTEGER PRIMARY KEY,"
+	    " url TEXT NOT NULL UNIQUE, title TEXT, language TEXT, etag TEXT,"
+	    " last_modified TEXT, last_fetch INTEGER NOT NULL DEFAULT 0,"
+	    " status INTEGER NOT NULL DEFAULT 0, error TEXT,"
+	    " failures INTEGER NOT NULL DEFAULT 0);"
+	    "CREATE TABLE items (id INTEGER PRIMARY KEY,"
+	    " feed_id INTEGER NOT NULL REFERENCES feeds(id),"
+	    " key TEXT NOT NULL, title TEXT, link TEXT, summary TEXT,"
+	    " content TEXT, author TEXT, published INTEGER,"
+	    " first_seen INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0,"
+	    " UNIQUE (feed_id, key));"
+	    "ALTER TABLE items ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
+	    "CREATE INDEX items_time ON items(coalesce(published, first_seen));"
+	    "CREATE INDEX items_seen ON items(first_seen);"
+	    "INSERT INTO feeds (id, url, title, status) VALUES"
+	    " (5, 'http://v3.example/rss', 'Version three', 1);"
+	    "INSERT INTO items (feed_id, key, title, published, first_seen,"
+	    " read, updated) VALUES"
+	    " (5, 'k1', 'Read one', 1000, 1100, 1, 1),"
+	    " (5, 'k2', 'Unread', NULL, 1200, 0, 0),"
+	    " (5, 'k3', 'Third', NULL, 1300, 0, 0);"
+	    "PRAGMA user_version = 3;");
+
+	struct store *s = open_file(fx->path);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(store_feed_count(s), 1);
+	assert_string_equal(store_feed(s, 1)->title, "Version three");
+	assert_int_equal(store_item_count(s), 3);
+	const struct item *k1 = find_item(s, 1, "k1");
+	assert_non_null(k1);
+	assert_true(k1->read);
+	assert_true(k1->updated);
+	assert_int_equal(k1->time, 1000);
+	assert_false(find_item(s, 1, "k2")->read);
+	/* the new table takes pruned keys at once */
+	assert_int_equal(store_prune(s, 2000, 0, 2), 1);
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM pruned"
+					   " WHERE feed_id = 5 AND key = 'k1'"),
+	    1);
+	s = open_file(fx->path);
+	struct pf_builder pb;
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "k1", NULL, "Read one", NULL, 1000);
+	assert_int_equal(merge(s, 1, &pb, 3000, NULL), 0);
+	assert_null(find_item(s, 1, "k1"));
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
+	assert_true(rawdb_check_ok(fx->path, "PRAGMA integrity_check"));
 }
 
 static void
@@ -878,7 +1047,7 @@ test_file_migrate_v1(void **state)
 	pf_add(&pb, "k2", NULL, "Unread, corrected", NULL, PARSE_NO_DATE);
 	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 3);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
 	assert_int_equal(rawdb_int(fx->path,
 			     "SELECT updated FROM items WHERE key = 'k2'"),
 	    1);
@@ -1079,6 +1248,40 @@ test_file_readonly_file(void **state)
 	lift(fx->path, 0);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
 	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
+}
+
+/* A read-only file cannot be pruned at open; its items seen before
+ * since still stay out of the session. */
+static void
+test_file_open_since_readonly(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = open_file(fx->path);
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	struct pf_builder pb;
+
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "old", NULL, "t", NULL, 100);
+	assert_int_equal(merge(s, f, &pb, 100, NULL), 1);
+	pf_add(&pb, "new", NULL, "t", NULL, 1000);
+	assert_int_equal(merge(s, f, &pb, 900, NULL), 1);
+	store_close(s);
+	if (!lock_down(fx->path, fx->data, 0)) {
+		lift(fx->path, 0);
+		skip();
+	}
+
+	char err[128];
+	char *warn = NULL;
+	s = store_open_since(fx->path, 500, &warn, err, sizeof(err));
+	assert_non_null(warn);
+	free(warn);
+	assert_false(store_persistent(s));
+	assert_int_equal(store_item_count(s), 1);
+	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
+	store_close(s);
+	lift(fx->path, 0);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
 }
 
 static void
@@ -1508,6 +1711,9 @@ main(void)
 #define FX(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 		FX(test_file_restart),
 		FX(test_file_open_since),
+		FX(test_file_restart_age_pruned),
+		FX(test_file_restart_cap_pruned),
+		FX(test_file_migrate_v3),
 		FX(test_file_retention),
 		FX(test_file_migrate_v1),
 		FX(test_file_corrupt_random),
@@ -1515,6 +1721,7 @@ main(void)
 		FX(test_file_newer),
 		FX(test_file_readonly_dir),
 		FX(test_file_readonly_file),
+		FX(test_file_open_since_readonly),
 		FX(test_file_not_a_dir),
 		FX(test_file_size_limit),
 		FX(test_file_disk_full),
