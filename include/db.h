@@ -63,7 +63,7 @@ void db_close(struct db *db);
 /* Every feed, in rowid order. */
 ATTR_NODISCARD int db_load_feeds(struct db *db, db_feed_fn fn, void *ctx,
     char *err, size_t errlen);
-/* Every item whose time (published, else first_seen) is at least since,
+/* Every item whose time (first_seen) is at least since,
  * oldest first. */
 ATTR_NODISCARD int db_load_recent(struct db *db, int64_t since,
     db_item_fn fn, void *ctx, char *err, size_t errlen);
