@@ -504,7 +504,7 @@ static void
 post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
     const struct topk *next)
 {
-	uint32_t at[TOPK_MAX];
+	uint32_t at[TOPK_MAX] = {0};
 
 	for (uint32_t i = 0; i < cl->nposted; i++)
 		if (!has_term(next->t, next->n, cl->posted[i]))
