@@ -1218,20 +1218,28 @@ readonly_session(const struct fixture *fx)
 	store_close(s);
 }
 
+/* Seeds the database, locks down target (the data directory or the file
+ * itself), runs a session on it, and checks the file kept what it had. */
+static void
+readonly_case(struct fixture *fx, const char *target, int isdir)
+{
+	seed_db(fx->path);
+	if (!lock_down(target, fx->data, isdir)) {
+		lift(target, isdir);
+		skip();
+	}
+	readonly_session(fx);
+	lift(target, isdir);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
+}
+
 static void
 test_file_readonly_dir(void **state)
 {
 	struct fixture *fx = *state;
 
-	seed_db(fx->path);
-	if (!lock_down(fx->data, fx->data, 1)) {
-		lift(fx->data, 1);
-		skip();
-	}
-	readonly_session(fx);
-	lift(fx->data, 1);
-	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
-	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
+	readonly_case(fx, fx->data, 1);
 }
 
 static void
@@ -1239,15 +1247,7 @@ test_file_readonly_file(void **state)
 {
 	struct fixture *fx = *state;
 
-	seed_db(fx->path);
-	if (!lock_down(fx->path, fx->data, 0)) {
-		lift(fx->path, 0);
-		skip();
-	}
-	readonly_session(fx);
-	lift(fx->path, 0);
-	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 2);
-	assert_int_equal(rawdb_int(fx->path, "SELECT sum(read) FROM items"), 1);
+	readonly_case(fx, fx->path, 0);
 }
 
 /* A read-only file cannot be pruned at open; its items seen before
