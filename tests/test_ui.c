@@ -187,6 +187,21 @@ open_link(struct env *e)
 	return strdup(r.url);
 }
 
+/* Moves right, at most tries panels, until 'o' opens url. */
+static void
+select_link(struct env *e, const char *url, int tries)
+{
+	char *first = open_link(e);
+
+	for (int i = 0; i < tries && strcmp(first, url) != 0; i++) {
+		free(first);
+		CHECK(press(e, 'l', NULL) == UI_REQ_NONE);
+		first = open_link(e);
+	}
+	CHECK(strcmp(first, url) == 0);
+	free(first);
+}
+
 static size_t
 rank_of(struct env *e, uint32_t cluster)
 {
@@ -219,15 +234,7 @@ scenario_selection_follows(void)
 
 	/* Select the panel of the rates story, wherever it is. */
 	uint32_t want = cluster_of(e.c, ecb);
-	char *first = open_link(&e);
-	for (int i = 0; i < 3 && strcmp(first, "https://pacific.test/rates");
-	     i++) {
-		free(first);
-		CHECK(press(&e, 'l', NULL) == UI_REQ_NONE);
-		first = open_link(&e);
-	}
-	CHECK(strcmp(first, "https://pacific.test/rates") == 0);
-	free(first);
+	select_link(&e, "https://pacific.test/rates", 3);
 	size_t before = rank_of(&e, want);
 
 	/* New, hotter stories push the rates story down. */
@@ -581,15 +588,7 @@ scenario_swap(void)
 	    add(&e, 1, "Central bank holds interest rates as inflation slows",
 	        "https://pacific.test/rates", NOW - 5000);
 	env_ui(&e);
-	char *first = open_link(&e);
-	for (int i = 0; i < 2 && strcmp(first, "https://pacific.test/rates");
-	     i++) {
-		free(first);
-		CHECK(press(&e, 'l', NULL) == UI_REQ_NONE);
-		first = open_link(&e);
-	}
-	CHECK(strcmp(first, "https://pacific.test/rates") == 0);
-	free(first);
+	select_link(&e, "https://pacific.test/rates", 2);
 
 	uint32_t before = cluster_of(e.c, rates);
 	uint32_t order1[] = {rates, storm};
