@@ -61,7 +61,6 @@ struct run {
 	const struct feed_src **src_of; /* store feed id -> its feed_src */
 	uint32_t nsrc;
 	unsigned nfailed;   /* feeds whose last fetch failed */
-	int dashboard;
 };
 
 static void
@@ -88,6 +87,20 @@ wall_now(void)
 	return (int64_t)time(NULL);
 }
 
+/* The feeds file: -f, else the XDG default.  NULL (after saying why) when
+ * neither is known.  Caller frees. */
+static char *
+feeds_path(const struct app_opts *o)
+{
+	char *p = o->feeds_path ? xstrdup(o->feeds_path) :
+				  settings_config_path("feeds");
+
+	if (!p)
+		fputs("wiredesk: no feeds file: give -f FILE or set HOME\n",
+		    stderr);
+	return p;
+}
+
 /* Loads settings and the feeds file.  Returns 0 or the exit status 2. */
 static int
 load_config(struct run *r, const struct app_opts *o, feedlist_report_fn rep,
@@ -104,13 +117,9 @@ load_config(struct run *r, const struct app_opts *o, feedlist_report_fn rep,
 		return 2;
 	}
 	free(cfg);
-	char *feeds = o->feeds_path ? xstrdup(o->feeds_path) :
-				      settings_config_path("feeds");
-	if (!feeds) {
-		fputs("wiredesk: no feeds file: give -f FILE or set HOME\n",
-		    stderr);
+	char *feeds = feeds_path(o);
+	if (!feeds)
 		return 2;
-	}
 	if (feedlist_load(feeds, &r->list, rep, ctx, err, sizeof(err)) < 0) {
 		fprintf(stderr, "wiredesk: %s\n", err);
 		free(feeds);
@@ -186,14 +195,27 @@ parse_result(const struct fetch_result *res, const char *url,
 	    charset_of(res->content_type, cs, sizeof(cs)), pf, err, errlen);
 }
 
+/* Records a feed's status (msg NULL: success) and keeps the count of
+ * failed feeds. */
+static void
+record_status(struct run *r, uint32_t feed_id, const char *msg, int64_t now)
+{
+	const struct feed_info *fi = store_feed(r->store, feed_id);
+	int was_failed = fi && fi->status < 0;
+
+	store_set_status(r->store, feed_id, msg == NULL, msg, now);
+	if (msg && !was_failed)
+		r->nfailed++;
+	else if (!msg && was_failed && r->nfailed)
+		r->nfailed--;
+}
+
 /* Records a transfer's outcome: validators, status, failure count.
  * Returns 1 when the feed counts as failed. */
 static int
 note_outcome(struct run *r, uint32_t feed_id, const struct fetch_result *res,
     const char *parse_err, int64_t now)
 {
-	const struct feed_info *fi = store_feed(r->store, feed_id);
-	int was_failed = fi && fi->status < 0;
 	const char *msg = NULL;
 
 	if (res->status == FETCH_HTTP_ERROR || res->status == FETCH_ERROR)
@@ -203,11 +225,7 @@ note_outcome(struct run *r, uint32_t feed_id, const struct fetch_result *res,
 	if (!msg && (res->etag || res->last_modified))
 		store_set_validators(r->store, feed_id, res->etag,
 		    res->last_modified);
-	store_set_status(r->store, feed_id, msg == NULL, msg, now);
-	if (msg && !was_failed)
-		r->nfailed++;
-	else if (!msg && was_failed && r->nfailed)
-		r->nfailed--;
+	record_status(r, feed_id, msg, now);
 	return msg != NULL;
 }
 
@@ -256,22 +274,28 @@ run_parse(const struct app_opts *o)
 	return status;
 }
 
-/* Fills order with the indexes of the feed list sorted by URL. */
+static int
+cmp_src_url(const void *a, const void *b)
+{
+	const struct feed_src *const *x = a, *const *y = b;
+
+	return strcmp((*x)->url, (*y)->url);
+}
+
+/* Fills order with the indexes of the feed list sorted by URL (URLs are
+ * unique: feedlist merges duplicates). */
 static void
 sort_by_url(const struct feedlist *list, size_t *order)
 {
+	const struct feed_src **p = xcalloc(list->n ? list->n : 1,
+	    sizeof(*p));
+
 	for (size_t i = 0; i < list->n; i++)
-		order[i] = i;
-	/* insertion sort: feed lists are hundreds long at most */
-	for (size_t i = 1; i < list->n; i++) {
-		size_t v = order[i], j = i;
-		while (j > 0 && strcmp(list->feeds[order[j - 1]].url,
-				    list->feeds[v].url) > 0) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = v;
-	}
+		p[i] = &list->feeds[i];
+	qsort(p, list->n, sizeof(*p), cmp_src_url);
+	for (size_t i = 0; i < list->n; i++)
+		order[i] = (size_t)(p[i] - list->feeds);
+	free(p);
 }
 
 /* Registers the feeds with the store in URL order, so feed and item ids
@@ -340,15 +364,14 @@ cluster_into(const struct run *r, struct clusterer *c, uint32_t id)
 	    it->time);
 }
 
-/* --dump: the JSON document of DESIGN.md. */
+/* --dump: the JSON document of DESIGN.md; order is the feed list in URL
+ * order, as register_feeds left it. */
 static void
-write_dump(struct run *r, struct buf *out)
+write_dump(struct run *r, const size_t *order, struct buf *out)
 {
 	struct json j;
 	size_t n = r->list.n;
-	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
 
-	sort_by_url(&r->list, order);
 	json_init(&j, out);
 	json_begin_obj(&j);
 	json_key(&j, "feeds");
@@ -365,7 +388,6 @@ write_dump(struct run *r, struct buf *out)
 		json_end(&j);
 	}
 	json_end(&j);
-	free(order);
 
 	/* Hotness is measured at the newest item's own date, never the wall
 	 * clock. */
@@ -421,8 +443,8 @@ write_dump(struct run *r, struct buf *out)
 	free(cids);
 }
 
+/* A fetched feed waiting for the merge, indexed by store feed id. */
 struct pending {
-	uint32_t feed_id;
 	const char *url;
 	struct parsed_feed pf;
 	int ok;
@@ -464,7 +486,7 @@ run_dump(const struct app_opts *o)
 	/* Results are kept until every feed has answered, then merged in
 	 * URL order: arrival order must not show in the output. */
 	size_t n = r.list.n;
-	struct pending *pend = xcalloc(n ? n : 1, sizeof(*pend));
+	struct pending *pend = xcalloc((size_t)r.nsrc + 1, sizeof(*pend));
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
 		const struct feed_info *fi = store_feed(r.store, r.feed_ids[i]);
@@ -474,26 +496,24 @@ run_dump(const struct app_opts *o)
 			.etag = o->use_db ? fi->etag : NULL,
 			.last_modified = o->use_db ? fi->last_modified : NULL,
 		};
-		pend[k].feed_id = r.feed_ids[i];
-		pend[k].url = r.list.feeds[i].url;
+		pend[req.feed_id].url = req.url;
 		if (fetch_start(r.fetcher, &req) < 0)
-			store_set_status(r.store, req.feed_id, 0,
+			record_status(&r, req.feed_id,
 			    "could not start the transfer", wall_now());
 	}
 	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0) {
 		fetch_poll(r.fetcher, NULL, 0, 1000);
 		struct fetch_result res;
 		while (fetch_next(r.fetcher, &res)) {
-			size_t k = 0;
-			while (k < n && pend[k].feed_id != res.feed_id)
-				k++;
+			struct pending *pd = res.feed_id <= r.nsrc ?
+			    &pend[res.feed_id] : NULL;
 			char perr[512] = "";
-			if (k < n && res.status == FETCH_OK) {
-				if (parse_result(&res, pend[k].url, &pend[k].pf,
-					perr, sizeof(perr)) == 0)
-					pend[k].ok = 1;
+			if (pd && pd->url && res.status == FETCH_OK) {
+				if (parse_result(&res, pd->url, &pd->pf, perr,
+					sizeof(perr)) == 0)
+					pd->ok = 1;
 				else
-					parsed_feed_fini(&pend[k].pf);
+					parsed_feed_fini(&pd->pf);
 			}
 			note_outcome(&r, res.feed_id, &res,
 			    perr[0] ? perr : NULL, wall_now());
@@ -506,27 +526,27 @@ run_dump(const struct app_opts *o)
 	 * the database the real time is recorded instead: that run depends
 	 * on what earlier runs stored anyway. */
 	int64_t newest = 0;
-	for (size_t k = 0; k < n; k++)
-		for (size_t m = 0; pend[k].ok && m < pend[k].pf.nitems; m++) {
-			int64_t t = pend[k].pf.items[m].published;
+	for (uint32_t id = 1; id <= r.nsrc; id++)
+		for (size_t m = 0; pend[id].ok && m < pend[id].pf.nitems; m++) {
+			int64_t t = pend[id].pf.items[m].published;
 			if (t != PARSE_NO_DATE && t > newest)
 				newest = t;
 		}
 	if (o->use_db)
 		newest = wall_now();
 	for (size_t k = 0; k < n; k++) {
-		if (!pend[k].ok)
+		uint32_t id = r.feed_ids[order[k]];
+		if (!pend[id].ok)
 			continue;
 		uint32_t *ids = NULL;
 		size_t nnew = 0;
-		if (store_merge(r.store, pend[k].feed_id, &pend[k].pf, newest,
-			&ids, &nnew, err, sizeof(err)) < 0)
+		if (store_merge(r.store, id, &pend[id].pf, newest, &ids, &nnew,
+			err, sizeof(err)) < 0)
 			fprintf(stderr, "wiredesk: %s\n", err);
 		free(ids);
-		parsed_feed_fini(&pend[k].pf);
+		parsed_feed_fini(&pend[id].pf);
 	}
 	free(pend);
-	free(order);
 
 	size_t nall;
 	uint32_t *all = all_items(r.store, &nall);
@@ -536,7 +556,8 @@ run_dump(const struct app_opts *o)
 
 	struct buf out;
 	buf_init(&out, 0);
-	write_dump(&r, &out);
+	write_dump(&r, order, &out);
+	free(order);
 	fwrite(out.p, 1, out.len, stdout);
 	buf_fini(&out);
 	rc = r.nfailed ? 1 : 0;
@@ -573,14 +594,10 @@ static int
 run_import(const struct app_opts *o)
 {
 	char err[512];
-	char *feeds = o->feeds_path ? xstrdup(o->feeds_path) :
-				      settings_config_path("feeds");
+	char *feeds = feeds_path(o);
 
-	if (!feeds) {
-		fputs("wiredesk: no feeds file: give -f FILE or set HOME\n",
-		    stderr);
+	if (!feeds)
 		return 2;
-	}
 	int n = feedlist_import_opml(o->files[0], feeds, report_stderr, NULL,
 	    err, sizeof(err));
 	if (n < 0) {
@@ -736,6 +753,8 @@ start_due(struct dash *d, int64_t now)
 				.last_modified = fi->last_modified,
 			};
 			if (fetch_start(d->r.fetcher, &req) < 0) {
+				record_status(&d->r, ids[i],
+				    "could not start the transfer", now);
 				sched_done(d->sched, ids[i], SCHED_FAILED, now,
 				    -1);
 				continue;
