@@ -16,6 +16,10 @@ enum token_field { TOKEN_TITLE, TOKEN_SUMMARY };
 #define TOKEN_PLAIN                                                            \
 	0x4 /* written in lower case where case tells: evidence                \
 	     * that the word is not a name */
+#define TOKEN_JOINED                                                           \
+	0x8 /* follows the token handed out before it with nothing but         \
+	     * spaces or a hyphen between: the two make a phrase               \
+	     * ("Santa Monica", "anti-terror") */
 
 /* One token as token_run hands it out.  Every pointer is borrowed for the
  * callback only. */
@@ -25,6 +29,8 @@ struct token {
 	const char *surface; /* the word as written ("Sony" for "Sony's"),
 	                      * NUL-terminated */
 	size_t surface_len;
+	const char *word; /* case-folded, not stemmed; not NUL-terminated */
+	size_t word_len;
 	enum token_field field;
 	unsigned flags; /* TOKEN_* */
 };

@@ -163,6 +163,7 @@ struct word {
 	int camel;      /* a capital right after a small letter */
 	int initial;    /* starts a sentence */
 	int ideo;       /* one Han or kana character */
+	int gap;        /* punctuation between it and the word before */
 	int stop;
 };
 
@@ -466,7 +467,7 @@ static void
 split(struct tokenizer *t, const char *s, size_t n)
 {
 	struct word *w = NULL; /* the open word, if any */
-	int at_start = 1, dotted = 0;
+	int at_start = 1, dotted = 0, gap = 0;
 	size_t i = 0, seg = 0; /* seg: letters since a dot in "U.S." */
 
 	t->nw = 0;
@@ -483,6 +484,8 @@ split(struct tokenizer *t, const char *s, size_t n)
 		if (c == C_IDEO) {
 			w = word_open(t, i, at_start);
 			w->ideo = 1;
+			w->gap = gap;
+			gap = 0;
 			word_put(t, w, cp, i + k);
 			w = NULL;
 			at_start = 0;
@@ -492,6 +495,8 @@ split(struct tokenizer *t, const char *s, size_t n)
 		if (c == C_LETTER || c == C_DIGIT) {
 			if (w == NULL) {
 				w = word_open(t, i, at_start);
+				w->gap = gap;
+				gap = 0;
 				at_start = 0;
 				seg = 0;
 				dotted = 0;
@@ -516,6 +521,9 @@ split(struct tokenizer *t, const char *s, size_t n)
 				i += k;
 				continue;
 			}
+			/* a closing quote ends a phrase; an elision does not */
+			if (cl1 != C_LETTER)
+				gap = 1;
 			w = NULL;
 			i += k;
 			continue;
@@ -562,6 +570,10 @@ split(struct tokenizer *t, const char *s, size_t n)
 			if (!(cp == '.' && w != NULL && is_abbrev(w)))
 				at_start = 1;
 		}
+		/* only spaces and a hyphen keep two words one phrase */
+		if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		        cp == 0xa0 || (cp == '-' && w != NULL)))
+			gap = 1;
 		w = NULL;
 		i += k;
 	}
@@ -617,10 +629,13 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 	}
 	int titlecase = nsmall * 4 <= ncap;
 
+	int joined = 0; /* the word before was handed out */
 	for (size_t i = 0; i < t->nw; i++) {
 		const struct word *w = &t->w[i];
-		if (w->stop || w->flen > WORD_MAX)
+		if (w->stop || w->flen > WORD_MAX) {
+			joined = 0;
 			continue;
+		}
 		struct token tok = {.field = field};
 		if (w->ndigit > 0 && w->nletter == 0)
 			tok.flags = TOKEN_NUMBER;
@@ -650,8 +665,13 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			buf_append(&t->term, f, w->flen);
 		buf_reset(&t->surf);
 		buf_append(&t->surf, text + start + w->sbeg, w->send - w->sbeg);
+		if (joined && !w->gap && !w->ideo)
+			tok.flags |= TOKEN_JOINED;
+		joined = !w->ideo;
 		tok.term = t->term.p;
 		tok.len = t->term.len;
+		tok.word = f;
+		tok.word_len = w->flen;
 		tok.surface = t->surf.p;
 		tok.surface_len = t->surf.len;
 		fn(&tok, ctx);

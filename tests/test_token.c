@@ -255,6 +255,45 @@ test_boilerplate(void **state)
 	    0, "hagel resign defens chief reuter");
 }
 
+/* Phrases: "+" before a term that follows the one before it with only
+ * spaces or a hyphen between; the word before stemming after "=". */
+static void
+collect_joined(const struct token *tok, void *ctx)
+{
+	struct buf *b = ctx;
+
+	if (b->len > 0)
+		buf_putc(b, ' ');
+	if (tok->flags & TOKEN_JOINED)
+		buf_putc(b, '+');
+	buf_puts(b, tok->term);
+	buf_putc(b, '=');
+	buf_append(b, tok->word, tok->word_len);
+}
+
+static void
+test_joined(void **state)
+{
+	(void)state;
+	struct tokenizer *t = token_new("en");
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_puts(&b, "");
+	/* a stop word, a comma, a colon or a quote ends a phrase; a
+	 * hyphen does not; a possessive keeps it going */
+	token_run(t,
+	    "Looting hits Long Beach, Santa Monica as anti-terror bill "
+	    "nears: 'Floyd's death' stuns",
+	    TOKEN_SUMMARY, collect_joined, &b);
+	assert_string_equal(b.p,
+	    "loot=looting +hit=hits +long=long +beach=beach "
+	    "santa=santa +monica=monica anti=anti +terror=terror "
+	    "+bill=bill +near=nears floyd=floyd +death=death stun=stuns");
+	buf_fini(&b);
+	token_free(t);
+}
+
 static void
 test_language(void **state)
 {
@@ -298,6 +337,7 @@ main(void)
 	    cmocka_unit_test(test_numbers),
 	    cmocka_unit_test(test_utf8),
 	    cmocka_unit_test(test_boilerplate),
+	    cmocka_unit_test(test_joined),
 	    cmocka_unit_test(test_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
