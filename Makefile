@@ -51,7 +51,8 @@ TESTSRC  := $(wildcard tests/test_*.c)
 TESTBIN  := $(TESTSRC:tests/%.c=$(BUILD)/tests/%)
 SUPSRC   := $(wildcard tests/support/*.c)
 SUPOBJ   := $(SUPSRC:tests/support/%.c=$(BUILD)/tests/support/%.o)
-TOOLSRC  := $(wildcard tests/tools/*.c tests/bench/*.c)
+TOOLSRC  := $(filter-out tests/tools/mkbackground.c,\
+	    $(wildcard tests/tools/*.c tests/bench/*.c))
 TOOLBIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TOOLSRC))
 
 .PHONY: all run test test-suite bench deps depcheck clean install headers \
@@ -72,6 +73,18 @@ $(LIB): $(OBJ)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The background document frequencies are stemmed at build time by the
+# tokenizer the program uses (tests/tools/mkbackground.c).
+GEN_OBJ := $(BUILD)/token.o $(BUILD)/text.o $(BUILD)/buf.o $(BUILD)/util.o
+$(BUILD)/mkbackground: tests/tools/mkbackground.c $(GEN_OBJ)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(GEN_OBJ) $(LDLIBS)
+
+$(BUILD)/background.inc: src/background.words $(BUILD)/mkbackground
+	$(BUILD)/mkbackground table $< >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/background.o: src/background.c $(BUILD)/background.inc
+	$(CC) $(CPPFLAGS) -iquote $(BUILD) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/support/%.o: tests/support/%.c | $(BUILD)/tests/support
 	$(CC) $(CPPFLAGS) -Itests/support $(CFLAGS) -c -o $@ $<
