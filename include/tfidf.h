@@ -8,6 +8,15 @@
 /* How much more a term counts in a title than in a summary. */
 #define TFIDF_TITLE_WEIGHT 2.0f
 
+/* How many documents the background shares weigh against the counted
+ * ones (vocab_idf). */
+#define VOCAB_PRIOR_DOCS 100.0
+
+/* A name that this many nats of idf or fewer make common among the items
+ * counted is the day's topic ("Floyd", "Trump"), not a story's: it gets
+ * no name boost. */
+#define TFIDF_NAME_MIN_IDF 2.5
+
 /* A sparse vector: n entries sorted by strictly increasing term.  Embed it
  * and pair svec_init/svec_fini; the arrays belong to the vector. */
 struct svec {
@@ -42,16 +51,23 @@ float svec_get(const struct svec *x, uint32_t term);
  * time (a cluster's centroid): adding a document, reading a weight and a
  * dot product with a short vector cost O(1) per entry of the short
  * operand, however many terms the sum holds, and the length is kept as
- * weights change.  Slots whose term is HVEC_EMPTY are free; the others
- * are the entries, in no order.  Embed it and pair hvec_init/hvec_fini. */
+ * weights change.  Each entry also counts the documents added with that
+ * term (hvec_axpy with a > 0 adds one, with a < 0 takes one away).  Slots
+ * whose term is HVEC_EMPTY are free; the others are the entries, in no
+ * order.  Embed it and pair hvec_init/hvec_fini. */
 #define HVEC_EMPTY UINT32_MAX
 
+struct hvec_slot {
+	uint32_t term;
+	uint32_t n; /* documents with the term */
+	float w;
+};
+
 struct hvec {
-	uint32_t *term; /* cap slots */
-	float *w;
-	uint32_t n, cap; /* entries; slots, 0 or a power of two */
-	unsigned shift;  /* 32 - log2(cap) */
-	double norm2;    /* squared length */
+	struct hvec_slot *s; /* cap slots */
+	uint32_t n, cap;     /* entries; slots, 0 or a power of two */
+	unsigned shift;      /* 32 - log2(cap) */
+	double norm2;        /* squared length */
 };
 
 void hvec_init(struct hvec *h);
@@ -60,10 +76,12 @@ void hvec_fini(struct hvec *h);
 void hvec_reset(struct hvec *h, uint32_t n);
 /* h += a * x; returns the inner product of x with h as it was before. */
 double hvec_axpy(struct hvec *h, double a, const struct svec *x);
-/* h += x. */
+/* h += x, counts included. */
 void hvec_add(struct hvec *h, const struct hvec *x);
 /* The weight of term in h, 0 if absent. */
 float hvec_get(const struct hvec *h, uint32_t term);
+/* The documents counted with term, 0 if absent. */
+uint32_t hvec_count(const struct hvec *h, uint32_t term);
 /* Inner products: cost O(x->n), and O of the smaller table. */
 double hvec_dot(const struct hvec *h, const struct svec *x);
 double hvec_dot_hvec(const struct hvec *a, const struct hvec *b);
@@ -71,18 +89,26 @@ double hvec_dot_hvec(const struct hvec *a, const struct hvec *b);
 double hvec_norm(const struct hvec *h);
 
 /* The vocabulary: terms interned to dense ids 0, 1, 2, ... in order of
- * first sight, with their document frequencies, the case evidence that
- * tells names from words, and a form to show a person. */
+ * first sight, with their document frequencies (the ones counted here and
+ * the built-in background ones of background.h), the feed that uses each
+ * most, the case evidence that tells names from words, and a form to
+ * show a person.  A term is a stem, or a phrase of two stems (two words
+ * the text wrote side by side, "santa monica"). */
 struct vocab;
 
 struct vocab *vocab_new(void);
 void vocab_free(struct vocab *v);
 /* The id of term[0..len), added if new. */
 uint32_t vocab_intern(struct vocab *v, const char *term, size_t len);
+/* The id of the phrase of terms a and b, in that order, added if new. */
+uint32_t vocab_intern_pair(struct vocab *v, uint32_t a, uint32_t b);
+/* Whether id is a phrase; if so its two terms go to *a and *b. */
+int vocab_pair(const struct vocab *v, uint32_t id, uint32_t *a, uint32_t *b);
 /* The id of term[0..len), or UINT32_MAX if it was never interned. */
 uint32_t vocab_lookup(const struct vocab *v, const char *term, size_t len);
 size_t vocab_size(const struct vocab *v);
-/* The interned key (a stem).  Borrowed until vocab_free. */
+/* The interned key (a stem, or two joined by a space).  Borrowed until
+ * vocab_free. */
 const char *vocab_term(const struct vocab *v, uint32_t id);
 
 /* Records one occurrence of id: evidence is +1 where the text wrote it as
@@ -95,20 +121,38 @@ void vocab_note(struct vocab *v, uint32_t id, int evidence, const char *surface,
  * vocab_note. */
 const char *vocab_display(const struct vocab *v, uint32_t id);
 /* How sure the evidence is that id is a name, in [0, 1]; a term without
- * evidence gets the prior 0.25. */
+ * evidence gets the prior 0.25.  A phrase is as much a name as the less
+ * sure of its words. */
 double vocab_nameness(const struct vocab *v, uint32_t id);
 
-/* Counts one document: every term in doc (built) gains a document. */
-void vocab_add_doc(struct vocab *v, const struct svec *doc);
+/* Counts one document of feed: every term in doc (built) gains a
+ * document, and the feed a vote as the one that uses the term most. */
+void vocab_add_doc(struct vocab *v, const struct svec *doc, uint32_t feed);
 uint32_t vocab_docs(const struct vocab *v);
 uint32_t vocab_df(const struct vocab *v, uint32_t id);
-/* Inverse document frequency, ln((1 + N) / (1 + df)) + 1. */
+/* The background headlines using id (background_df). */
+uint32_t vocab_bg_df(const struct vocab *v, uint32_t id);
+/* Inverse document frequency, -ln p, where p is the share of documents
+ * using the term: the counted share, pulled towards the background share
+ * by VOCAB_PRIOR_DOCS pseudo-documents, so that a term is as common as
+ * the news at large says until enough documents have been counted to
+ * tell otherwise. */
 double vocab_idf(const struct vocab *v, uint32_t id);
+/* The same from the background alone: how rare the term is in the news
+ * at large, whatever today's items say. */
+double vocab_bg_idf(const struct vocab *v, uint32_t id);
+/* The idf of id in a document of feed, which has feed_docs documents
+ * counted: a term that this one feed puts in most of its items ("Start
+ * your day with Breakfast", a dateline) is its boilerplate, and weighs as
+ * little as a word that most documents use. */
+double vocab_feed_idf(
+    const struct vocab *v, uint32_t id, uint32_t feed, uint32_t feed_docs);
 
-/* out = tf weighted by idf and by 1 + name_boost * nameness, then scaled
- * to length 1.  tf holds term counts (a title occurrence counting
- * TFIDF_TITLE_WEIGHT) and must be built. */
+/* out = tf weighted by vocab_feed_idf and, for a term whose idf is at
+ * least TFIDF_NAME_MIN_IDF, by 1 + name_boost * nameness, then scaled to
+ * length 1.  tf holds term counts (a title occurrence
+ * counting TFIDF_TITLE_WEIGHT) and must be built. */
 void tfidf_weigh(const struct vocab *v, const struct svec *tf,
-    double name_boost, struct svec *out);
+    double name_boost, uint32_t feed, uint32_t feed_docs, struct svec *out);
 
 #endif

@@ -32,10 +32,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "background.h"
+#include "buf.h"
 #include "util.h"
 
 #define NAME_PRIOR 0.25 /* nameness of a term nobody wrote in telling case */
 #define NAME_PSEUDO 1.0 /* weight of that prior, in occurrences */
+#define NO_TERM UINT32_MAX
+#define FEED_MIN_DOCS 10 /* a feed's boilerplate is told from this many */
 
 /* One slot of a majority vote (Boyer-Moore) over written forms. */
 struct vote {
@@ -43,18 +47,36 @@ struct vote {
 	uint32_t count;
 };
 
+/* What the vocabulary knows of one term.  Words and phrases share the
+ * id space; a phrase has no key of its own (it is found by its two
+ * words) and no display votes. */
+struct term {
+	char *key;          /* a word's stem; NULL for a phrase */
+	struct vote *votes; /* a word's display votes: [0] where case is
+	                     * evidence, [1] over all occurrences; NULL
+	                     * until the first note */
+	uint32_t df, bg;    /* documents counted here, background */
+	uint32_t left, right; /* a phrase's words; NO_TERM for a word */
+	uint32_t vfeed, vcount; /* majority vote: the feed using it most */
+	uint32_t names, plains; /* occurrences written as a name / in lower
+	                         * case */
+	float bg_idf;
+};
+
+/* A slot of the words' or the phrases' hash table. */
+struct slot {
+	uint32_t id1; /* id + 1, 0 empty */
+	uint32_t hash;
+};
+
 struct vocab {
-	char **term;
-	uint32_t *df;
-	uint32_t *names, *plains; /* occurrences written as name / in lower
-	                           * case */
-	struct vote *told, *any;  /* display votes: where case is evidence,
-	                           * and over all occurrences */
+	struct term *t;
 	size_t n, cap;
-	uint32_t *slot; /* hash table of id + 1, 0 empty */
-	size_t nslot;
+	struct slot *words, *pairs; /* open addressing, power-of-two sizes */
+	size_t nwords, npairs, nwslot, npslot;
 	uint64_t seed;
 	uint32_t docs;
+	struct buf scratch; /* a phrase's key, for vocab_term */
 };
 
 void
@@ -268,8 +290,7 @@ hvec_init(struct hvec *h)
 void
 hvec_fini(struct hvec *h)
 {
-	free(h->term);
-	free(h->w);
+	free(h->s);
 	hvec_init(h);
 }
 
@@ -280,11 +301,10 @@ hvec_table(struct hvec *h, uint32_t cap)
 
 	while (((uint32_t)1 << bits) < cap)
 		bits++;
-	free(h->term);
-	free(h->w);
-	h->term = xreallocarray(NULL, cap, sizeof(*h->term));
-	h->w = xreallocarray(NULL, cap, sizeof(*h->w));
-	memset(h->term, 0xff, cap * sizeof(*h->term));
+	free(h->s);
+	h->s = xreallocarray(NULL, cap, sizeof(*h->s));
+	for (uint32_t i = 0; i < cap; i++)
+		h->s[i].term = HVEC_EMPTY;
 	h->cap = cap;
 	h->shift = 32 - bits;
 	h->n = 0;
@@ -300,7 +320,8 @@ hvec_reset(struct hvec *h, uint32_t n)
 	if (cap != h->cap)
 		hvec_table(h, cap);
 	else
-		memset(h->term, 0xff, cap * sizeof(*h->term));
+		for (uint32_t i = 0; i < cap; i++)
+			h->s[i].term = HVEC_EMPTY;
 	h->n = 0;
 	h->norm2 = 0;
 }
@@ -312,42 +333,38 @@ hvec_slot(const struct hvec *h, uint32_t term)
 	uint32_t mask = h->cap - 1;
 	uint32_t i = (uint32_t)(term * 0x9e3779b1u) >> h->shift;
 
-	while (h->term[i] != term && h->term[i] != HVEC_EMPTY)
+	while (h->s[i].term != term && h->s[i].term != HVEC_EMPTY)
 		i = (i + 1) & mask;
 	return i;
 }
 
-/* Adds d to the weight of term, keeping the length; returns the weight
- * it had. */
+/* Adds d to the weight of term and dn to its count, keeping the length;
+ * returns the weight it had. */
 static float
-hvec_bump(struct hvec *h, uint32_t term, double d)
+hvec_bump(struct hvec *h, uint32_t term, double d, int64_t dn)
 {
 	if (2 * (h->n + 1) > h->cap) {
 		struct hvec old = *h;
-		h->term = NULL;
-		h->w = NULL;
+		h->s = NULL;
 		hvec_table(h, h->cap ? 2 * h->cap : 16);
-		for (uint32_t i = 0; i < old.cap; i++) {
-			if (old.term[i] == HVEC_EMPTY)
-				continue;
-			uint32_t j = hvec_slot(h, old.term[i]);
-			h->term[j] = old.term[i];
-			h->w[j] = old.w[i];
-		}
+		for (uint32_t i = 0; i < old.cap; i++)
+			if (old.s[i].term != HVEC_EMPTY)
+				h->s[hvec_slot(h, old.s[i].term)] = old.s[i];
 		h->n = old.n;
-		free(old.term);
-		free(old.w);
+		free(old.s);
 	}
-	uint32_t i = hvec_slot(h, term);
+	struct hvec_slot *e = &h->s[hvec_slot(h, term)];
 	float w = 0;
-	if (h->term[i] == HVEC_EMPTY) {
-		h->term[i] = term;
+	if (e->term == HVEC_EMPTY) {
+		e->term = term;
+		e->n = 0;
 		h->n++;
 	} else {
-		w = h->w[i];
+		w = e->w;
 	}
-	h->w[i] = (float)(w + d);
-	h->norm2 += (double)h->w[i] * h->w[i] - (double)w * w;
+	e->w = (float)(w + d);
+	e->n = (uint32_t)((int64_t)e->n + dn);
+	h->norm2 += (double)e->w * e->w - (double)w * w;
 	return w;
 }
 
@@ -355,9 +372,11 @@ double
 hvec_axpy(struct hvec *h, double a, const struct svec *x)
 {
 	double s = 0;
+	int dn = a > 0 ? 1 : a < 0 ? -1 : 0;
 
 	for (uint32_t i = 0; i < x->n; i++)
-		s += (double)x->w[i] * hvec_bump(h, x->term[i], a * x->w[i]);
+		s += (double)x->w[i] *
+		     hvec_bump(h, x->term[i], a * x->w[i], dn);
 	return s;
 }
 
@@ -365,8 +384,8 @@ void
 hvec_add(struct hvec *h, const struct hvec *x)
 {
 	for (uint32_t i = 0; i < x->cap; i++)
-		if (x->term[i] != HVEC_EMPTY)
-			hvec_bump(h, x->term[i], x->w[i]);
+		if (x->s[i].term != HVEC_EMPTY)
+			hvec_bump(h, x->s[i].term, x->s[i].w, x->s[i].n);
 }
 
 float
@@ -374,8 +393,17 @@ hvec_get(const struct hvec *h, uint32_t term)
 {
 	if (h->cap == 0)
 		return 0;
-	uint32_t i = hvec_slot(h, term);
-	return h->term[i] == term ? h->w[i] : 0;
+	const struct hvec_slot *e = &h->s[hvec_slot(h, term)];
+	return e->term == term ? e->w : 0;
+}
+
+uint32_t
+hvec_count(const struct hvec *h, uint32_t term)
+{
+	if (h->cap == 0)
+		return 0;
+	const struct hvec_slot *e = &h->s[hvec_slot(h, term)];
+	return e->term == term ? e->n : 0;
 }
 
 double
@@ -399,8 +427,8 @@ hvec_dot_hvec(const struct hvec *a, const struct hvec *b)
 		b = t;
 	}
 	for (uint32_t i = 0; i < a->cap; i++)
-		if (a->term[i] != HVEC_EMPTY)
-			s += (double)a->w[i] * hvec_get(b, a->term[i]);
+		if (a->s[i].term != HVEC_EMPTY)
+			s += (double)a->s[i].w * hvec_get(b, a->s[i].term);
 	return s;
 }
 
@@ -415,11 +443,13 @@ vocab_new(void)
 {
 	struct vocab *v = xcalloc(1, sizeof(*v));
 
-	v->nslot = 1024;
-	v->slot = xcalloc(v->nslot, sizeof(*v->slot));
+	v->nwslot = v->npslot = 1024;
+	v->words = xcalloc(v->nwslot, sizeof(*v->words));
+	v->pairs = xcalloc(v->npslot, sizeof(*v->pairs));
 	/* any seed gives the same ids; a per-table one keeps crafted
 	 * collisions from being portable */
 	v->seed = 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)v;
+	buf_init(&v->scratch, 0);
 	return v;
 }
 
@@ -429,83 +459,164 @@ vocab_free(struct vocab *v)
 	if (v == NULL)
 		return;
 	for (size_t i = 0; i < v->n; i++) {
-		free(v->term[i]);
-		free(v->told[i].form);
-		free(v->any[i].form);
+		free(v->t[i].key);
+		if (v->t[i].votes != NULL) {
+			free(v->t[i].votes[0].form);
+			free(v->t[i].votes[1].form);
+			free(v->t[i].votes);
+		}
 	}
-	free(v->term);
-	free(v->df);
-	free(v->names);
-	free(v->plains);
-	free(v->told);
-	free(v->any);
-	free(v->slot);
+	free(v->t);
+	free(v->words);
+	free(v->pairs);
+	buf_fini(&v->scratch);
 	free(v);
 }
 
-static size_t
-find_slot(const struct vocab *v, const char *term, size_t len)
+static uint32_t
+pair_hash(uint32_t a, uint32_t b)
 {
-	size_t mask = v->nslot - 1;
-	size_t i = (size_t)util_hash(term, len, v->seed) & mask;
+	uint64_t h = ((uint64_t)a << 32 | b) * 0x9e3779b97f4a7c15ull;
 
-	for (;; i = (i + 1) & mask) {
-		uint32_t id = v->slot[i];
-		if (id == 0)
+	return (uint32_t)(h >> 32);
+}
+
+/* The slot of a word (key[0..len), hashed h) or of the phrase (a, b). */
+static size_t
+word_slot(const struct vocab *v, const char *key, size_t len, uint32_t h)
+{
+	size_t mask = v->nwslot - 1;
+
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		const struct slot *s = &v->words[i];
+		if (s->id1 == 0)
 			return i;
-		const char *t = v->term[id - 1];
-		if (strncmp(t, term, len) == 0 && t[len] == '\0')
+		if (s->hash != h)
+			continue;
+		const char *k = v->t[s->id1 - 1].key;
+		if (strncmp(k, key, len) == 0 && k[len] == '\0')
 			return i;
 	}
+}
+
+static size_t
+pair_slot(const struct vocab *v, uint32_t a, uint32_t b, uint32_t h)
+{
+	size_t mask = v->npslot - 1;
+
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		const struct slot *s = &v->pairs[i];
+		if (s->id1 == 0)
+			return i;
+		const struct term *t = &v->t[s->id1 - 1];
+		if (s->hash == h && t->left == a && t->right == b)
+			return i;
+	}
+}
+
+static void
+rehash(struct vocab *v, int pairs)
+{
+	struct slot *old = pairs ? v->pairs : v->words;
+	size_t nold = pairs ? v->npslot : v->nwslot;
+	struct slot *nw = xcalloc(2 * nold, sizeof(*nw));
+	size_t mask = 2 * nold - 1;
+
+	for (size_t i = 0; i < nold; i++) {
+		if (old[i].id1 == 0)
+			continue;
+		size_t j = old[i].hash & mask;
+		while (nw[j].id1 != 0)
+			j = (j + 1) & mask;
+		nw[j] = old[i];
+	}
+	free(old);
+	if (pairs) {
+		v->pairs = nw;
+		v->npslot *= 2;
+	} else {
+		v->words = nw;
+		v->nwslot *= 2;
+	}
+}
+
+static uint32_t
+new_term(struct vocab *v)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 256;
+		v->t = xreallocarray(v->t, v->cap, sizeof(*v->t));
+	}
+	uint32_t id = (uint32_t)v->n++;
+	memset(&v->t[id], 0, sizeof(v->t[id]));
+	v->t[id].left = v->t[id].right = NO_TERM;
+	return id;
+}
+
+static uint32_t
+word_hash(const struct vocab *v, const char *term, size_t len)
+{
+	return (uint32_t)util_hash(term, len, v->seed);
 }
 
 uint32_t
 vocab_lookup(const struct vocab *v, const char *term, size_t len)
 {
-	uint32_t id = v->slot[find_slot(v, term, len)];
+	uint32_t h = word_hash(v, term, len);
+	uint32_t id1 = v->words[word_slot(v, term, len, h)].id1;
 
-	return id == 0 ? UINT32_MAX : id - 1;
-}
-
-static void
-grow_table(struct vocab *v)
-{
-	free(v->slot);
-	v->nslot *= 2;
-	v->slot = xcalloc(v->nslot, sizeof(*v->slot));
-	for (size_t id = 0; id < v->n; id++) {
-		const char *t = v->term[id];
-		v->slot[find_slot(v, t, strlen(t))] = (uint32_t)id + 1;
-	}
+	return id1 == 0 ? UINT32_MAX : id1 - 1;
 }
 
 uint32_t
 vocab_intern(struct vocab *v, const char *term, size_t len)
 {
-	size_t s = find_slot(v, term, len);
+	uint32_t h = word_hash(v, term, len);
+	size_t s = word_slot(v, term, len, h);
 
-	if (v->slot[s] != 0)
-		return v->slot[s] - 1;
-	if (v->n == v->cap) {
-		v->cap = v->cap ? 2 * v->cap : 256;
-		v->term = xreallocarray(v->term, v->cap, sizeof(*v->term));
-		v->df = xreallocarray(v->df, v->cap, sizeof(*v->df));
-		v->names = xreallocarray(v->names, v->cap, sizeof(*v->names));
-		v->plains =
-		    xreallocarray(v->plains, v->cap, sizeof(*v->plains));
-		v->told = xreallocarray(v->told, v->cap, sizeof(*v->told));
-		v->any = xreallocarray(v->any, v->cap, sizeof(*v->any));
-	}
-	uint32_t id = (uint32_t)v->n++;
-	v->term[id] = xstrndup(term, len);
-	v->df[id] = 0;
-	v->names[id] = v->plains[id] = 0;
-	v->told[id] = (struct vote){NULL, 0};
-	v->any[id] = (struct vote){NULL, 0};
-	v->slot[s] = id + 1;
-	if (2 * v->n > v->nslot)
-		grow_table(v);
+	if (v->words[s].id1 != 0)
+		return v->words[s].id1 - 1;
+	uint32_t id = new_term(v);
+	struct term *t = &v->t[id];
+	t->key = xstrndup(term, len);
+	t->bg = background_df(term, len);
+	t->bg_idf = (float)-log((t->bg + 0.5) / (background_docs() + 1.0));
+	v->words[s] = (struct slot){id + 1, h};
+	if (2 * ++v->nwords > v->nwslot)
+		rehash(v, 0);
 	return id;
+}
+
+uint32_t
+vocab_intern_pair(struct vocab *v, uint32_t a, uint32_t b)
+{
+	uint32_t h = pair_hash(a, b);
+	size_t s = pair_slot(v, a, b, h);
+
+	if (v->pairs[s].id1 != 0)
+		return v->pairs[s].id1 - 1;
+	uint32_t id = new_term(v);
+	struct term *t = &v->t[id];
+	t->left = a;
+	t->right = b;
+	buf_reset(&v->scratch);
+	buf_appendf(&v->scratch, "%s %s", v->t[a].key, v->t[b].key);
+	t->bg = background_df(v->scratch.p, v->scratch.len);
+	t->bg_idf = (float)-log((t->bg + 0.5) / (background_docs() + 1.0));
+	v->pairs[s] = (struct slot){id + 1, h};
+	if (2 * ++v->npairs > v->npslot)
+		rehash(v, 1);
+	return id;
+}
+
+int
+vocab_pair(const struct vocab *v, uint32_t id, uint32_t *a, uint32_t *b)
+{
+	if (v->t[id].left == NO_TERM)
+		return 0;
+	*a = v->t[id].left;
+	*b = v->t[id].right;
+	return 1;
 }
 
 size_t
@@ -517,7 +628,15 @@ vocab_size(const struct vocab *v)
 const char *
 vocab_term(const struct vocab *v, uint32_t id)
 {
-	return v->term[id];
+	const struct term *t = &v->t[id];
+
+	if (t->key != NULL)
+		return t->key;
+	/* a phrase's key is made when asked for */
+	struct buf *b = (struct buf *)(uintptr_t)&v->scratch;
+	buf_reset(b);
+	buf_appendf(b, "%s %s", v->t[t->left].key, v->t[t->right].key);
+	return b->p;
 }
 
 /* Boyer-Moore majority vote: the form ends up as the majority one
@@ -541,39 +660,69 @@ void
 vocab_note(
     struct vocab *v, uint32_t id, int evidence, const char *surface, size_t len)
 {
+	struct term *t = &v->t[id];
+
 	if (evidence > 0)
-		v->names[id]++;
+		t->names++;
 	else if (evidence < 0)
-		v->plains[id]++;
-	if (surface == NULL || len == 0)
+		t->plains++;
+	if (surface == NULL || len == 0 || t->key == NULL)
 		return;
+	if (t->votes == NULL)
+		t->votes = xcalloc(2, sizeof(*t->votes));
 	if (evidence != 0)
-		vote(&v->told[id], surface, len);
-	vote(&v->any[id], surface, len);
+		vote(&t->votes[0], surface, len);
+	vote(&t->votes[1], surface, len);
 }
 
 const char *
 vocab_display(const struct vocab *v, uint32_t id)
 {
-	if (v->told[id].form != NULL)
-		return v->told[id].form;
-	if (v->any[id].form != NULL)
-		return v->any[id].form;
-	return v->term[id];
+	const struct term *t = &v->t[id];
+
+	if (t->votes != NULL && t->votes[0].form != NULL)
+		return t->votes[0].form;
+	if (t->votes != NULL && t->votes[1].form != NULL)
+		return t->votes[1].form;
+	return vocab_term(v, id);
+}
+
+static double
+word_nameness(const struct vocab *v, uint32_t id)
+{
+	const struct term *t = &v->t[id];
+
+	return (t->names + NAME_PRIOR * NAME_PSEUDO) /
+	       (t->names + t->plains + NAME_PSEUDO);
 }
 
 double
 vocab_nameness(const struct vocab *v, uint32_t id)
 {
-	return (v->names[id] + NAME_PRIOR * NAME_PSEUDO) /
-	       (v->names[id] + v->plains[id] + NAME_PSEUDO);
+	const struct term *t = &v->t[id];
+
+	if (t->left == NO_TERM)
+		return word_nameness(v, id);
+	double a = word_nameness(v, t->left);
+	double b = word_nameness(v, t->right);
+	return a < b ? a : b;
 }
 
 void
-vocab_add_doc(struct vocab *v, const struct svec *doc)
+vocab_add_doc(struct vocab *v, const struct svec *doc, uint32_t feed)
 {
-	for (uint32_t i = 0; i < doc->n; i++)
-		v->df[doc->term[i]]++;
+	for (uint32_t i = 0; i < doc->n; i++) {
+		struct term *t = &v->t[doc->term[i]];
+		t->df++;
+		if (t->vfeed == feed)
+			t->vcount++;
+		else if (t->vcount > 0)
+			t->vcount--;
+		else {
+			t->vfeed = feed;
+			t->vcount = 1;
+		}
+	}
 	v->docs++;
 }
 
@@ -586,24 +735,64 @@ vocab_docs(const struct vocab *v)
 uint32_t
 vocab_df(const struct vocab *v, uint32_t id)
 {
-	return v->df[id];
+	return v->t[id].df;
+}
+
+uint32_t
+vocab_bg_df(const struct vocab *v, uint32_t id)
+{
+	return v->t[id].bg;
+}
+
+static double
+share(const struct vocab *v, uint32_t id)
+{
+	const struct term *t = &v->t[id];
+	double bg = (t->bg + 0.5) / (background_docs() + 1.0);
+
+	return (t->df + VOCAB_PRIOR_DOCS * bg) / (v->docs + VOCAB_PRIOR_DOCS);
 }
 
 double
 vocab_idf(const struct vocab *v, uint32_t id)
 {
-	return log((1.0 + v->docs) / (1.0 + v->df[id])) + 1.0;
+	return -log(share(v, id));
+}
+
+double
+vocab_bg_idf(const struct vocab *v, uint32_t id)
+{
+	return v->t[id].bg_idf;
+}
+
+double
+vocab_feed_idf(
+    const struct vocab *v, uint32_t id, uint32_t feed, uint32_t feed_docs)
+{
+	const struct term *t = &v->t[id];
+	double p = share(v, id);
+
+	/* The vote's count undercounts a feed's share, never overcounts
+	 * it, so only a feed that really puts the term in most of its items
+	 * is caught; squaring leaves a feed's ordinary story words alone. */
+	if (feed_docs >= FEED_MIN_DOCS && t->vfeed == feed) {
+		double f = (double)t->vcount / feed_docs;
+		if (f * f > p)
+			p = f * f;
+	}
+	return -log(p);
 }
 
 void
 tfidf_weigh(const struct vocab *v, const struct svec *tf, double name_boost,
-    struct svec *out)
+    uint32_t feed, uint32_t feed_docs, struct svec *out)
 {
 	svec_copy(out, tf);
 	for (uint32_t i = 0; i < out->n; i++) {
 		uint32_t t = out->term[i];
-		double g =
-		    vocab_idf(v, t) * (1.0 + name_boost * vocab_nameness(v, t));
+		double g = vocab_feed_idf(v, t, feed, feed_docs);
+		if (name_boost > 0 && vocab_idf(v, t) >= TFIDF_NAME_MIN_IDF)
+			g *= 1.0 + name_boost * vocab_nameness(v, t);
 		out->w[i] = (float)(out->w[i] * g);
 	}
 	svec_normalize(out);

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "background.h"
 #include "tfidf.h"
 
 static void
@@ -173,8 +174,13 @@ test_hvec(void **state)
 	assert_int_equal(h.n, ref.n);
 	uint32_t used = 0;
 	for (uint32_t i = 0; i < h.cap; i++)
-		used += h.term[i] != HVEC_EMPTY;
+		used += h.s[i].term != HVEC_EMPTY;
 	assert_int_equal(used, h.n);
+	/* each entry counts the documents that had its term */
+	for (uint32_t i = 0; i < h.cap; i++)
+		if (h.s[i].term != HVEC_EMPTY)
+			assert_true(h.s[i].n >= 1 && h.s[i].n <= 2000);
+	assert_int_equal(hvec_count(&h, 5000), 0);
 	assert_true(2 * h.n <= h.cap);
 	for (uint32_t i = 0; i < ref.n; i++)
 		assert_float_equal(hvec_get(&h, ref.term[i]), ref.w[i], 0);
@@ -213,6 +219,15 @@ test_hvec(void **state)
 	hvec_axpy(&h, 1.0, &x);
 	assert_float_equal(hvec_norm(&h), 5, 1e-9);
 	assert_float_equal(hvec_get(&h, 9), 4, 0);
+	assert_int_equal(hvec_count(&h, 9), 1);
+	hvec_axpy(&h, 1.0, &x);
+	assert_int_equal(hvec_count(&h, 9), 2);
+	hvec_axpy(&h, -1.0, &x);
+	assert_int_equal(hvec_count(&h, 9), 1);
+	hvec_reset(&g, 0);
+	hvec_axpy(&g, 1.0, &x);
+	hvec_add(&h, &g);
+	assert_int_equal(hvec_count(&h, 4), 2);
 
 	hvec_fini(&h);
 	hvec_fini(&h); /* fini leaves an empty vector */
@@ -249,6 +264,16 @@ test_vocab(void **state)
 	vocab_free(NULL);
 }
 
+/* Counted shares pulled towards the background by VOCAB_PRIOR_DOCS
+ * pseudo-documents: -ln((df + A bg) / (N + A)). */
+static double
+want_idf(double df, double n, double bg)
+{
+	double p = (bg + 0.5) / (background_docs() + 1.0);
+
+	return -log((df + VOCAB_PRIOR_DOCS * p) / (n + VOCAB_PRIOR_DOCS));
+}
+
 static void
 test_idf(void **state)
 {
@@ -256,8 +281,10 @@ test_idf(void **state)
 	struct vocab *v = vocab_new();
 	struct svec d;
 	svec_init(&d);
-	uint32_t common = vocab_intern(v, "stock", 5);
+	/* made-up stems the background has never seen */
+	uint32_t common = vocab_intern(v, "zzqstock", 8);
 	uint32_t rare = vocab_intern(v, "derptrol", 8);
+	assert_int_equal(vocab_bg_df(v, common), 0);
 
 	for (int i = 0; i < 10; i++) {
 		svec_clear(&d);
@@ -266,14 +293,148 @@ test_idf(void **state)
 		if (i == 3)
 			svec_push(&d, rare, 1);
 		svec_build(&d);
-		vocab_add_doc(v, &d);
+		vocab_add_doc(v, &d, 1);
 	}
 	assert_int_equal(vocab_docs(v), 10);
 	assert_int_equal(vocab_df(v, common), 10);
 	assert_int_equal(vocab_df(v, rare), 1);
-	assert_float_equal(vocab_idf(v, common), 1.0, 1e-9);
-	assert_float_equal(vocab_idf(v, rare), log(11.0 / 2.0) + 1, 1e-9);
+	assert_float_equal(vocab_idf(v, common), want_idf(10, 10, 0), 1e-9);
+	assert_float_equal(vocab_idf(v, rare), want_idf(1, 10, 0), 1e-9);
 	assert_true(vocab_idf(v, rare) > vocab_idf(v, common));
+	svec_fini(&d);
+	vocab_free(v);
+}
+
+/* The built-in background knows which words every day's news uses:
+ * before any document is counted, "coronavirus" and "monday" weigh far
+ * less than a word it has never seen, and the background idf stays what
+ * it is whatever is counted. */
+static void
+test_background(void **state)
+{
+	(void)state;
+	struct vocab *v = vocab_new();
+	struct svec d;
+	svec_init(&d);
+
+	assert_true(background_docs() > 10000);
+	uint32_t covid = vocab_intern(v, "coronavirus", 11);
+	uint32_t monday = vocab_intern(v, "monday", 6);
+	uint32_t us = vocab_intern(v, "us", 2);
+	uint32_t derp = vocab_intern(v, "derptrol", 8);
+	assert_true(vocab_bg_df(v, covid) > 1000);
+	assert_true(vocab_bg_df(v, monday) > 50);
+	assert_true(vocab_bg_df(v, us) > 500);
+	assert_int_equal(vocab_bg_df(v, derp), 0);
+	assert_true(vocab_idf(v, derp) > vocab_idf(v, covid) + 3);
+	assert_true(vocab_idf(v, derp) > vocab_idf(v, monday) + 2);
+	assert_true(vocab_bg_idf(v, us) < 4.0);
+	/* a phrase has its own background count: "covid 19" is everyday */
+	uint32_t c19 = vocab_intern(v, "19", 2);
+	uint32_t cv = vocab_intern(v, "covid", 5);
+	uint32_t p = vocab_intern_pair(v, cv, c19);
+	assert_true(vocab_bg_df(v, p) > 1000);
+	assert_string_equal(vocab_term(v, p), "covid 19");
+	/* counting many documents with the made-up word moves its counted
+	 * idf, not its background one */
+	double bg = vocab_bg_idf(v, derp);
+	for (int i = 0; i < 500; i++) {
+		svec_clear(&d);
+		svec_push(&d, derp, 1);
+		svec_build(&d);
+		vocab_add_doc(v, &d, 1);
+	}
+	assert_float_equal(vocab_bg_idf(v, derp), bg, 0);
+	assert_true(vocab_idf(v, derp) < 0.5);
+	svec_fini(&d);
+	vocab_free(v);
+}
+
+/* Phrases: interned by their two words, once; a phrase is as much a name
+ * as the less sure of its words. */
+static void
+test_pairs(void **state)
+{
+	(void)state;
+	struct vocab *v = vocab_new();
+	uint32_t santa = vocab_intern(v, "santa", 5);
+	uint32_t monica = vocab_intern(v, "monica", 6);
+	uint32_t a, b;
+
+	uint32_t p = vocab_intern_pair(v, santa, monica);
+	assert_int_equal(vocab_intern_pair(v, santa, monica), p);
+	assert_true(vocab_intern_pair(v, monica, santa) != p);
+	assert_true(vocab_pair(v, p, &a, &b));
+	assert_int_equal(a, santa);
+	assert_int_equal(b, monica);
+	assert_false(vocab_pair(v, santa, &a, &b));
+	assert_string_equal(vocab_term(v, p), "santa monica");
+	assert_int_equal(vocab_lookup(v, "santa monica", 12), UINT32_MAX);
+	for (int i = 0; i < 4; i++) {
+		vocab_note(v, santa, 1, "Santa", 5);
+		vocab_note(v, monica, 1, "Monica", 6);
+	}
+	vocab_note(v, monica, -1, "monica", 6);
+	assert_float_equal(vocab_nameness(v, p),
+	    vocab_nameness(v, monica) < vocab_nameness(v, santa)
+	        ? vocab_nameness(v, monica)
+	        : vocab_nameness(v, santa),
+	    1e-12);
+	/* many phrases: the table grows and every one is found again */
+	char w[16];
+	uint32_t ids[500];
+	for (uint32_t i = 0; i < 500; i++) {
+		int n = snprintf(w, sizeof(w), "w%u", i);
+		ids[i] = vocab_intern_pair(
+		    v, santa, vocab_intern(v, w, (size_t)n));
+	}
+	for (uint32_t i = 0; i < 500; i++) {
+		int n = snprintf(w, sizeof(w), "w%u", i);
+		assert_int_equal(vocab_intern_pair(v, santa,
+		                     vocab_lookup(v, w, (size_t)n)),
+		    ids[i]);
+	}
+	vocab_free(v);
+}
+
+/* A term one feed puts in nearly all of its items is that feed's
+ * boilerplate: in its items it weighs as little as an everyday word; in
+ * another feed's items it keeps its weight. */
+static void
+test_feed_boilerplate(void **state)
+{
+	(void)state;
+	struct vocab *v = vocab_new();
+	struct svec d;
+	svec_init(&d);
+	uint32_t tvnz = vocab_intern(v, "breakfaston1", 12);
+	uint32_t story[40];
+	char w[16];
+
+	for (uint32_t i = 0; i < 40; i++) {
+		int n = snprintf(w, sizeof(w), "story%u", i);
+		story[i] = vocab_intern(v, w, (size_t)n);
+	}
+	/* feed 1: 20 items, each its own story and the sign-off; feed 2:
+	 * 20 items of their own */
+	for (uint32_t i = 0; i < 40; i++) {
+		svec_clear(&d);
+		svec_push(&d, story[i], 1);
+		if (i < 20)
+			svec_push(&d, tvnz, 1);
+		svec_build(&d);
+		vocab_add_doc(v, &d, i < 20 ? 1 : 2);
+	}
+	double in1 = vocab_feed_idf(v, tvnz, 1, 20);
+	double in2 = vocab_feed_idf(v, tvnz, 2, 20);
+	assert_true(in1 < 0.2);
+	assert_float_equal(in2, vocab_idf(v, tvnz), 1e-12);
+	/* a story word of feed 1 keeps its weight there */
+	assert_float_equal(
+	    vocab_feed_idf(v, story[3], 1, 20), vocab_idf(v, story[3]), 1e-12);
+	/* too few items to tell: no discount */
+	assert_float_equal(
+	    vocab_feed_idf(v, tvnz, 1, 5), vocab_idf(v, tvnz), 1e-12);
 	svec_fini(&d);
 	vocab_free(v);
 }
@@ -319,17 +480,17 @@ test_weigh(void **state)
 	struct svec tf, out;
 	svec_init(&tf);
 	svec_init(&out);
-	uint32_t sony = vocab_intern(v, "soni", 4);
-	uint32_t hack = vocab_intern(v, "hack", 4);
-	uint32_t stock = vocab_intern(v, "stock", 5);
-	uint32_t studio = vocab_intern(v, "studio", 6);
+	uint32_t sony = vocab_intern(v, "zzqsoni", 7);
+	uint32_t hack = vocab_intern(v, "zzqhack", 7);
+	uint32_t stock = vocab_intern(v, "zzqstock", 8);
+	uint32_t studio = vocab_intern(v, "zzqstudio", 9);
 
 	/* "stock" is in every document, the others in one */
 	for (int i = 0; i < 9; i++) {
 		svec_clear(&tf);
 		svec_push(&tf, stock, 1);
 		svec_build(&tf);
-		vocab_add_doc(v, &tf);
+		vocab_add_doc(v, &tf, 1);
 	}
 	svec_clear(&tf);
 	svec_push(&tf, sony, TFIDF_TITLE_WEIGHT);
@@ -337,20 +498,20 @@ test_weigh(void **state)
 	svec_push(&tf, studio, 1);
 	svec_push(&tf, stock, 1);
 	svec_build(&tf);
-	vocab_add_doc(v, &tf);
+	vocab_add_doc(v, &tf, 1);
 	for (int i = 0; i < 3; i++)
 		vocab_note(v, sony, 1, "Sony", 4);
 	vocab_note(v, hack, -1, "hack", 4);
 
-	tfidf_weigh(v, &tf, 0, &out);
+	tfidf_weigh(v, &tf, 0, 1, 0, &out);
 	assert_float_equal(svec_norm(&out), 1, 1e-6);
 	/* without a name boost: title twice the summary, rare over common */
 	assert_float_equal(svec_get(&out, sony), svec_get(&out, hack), 1e-6);
 	assert_float_equal(
 	    svec_get(&out, hack) / svec_get(&out, studio), 2, 1e-5);
-	assert_true(svec_get(&out, studio) > 2 * svec_get(&out, stock));
+	assert_true(svec_get(&out, studio) > 1.5 * svec_get(&out, stock));
 	/* with it, the name counts more than the word */
-	tfidf_weigh(v, &tf, 1.0, &out);
+	tfidf_weigh(v, &tf, 1.0, 1, 0, &out);
 	assert_float_equal(svec_norm(&out), 1, 1e-6);
 	assert_true(svec_get(&out, sony) > 1.3 * svec_get(&out, hack));
 	double r = svec_get(&out, sony) / svec_get(&out, hack);
@@ -372,6 +533,9 @@ main(void)
 	    cmocka_unit_test(test_hvec),
 	    cmocka_unit_test(test_vocab),
 	    cmocka_unit_test(test_idf),
+	    cmocka_unit_test(test_background),
+	    cmocka_unit_test(test_pairs),
+	    cmocka_unit_test(test_feed_boilerplate),
 	    cmocka_unit_test(test_names_and_display),
 	    cmocka_unit_test(test_weigh),
 	};
