@@ -54,6 +54,14 @@ void cluster_free(struct clusterer *c);
 uint32_t cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
     const char *lang, const char *title, const char *summary, int64_t time);
 
+/* Counts an item's terms into the document frequencies without placing
+ * it: a caller that holds a batch of items (the store at start-up, every
+ * feed of a --dump) counts them all first, so that the first item of the
+ * batch is weighed as the last one is.  cluster_add of a counted id then
+ * places it without counting it again.  Arguments as for cluster_add. */
+void cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
+    const char *lang, const char *title, const char *summary);
+
 /* The cluster an item belongs to now (merges followed), or 0. */
 uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
 

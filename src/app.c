@@ -364,6 +364,31 @@ cluster_into(const struct run *r, struct clusterer *c, uint32_t id)
 	    it->time);
 }
 
+/* Counts item id's terms into c's document frequencies (cluster_count),
+ * ahead of cluster_into for a whole batch. */
+static void
+count_into(const struct run *r, struct clusterer *c, uint32_t id)
+{
+	const struct item *it = store_item(r->store, id);
+	if (!it)
+		return;
+	const struct feed_info *fi = store_feed(r->store, it->feed_id);
+	cluster_count(c, id, it->feed_id, fi ? fi->language : NULL,
+	    it->title ? it->title : "", it->summary ? it->summary : "");
+}
+
+/* Clusters a batch of items in the given order, every one counted into
+ * the document frequencies first, so the first is weighed as the last. */
+static void
+cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
+    size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		count_into(r, c, ids[i]);
+	for (size_t i = 0; i < n; i++)
+		cluster_into(r, c, ids[i]);
+}
+
 /* --dump: the JSON document of DESIGN.md; order is the feed list in URL
  * order, as register_feeds left it. */
 static void
@@ -550,8 +575,7 @@ run_dump(const struct app_opts *o)
 
 	size_t nall;
 	uint32_t *all = all_items(r.store, &nall);
-	for (size_t i = 0; i < nall; i++)
-		cluster_into(&r, r.clusters, all[i]);
+	cluster_batch(&r, r.clusters, all, nall);
 	free(all);
 
 	struct buf out;
@@ -669,7 +693,8 @@ teardown_signals(void)
 struct rebuild {
 	struct clusterer *fresh; /* NULL: none under way */
 	uint32_t *ids;
-	size_t n, cap, pos;
+	size_t n, cap;
+	size_t counted, pos; /* ids counted (cluster_count), then added */
 };
 
 struct dash {
@@ -692,7 +717,7 @@ rebuild_start(struct dash *d)
 	free(rb->ids);
 	rb->ids = all_items(d->r.store, &rb->n);
 	rb->cap = rb->n;
-	rb->pos = 0;
+	rb->counted = rb->pos = 0;
 	rb->fresh = new_clusterer(&d->r.set);
 }
 
@@ -720,6 +745,11 @@ rebuild_step(struct dash *d, int64_t deadline_ms)
 
 	if (!rb->fresh)
 		return 0;
+	while (rb->counted < rb->n) {
+		count_into(&d->r, rb->fresh, rb->ids[rb->counted++]);
+		if ((rb->counted & 63) == 0 && util_now_ms() >= deadline_ms)
+			return 1;
+	}
 	while (rb->pos < rb->n) {
 		cluster_into(&d->r, rb->fresh, rb->ids[rb->pos++]);
 		if ((rb->pos & 31) == 0 && util_now_ms() >= deadline_ms)
@@ -949,8 +979,7 @@ run_dashboard(const struct app_opts *o)
 		log_msg(LOG_INFO, "pruned %zu old items", pruned);
 	size_t nall;
 	uint32_t *all = all_items(d.r.store, &nall);
-	for (size_t i = 0; i < nall; i++)
-		cluster_into(&d.r, d.r.clusters, all[i]);
+	cluster_batch(&d.r, d.r.clusters, all, nall);
 	free(all);
 
 	if (setup_signals() < 0) {

@@ -2,15 +2,36 @@
  *
  * Items arrive one by one (in canonical order for --dump, as feeds answer
  * in live mode) and each is placed at once, so the dashboard never waits
- * for a batch job.  An item becomes a unit tf-idf vector (tfidf.h: title
- * words count double, names up to double) and is compared with the
- * centroids of the open clusters; it joins the most similar one if the
- * cosine reaches the threshold (ties to the lower id), else it starts a
- * cluster of its own.  A cluster's identity is thus its salient names and
- * terms: two angles of one story ("DerpTrolling claims PlayStation
- * Network hack", "Sony Pictures Targeted by Widespread Hack") meet through
- * the names and words their items share, while a story sharing one name
- * (a Sony phone review) or one word (other hacking news) stays apart.
+ * for a batch job.  What a reporter needs is the error profile of an
+ * editor: a panel that mixes two stories is worse than two panels of one
+ * story, and a topic ("Covid-19", "US", "George Floyd") is not a story.
+ *
+ * An item becomes a unit tf-idf vector (tfidf.h) over its headline, the
+ * first SUMMARY_BYTES of its summary, and the phrases of two words its
+ * text wrote side by side ("santa monica", "circuit breaker").  Document
+ * frequencies know the news: the counted ones are blended with the
+ * built-in background of real headlines (background.h), so that a word
+ * every day's news uses weighs little even in a short window, and a term
+ * that one feed puts in most of its items (its boilerplate) weighs little
+ * in that feed's items.  The caller may count a whole batch first
+ * (cluster_count) so that every item of it is weighed alike.
+ *
+ * An item joins the open cluster whose centroid is most similar, when two
+ * things hold: the cosine reaches the threshold (higher when the cluster
+ * holds only items of the item's own feed: an outlet's items on one beat
+ * are not one story by that alone), and the item shares enough evidence
+ * with the cluster's core (evidence): terms that are rare in the news at
+ * large and that a good share of the cluster's members use, a specific
+ * phrase counting double.  One shared word is never enough, and a story
+ * cannot drift into a topic as it grows, since the core is what most of
+ * its members share, not what any one of them said.  Otherwise the item
+ * starts a cluster of its own.
+ *
+ * Single-pass clustering depends on the order items come in: the first
+ * items of a story may start separate clusters.  When an item could have
+ * joined two clusters, the two are compared as wholes (centroid cosine
+ * and shared core evidence) and merge if they agree, the lower id
+ * surviving.
  *
  * Cost per item is kept independent of how many items were ever stored:
  * candidates come from an inverted index term -> open clusters in which
@@ -18,60 +39,26 @@
  * index when it closes, that is when its newest item falls more than the
  * window behind the frontier (the median date of the last RECENT items,
  * so one feed with a broken clock cannot close everything).  A centroid
- * holds only the members of the last window, so a story that runs for
- * weeks is what it has been about lately and costs no more than a
- * window's worth of items.  Time is only ever item time: nothing here
- * reads a clock.
+ * is a hashed vector, so adding an item and comparing one with it cost
+ * the item's length, whatever the cluster's size; a posting carries the
+ * centroid's weight on its term, so the scan of the lists bounds every
+ * candidate's cosine from above and only candidates whose bound reaches
+ * the threshold are compared in full.  Item vectors are weighed once, at
+ * insertion; nothing is re-weighed.  Time is only ever item time: nothing
+ * here reads a clock.
  *
- * Nor does the cost of an item grow with the size of the cluster it
- * joins, which matters for the story that runs for hours and gathers
- * thousands of items: a centroid is a hashed vector (tfidf.h's hvec), so
- * adding an item and comparing one with it cost the item's length; the
- * posted top-k is updated from the item's terms alone; the merge check
- * that compares whole centroids is made only once a centroid has moved
- * far enough to matter (merge_near), which for a big cluster is every
- * so many items; and a view's label is chosen among the newest members.
- * A posting carries the centroid's weight on its term, so a scan of the
- * lists bounds every candidate's cosine from above at the cost of a few
- * additions, and only candidates whose bound reaches the threshold are
- * compared in full (nearest, merge_near); the outcome is that of
- * comparing them all.
+ * Tuning: docs/clustering.md gives the figures and how they were found
+ * (a real news day labelled by story, the UCI headlines, the realistic
+ * items of tests/data/cluster).
  *
- * Single-pass clustering depends on the order items come in: the first
- * items of a story may start separate clusters before their common terms
- * are known.  Two mechanisms repair that.  When a cluster grows, it is
- * compared with the open clusters that share its posted terms, and
- * centroids that have converged (cosine >= merge, by default the join
- * threshold: a cluster joins another as an item would) merge, the lower
- * id surviving.  And since document frequencies and name evidence drift
- * as items arrive, the open clusters are re-weighed from the members' raw
- * term counts whenever the number of documents has doubled, then every
- * REWEIGH_EVERY items (more when the window holds many: reweigh).
- *
- * Tuning.  The threshold, the name boost and k were chosen on B-cubed F1
- * over the labelled headlines of ../shared/data/uci-news-dev.csv (3,200
- * headlines, 44 stories; tests/tools/ucieval.c), averaged over several
- * date shuffles, and checked three ways: tuned on one half of the
- * stories and scored on the other (a loss of about 0.02); on the stories
- * thinned out to mostly one- to three-item ones, where precision shows
- * over-merging; and on the realistic items of tests/data/cluster.  F1 is
- * flat from 0.20 (0.815) to 0.28 (0.785); 0.20 is the best on the
- * headlines, but they reward recall (every item there belongs to a big
- * story), and at 0.15 the Sony phone review already joins the Sony hack.
- * 0.25 sits in the middle of the range where the realistic items cluster
- * right (0.20 to 0.30), with precision 0.92 on the thinned stories and F1
- * 0.80 on the headlines.  A name boost of 1 (a sure name weighs twice a
- * plain word) gains 0.035 F1 over none, and 0.5 to 1.5 score alike; k
- * makes no difference from 8 up, 20 leaves room for summaries.
- *
- * Invariants: a live cluster's members are sorted by (time, arrival),
- * ids holds their item ids in the same order, and those before `recent`
- * have no term counts left; an item's cluster field always names a live
- * cluster (merges rewrite it); an open cluster's posted terms are exactly
- * the top-k of its centroid (heaviest first, ties to the lower term), and
- * the postings hold exactly the posted terms of the open clusters, each
- * with the centroid's weight there, at the place `at` records; a closed
- * cluster never reopens and has no vectors left. */
+ * Invariants: a live cluster's members are sorted by (time, arrival) and
+ * ids holds their item ids in the same order; an item's cluster field
+ * names a live cluster or is 0 for an item only counted; an open
+ * cluster's posted terms are exactly the top-k of its centroid (heaviest
+ * first, ties to the lower term), and the postings hold exactly the
+ * posted terms of the open clusters, each with the centroid's weight
+ * there, at the place `at` records; a closed cluster never reopens and
+ * has no vectors left. */
 #include "cluster.h"
 
 #include <math.h>
@@ -82,25 +69,41 @@
 #include "token.h"
 #include "util.h"
 
-#define DEFAULT_THRESHOLD 0.25
-#define DEFAULT_NAME_BOOST 1.0
+#define DEFAULT_THRESHOLD 0.28
+#define DEFAULT_MERGE 0.22
+#define DEFAULT_NAME_BOOST 0.5
+#define SAME_FEED_MARGIN 0.04 /* more cosine a one-outlet cluster needs
+                               * from an item of that outlet */
+#define WITNESSES 4    /* outlets beyond which a story's bar falls */
+#define WITNESS_DROP 0.1 /* by this much per doubling of them */
+#define FLOOR 0.1        /* the lowest bar */
+#define PHRASE_WEIGHT 0.5 /* of a two-word phrase, against a word */
+#define EVIDENCE 2.0      /* units an item needs to join */
+#define EVIDENCE_WORDS 10 /* salient words below which one unit will do */
+#define MERGE_EVIDENCE 1.0 /* units two clusters need to merge */
+#define SALIENT_BG 4.0   /* background idf of a salient term */
+#define SALIENT_LIVE 1.0 /* counted idf of one: in fewer than 37% of the
+                          * items counted, not the day's topic */
+#define CORE_SHARE 0.3   /* of a cluster's members using a core term */
 #define DEFAULT_WINDOW (48 * 3600)
-#define DEFAULT_TOPK 20
+#define DEFAULT_TOPK 64
 #define TOPK_MAX 64
 #define VIEW_TERMS 5
-#define LABEL_SCAN 64  /* newest members a label is chosen from */
-#define DRIFT_MIN 0.01 /* bounds of the drift between merge checks */
-#define DRIFT_MAX 0.1
-#define REWEIGH_EVERY 512
-#define REWEIGH_SHARE 8 /* re-weighings of a window item, at most */
-#define HOT_HALF_LIFE (6 * 3600.0)
+#define LABEL_SCAN 64 /* newest members a label is chosen from */
+#define HOT_HALF_LIFE (12 * 3600.0)
 #define RECENT 16 /* items whose median date moves the frontier */
+#define SUMMARY_BYTES 400
 
 struct item {
 	uint32_t id, feed;
-	uint32_t cluster; /* index + 1 */
+	uint32_t cluster; /* index + 1; 0 while only counted */
 	int64_t time;
-	struct svec tf; /* raw term counts, while the cluster is open */
+	struct svec title; /* weighted headline terms, while open */
+};
+
+struct feedjoin {
+	uint32_t feed;
+	int64_t joined; /* the feed's first item in the cluster */
 };
 
 struct cluster {
@@ -108,24 +111,10 @@ struct cluster {
 	int open, dirty;
 	struct hvec sum; /* sum of the members' unit vectors */
 	double norm;
-	double drift; /* how far the centroid moved since the last merge
-	               * check (chord between unit vectors) */
-	double slack; /* how far it may move before the next one */
-	/* as of the last whole merge check (checked, a tick, 0 if none
-	 * holds any more): an upper bound on the cosine with every
-	 * candidate, the centroid's length, the newest date, and the posted
-	 * terms (k entries) */
-	uint64_t changed, checked; /* ticks */
-	uint32_t adds;             /* items added since */
-	double near_at, norm_at;
-	int64_t newest_at;
-	uint32_t *prev;
-	uint32_t nprev;
 	uint32_t *members; /* item indexes */
 	uint32_t *ids;     /* their item ids, for the view */
 	size_t nmembers, capm;
-	size_t recent;   /* members before this one are out of the centroid */
-	uint32_t *feeds; /* sorted, distinct */
+	struct feedjoin *feeds; /* sorted by feed, distinct */
 	size_t nfeeds, capf;
 	int64_t first, newest;
 	/* while open: the centroid's top-k terms, their weights and where
@@ -155,10 +144,9 @@ struct plist {
 
 /* What a posting scan learns of a candidate: over the terms it is posted
  * on among the query's, the sum of the products of the weights, and of
- * the squared weights of either side. */
+ * the squared weights of the query's side. */
 struct shared {
-	double dot, q2, c2;
-	int old; /* reached through a term posted at the last check */
+	double dot, q2;
 };
 
 struct lang_tok {
@@ -168,6 +156,7 @@ struct lang_tok {
 
 struct clusterer {
 	struct cluster_opts o;
+	double same_threshold;
 	struct vocab *vocab;
 	struct lang_tok *toks;
 	size_t ntoks;
@@ -175,13 +164,16 @@ struct clusterer {
 	size_t nitems, capi;
 	uint32_t *map; /* item id -> index + 1, open addressing */
 	size_t nmap;
+	uint32_t *feed_docs; /* documents counted per feed id */
+	size_t nfeed_docs;
 	struct cluster **cl; /* id = index + 1 */
 	size_t ncl, capc;
 	struct plist *post; /* by term id */
 	size_t npost;
 	uint32_t *open; /* ids of open clusters, ascending */
 	size_t nopen, capo;
-	int64_t tmax; /* the frontier: dates newer than this are rare */
+	size_t nadded; /* items given a cluster */
+	int64_t tmax;  /* the frontier: dates newer than this are rare */
 	int64_t recent_t[RECENT]; /* dates of the last RECENT items, a ring */
 	uint64_t gen;
 	/* candidates of a posting scan, by cluster id: seen (== stamp when
@@ -190,20 +182,13 @@ struct clusterer {
 	uint32_t stamp;
 	uint32_t *seen, *cand;
 	struct shared *sh;
-	/* the last item's scan: xseen == xstamp for the clusters posted on
-	 * one of its terms, with xub an upper bound on the cosine */
-	uint32_t xstamp;
-	uint32_t *xseen;
-	double *xub;
-	uint64_t tick; /* counts changes to centroids and checks */
 	size_t ncand_cap;
-	size_t since_sweep, since_weigh;
-	size_t weigh_every; /* items between re-weighings */
-	uint32_t weigh_at;
-	struct svec tf, x; /* scratch */
-	float *acc; /* dense accumulator by term, all zero between uses */
-	uint32_t *touched;
-	size_t nacc;
+	size_t since_sweep;
+	/* the item being tokenised: its raw term counts, headline counts,
+	 * and the term before, for phrases */
+	struct svec tf, ttf, x, tx;
+	uint32_t prev_term;
+	int have_prev;
 };
 
 struct clusterer *
@@ -216,7 +201,7 @@ cluster_new(const struct cluster_opts *opts)
 	if (c->o.threshold <= 0)
 		c->o.threshold = DEFAULT_THRESHOLD;
 	if (c->o.merge <= 0)
-		c->o.merge = c->o.threshold;
+		c->o.merge = c->o.threshold * (DEFAULT_MERGE / DEFAULT_THRESHOLD);
 	if (c->o.window <= 0)
 		c->o.window = DEFAULT_WINDOW;
 	if (c->o.name_boost == 0)
@@ -227,13 +212,14 @@ cluster_new(const struct cluster_opts *opts)
 		c->o.topk = DEFAULT_TOPK;
 	if (c->o.topk > TOPK_MAX)
 		c->o.topk = TOPK_MAX;
+	c->same_threshold = c->o.threshold + SAME_FEED_MARGIN;
 	c->vocab = vocab_new();
 	c->nmap = 1024;
 	c->map = xcalloc(c->nmap, sizeof(*c->map));
-	c->weigh_at = 16;
-	c->weigh_every = REWEIGH_EVERY;
 	svec_init(&c->tf);
+	svec_init(&c->ttf);
 	svec_init(&c->x);
+	svec_init(&c->tx);
 	return c;
 }
 
@@ -243,8 +229,7 @@ drop_posted(struct cluster *cl)
 	free(cl->posted);
 	free(cl->pw);
 	free(cl->at);
-	free(cl->prev);
-	cl->posted = cl->at = cl->prev = NULL;
+	cl->posted = cl->at = NULL;
 	cl->pw = NULL;
 }
 
@@ -269,9 +254,10 @@ clusterer_fini(struct clusterer *c)
 	}
 	free(c->toks);
 	for (size_t i = 0; i < c->nitems; i++)
-		svec_fini(&c->items[i].tf);
+		svec_fini(&c->items[i].title);
 	free(c->items);
 	free(c->map);
+	free(c->feed_docs);
 	for (size_t i = 0; i < c->ncl; i++)
 		cluster_release(c->cl[i]);
 	free(c->cl);
@@ -281,13 +267,11 @@ clusterer_fini(struct clusterer *c)
 	free(c->seen);
 	free(c->cand);
 	free(c->sh);
-	free(c->xseen);
-	free(c->xub);
 	free(c->open);
 	svec_fini(&c->tf);
+	svec_fini(&c->ttf);
 	svec_fini(&c->x);
-	free(c->acc);
-	free(c->touched);
+	svec_fini(&c->tx);
 	vocab_free(c->vocab);
 }
 
@@ -349,6 +333,7 @@ new_item(struct clusterer *c, uint32_t id)
 	uint32_t idx = (uint32_t)c->nitems++;
 	memset(&c->items[idx], 0, sizeof(c->items[idx]));
 	c->items[idx].id = id;
+	svec_init(&c->items[idx].title);
 	if (2 * c->nitems > c->nmap) {
 		free(c->map);
 		c->nmap *= 2;
@@ -384,14 +369,99 @@ on_token(const struct token *tok, void *ctx)
 	struct clusterer *c = ctx;
 	uint32_t id = vocab_intern(c->vocab, tok->term, tok->len);
 	int evidence = 0;
+	float w = tok->field == TOKEN_TITLE ? TFIDF_TITLE_WEIGHT : 1.0f;
 
 	if (tok->flags & TOKEN_NAME)
 		evidence = 1;
 	else if (tok->flags & TOKEN_PLAIN)
 		evidence = -1;
 	vocab_note(c->vocab, id, evidence, tok->surface, tok->surface_len);
-	svec_push(
-	    &c->tf, id, tok->field == TOKEN_TITLE ? TFIDF_TITLE_WEIGHT : 1.0f);
+	svec_push(&c->tf, id, w);
+	if (tok->field == TOKEN_TITLE)
+		svec_push(&c->ttf, id, w);
+	/* a phrase of two everyday words ("last week") says nothing a
+	 * headline's phrases do not */
+	if (c->have_prev && (tok->flags & TOKEN_JOINED) &&
+	    (tok->field == TOKEN_TITLE ||
+	        vocab_bg_idf(c->vocab, id) >= SALIENT_BG ||
+	        vocab_bg_idf(c->vocab, c->prev_term) >= SALIENT_BG)) {
+		uint32_t p = vocab_intern_pair(c->vocab, c->prev_term, id);
+		svec_push(&c->tf, p, w * PHRASE_WEIGHT);
+		if (tok->field == TOKEN_TITLE)
+			svec_push(&c->ttf, p, w * PHRASE_WEIGHT);
+	}
+	c->prev_term = id;
+	c->have_prev = 1;
+}
+
+/* The summary's first SUMMARY_BYTES, cut after a whole word: the lead
+ * says what the story is; the rest of a long summary adds more noise
+ * than evidence, and costs.  Caller frees. */
+static char *
+summary_lead(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (n > SUMMARY_BYTES) {
+		n = SUMMARY_BYTES;
+		while (n > 0 && s[n] != ' ')
+			n--;
+	}
+	return xstrndup(s != NULL ? s : "", n);
+}
+
+/* c->tf and c->ttf become the item's raw term counts, built. */
+static void
+tokenize(struct clusterer *c, const char *lang, const char *title,
+    const char *summary)
+{
+	struct tokenizer *tok = tokenizer_for(c, lang);
+	char *lead = summary_lead(summary);
+
+	svec_clear(&c->tf);
+	svec_clear(&c->ttf);
+	c->have_prev = 0;
+	token_run(tok, title, TOKEN_TITLE, on_token, c);
+	c->have_prev = 0;
+	token_run(tok, lead, TOKEN_SUMMARY, on_token, c);
+	free(lead);
+	svec_build(&c->tf);
+	svec_build(&c->ttf);
+}
+
+static uint32_t *
+feed_docs(struct clusterer *c, uint32_t feed)
+{
+	if (feed >= c->nfeed_docs) {
+		size_t n = c->nfeed_docs ? c->nfeed_docs : 64;
+		while (n <= feed)
+			n *= 2;
+		c->feed_docs =
+		    xreallocarray(c->feed_docs, n, sizeof(*c->feed_docs));
+		memset(c->feed_docs + c->nfeed_docs, 0,
+		    (n - c->nfeed_docs) * sizeof(*c->feed_docs));
+		c->nfeed_docs = n;
+	}
+	return &c->feed_docs[feed];
+}
+
+static void
+count_doc(struct clusterer *c, uint32_t feed)
+{
+	vocab_add_doc(c->vocab, &c->tf, feed);
+	(*feed_docs(c, feed))++;
+}
+
+void
+cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
+    const char *lang, const char *title, const char *summary)
+{
+	if (find_item(c, item_id) != UINT32_MAX)
+		return;
+	tokenize(c, lang, title, summary);
+	count_doc(c, feed_id);
+	uint32_t idx = new_item(c, item_id);
+	c->items[idx].feed = feed_id;
 }
 
 /* Postings. */
@@ -471,15 +541,27 @@ topk_offer(struct topk *s, uint32_t t, float w)
 	s->w[j] = w;
 }
 
-/* The k heaviest terms of the whole of x. */
+static int is_salient(const struct clusterer *c, uint32_t term);
+
+/* The k heaviest terms of the whole of x: the words (for a view) or the
+ * salient terms (for the postings). */
 static void
-top_terms(const struct hvec *x, uint32_t k, struct topk *s)
+top_terms(const struct clusterer *c, const struct hvec *x, uint32_t k,
+    int words, struct topk *s)
 {
+	uint32_t a, b;
+
 	s->n = 0;
 	s->k = k;
-	for (uint32_t i = 0; i < x->cap; i++)
-		if (x->term[i] != HVEC_EMPTY)
-			topk_offer(s, x->term[i], x->w[i]);
+	for (uint32_t i = 0; i < x->cap; i++) {
+		uint32_t t = x->s[i].term;
+		if (t == HVEC_EMPTY)
+			continue;
+		if (words ? vocab_pair(c->vocab, t, &a, &b)
+		          : !is_salient(c, t))
+			continue;
+		topk_offer(s, t, x->s[i].w);
+	}
 }
 
 static void
@@ -537,7 +619,7 @@ repost(struct clusterer *c, struct cluster *cl, uint32_t id)
 {
 	struct topk next;
 
-	top_terms(&cl->sum, c->o.topk, &next);
+	top_terms(c, &cl->sum, c->o.topk, 0, &next);
 	post_set(c, cl, id, &next);
 }
 
@@ -554,7 +636,8 @@ repost_add(
 		topk_offer(
 		    &next, cl->posted[i], hvec_get(&cl->sum, cl->posted[i]));
 	for (uint32_t i = 0; i < x->n; i++)
-		if (!has_term(cl->posted, cl->nposted, x->term[i]))
+		if (is_salient(c, x->term[i]) &&
+		    !has_term(cl->posted, cl->nposted, x->term[i]))
 			topk_offer(
 			    &next, x->term[i], hvec_get(&cl->sum, x->term[i]));
 	post_set(c, cl, id, &next);
@@ -571,19 +654,22 @@ member_before(const struct clusterer *c, uint32_t a, uint32_t b)
 }
 
 static void
-add_feed(struct cluster *cl, uint32_t feed)
+add_feed(struct cluster *cl, uint32_t feed, int64_t t)
 {
 	size_t i = 0, hi = cl->nfeeds;
 
 	while (i < hi) {
 		size_t mid = i + (hi - i) / 2;
-		if (cl->feeds[mid] < feed)
+		if (cl->feeds[mid].feed < feed)
 			i = mid + 1;
 		else
 			hi = mid;
 	}
-	if (i < cl->nfeeds && cl->feeds[i] == feed)
+	if (i < cl->nfeeds && cl->feeds[i].feed == feed) {
+		if (t < cl->feeds[i].joined)
+			cl->feeds[i].joined = t;
 		return;
+	}
 	if (cl->nfeeds == cl->capf) {
 		cl->capf = cl->capf ? 2 * cl->capf : 4;
 		cl->feeds =
@@ -591,7 +677,7 @@ add_feed(struct cluster *cl, uint32_t feed)
 	}
 	memmove(cl->feeds + i + 1, cl->feeds + i,
 	    (cl->nfeeds - i) * sizeof(*cl->feeds));
-	cl->feeds[i] = feed;
+	cl->feeds[i] = (struct feedjoin){feed, t};
 	cl->nfeeds++;
 }
 
@@ -621,7 +707,7 @@ add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
 	if (cl->nmembers == 0 || it->time > cl->newest)
 		cl->newest = it->time;
 	cl->nmembers++;
-	add_feed(cl, it->feed);
+	add_feed(cl, it->feed, it->time);
 	cl->dirty = 1;
 }
 
@@ -638,10 +724,6 @@ new_cluster(struct clusterer *c)
 		    (n - c->ncand_cap) * sizeof(*c->seen));
 		c->cand = xreallocarray(c->cand, n, sizeof(*c->cand));
 		c->sh = xreallocarray(c->sh, n, sizeof(*c->sh));
-		c->xseen = xreallocarray(c->xseen, n, sizeof(*c->xseen));
-		memset(c->xseen + c->ncand_cap, 0,
-		    (n - c->ncand_cap) * sizeof(*c->xseen));
-		c->xub = xreallocarray(c->xub, n, sizeof(*c->xub));
 		c->ncand_cap = n;
 	}
 	struct cluster *cl = xcalloc(1, sizeof(*cl));
@@ -649,8 +731,6 @@ new_cluster(struct clusterer *c)
 	cl->posted = xreallocarray(NULL, c->o.topk, sizeof(*cl->posted));
 	cl->pw = xreallocarray(NULL, c->o.topk, sizeof(*cl->pw));
 	cl->at = xreallocarray(NULL, c->o.topk, sizeof(*cl->at));
-	cl->prev = xreallocarray(NULL, c->o.topk, sizeof(*cl->prev));
-	cl->changed = ++c->tick;
 	cl->open = 1;
 	c->cl[c->ncl++] = cl;
 	uint32_t id = (uint32_t)c->ncl;
@@ -680,42 +760,137 @@ cosine(const struct svec *x, const struct cluster *cl)
 	return cl->norm > 0 ? hvec_dot(&cl->sum, x) / cl->norm : 0;
 }
 
-/* Refreshes the label and key terms, with the weights as they are now.
- * The label is the member nearest the centroid among the LABEL_SCAN
- * newest: a story's latest headlines say where it stands, and a view
- * then costs the same for a story of five items and of five thousand.
- * The key terms are the heaviest posted ones. */
+/* Whether a cluster of n members counts term, used by cnt of them, as
+ * part of its core. */
+static int
+is_core(const struct clusterer *c, uint32_t cnt, size_t n)
+{
+	(void)c;
+	return cnt > 0 && (n <= 2 || cnt >= CORE_SHARE * (double)n);
+}
+
+/* Whether term is evidence of a story: rare in the news at large, and
+ * not a word a good share of the items counted use (the day's topic,
+ * "George Floyd" on the day of the protests). */
+static int
+is_salient(const struct clusterer *c, uint32_t term)
+{
+	return vocab_bg_idf(c->vocab, term) >= SALIENT_BG &&
+	       vocab_idf(c->vocab, term) >= SALIENT_LIVE;
+}
+
+/* The units of evidence of the n terms for which shared says yes: a
+ * salient phrase counts one and covers its two words (phrases that share
+ * a word are one name), and every other salient word counts one. */
+static double
+units(const struct clusterer *c, const uint32_t *term, uint32_t n,
+    const unsigned char *shared)
+{
+	uint32_t cover[2 * TOPK_MAX];
+	uint32_t ncover = 0, a, b;
+	double u = 0;
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (!shared[i] || !vocab_pair(c->vocab, term[i], &a, &b) ||
+		    !is_salient(c, term[i]))
+			continue;
+		/* phrases sharing a word are one name: "george floyd",
+		 * "floyd death" */
+		if (!has_term(cover, ncover, a) && !has_term(cover, ncover, b))
+			u += 1;
+		if (ncover + 2 <= ARRAY_LEN(cover)) {
+			cover[ncover++] = a;
+			cover[ncover++] = b;
+		}
+	}
+	for (uint32_t i = 0; i < n; i++)
+		if (shared[i] && !vocab_pair(c->vocab, term[i], &a, &b) &&
+		    is_salient(c, term[i]) && !has_term(cover, ncover, term[i]))
+			u++;
+	return u;
+}
+
+/* The evidence item x brings for joining cl: its terms that are core
+ * terms of cl. */
+static double
+evidence(struct clusterer *c, const struct svec *x, const struct cluster *cl)
+{
+	unsigned char shared[256];
+	uint32_t n = x->n < sizeof(shared) ? x->n : sizeof(shared);
+
+	for (uint32_t i = 0; i < n; i++)
+		shared[i] = (unsigned char)is_core(
+		    c, hvec_count(&cl->sum, x->term[i]), cl->nmembers);
+	return units(c, x->term, n, shared);
+}
+
+/* The evidence two clusters share: terms core to both, found from the
+ * smaller one's centroid. */
+static double
+evidence2(struct clusterer *c, const struct cluster *a, const struct cluster *b)
+{
+	if (a->sum.n > b->sum.n) {
+		const struct cluster *t = a;
+		a = b;
+		b = t;
+	}
+	uint32_t term[256];
+	unsigned char shared[256];
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < a->sum.cap && n < ARRAY_LEN(term); i++) {
+		const struct hvec_slot *s = &a->sum.s[i];
+		if (s->term == HVEC_EMPTY ||
+		    !is_core(c, s->n, a->nmembers) ||
+		    !is_core(c, hvec_count(&b->sum, s->term), b->nmembers))
+			continue;
+		term[n] = s->term;
+		shared[n++] = 1;
+	}
+	return units(c, term, n, shared);
+}
+
+/* The cosine an item of feed needs to join cl: more when cl holds only
+ * that outlet's items (one outlet's items on a beat are not one story by
+ * that alone), less as more outlets carry it beyond WITNESSES (outlets are
+ * independent witnesses: a story many of them carry has shown what it is
+ * about). */
+static double
+needed(const struct clusterer *c, const struct cluster *cl, uint32_t feed)
+{
+	if (cl->nfeeds == 1 && cl->feeds[0].feed == feed)
+		return c->same_threshold;
+	double t = c->o.threshold;
+	if (cl->nfeeds > WITNESSES)
+		t -= WITNESS_DROP * log2((double)cl->nfeeds / WITNESSES);
+	return t > FLOOR ? t : FLOOR;
+}
+
+/* Refreshes the label and key terms.  The label is the headline nearest
+ * the centroid among the LABEL_SCAN newest members: the most
+ * representative headline, and a view then costs the same for a story of
+ * five items and of five thousand.  The key terms are the heaviest
+ * words. */
 static void
 refresh(const struct clusterer *c, struct cluster *cl)
 {
 	if (cl->open) {
-		struct svec v;
 		double best = -1;
-		size_t from = cl->recent;
-		if (cl->nmembers - from > LABEL_SCAN)
+		size_t from = 0;
+		if (cl->nmembers > LABEL_SCAN)
 			from = cl->nmembers - LABEL_SCAN;
-		svec_init(&v);
+		cl->label = cl->members[from];
 		for (size_t i = from; i < cl->nmembers; i++) {
 			const struct item *it = &c->items[cl->members[i]];
-			tfidf_weigh(c->vocab, &it->tf, c->o.name_boost, &v);
-			double d = hvec_dot(&cl->sum, &v);
+			double d = hvec_dot(&cl->sum, &it->title);
 			if (d > best + 1e-9) {
 				best = d;
 				cl->label = cl->members[i];
 			}
 		}
-		svec_fini(&v);
-		if (c->o.topk >= VIEW_TERMS) {
-			cl->ntop =
-			    cl->nposted < VIEW_TERMS ? cl->nposted : VIEW_TERMS;
-			memcpy(
-			    cl->top, cl->posted, cl->ntop * sizeof(*cl->top));
-		} else {
-			struct topk top;
-			top_terms(&cl->sum, VIEW_TERMS, &top);
-			cl->ntop = top.n;
-			memcpy(cl->top, top.t, top.n * sizeof(*top.t));
-		}
+		struct topk top;
+		top_terms(c, &cl->sum, VIEW_TERMS, 1, &top);
+		cl->ntop = top.n;
+		memcpy(cl->top, top.t, top.n * sizeof(*top.t));
 	}
 	cl->dirty = 0;
 }
@@ -727,9 +902,8 @@ close_cluster(struct clusterer *c, struct cluster *cl)
 		refresh(c, cl);
 	unpost(c, cl);
 	drop_posted(cl);
-	for (size_t i = cl->recent; i < cl->nmembers; i++)
-		svec_fini(&c->items[cl->members[i]].tf);
-	cl->recent = cl->nmembers;
+	for (size_t i = 0; i < cl->nmembers; i++)
+		svec_fini(&c->items[cl->members[i]].title);
 	hvec_fini(&cl->sum);
 	cl->open = 0;
 }
@@ -756,118 +930,11 @@ sweep(struct clusterer *c)
 	c->since_sweep = 0;
 }
 
-/* Members more than a window older than the newest leave the centroid
- * (and their term counts are freed): a long-running story is what it has
- * been about lately, and its cost stays that of a window of items. */
-static void
-retire(struct clusterer *c, struct cluster *cl)
-{
-	while (
-	    cl->recent < cl->nmembers &&
-	    c->items[cl->members[cl->recent]].time < cl->newest - c->o.window)
-		svec_fini(&c->items[cl->members[cl->recent++]].tf);
-}
-
-/* The distance between unit vectors whose inner product is cos. */
-static double
-chord(double cos)
-{
-	double d = 2 - 2 * cos;
-
-	return d > 0 ? sqrt(d) : 0;
-}
-
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* cl->sum = the recent members' unit vectors under the current weights,
- * summed in a dense accumulator so that a large cluster costs the sum of
- * its members' lengths, not their product. */
-static void
-resum(struct clusterer *c, struct cluster *cl)
-{
-	size_t nv = vocab_size(c->vocab), nt = 0;
-
-	if (nv > c->nacc) {
-		size_t n = c->nacc ? c->nacc : 1024;
-		while (n < nv)
-			n *= 2;
-		free(c->acc);
-		free(c->touched);
-		c->acc = xcalloc(n, sizeof(*c->acc));
-		c->touched = xcalloc(n, sizeof(*c->touched));
-		c->nacc = n;
-	}
-	for (size_t m = cl->recent; m < cl->nmembers; m++) {
-		tfidf_weigh(c->vocab, &c->items[cl->members[m]].tf,
-		    c->o.name_boost, &c->x);
-		for (uint32_t i = 0; i < c->x.n; i++) {
-			uint32_t t = c->x.term[i];
-			if (c->acc[t] == 0)
-				c->touched[nt++] = t;
-			c->acc[t] += c->x.w[i];
-		}
-	}
-	/* how far the new weights turn the centroid */
-	double dot = 0, n2 = 0;
-	for (uint32_t i = 0; i < cl->sum.cap; i++)
-		if (cl->sum.term[i] != HVEC_EMPTY)
-			dot += (double)cl->sum.w[i] * c->acc[cl->sum.term[i]];
-	qsort(c->touched, nt, sizeof(*c->touched), cmp_u32);
-	svec_clear(&c->x);
-	for (size_t i = 0; i < nt; i++) {
-		uint32_t t = c->touched[i];
-		svec_push(&c->x, t, c->acc[t]);
-		n2 += (double)c->acc[t] * c->acc[t];
-		c->acc[t] = 0;
-	}
-	cl->drift +=
-	    cl->norm > 0 && n2 > 0 ? chord(dot / (cl->norm * sqrt(n2))) : 2;
-	hvec_reset(&cl->sum, (uint32_t)nt);
-	hvec_axpy(&cl->sum, 1.0, &c->x);
-	cl->norm = hvec_norm(&cl->sum);
-	cl->changed = ++c->tick;
-	cl->checked = 0;
-}
-
-/* Re-weighs every open cluster.  That costs the items in the window, so
- * the next time comes after REWEIGH_EVERY items, or after 1/REWEIGH_SHARE
- * of the window's items where that is more: each item then pays for a
- * bounded number of re-weighings, however many the window holds, and is
- * re-weighed about REWEIGH_SHARE times while it is in the window. */
-static void
-reweigh(struct clusterer *c)
-{
-	size_t live = 0;
-
-	for (size_t i = 0; i < c->nopen; i++) {
-		uint32_t id = c->open[i];
-		struct cluster *cl = get(c, id);
-		if (cl->merged_into != 0 || !cl->open)
-			continue;
-		retire(c, cl);
-		resum(c, cl);
-		cl->dirty = 1;
-		repost(c, cl, id);
-		live += cl->nmembers - cl->recent;
-	}
-	c->since_weigh = 0;
-	c->weigh_every = live / REWEIGH_SHARE > REWEIGH_EVERY
-	                     ? live / REWEIGH_SHARE
-	                     : REWEIGH_EVERY;
-	c->gen++;
-}
-
 void
 cluster_rebuild(struct clusterer *c)
 {
 	sweep(c);
-	reweigh(c);
+	c->gen++;
 }
 
 /* Moves everything of cluster b into cluster a (a < b). */
@@ -898,14 +965,11 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	ca->ids = ids;
 	ca->nmembers = ca->capm = n;
 	for (size_t i = 0; i < cb->nfeeds; i++)
-		add_feed(ca, cb->feeds[i]);
+		add_feed(ca, cb->feeds[i].feed, cb->feeds[i].joined);
 	if (cb->first < ca->first)
 		ca->first = cb->first;
 	if (cb->newest > ca->newest)
 		ca->newest = cb->newest;
-	/* members out of the window are a prefix again */
-	ca->recent = 0;
-	retire(c, ca);
 	ca->dirty = 1;
 	/* the smaller table is added into the larger */
 	if (cb->sum.cap > ca->sum.cap) {
@@ -915,57 +979,45 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	}
 	hvec_add(&ca->sum, &cb->sum);
 	ca->norm = hvec_norm(&ca->sum);
-	ca->changed = ++c->tick;
-	ca->checked = 0;
 	repost(c, ca, a);
 	hvec_fini(&cb->sum);
 	free(cb->members);
 	free(cb->feeds);
 	free(cb->ids);
-	cb->members = cb->feeds = cb->ids = NULL;
+	cb->members = cb->ids = NULL;
+	cb->feeds = NULL;
 	cb->nmembers = cb->nfeeds = 0;
 	cb->merged_into = a;
 	cb->open = 0;
 }
 
-/* Lists in c->cand every cluster but skip that is posted on one of the n
- * terms weighing w, with what they share in c->sh (old: whether reached
- * through a term whose flag in old is set; old may be NULL); returns how
- * many.  The scan costs the lists' length, and reads nothing but them and
- * the dense arrays by id. */
+/* Lists in c->cand every cluster posted on one of x's terms, with what
+ * they share in c->sh; returns how many.  The scan costs the lists'
+ * length, and reads nothing but them and the dense arrays by id. */
 static size_t
-gather(struct clusterer *c, const uint32_t *term, const float *w, uint32_t n,
-    const int *old, uint32_t skip)
+gather(struct clusterer *c, const struct svec *x)
 {
 	size_t nc = 0;
 
 	if (++c->stamp == 0) {
-		if (c->seen != NULL) {
+		if (c->seen != NULL)
 			memset(c->seen, 0, c->ncand_cap * sizeof(*c->seen));
-			memset(c->xseen, 0, c->ncand_cap * sizeof(*c->xseen));
-		}
 		c->stamp = 1;
 	}
-	if (skip != 0)
-		c->seen[skip] = c->stamp;
-	for (uint32_t i = 0; i < n; i++) {
-		if (term[i] >= c->npost)
+	for (uint32_t i = 0; i < x->n; i++) {
+		if (x->term[i] >= c->npost)
 			continue;
-		const struct plist *p = &c->post[term[i]];
-		double q = w[i];
-		int o_ = old != NULL && old[i];
+		const struct plist *p = &c->post[x->term[i]];
+		double q = x->w[i];
 		for (uint32_t j = 0; j < p->n; j++) {
 			uint32_t o = p->e[j].id;
-			double v = p->e[j].w;
 			if (c->seen[o] != c->stamp) {
 				c->seen[o] = c->stamp;
-				c->sh[o] = (struct shared){0, 0, 0, 0};
+				c->sh[o] = (struct shared){0, 0};
 				c->cand[nc++] = o;
 			}
-			c->sh[o].dot += q * v;
+			c->sh[o].dot += q * p->e[j].w;
 			c->sh[o].q2 += q * q;
-			c->sh[o].c2 += v * v;
-			c->sh[o].old |= o_;
 		}
 	}
 	return nc;
@@ -977,205 +1029,69 @@ root(double x)
 	return x > 0 ? sqrt(x) : 0;
 }
 
-/* Upper bounds on the cosine of centroid a with o's.  a.o is the part
- * over the terms posted on both sides, which a posting scan gives (sh),
- * and the rest is bounded by Cauchy-Schwarz: over the terms outside a's
- * posted ones T by |a outside T| |o outside the shared ones|, and over
- * T outside o's posted terms by |a on those| |o outside its posted|, or
- * at once by |a outside the shared| |o outside the shared|.  The second
- * bound looks o's weights on T up (k look-ups) to know a.o over all of T
- * and |o outside T|. */
-static double
-bound_scan(const struct cluster *a, double rest, double top,
-    const struct cluster *o, const struct shared *sh)
-{
-	double b1 =
-	    root(top - sh->q2) * o->rest + rest * root(o->sum.norm2 - sh->c2);
-	double b2 = root(a->sum.norm2 - sh->q2) * root(o->sum.norm2 - sh->c2);
+/* A candidate an item could join. */
+struct choice {
+	uint32_t id;
+	double cos;
+};
 
-	/* a margin for the rounding of either way of summing */
-	return (sh->dot + (b1 < b2 ? b1 : b2)) / (a->norm * o->norm) + 1e-6;
+static int
+cmp_choice(const void *a, const void *b)
+{
+	const struct choice *x = a, *y = b;
+
+	if (x->cos != y->cos)
+		return x->cos > y->cos ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
 }
 
-static double
-bound_lookup(const struct cluster *a, double rest, const struct cluster *o)
+/* Fills ch with up to max open clusters that item x (a unit vector of
+ * feed, dated t) may join, best first (ties to the lower id), and returns
+ * how many: their cosine reaches what they need and x shares enough
+ * evidence with their core.  Only clusters posted on one of x's terms are
+ * candidates.  The posting scan bounds each cosine from above (exact over
+ * the terms x shares with the posted ones, by Cauchy-Schwarz over x's
+ * others), so only a candidate whose bound reaches the threshold is
+ * compared in full. */
+static size_t
+choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
+    struct choice *ch, size_t max)
 {
-	double in = 0, top = 0;
-
-	for (uint32_t i = 0; i < a->nposted; i++) {
-		float w = hvec_get(&o->sum, a->posted[i]);
-		in += (double)a->pw[i] * w;
-		top += (double)w * w;
-	}
-	return (in + rest * root(o->sum.norm2 - top)) / (a->norm * o->norm) +
-	       1e-6;
-}
-
-/* An upper bound on the cosine of cluster a with o, if a has taken one
- * item x since its last whole check and o has not changed since: a.o was
- * then at most near_at |a| |o| (o was a candidate then, or is none now),
- * and x adds x.o, at most xub |o| from x's own scan or, if o posts none
- * of x's terms, |x| |o outside its posted terms|.  Else, or if the bound
- * is no use, 1. */
-static double
-bound_since(const struct clusterer *c, const struct cluster *a,
-    const struct cluster *o, uint32_t oid, const struct svec *x, double x2)
-{
-	if (a->checked == 0 || a->adds != 1 || o->changed > a->checked ||
-	    !c->sh[oid].old || !takes(c, o, a->newest_at))
-		return 1;
-	double xo = c->xseen[oid] == c->xstamp ? c->xub[oid]
-	                                       : root(x2) * o->rest / o->norm;
-	double ub = (a->near_at * a->norm_at + xo) / a->norm + 1e-6;
-	if (ub >= c->o.merge && c->xseen[oid] != c->xstamp) {
-		xo = hvec_dot(&o->sum, x) / o->norm;
-		ub = (a->near_at * a->norm_at + xo) / a->norm + 1e-6;
-	}
-	return ub;
-}
-
-/* Merges cluster id with the open cluster whose centroid is nearest, as
- * long as that one is at or above the merge threshold; x is the item it
- * took last.  Returns the id the cluster ends up under.
- *
- * A check compares centroids, whose length grows with the cluster, with
- * every candidate, so it is only made when it could find something new:
- * once the centroid has moved (as a unit vector) by half its distance to
- * the nearest candidate's merge boundary.  While it moves less, no
- * candidate that stood still can have come within reach, and one that
- * moved checks itself as it grows.  A centroid of n members moves by
- * about 1/n per item, so a big story is checked every so many items and
- * a small one on every item.  The slack lies within DRIFT_MIN and
- * DRIFT_MAX: a pair just short of merging is not re-checked on every
- * item, and a cluster far from all others still meets new ones.  A check
- * is cheap where most candidates are far: upper bounds rule them out
- * before a whole dot product, from what the last check and the item's
- * own scan found (bound_since), from the posting scan (bound_scan), then
- * with k look-ups (bound_lookup). */
-static uint32_t
-merge_near(struct clusterer *c, uint32_t id, const struct svec *x)
-{
-	int old[TOPK_MAX];
 	double x2 = 0;
-
-	if (get(c, id)->drift < get(c, id)->slack)
-		return id;
-	for (uint32_t i = 0; i < x->n; i++)
+	size_t nc = gather(c, x), n = 0;
+	/* an item that says more must share more */
+	uint32_t nsal = 0, pa, pb;
+	for (uint32_t i = 0; i < x->n; i++) {
 		x2 += (double)x->w[i] * x->w[i];
-	for (;;) {
-		struct cluster *cl = get(c, id);
-		uint32_t best = 0;
-		double bests = 0, near = 0, top = 0;
-		for (uint32_t i = 0; i < cl->nposted; i++) {
-			top += (double)cl->pw[i] * cl->pw[i];
-			old[i] = has_term(cl->prev, cl->nprev, cl->posted[i]);
-		}
-		double rest = root(cl->sum.norm2 - top);
-		size_t nc = gather(c, cl->posted, cl->pw, cl->nposted, old, id);
-		for (size_t k = 0; k < nc; k++) {
-			uint32_t o = c->cand[k];
-			struct cluster *co = get(c, o);
-			if (!takes(c, co, cl->newest) || co->norm == 0)
-				continue;
-			double ub = bound_since(c, cl, co, o, x, x2);
-			if (ub >= c->o.merge)
-				ub = bound_scan(cl, rest, top, co, &c->sh[o]);
-			if (ub >= c->o.merge)
-				ub = bound_lookup(cl, rest, co);
-			if (ub < c->o.merge) {
-				near = ub > near ? ub : near;
-				continue;
-			}
-			double s = hvec_dot_hvec(&cl->sum, &co->sum) /
-			           (cl->norm * co->norm);
-			if (s > bests || (s == bests && o < best)) {
-				bests = s;
-				best = o;
-			}
-		}
-		if (best == 0 || bests < c->o.merge) {
-			near = bests > near ? bests : near;
-			double slack = (chord(near) - chord(c->o.merge)) / 2;
-			if (slack < DRIFT_MIN)
-				slack = DRIFT_MIN;
-			if (slack > DRIFT_MAX)
-				slack = DRIFT_MAX;
-			cl->drift = 0;
-			cl->slack = slack;
-			cl->checked = ++c->tick;
-			cl->adds = 0;
-			cl->near_at = near;
-			cl->norm_at = cl->norm;
-			cl->newest_at = cl->newest;
-			memcpy(cl->prev, cl->posted,
-			    cl->nposted * sizeof(*cl->prev));
-			cl->nprev = cl->nposted;
-			return id;
-		}
-		uint32_t a = id < best ? id : best, b = id < best ? best : id;
-		merge(c, a, b);
-		id = a;
+		nsal += !vocab_pair(c->vocab, x->term[i], &pa, &pb) &&
+		        is_salient(c, x->term[i]);
 	}
-}
-
-/* The open cluster nearest x (a unit vector) that takes an item dated t,
- * with its cosine in *bests, or 0 if none reaches the threshold.  Only
- * clusters posted on one of x's terms are candidates.  The posting scan
- * bounds each cosine from above (exact over the terms x shares with the
- * posted ones, by Cauchy-Schwarz over x's others), and only a candidate
- * whose bound reaches the threshold and the best so far is compared in
- * full, the likeliest first; the answer is that of comparing them all. */
-static uint32_t
-nearest(struct clusterer *c, const struct svec *x, int64_t t, double *bests)
-{
-	double x2 = 0, topub = -1;
-	uint32_t best = 0, top = 0;
-	size_t nc = gather(c, x->term, x->w, x->n, NULL, 0);
-
-	c->xstamp = c->stamp;
-	for (uint32_t i = 0; i < x->n; i++)
-		x2 += (double)x->w[i] * x->w[i];
+	double need = nsal >= EVIDENCE_WORDS ? EVIDENCE : 1;
 	for (size_t k = 0; k < nc; k++) {
 		uint32_t o = c->cand[k];
 		const struct cluster *co = get(c, o);
-		struct shared *sh = &c->sh[o];
-		if (co->norm == 0) {
-			sh->dot = -1;
+		const struct shared *sh = &c->sh[o];
+		if (co->norm == 0 || !takes(c, co, t))
 			continue;
-		}
-		sh->dot =
+		double ub =
 		    (sh->dot + root(x2 - sh->q2) * co->rest) / co->norm + 1e-6;
-		/* kept for merge_near, whatever the item's date */
-		c->xseen[o] = c->xstamp;
-		c->xub[o] = sh->dot;
-		if (!takes(c, co, t)) {
-			sh->dot = -1;
+		double bar = needed(c, co, feed);
+		if (ub < bar)
+			continue;
+		double s = cosine(x, co);
+		if (s < bar || evidence(c, x, co) < need)
+			continue;
+		struct choice e = {o, s};
+		if (n < max) {
+			ch[n++] = e;
+		} else if (cmp_choice(&e, &ch[max - 1]) < 0) {
+			ch[max - 1] = e;
+		} else {
 			continue;
 		}
-		if (sh->dot > topub) {
-			topub = sh->dot;
-			top = o;
-		}
+		qsort(ch, n, sizeof(*ch), cmp_choice);
 	}
-	*bests = 0;
-	if (top == 0 || topub < c->o.threshold)
-		return 0;
-	*bests = cosine(x, get(c, top));
-	c->xub[top] = *bests + 1e-6;
-	best = top;
-	for (size_t k = 0; k < nc; k++) {
-		uint32_t o = c->cand[k];
-		double ub = c->sh[o].dot;
-		if (o == top || ub < c->o.threshold || ub < *bests)
-			continue;
-		double s = cosine(x, get(c, o));
-		c->xub[o] = s + 1e-6;
-		if (s > *bests || (s == *bests && o < best)) {
-			*bests = s;
-			best = o;
-		}
-	}
-	return *bests >= c->o.threshold ? best : 0;
+	return n;
 }
 
 static int
@@ -1193,14 +1109,17 @@ static void
 advance(struct clusterer *c, int64_t t)
 {
 	int64_t m[RECENT];
-	size_t n = c->nitems < RECENT ? c->nitems : RECENT;
 
-	c->recent_t[(c->nitems - 1) % RECENT] = t;
+	c->nadded++;
+	size_t n = c->nadded < RECENT ? c->nadded : RECENT;
+	c->recent_t[(c->nadded - 1) % RECENT] = t;
 	memcpy(m, c->recent_t, n * sizeof(*m));
 	qsort(m, n, sizeof(*m), cmp_i64);
-	if (c->nitems == 1 || m[(n - 1) / 2] > c->tmax)
+	if (c->nadded == 1 || m[(n - 1) / 2] > c->tmax)
 		c->tmax = m[(n - 1) / 2];
 }
+
+#define CHOICES 4
 
 uint32_t
 cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
@@ -1208,49 +1127,52 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 {
 	uint32_t idx = find_item(c, item_id);
 
-	if (idx != UINT32_MAX)
+	if (idx != UINT32_MAX && c->items[idx].cluster != 0)
 		return c->items[idx].cluster;
-
-	struct tokenizer *tok = tokenizer_for(c, lang);
-	svec_clear(&c->tf);
-	token_run(tok, title, TOKEN_TITLE, on_token, c);
-	token_run(tok, summary, TOKEN_SUMMARY, on_token, c);
-	svec_build(&c->tf);
-	vocab_add_doc(c->vocab, &c->tf);
-
-	idx = new_item(c, item_id);
+	tokenize(c, lang, title, summary);
+	if (idx == UINT32_MAX) {
+		count_doc(c, feed_id);
+		idx = new_item(c, item_id);
+	}
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
 	it->time = time;
-	svec_init(&it->tf);
-	svec_copy(&it->tf, &c->tf);
+	uint32_t fd = *feed_docs(c, feed_id);
+	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, feed_id, fd, &c->x);
+	tfidf_weigh(c->vocab, &c->ttf, c->o.name_boost, feed_id, fd, &c->tx);
+	svec_copy(&it->title, &c->tx);
 
 	advance(c, time);
 	if (++c->since_sweep >= 64 && c->since_sweep >= c->nopen / 8)
 		sweep(c);
-	if (vocab_docs(c->vocab) >= c->weigh_at ||
-	    ++c->since_weigh >= c->weigh_every) {
-		if (vocab_docs(c->vocab) >= c->weigh_at)
-			c->weigh_at *= 2;
-		reweigh(c);
-	}
 
-	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, &c->x);
-	double bests;
-	uint32_t id = nearest(c, &c->x, time, &bests);
-	if (id == 0)
-		id = new_cluster(c);
+	struct choice ch[CHOICES];
+	size_t nch = choices(c, &c->x, feed_id, time, ch, CHOICES);
+	uint32_t id = nch > 0 ? ch[0].id : new_cluster(c);
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
-	double n0 = cl->norm, d = hvec_axpy(&cl->sum, 1.0, &c->x);
+	hvec_axpy(&cl->sum, 1.0, &c->x);
 	cl->norm = hvec_norm(&cl->sum);
-	cl->drift += n0 > 0 ? chord((n0 * n0 + d) / (n0 * cl->norm)) : 2;
-	cl->changed = ++c->tick;
-	cl->adds++;
 	repost_add(c, cl, id, &c->x);
-	if (cl->nmembers > 1)
-		id = merge_near(c, id, &c->x);
+	/* The item could have joined others too: where those agree with
+	 * this one as wholes, they are one story. */
+	for (size_t k = 1; k < nch; k++) {
+		uint32_t o = ch[k].id;
+		while (get(c, o)->merged_into != 0)
+			o = get(c, o)->merged_into;
+		if (o == id)
+			continue;
+		struct cluster *a = get(c, id), *b = get(c, o);
+		if (a->norm == 0 || b->norm == 0)
+			continue;
+		double s = hvec_dot_hvec(&a->sum, &b->sum) / (a->norm * b->norm);
+		if (s < c->o.merge || evidence2(c, a, b) < MERGE_EVIDENCE)
+			continue;
+		uint32_t lo = id < o ? id : o, hi = id < o ? o : id;
+		merge(c, lo, hi);
+		id = lo;
+	}
 	c->gen++;
 	return id;
 }
@@ -1263,43 +1185,34 @@ cluster_of(const struct clusterer *c, uint32_t item_id)
 	return idx == UINT32_MAX ? 0 : c->items[idx].cluster;
 }
 
-/* How many members are dated t or earlier. */
-static size_t
-members_upto(const struct clusterer *c, const struct cluster *cl, int64_t t)
-{
-	size_t lo = 0, hi = cl->nmembers;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->items[cl->members[mid]].time <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
+/* Hotness: how many outlets carry the story and how recently each
+ * joined it.  Every outlet counts one, halved for every HOT_HALF_LIFE
+ * between its first item in the story and now; the sum is kept as a
+ * base-2 logarithm (log2 of a sum of powers of two, taken around the
+ * largest), so stories days or years old still rank among themselves
+ * instead of all underflowing to zero. */
 static double
-hotness(const struct clusterer *c, const struct cluster *cl, int64_t now)
+hotness(const struct cluster *cl, int64_t now)
 {
-	double age = (double)(now - cl->newest);
+	double top = -INFINITY, sum = 0;
 
-	if (age < 0)
-		age = 0;
-	/* members with a date in the last hour (members are sorted) */
-	size_t growth =
-	    members_upto(c, cl, now) - members_upto(c, cl, now - 3600);
-	/* In the log domain: the score halves every half-life, yet stories
-	 * days or years old still rank among themselves instead of all
-	 * underflowing to zero (a replayed archive, a quiet weekend). */
-	return log2(2 * log2(1.0 + (double)cl->nfeeds) +
-	            log2(1.0 + (double)cl->nmembers) +
-	            log2(1.0 + (double)growth)) -
-	       age / HOT_HALF_LIFE;
+	for (size_t i = 0; i < cl->nfeeds; i++) {
+		double age = (double)(now - cl->feeds[i].joined);
+		double e = -(age > 0 ? age : 0) / HOT_HALF_LIFE;
+		if (e > top)
+			top = e;
+	}
+	for (size_t i = 0; i < cl->nfeeds; i++) {
+		double age = (double)(now - cl->feeds[i].joined);
+		sum += exp2(-(age > 0 ? age : 0) / HOT_HALF_LIFE - top);
+	}
+	return cl->nfeeds > 0 ? top + log2(sum) : -INFINITY;
 }
 
 struct ranked {
 	double hot;
+	size_t size;
+	int64_t newest;
 	uint32_t id;
 };
 
@@ -1310,27 +1223,31 @@ cmp_ranked(const void *a, const void *b)
 
 	if (x->hot != y->hot)
 		return x->hot > y->hot ? -1 : 1;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	if (x->newest != y->newest)
+		return x->newest > y->newest ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 size_t
 cluster_rank(struct clusterer *c, int64_t now, uint32_t *out, size_t max)
 {
-	struct ranked *r = xreallocarray(NULL, c->ncl ? c->ncl : 1, sizeof(*r));
 	size_t n = 0;
 
+	for (size_t i = 0; i < c->ncl; i++)
+		n += c->cl[i]->merged_into == 0;
+	if (max == 0)
+		return n;
+	struct ranked *r = xreallocarray(NULL, n ? n : 1, sizeof(*r));
+	n = 0;
 	for (size_t i = 0; i < c->ncl; i++) {
 		struct cluster *cl = c->cl[i];
 		if (cl->merged_into != 0)
 			continue;
-		cl->view.hotness = hotness(c, cl, now);
-		r[n].hot = cl->view.hotness;
-		r[n].id = (uint32_t)i + 1;
-		n++;
-	}
-	if (max == 0) {
-		free(r);
-		return n;
+		cl->view.hotness = hotness(cl, now);
+		r[n++] = (struct ranked){cl->view.hotness, cl->nmembers,
+		    cl->newest, (uint32_t)i + 1};
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
 	if (n > max)

@@ -871,11 +871,17 @@ cmd_direct(int argc, char **argv)
 	qsort(order, sm.n, sizeof(*order), cmp_canonical);
 	struct clusterer *c = cluster_new(&o);
 	int64_t t0 = util_now_ms();
-	for (size_t i = 0; i < sm.n; i++) {
-		const struct row *r = order[i];
-		char *title = text_clean(r->title, strlen(r->title), 0);
-		cluster_add(c, r->id, r->feed, "en", title, NULL, r->date);
-		free(title);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < sm.n; i++) {
+			const struct row *r = order[i];
+			char *title = text_clean(r->title, strlen(r->title), 0);
+			if (pass == 0)
+				cluster_count(c, r->id, r->feed, "en", title, NULL);
+			else
+				cluster_add(c, r->id, r->feed, "en", title, NULL,
+				    r->date);
+			free(title);
+		}
 	}
 	int64_t t1 = util_now_ms();
 	uint32_t *sys = xreallocarray(NULL, sm.n ? sm.n : 1, sizeof(*sys));
