@@ -309,6 +309,12 @@ corpus_feed_is_cdata(uint32_t feed)
 	return (feed * 53u + 11u) % 10u < 3u;
 }
 
+const char *
+corpus_feed_language(uint32_t feed)
+{
+	return corpus_feed_is_atom(feed) ? "en" : "en-us";
+}
+
 static void
 feed_info(const struct corpus *c, uint32_t feed, struct feedinfo *f)
 {

@@ -63,6 +63,10 @@ int corpus_feed_is_atom(uint32_t feed);
  * it XML-escapes them. */
 int corpus_feed_is_cdata(uint32_t feed);
 
+/* The language the feed declares, as a parser reports it ("en-us" for
+ * RSS, "en" for Atom). */
+const char *corpus_feed_language(uint32_t feed);
+
 /* Appends the whole document of a feed with nitems items, newest first,
  * to out. */
 void corpus_feed(
