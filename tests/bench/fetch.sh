@@ -133,7 +133,7 @@ EOF
 		while [ $i -lt 50 ]; do
 			if curl -fs -o /dev/null \
 			    "http://127.0.0.1:$port/feeds/f0001.xml"; then
-				server="nginx $(nginx -v 2>&1 | sed 's,.*/,,'), gzip on"
+				server="nginx $(nginx -v 2>&1 | sed 's,.*/,,') (gzip on)"
 				break
 			fi
 			kill -0 "$server_pid" 2>/dev/null || break
@@ -377,21 +377,21 @@ if [ -n "$have_wd" ]; then
 	row "\`wiredesk --dump\` ($(state dump))" \
 	    "$(secs "$dump_wall") ($(ratio "$dump_wall" "$curl_wall")x)" \
 	    "$(secs "$dump_cpu")" "$(mib "$dump_rss")" "$(secs "$dump_srv")" \
-	    "$dump_ans"
+	    "${dump_ans:-not logged}"
 fi
 if [ -n "$have_nb" ]; then
 	nbv=$(newsboat -v 2>/dev/null | awk 'NR == 1 { print $2 }')
 	row "newsboat $nbv \`-x reload\`, $PAR threads ($(state nb))" \
 	    "$(secs "$nb_wall")" "$(secs "$nb_cpu")" "$(mib "$nb_rss")" \
-	    "$(secs "$nb_srv")" "$nb_ans"
+	    "$(secs "$nb_srv")" "${nb_ans:-not logged}"
 fi
 if [ -n "$have_wd" ]; then
 	row "\`wiredesk --dump -d DB\`, 1st run ($(state db1))" \
 	    "$(secs "$db1_wall")" "$(secs "$db1_cpu")" "$(mib "$db1_rss")" \
-	    "$(secs "$db1_srv")" "$db1_ans"
+	    "$(secs "$db1_srv")" "${db1_ans:-not logged}"
 	row "\`wiredesk --dump -d DB\`, 2nd run ($(state db2))" \
 	    "$(secs "$db2_wall")" "$(secs "$db2_cpu")" "$(mib "$db2_rss")" \
-	    "$(secs "$db2_srv")" "$db2_ans"
+	    "$(secs "$db2_srv")" "${db2_ans:-not logged}"
 fi
 
 say ""
