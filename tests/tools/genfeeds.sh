@@ -2,8 +2,8 @@
 # genfeeds.sh DIR N ITEMS: writes N RSS 2.0 feeds of ITEMS items each as
 # DIR/f0001.xml ...  Deterministic (a fixed seed): headlines mix a few
 # stories with filler words, dated across 24 November 2014, so benchmarks
-# see realistic clustering work.  Used by the fetch and dashboard
-# benchmarks.
+# see realistic clustering work.  Used by the persistence test and by
+# the fetch benchmark's CORPUS=small run (the issue-2 figures).
 set -u
 dir=${1:?usage: genfeeds.sh DIR N ITEMS}
 n=${2:?}
