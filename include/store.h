@@ -26,6 +26,8 @@ struct item {
 struct feed_info {
 	uint32_t id;
 	char *url, *title; /* title: the feeds file's, else the feed's own */
+	char *outlet;      /* the name to show: the feeds file's title as
+	                    * written, else outlet_name of the feed's */
 	char *language;
 	char *etag, *last_modified;
 	int64_t last_fetch; /* 0: never */

@@ -55,6 +55,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "outlet.h"
 
 /* Private part of an item: the public struct first, so a const struct
  * item * handed out converts back with a cast of the same address. */
@@ -480,6 +481,29 @@ feed_by_rowid(const struct store *s, int64_t rowid)
 	return lo + 1;
 }
 
+/* Sets the name shown for f: the feeds file's title as written, else
+ * one made from the feed's title and its host (the feed's URL when it is
+ * http(s), else the site link it gives, when known).  Returns 1 when the
+ * name changed. */
+static int
+set_outlet(struct feed *f, const char *link)
+{
+	const char *u = f->info.url;
+	int web = strncmp(u, "http://", 7) == 0 ||
+	          strncmp(u, "https://", 8) == 0;
+	char *name = f->from_file && f->info.title
+	                 ? xstrdup(f->info.title)
+	                 : outlet_name(f->info.title, web || !link ? u : link);
+
+	if (!str_differs(f->info.outlet, name)) {
+		free(name);
+		return 0;
+	}
+	free(f->info.outlet);
+	f->info.outlet = name;
+	return 1;
+}
+
 static void
 load_feed(const struct db_feed *d, void *ctx)
 {
@@ -496,6 +520,7 @@ load_feed(const struct db_feed *d, void *ctx)
 	f->info.last_fetch = d->last_fetch;
 	f->info.status = d->status;
 	f->info.failures = d->failures;
+	(void)set_outlet(f, NULL);
 }
 
 static void
@@ -634,6 +659,7 @@ store_close(struct store *s)
 		struct feed_info *fi = &s->feeds[i]->info;
 		free(fi->url);
 		free(fi->title);
+		free(fi->outlet);
 		free(fi->language);
 		free(fi->etag);
 		free(fi->last_modified);
@@ -687,8 +713,10 @@ store_feed_add(struct store *s, const char *url, const char *title)
 		if (!title)
 			return id;
 		f->from_file = 1;
-		if (!str_differs(f->info.title, title))
+		if (!str_differs(f->info.title, title)) {
+			(void)set_outlet(f, NULL);
 			return id;
+		}
 		set_str(&f->info.title, title);
 	} else {
 		f = feed_new(s, url);
@@ -696,6 +724,7 @@ store_feed_add(struct store *s, const char *url, const char *title)
 		f->info.listed = 1;
 		f->from_file = title != NULL;
 	}
+	(void)set_outlet(f, NULL);
 	s->gen++;
 	(void)save_feed(s, f);
 	return f->info.id;
@@ -876,6 +905,8 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		set_str(&f->info.language, pf->language);
 		feed_changed = 1;
 	}
+	if (set_outlet(f, pf->link))
+		changed = 1;
 	if (feed_changed)
 		(void)save_feed(s, f);
 

@@ -198,8 +198,8 @@ ui_outlet(const struct ui *ui, uint32_t feed_id)
 
 	if (!f)
 		return "?";
-	if (f->title && *f->title)
-		return f->title;
+	if (f->outlet && *f->outlet)
+		return f->outlet;
 	const char *u = f->url ? f->url : "?";
 	const char *p = strstr(u, "://");
 	return p ? p + 3 : u;

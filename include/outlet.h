@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef WIREDESK_OUTLET_H
+#define WIREDESK_OUTLET_H
+
+/* The short name of an outlet, for a column of a few characters: "BBC",
+ * "Daily Mail", "NYT", "LA Times", not "CNN.com - RSS Channel - App
+ * International Edition" or "Articles | Mail Online".
+ *
+ * title is the feed's own title (may be NULL); url is where the outlet
+ * lives: the feed's http(s) URL, else the site link the feed gives (may
+ * be NULL).  The title is split at its separators (" - ", " | ", " > ",
+ * " / ", ": ") and the part that names the outlet is kept: the one that
+ * matches the host name (cnn.com, dailymail.co.uk, smh.com.au: "SMH" is
+ * "Sydney Morning Herald" by its initials), else one written like a name
+ * of its own (an acronym, a domain); words such as "News", "Online",
+ * "RSS" and domain endings go.  A part that is only a piece of the host
+ * name ("Mail" of dailymail) or a long one gives way to the host name
+ * split into its words ("Daily Mail", "NZ Herald", "LA Times"); a title
+ * with no such part (a section's, "California") gives way to it too.
+ * Without title or host, NULL.  Caller frees the result. */
+char *outlet_name(const char *title, const char *url);
+
+#endif

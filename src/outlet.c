@@ -1,0 +1,392 @@
+/* outlet: short outlet names from feed titles and host names.
+ *
+ * Feed titles are written for feed directories, not for a column of ten
+ * characters: "CNN.com - RSS Channel - App International Edition",
+ * "Articles | Mail Online", "NYT > U.S. News", or a section's name alone
+ * ("California" for the Los Angeles Times).  The host name says which
+ * outlet it is (dailymail.co.uk, latimes.com) and, split into the words
+ * newspapers are named with, is a name too ("Daily Mail", "LA Times").
+ * The title part that matches the host is the outlet's own spelling and
+ * wins while it is short and whole; see outlet.h for the rules.  All of
+ * it is plain string work over ASCII: what no rule recognises falls back
+ * to the title as written. */
+#include "outlet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "util.h"
+
+#define SHORT 12 /* columns a title's name may take before the host's
+                  * shorter one is preferred */
+#define MAXSEG 8
+
+/* Second-level labels under which the registered name is one further
+ * left: news.bbc.co.uk, smh.com.au. */
+static const char *const second[] = {"ac", "co", "com", "edu", "gov", "net",
+    "ne", "or", "org"};
+
+/* Words outlets' names end with, for splitting a host name. */
+static const char *const newsword[] = {"age", "bulletin", "business",
+    "chronicle", "courier", "daily", "dispatch", "examiner", "express",
+    "gazette", "globe", "guardian", "herald", "independent", "inquirer",
+    "insider", "journal", "ledger", "mail", "mirror", "monitor", "network",
+    "news", "observer", "online", "post", "press", "record", "register",
+    "report", "reporter", "review", "sentinel", "standard", "star",
+    "street", "sun", "telegraph", "times", "today", "tribune", "week",
+    "weekly", "wire", "world"};
+
+/* Words a feed title adds to an outlet's name. */
+static const char *const generic[] = {"channel", "edition", "feed", "feeds",
+    "headlines", "home", "latest", "news", "online", "rss", "stories",
+    "top"};
+
+static const char *const domains[] = {".com", ".co", ".net", ".org", ".tv",
+    ".news"};
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+is_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static int
+in_list(const char *const *list, size_t n, const char *w, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == len && strncmp(list[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The registered name of url's host, lower case ("dailymail" of
+ * https://www.dailymail.co.uk/x), into out; 0 if it has none. */
+static int
+host_label(const char *url, struct buf *out)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+
+	buf_reset(out);
+	if (p == NULL)
+		return 0;
+	p += 3;
+	size_t n = strcspn(p, "/?#");
+	const char *at = memchr(p, '@', n);
+	if (at != NULL) {
+		n -= (size_t)(at + 1 - p);
+		p = at + 1;
+	}
+	const char *colon = memchr(p, ':', n);
+	if (colon != NULL)
+		n = (size_t)(colon - p);
+	/* the labels, right to left */
+	const char *lab[16];
+	size_t len[16], nl = 0;
+	size_t end = n;
+	while (end > 0 && nl < ARRAY_LEN(lab)) {
+		size_t b = end;
+		while (b > 0 && p[b - 1] != '.')
+			b--;
+		lab[nl] = p + b;
+		len[nl++] = end - b;
+		end = b > 0 ? b - 1 : 0;
+	}
+	if (nl == 0)
+		return 0;
+	size_t k = nl >= 2 ? 1 : 0; /* skip the top-level label */
+	if (nl >= 3 && len[0] == 2 && in_list(second, ARRAY_LEN(second),
+	                                  lab[1], len[1]))
+		k = 2;
+	for (size_t i = 0; i < len[k]; i++)
+		buf_putc(out, (char)lower((unsigned char)lab[k][i]));
+	return out->len > 0;
+}
+
+/* s in lower case with only letters and digits, into out. */
+static void
+compact(const char *s, size_t n, struct buf *out)
+{
+	buf_reset(out);
+	for (size_t i = 0; i < n; i++)
+		if (is_alnum((unsigned char)s[i]))
+			buf_putc(out, (char)lower((unsigned char)s[i]));
+}
+
+/* Appends word w (lower case) as part of a name. */
+static void
+put_word(struct buf *b, const char *w, size_t n)
+{
+	if (b->len > 0)
+		buf_putc(b, ' ');
+	int vowel = 0;
+	for (size_t i = 0; i < n; i++)
+		vowel |= strchr("aeiouy", w[i]) != NULL;
+	/* BBC, NY, TVNZ, but The */
+	int caps = (n <= 3 && !(n == 3 && strncmp(w, "the", 3) == 0)) ||
+	           (n == 4 && !vowel);
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)w[i];
+		if ((caps || i == 0) && c >= 'a' && c <= 'z')
+			c = c - 'a' + 'A';
+		buf_putc(b, (char)c);
+	}
+}
+
+/* The host's registered name as words: "dailymail" is "Daily Mail",
+ * "nytimes" "NY Times", "continental-courier" "Continental Courier". */
+static void
+host_name(const char *h, struct buf *out)
+{
+	size_t n = strlen(h);
+
+	buf_reset(out);
+	if (strchr(h, '-') != NULL) {
+		for (const char *p = h; *p;) {
+			size_t k = strcspn(p, "-");
+			if (k > 0)
+				put_word(out, p, k);
+			p += k + (p[k] == '-');
+		}
+		return;
+	}
+	/* the longest outlet word it ends with, after a short or a whole
+	 * word before it */
+	size_t best = 0;
+	for (size_t i = 0; i < ARRAY_LEN(newsword); i++) {
+		size_t m = strlen(newsword[i]);
+		if (m < n && m > best && strcmp(h + n - m, newsword[i]) == 0)
+			best = m;
+	}
+	size_t pre = n - best;
+	if (best > 0 && (pre <= 3 || pre >= 5 ||
+	                    in_list(newsword, ARRAY_LEN(newsword), h, pre))) {
+		put_word(out, h, pre);
+		put_word(out, h + pre, best);
+		return;
+	}
+	put_word(out, h, n);
+}
+
+/* A title part cleaned to a name: domain endings and the words a feed
+ * title adds go, unless nothing with a letter would be left. */
+static void
+clean(const char *s, size_t n, struct buf *out)
+{
+	const char *w[32];
+	size_t wl[32], nw = 0;
+
+	for (size_t i = 0; i < n && nw < ARRAY_LEN(w);) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		if (i == b)
+			continue;
+		size_t len = i - b;
+		for (size_t d = 0; d < ARRAY_LEN(domains); d++) {
+			const char *dot = NULL;
+			for (size_t j = 1; j < len; j++)
+				if (s[b + j] == '.' &&
+				    strncmp(s + b + j, domains[d],
+				        strlen(domains[d])) == 0)
+					dot = s + b + j;
+			if (dot != NULL && dot > s + b)
+				len = (size_t)(dot - (s + b));
+		}
+		w[nw] = s + b;
+		wl[nw++] = len;
+	}
+	size_t keep = nw;
+	while (keep > 1) {
+		char low[32];
+		size_t len = wl[keep - 1] < sizeof(low) ? wl[keep - 1] : 0;
+		for (size_t j = 0; j < len; j++)
+			low[j] = (char)lower((unsigned char)w[keep - 1][j]);
+		if (!in_list(generic, ARRAY_LEN(generic), low, len))
+			break;
+		int letters = 0;
+		for (size_t k = 0; k + 1 < keep; k++)
+			for (size_t j = 0; j < wl[k]; j++)
+				letters |= ((w[k][j] | 32) >= 'a' &&
+				            (w[k][j] | 32) <= 'z');
+		if (!letters)
+			break;
+		keep--;
+	}
+	buf_reset(out);
+	int anyupper = 0;
+	for (size_t k = 0; k < keep; k++) {
+		if (k > 0)
+			buf_putc(out, ' ');
+		buf_append(out, w[k], wl[k]);
+		for (size_t j = 0; j < wl[k]; j++)
+			anyupper |= w[k][j] >= 'A' && w[k][j] <= 'Z';
+	}
+	/* "philstar" is written as a name */
+	if (!anyupper && out->len > 0 && out->p[0] >= 'a' && out->p[0] <= 'z')
+		out->p[0] = (char)(out->p[0] - 'a' + 'A');
+}
+
+/* Written like a name of its own: capitals only ("NYT", "1 NEWS"). */
+static int
+is_acronym(const char *s, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters >= 2 && letters <= 6;
+}
+
+static int
+has_domain(const char *s, size_t n)
+{
+	for (size_t d = 0; d < ARRAY_LEN(domains); d++) {
+		size_t m = strlen(domains[d]);
+		for (size_t i = 1; i + m <= n; i++)
+			if (strncmp(s + i, domains[d], m) == 0 &&
+			    is_alnum((unsigned char)s[i - 1]))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether a cleaned title part (compact: sc; words as written: s) names
+ * the host h. */
+static int
+matches(const char *sc, const char *s, size_t n, const char *h)
+{
+	size_t ls = strlen(sc), lh = strlen(h);
+
+	if (ls == 0 || lh == 0)
+		return 0;
+	if (strcmp(sc, h) == 0 || (lh >= 3 && strncmp(sc, h, lh) == 0) ||
+	    (ls >= 2 && strncmp(h, sc, ls) == 0) ||
+	    (lh >= 4 && strstr(sc, h) != NULL) ||
+	    (ls >= 4 && strstr(h, sc) != NULL))
+		return 1;
+	/* by initials: "Sydney Morning Herald" is smh, "New Zealand
+	 * Herald" nzherald */
+	char ini[32], last[64];
+	size_t ni = 0, nlast = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && !is_alnum((unsigned char)s[i]))
+			i++;
+		if (i >= n)
+			break;
+		if (ni < sizeof(ini))
+			ini[ni++] = (char)lower((unsigned char)s[i]);
+		nlast = 0;
+		while (i < n && is_alnum((unsigned char)s[i])) {
+			if (nlast < sizeof(last))
+				last[nlast++] = (char)lower((unsigned char)s[i]);
+			i++;
+		}
+	}
+	if (ni >= 2 && ni == lh && strncmp(ini, h, ni) == 0)
+		return 1;
+	return ni >= 2 && ni - 1 + nlast == lh &&
+	       strncmp(ini, h, ni - 1) == 0 &&
+	       strncmp(last, h + ni - 1, nlast) == 0;
+}
+
+static const char *
+str(const struct buf *b)
+{
+	return b->p != NULL ? b->p : "";
+}
+
+static const char *const seps[] = {" - ", " | ", " > ", " / ", ": ", " :: ",
+    " \xe2\x80\x94 ", " \xe2\x80\x93 "};
+
+char *
+outlet_name(const char *title, const char *url)
+{
+	struct buf h, cl, sc, hn;
+	const char *seg[MAXSEG];
+	size_t segn[MAXSEG], ns = 0;
+
+	buf_init(&h, 0);
+	buf_init(&cl, 0);
+	buf_init(&sc, 0);
+	buf_init(&hn, 0);
+	int have_host = host_label(url, &h);
+	if (have_host)
+		host_name(str(&h), &hn);
+	/* the title's parts */
+	for (const char *p = title; p != NULL && *p != '\0' && ns < MAXSEG;) {
+		const char *cut = NULL;
+		size_t cutlen = 0;
+		for (size_t i = 0; i < ARRAY_LEN(seps); i++) {
+			const char *q = strstr(p, seps[i]);
+			if (q != NULL && (cut == NULL || q < cut)) {
+				cut = q;
+				cutlen = strlen(seps[i]);
+			}
+		}
+		size_t n = cut ? (size_t)(cut - p) : strlen(p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		while (n > 0 && *p == ' ') {
+			p++;
+			n--;
+		}
+		if (n > 0) {
+			seg[ns] = p;
+			segn[ns++] = n;
+		}
+		p = cut ? cut + cutlen : NULL;
+	}
+
+	char *name = NULL;
+	int found = 0;
+	for (size_t i = 0; i < ns && have_host && !found; i++) {
+		clean(seg[i], segn[i], &cl);
+		compact(str(&cl), cl.len, &sc);
+		if (!matches(str(&sc), str(&cl), cl.len, str(&h)))
+			continue;
+		found = 1;
+		int acronym = is_acronym(str(&cl), cl.len);
+		int partial = strcmp(str(&sc), str(&h)) != 0 &&
+		              strstr(str(&h), str(&sc)) != NULL &&
+		              strncmp(str(&h), str(&sc), sc.len) != 0;
+		if ((partial && !acronym) ||
+		    (text_width(str(&cl)) > SHORT &&
+		        text_width(str(&hn)) < text_width(str(&cl))))
+			name = xstrdup(str(&hn));
+		else
+			name = xstrdup(str(&cl));
+	}
+	for (size_t i = 0; i < ns && !found; i++) {
+		if (!is_acronym(seg[i], segn[i]) &&
+		    !has_domain(seg[i], segn[i]))
+			continue;
+		found = 1;
+		clean(seg[i], segn[i], &cl);
+		name = xstrdup(str(&cl));
+	}
+	if (!found && have_host) {
+		name = xstrdup(str(&hn));
+	} else if (!found && ns > 0) {
+		clean(seg[0], segn[0], &cl);
+		name = xstrdup(str(&cl));
+	}
+	buf_fini(&h);
+	buf_fini(&cl);
+	buf_fini(&sc);
+	buf_fini(&hn);
+	return name;
+}

@@ -1,0 +1,90 @@
+/* Unit tests for outlet: short outlet names from real feed titles and
+ * their hosts (the titles as 14 outlets' feeds carried them in 2020). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "outlet.h"
+
+static void
+expect(const char *title, const char *url, const char *want)
+{
+	char *got = outlet_name(title, url);
+
+	if (want == NULL) {
+		assert_null(got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_real_titles(void **state)
+{
+	(void)state;
+	expect("BBC News - Home", "https://www.bbc.co.uk/news/", "BBC");
+	expect("BBC News - Home", "http://feeds.bbci.co.uk/news/rss.xml",
+	    "BBC");
+	expect("CNN.com - RSS Channel - App International Edition",
+	    "http://rss.cnn.com/rss/edition.rss", "CNN");
+	expect("Articles | Mail Online",
+	    "https://www.dailymail.co.uk/articles/index.rss", "Daily Mail");
+	expect("NYT > U.S. News",
+	    "https://rss.nytimes.com/services/xml/rss/nyt/US.xml", "NYT");
+	expect("FOX News", "http://feeds.foxnews.com/foxnews/latest", "FOX");
+	expect("GMA News Online / News",
+	    "https://data.gmanetwork.com/gno/rss/news/feed.xml", "GMA");
+	expect("California", "https://www.latimes.com/california/rss2.0.xml",
+	    "LA Times");
+	expect("New Zealand Herald - Top Stories",
+	    "https://www.nzherald.co.nz/", "NZ Herald");
+	expect("1 NEWS", "https://www.youtube.com/channel/x", "1 NEWS");
+	expect("philstar.com - RSS Headlines",
+	    "https://www.philstar.com/rss/headlines", "Philstar");
+	expect("RNZ New Zealand Headlines",
+	    "https://www.rnz.co.nz/news/national", "RNZ");
+	expect("Sydney Morning Herald - Latest News",
+	    "https://www.smh.com.au/rssheadlines", "SMH");
+	expect("The Straits Times Singapore News",
+	    "https://www.straitstimes.com/", "Straits Times");
+	expect("WSJ.com: World News", "http://online.wsj.com/page/2.html",
+	    "WSJ");
+}
+
+static void
+test_fallbacks(void **state)
+{
+	(void)state;
+	/* no title: the host's name, split into words */
+	expect(NULL, "https://www.theguardian.com/world/rss",
+	    "The Guardian");
+	expect("", "https://continental-courier.test/feed.atom",
+	    "Continental Courier");
+	expect(NULL, "https://user:pw@www.nytimes.com:8443/x", "NY Times");
+	/* no host: the title's first part, cleaned */
+	expect("Harbor Ledger - Latest News", NULL, "Harbor Ledger");
+	expect("GMA News Online / News", "file:///tmp/gma.xml", "GMA");
+	/* nothing at all */
+	expect(NULL, NULL, NULL);
+	expect("", "file:///x.xml", NULL);
+	/* a plain title that names itself stays as written */
+	expect("Meridian Daily", "https://meridian-daily.test/",
+	    "Meridian Daily");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_real_titles),
+	    cmocka_unit_test(test_fallbacks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
