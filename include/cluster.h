@@ -12,12 +12,14 @@
  *
  * Zero fields take the tuned defaults. */
 struct cluster_opts {
-	double threshold;  /* cosine an item needs to join a cluster */
+	double threshold;  /* cosine an item needs to join a cluster (more
+	                    * for a one-outlet cluster of its own outlet,
+	                    * less for a story many outlets carry) */
 	int64_t window;    /* seconds a cluster stays open, default 48 h */
 	double merge;      /* cosine at which two clusters' centroids merge;
-	                    * default: the threshold */
+	                    * default: 0.22 / 0.28 of the threshold */
 	double name_boost; /* extra weight of a name (negative: none) */
-	unsigned topk;     /* centroid terms posted in the index */
+	unsigned topk;     /* salient centroid terms posted in the index */
 };
 
 /* What a view needs of one cluster.  Borrowed until the next cluster_add
@@ -43,7 +45,8 @@ struct clusterer;
 struct clusterer *cluster_new(const struct cluster_opts *opts);
 void cluster_free(struct clusterer *c);
 
-/* Adds one item and returns the id of the cluster it joined or started.
+/* Adds one item and returns the id of the cluster it joined or started
+ * (docs/clustering.md says when an item joins).
  * lang is the feed's language ("en", "de", ...; NULL for English); title
  * and summary (plain text, either may be NULL) are borrowed for the call
  * only.  time is the item's own date (the caller substitutes the time it
@@ -66,11 +69,12 @@ void cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
 
 /* Fills out with up to max cluster ids (open and closed, not merged
- * away), hottest first as of now (ties broken by id), and returns how
- * many.  Pass max 0 to count.  Hotness grows with distinct sources, size
- * and items in the hour before now, and halves every six hours since the
- * newest item; it is kept as a base-2 logarithm, so it falls by one per
- * half-life and never underflows. */
+ * away), hottest first as of now, and returns how many.  Pass max 0 to
+ * count.  Hotness is most covered first: every outlet carrying the story
+ * counts one, halved for every twelve hours between its first item in
+ * the story and now; it is kept as a base-2 logarithm, so it falls by
+ * one per half-life and never underflows (docs/clustering.md).  Ties go
+ * to the bigger cluster, then the newer, then the lower id. */
 size_t cluster_rank(
     struct clusterer *c, int64_t now, uint32_t *out, size_t max);
 /* NULL for an unknown or merged-away id (cluster_of an old member finds
@@ -84,9 +88,10 @@ const struct cluster_view *cluster_view(const struct clusterer *c, uint32_t id);
  * on what --dump gives whatever order the feeds answered in. */
 void cluster_swap(struct clusterer *live, struct clusterer *fresh);
 
-/* Re-weighs the open clusters with the document frequencies and name
- * evidence seen so far (cluster_add also does so as the counts grow);
- * for callers that know a batch of items has ended. */
+/* Closes the clusters that fell out of the window now (cluster_add does
+ * so as it goes, a sweep every so many items); for callers that know a
+ * batch of items has ended.  Item vectors are weighed once, when added:
+ * to weigh a batch alike, count it first (cluster_count). */
 void cluster_rebuild(struct clusterer *c);
 
 /* Increases whenever clusters change. */

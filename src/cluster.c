@@ -763,9 +763,8 @@ cosine(const struct svec *x, const struct cluster *cl)
 /* Whether a cluster of n members counts term, used by cnt of them, as
  * part of its core. */
 static int
-is_core(const struct clusterer *c, uint32_t cnt, size_t n)
+is_core(uint32_t cnt, size_t n)
 {
-	(void)c;
 	return cnt > 0 && (n <= 2 || cnt >= CORE_SHARE * (double)n);
 }
 
@@ -820,7 +819,7 @@ evidence(struct clusterer *c, const struct svec *x, const struct cluster *cl)
 
 	for (uint32_t i = 0; i < n; i++)
 		shared[i] = (unsigned char)is_core(
-		    c, hvec_count(&cl->sum, x->term[i]), cl->nmembers);
+		    hvec_count(&cl->sum, x->term[i]), cl->nmembers);
 	return units(c, x->term, n, shared);
 }
 
@@ -840,8 +839,8 @@ evidence2(struct clusterer *c, const struct cluster *a, const struct cluster *b)
 	for (uint32_t i = 0; i < a->sum.cap && n < ARRAY_LEN(term); i++) {
 		const struct hvec_slot *s = &a->sum.s[i];
 		if (s->term == HVEC_EMPTY ||
-		    !is_core(c, s->n, a->nmembers) ||
-		    !is_core(c, hvec_count(&b->sum, s->term), b->nmembers))
+		    !is_core(s->n, a->nmembers) ||
+		    !is_core(hvec_count(&b->sum, s->term), b->nmembers))
 			continue;
 		term[n] = s->term;
 		shared[n++] = 1;
