@@ -42,7 +42,7 @@ CPPFLAGS   += -iquote include -D_POSIX_C_SOURCE=200809L -DWIREDESK_VERSION='"$(V
 CFLAGS     ?=
 CFLAGS     += -std=c11 $(WARN) $(OPT) -MMD -MP $(PKG_CFLAGS)
 LDFLAGS    += $(LDOPT)
-LDLIBS     += $(PKG_LIBS) -lstemmer -lz -lm
+LDLIBS     += $(PKG_LIBS) -lstemmer -lz -lm -lpthread
 
 SRC      := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)

@@ -39,6 +39,10 @@ struct cluster_view {
 	double hotness;        /* log2, as of the last cluster_rank */
 };
 
+/* How much of a summary the clusterer reads: its first this many bytes,
+ * cut after a whole word. */
+#define CLUSTER_SUMMARY_BYTES 400
+
 struct clusterer;
 
 /* opts may be NULL (all defaults).  Never NULL; free with cluster_free. */

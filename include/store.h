@@ -116,6 +116,22 @@ void store_sort_canonical(const struct store *s, uint32_t *ids, size_t n);
  * new.  Returns how many were dropped. */
 size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
 
+/* For a batch whose moment is known only once it is complete (--dump
+ * takes an undated item as seen at the newest date of the whole fetch):
+ * every item merged with fetched_at == placeholder becomes first seen at
+ * when, and dated when if its feed gave no date.  In memory only: for a
+ * store without a database. */
+void store_redate(struct store *s, int64_t placeholder, int64_t when);
+
+/* From now on keep no item content and at most summary_max bytes of each
+ * summary (cut at a character): for a run that only clusters and lists
+ * items (--dump without a database), whose memory is then that of the
+ * items' leads, not of their whole text.  0 keeps everything. */
+void store_set_lean(struct store *s, size_t summary_max);
+
+/* The newest published date of any item, or PARSE_NO_DATE. */
+int64_t store_newest(const struct store *s);
+
 /* Increases whenever anything a view could show changes. */
 uint64_t store_generation(const struct store *s);
 

@@ -37,6 +37,7 @@
 #include "launch.h"
 #include "log.h"
 #include "parse.h"
+#include "pool.h"
 #include "sched.h"
 #include "settings.h"
 #include "store.h"
@@ -57,6 +58,7 @@ struct run {
 	struct store *store;
 	struct clusterer *clusters;
 	struct fetcher *fetcher;
+	struct pool *pool;  /* parses finished transfers */
 	uint32_t *feed_ids; /* list.feeds[i] -> store feed id */
 	const struct feed_src **src_of; /* store feed id -> its feed_src */
 	uint32_t nsrc;
@@ -149,6 +151,7 @@ new_fetcher(const struct settings *s)
 static void
 run_fini(struct run *r)
 {
+	pool_free(r->pool);
 	fetch_free(r->fetcher);
 	cluster_free(r->clusters);
 	store_close(r->store);
@@ -156,43 +159,6 @@ run_fini(struct run *r)
 	settings_fini(&r->set);
 	free(r->feed_ids);
 	free(r->src_of);
-}
-
-/* The charset parameter of a Content-Type header, copied into out. */
-static const char *
-charset_of(const char *content_type, char *out, size_t outlen)
-{
-	if (!content_type)
-		return NULL;
-	const char *p = content_type;
-	while (*p && strncasecmp(p, "charset=", 8) != 0)
-		p++;
-	if (!*p)
-		return NULL;
-	p += 8;
-	if (*p == '"')
-		p++;
-	size_t n = 0;
-	while (p[n] && p[n] != '"' && p[n] != ';' && p[n] != ' ' &&
-	    n + 1 < outlen) {
-		out[n] = p[n];
-		n++;
-	}
-	out[n] = '\0';
-	return n ? out : NULL;
-}
-
-/* Parses a finished transfer.  Returns 0 with *pf filled, or -1 with a
- * reason in err. */
-static int
-parse_result(const struct fetch_result *res, const char *url,
-    struct parsed_feed *pf, char *err, size_t errlen)
-{
-	char cs[64];
-	const char *base = res->effective_url ? res->effective_url : url;
-
-	return parse_feed(res->body.p ? res->body.p : "", res->body.len, base,
-	    charset_of(res->content_type, cs, sizeof(cs)), pf, err, errlen);
 }
 
 /* Records a feed's status (msg NULL: success) and keeps the count of
@@ -468,12 +434,10 @@ write_dump(struct run *r, const size_t *order, struct buf *out)
 	free(cids);
 }
 
-/* A fetched feed waiting for the merge, indexed by store feed id. */
-struct pending {
-	const char *url;
-	struct parsed_feed pf;
-	int ok;
-};
+/* --dump merges every feed as it is parsed, in whatever order feeds
+ * answer; an undated item is taken as seen at the newest date of the
+ * whole fetch, known only at its end, so until then it carries this. */
+#define DUMP_UNDATED (INT64_MIN + 1)
 
 static int
 run_dump(const struct app_opts *o)
@@ -503,15 +467,23 @@ run_dump(const struct app_opts *o)
 		run_fini(&r);
 		return 2;
 	}
+	/* without a database nothing but the dump reads the items: their
+	 * leads are all the clusterer reads (cluster.h) */
+	if (!o->use_db)
+		store_set_lean(r.store, CLUSTER_SUMMARY_BYTES + 100);
 	size_t *order = xcalloc(r.list.n ? r.list.n : 1, sizeof(*order));
 	register_feeds(&r, order);
 	r.fetcher = new_fetcher(&r.set);
+	r.pool = pool_new(POOL_AUTO);
 	r.clusters = new_clusterer(&r.set);
 
-	/* Results are kept until every feed has answered, then merged in
-	 * URL order: arrival order must not show in the output. */
+	/* The output depends only on the feeds' contents: the store keeps
+	 * no trace of arrival order that the dump shows (it lists feeds in
+	 * URL order and clusters items in canonical order), and the
+	 * undated items are dated once every feed is in.  With the database
+	 * the real time is recorded instead: that run depends on what
+	 * earlier runs stored anyway. */
 	size_t n = r.list.n;
-	struct pending *pend = xcalloc((size_t)r.nsrc + 1, sizeof(*pend));
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
 		const struct feed_info *fi = store_feed(r.store, r.feed_ids[i]);
@@ -521,57 +493,42 @@ run_dump(const struct app_opts *o)
 			.etag = o->use_db ? fi->etag : NULL,
 			.last_modified = o->use_db ? fi->last_modified : NULL,
 		};
-		pend[req.feed_id].url = req.url;
 		if (fetch_start(r.fetcher, &req) < 0)
 			record_status(&r, req.feed_id,
 			    "could not start the transfer", wall_now());
 	}
-	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0) {
-		fetch_poll(r.fetcher, NULL, 0, 1000);
+	int64_t seen = o->use_db ? wall_now() : DUMP_UNDATED;
+	struct pollfd pfd = {.fd = pool_fd(r.pool), .events = POLLIN};
+	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0 ||
+	    pool_pending(r.pool) > 0) {
+		fetch_poll(r.fetcher, &pfd, pfd.fd >= 0 ? 1 : 0, 1000);
 		struct fetch_result res;
 		while (fetch_next(r.fetcher, &res)) {
-			struct pending *pd = res.feed_id <= r.nsrc ?
-			    &pend[res.feed_id] : NULL;
-			char perr[512] = "";
-			if (pd && pd->url && res.status == FETCH_OK) {
-				if (parse_result(&res, pd->url, &pd->pf, perr,
-					sizeof(perr)) == 0)
-					pd->ok = 1;
-				else
-					parsed_feed_fini(&pd->pf);
+			const struct feed_src *fs = feed_src_of(&r,
+			    res.feed_id);
+			pool_submit(r.pool, &res, fs ? fs->url : NULL);
+		}
+		struct pool_done done;
+		while (pool_next(r.pool, &done)) {
+			uint32_t id = done.res.feed_id;
+			if (done.ok) {
+				uint32_t *ids = NULL;
+				size_t nnew = 0;
+				if (store_merge(r.store, id, &done.pf, seen, &ids,
+					&nnew, err, sizeof(err)) < 0)
+					fprintf(stderr, "wiredesk: %s\n", err);
+				free(ids);
 			}
-			note_outcome(&r, res.feed_id, &res,
-			    perr[0] ? perr : NULL, wall_now());
-			fetch_result_fini(&res);
+			note_outcome(&r, id, &done.res,
+			    done.err[0] ? done.err : NULL, wall_now());
+			pool_done_fini(&done);
 		}
 	}
-
-	/* An item without a date is taken as seen at the newest dated
-	 * moment of the whole fetch, a function of the contents alone.  With
-	 * the database the real time is recorded instead: that run depends
-	 * on what earlier runs stored anyway. */
-	int64_t newest = 0;
-	for (uint32_t id = 1; id <= r.nsrc; id++)
-		for (size_t m = 0; pend[id].ok && m < pend[id].pf.nitems; m++) {
-			int64_t t = pend[id].pf.items[m].published;
-			if (t != PARSE_NO_DATE && t > newest)
-				newest = t;
-		}
-	if (o->use_db)
-		newest = wall_now();
-	for (size_t k = 0; k < n; k++) {
-		uint32_t id = r.feed_ids[order[k]];
-		if (!pend[id].ok)
-			continue;
-		uint32_t *ids = NULL;
-		size_t nnew = 0;
-		if (store_merge(r.store, id, &pend[id].pf, newest, &ids, &nnew,
-			err, sizeof(err)) < 0)
-			fprintf(stderr, "wiredesk: %s\n", err);
-		free(ids);
-		parsed_feed_fini(&pend[id].pf);
+	if (!o->use_db) {
+		int64_t newest = store_newest(r.store);
+		store_redate(r.store, DUMP_UNDATED,
+		    newest == PARSE_NO_DATE ? 0 : newest);
 	}
-	free(pend);
 
 	size_t nall;
 	uint32_t *all = all_items(r.store, &nall);
@@ -796,16 +753,17 @@ start_due(struct dash *d, int64_t now)
 	}
 }
 
-/* Handles one finished transfer: parse, merge, cluster, reschedule. */
+/* Handles one parsed transfer: merge, cluster, reschedule. */
 static void
-finish_one(struct dash *d, struct fetch_result *res, int64_t now)
+finish_one(struct dash *d, struct pool_done *done, int64_t now)
 {
-	char perr[512] = "";
+	const struct fetch_result *res = &done->res;
+	const char *perr = done->err;
 	const struct feed_src *fs = feed_src_of(&d->r, res->feed_id);
 
 	if (res->status == FETCH_OK && fs) {
-		struct parsed_feed pf;
-		if (parse_result(res, fs->url, &pf, perr, sizeof(perr)) == 0) {
+		struct parsed_feed pf = done->pf;
+		if (done->ok) {
 			uint32_t *ids = NULL;
 			size_t nnew = 0;
 			char err[512];
@@ -829,7 +787,6 @@ finish_one(struct dash *d, struct fetch_result *res, int64_t now)
 				free(sw);
 			}
 		}
-		parsed_feed_fini(&pf);
 	}
 	int failed = note_outcome(&d->r, res->feed_id, res,
 	    perr[0] ? perr : NULL, now);
@@ -962,6 +919,7 @@ run_dashboard(const struct app_opts *o)
 	register_feeds(&d.r, order);
 	free(order);
 	d.r.fetcher = new_fetcher(&d.r.set);
+	d.r.pool = pool_new(POOL_AUTO);
 	d.r.clusters = new_clusterer(&d.r.set);
 	d.sched = sched_new((uint64_t)now ^ (uint64_t)getpid());
 	for (size_t i = 0; i < d.r.list.n; i++) {
@@ -1023,16 +981,18 @@ run_dashboard(const struct app_opts *o)
 		now = wall_now();
 		update_status(&d);
 		ui_draw(d.ui, now);
-		struct pollfd pfd[2] = {
+		struct pollfd pfd[3] = {
 			{.fd = ui_input_fd(d.ui), .events = POLLIN},
 			{.fd = sigpipe[0], .events = POLLIN},
+			{.fd = pool_fd(d.r.pool), .events = POLLIN},
 		};
+		unsigned npfd = pfd[2].fd >= 0 ? 3 : 2;
 		int timeout = poll_timeout(&d, pending, now);
-		if (fetch_poll(d.r.fetcher, pfd, 2, timeout) < 0) {
-			/* curl could not poll: still wait on the tty and
-			 * the signals, never spin */
+		if (fetch_poll(d.r.fetcher, pfd, npfd, timeout) < 0) {
+			/* curl could not poll: still wait on the tty, the
+			 * signals and the parse pool, never spin */
 			log_msg(LOG_ERROR, "curl_multi_poll failed");
-			poll(pfd, 2, timeout < 1000 ? timeout : 1000);
+			poll(pfd, npfd, timeout < 1000 ? timeout : 1000);
 		}
 		now = wall_now();
 
@@ -1059,15 +1019,25 @@ run_dashboard(const struct app_opts *o)
 		struct fetch_result res;
 		pending = 0;
 		while (fetch_next(d.r.fetcher, &res)) {
-			finish_one(&d, &res, now);
-			fetch_result_fini(&res);
+			const struct feed_src *fs = feed_src_of(&d.r,
+			    res.feed_id);
+			pool_submit(d.r.pool, &res, fs ? fs->url : NULL);
+		}
+		struct pool_done done;
+		for (;;) {
 			if (util_now_ms() - t0 >= BUDGET_MS) {
 				pending = 1;
 				break;
 			}
+			if (!pool_next(d.r.pool, &done))
+				break;
+			finish_one(&d, &done, now);
+			pool_done_fini(&done);
 		}
-		/* A round has ended when nothing is in flight or queued. */
-		if (!pending && d.round_new && fetch_active(d.r.fetcher) == 0) {
+		/* A round has ended when nothing is in flight, queued or
+		 * being parsed. */
+		if (!pending && d.round_new && fetch_active(d.r.fetcher) == 0 &&
+		    pool_pending(d.r.pool) == 0) {
 			d.round_new = 0;
 			rebuild_start(&d);
 		}

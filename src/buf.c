@@ -36,6 +36,13 @@ grow(struct buf *b, size_t n)
 int
 buf_append(struct buf *b, const void *p, size_t n)
 {
+	/* the common case, room already there, without the checks */
+	if (b->max == 0 && b->cap - b->len > n && b->p != NULL) {
+		memcpy(b->p + b->len, p, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+		return 0;
+	}
 	if (grow(b, n) < 0)
 		return -1;
 	if (n)
@@ -56,6 +63,11 @@ buf_putc(struct buf *b, int c)
 {
 	char ch = (char)c;
 
+	if (b->max == 0 && b->cap - b->len > 1 && b->p != NULL) {
+		b->p[b->len++] = ch;
+		b->p[b->len] = '\0';
+		return 0;
+	}
 	return buf_append(b, &ch, 1);
 }
 

@@ -7,7 +7,7 @@
  * story, and a topic ("Covid-19", "US", "George Floyd") is not a story.
  *
  * An item becomes a unit tf-idf vector (tfidf.h) over its headline, the
- * first SUMMARY_BYTES of its summary, and the phrases of two words its
+ * first CLUSTER_SUMMARY_BYTES of its summary, and the phrases of two words its
  * text wrote side by side ("santa monica", "circuit breaker").  Document
  * frequencies know the news: the counted ones are blended with the
  * built-in background of real headlines (background.h), so that a word
@@ -92,13 +92,15 @@
 #define LABEL_SCAN 64 /* newest members a label is chosen from */
 #define HOT_HALF_LIFE (12 * 3600.0)
 #define RECENT 16 /* items whose median date moves the frontier */
-#define SUMMARY_BYTES 400
 
 struct item {
 	uint32_t id, feed;
 	uint32_t cluster; /* index + 1; 0 while only counted */
 	int64_t time;
-	struct svec title; /* weighted headline terms, while open */
+	struct svec title; /* weighted headline terms, while open; between
+	                    * cluster_count and cluster_add, the headline's
+	                    * raw counts */
+	struct svec raw;   /* between the two, every raw count */
 };
 
 struct feedjoin {
@@ -124,6 +126,8 @@ struct cluster {
 	uint32_t *at;
 	uint32_t nposted;
 	double rest; /* length of the centroid outside the posted terms */
+	double ns2;  /* squared length of its terms that are not salient in
+	              * the background (bg_salient) */
 	uint32_t top[VIEW_TERMS]; /* key term ids */
 	uint32_t ntop;
 	uint32_t label; /* item index */
@@ -146,7 +150,7 @@ struct plist {
  * on among the query's, the sum of the products of the weights, and of
  * the squared weights of the query's side. */
 struct shared {
-	double dot, q2;
+	double dot, q2, q1; /* q1: the sum of the query's weights */
 };
 
 struct lang_tok {
@@ -184,6 +188,14 @@ struct clusterer {
 	struct shared *sh;
 	size_t ncand_cap;
 	size_t since_sweep;
+	/* by term: whether it is salient in the background (bg_salient),
+	 * for every term interned so far */
+	unsigned char *bgsal;
+	size_t nbgsal, capbgsal;
+	/* term marks for post_set: mark[t] == a stamp, mpos[t] a place */
+	uint32_t *mark, *mpos;
+	size_t nmark;
+	uint32_t mstamp;
 	/* the item being tokenised: its raw term counts, headline counts,
 	 * and the term before, for phrases */
 	struct svec tf, ttf, x, tx;
@@ -253,8 +265,10 @@ clusterer_fini(struct clusterer *c)
 		token_free(c->toks[i].tok);
 	}
 	free(c->toks);
-	for (size_t i = 0; i < c->nitems; i++)
+	for (size_t i = 0; i < c->nitems; i++) {
 		svec_fini(&c->items[i].title);
+		svec_fini(&c->items[i].raw);
+	}
 	free(c->items);
 	free(c->map);
 	free(c->feed_docs);
@@ -266,6 +280,9 @@ clusterer_fini(struct clusterer *c)
 	free(c->post);
 	free(c->seen);
 	free(c->cand);
+	free(c->mark);
+	free(c->mpos);
+	free(c->bgsal);
 	free(c->sh);
 	free(c->open);
 	svec_fini(&c->tf);
@@ -334,6 +351,7 @@ new_item(struct clusterer *c, uint32_t id)
 	memset(&c->items[idx], 0, sizeof(c->items[idx]));
 	c->items[idx].id = id;
 	svec_init(&c->items[idx].title);
+	svec_init(&c->items[idx].raw);
 	if (2 * c->nitems > c->nmap) {
 		free(c->map);
 		c->nmap *= 2;
@@ -361,6 +379,24 @@ tokenizer_for(struct clusterer *c, const char *lang)
 	c->toks[c->ntoks].tag = xstrdup(lang);
 	c->toks[c->ntoks].tok = token_new(lang);
 	return c->toks[c->ntoks++].tok;
+}
+
+/* Notes the background salience of the terms interned since last. */
+static void
+note_terms(struct clusterer *c)
+{
+	size_t nv = vocab_size(c->vocab);
+
+	if (nv > c->capbgsal) {
+		size_t n = c->capbgsal ? c->capbgsal : 1024;
+		while (n < nv)
+			n *= 2;
+		c->bgsal = xreallocarray(c->bgsal, n, sizeof(*c->bgsal));
+		c->capbgsal = n;
+	}
+	for (; c->nbgsal < nv; c->nbgsal++)
+		c->bgsal[c->nbgsal] = vocab_bg_idf(c->vocab,
+		                          (uint32_t)c->nbgsal) >= SALIENT_BG;
 }
 
 static void
@@ -394,7 +430,7 @@ on_token(const struct token *tok, void *ctx)
 	c->have_prev = 1;
 }
 
-/* The summary's first SUMMARY_BYTES, cut after a whole word: the lead
+/* The summary's first CLUSTER_SUMMARY_BYTES, cut after a whole word: the lead
  * says what the story is; the rest of a long summary adds more noise
  * than evidence, and costs.  Caller frees. */
 static char *
@@ -402,8 +438,8 @@ summary_lead(const char *s)
 {
 	size_t n = s != NULL ? strlen(s) : 0;
 
-	if (n > SUMMARY_BYTES) {
-		n = SUMMARY_BYTES;
+	if (n > CLUSTER_SUMMARY_BYTES) {
+		n = CLUSTER_SUMMARY_BYTES;
 		while (n > 0 && s[n] != ' ')
 			n--;
 	}
@@ -427,6 +463,7 @@ tokenize(struct clusterer *c, const char *lang, const char *title,
 	free(lead);
 	svec_build(&c->tf);
 	svec_build(&c->ttf);
+	note_terms(c);
 }
 
 static uint32_t *
@@ -461,7 +498,11 @@ cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	tokenize(c, lang, title, summary);
 	count_doc(c, feed_id);
 	uint32_t idx = new_item(c, item_id);
-	c->items[idx].feed = feed_id;
+	struct item *it = &c->items[idx];
+	it->feed = feed_id;
+	/* kept, so that cluster_add need not tokenize again */
+	svec_copy(&it->raw, &c->tf);
+	svec_copy(&it->title, &c->ttf);
 }
 
 /* Postings. */
@@ -541,7 +582,13 @@ topk_offer(struct topk *s, uint32_t t, float w)
 	s->w[j] = w;
 }
 
-static int is_salient(const struct clusterer *c, uint32_t term);
+/* Whether term may be posted: rare in the news at large.  Fixed for a
+ * term's life, so what a centroid holds outside it (ns2) stays exact. */
+static int
+bg_salient(const struct clusterer *c, uint32_t term)
+{
+	return c->bgsal[term];
+}
 
 /* The k heaviest terms of the whole of x: the words (for a view) or the
  * salient terms (for the postings). */
@@ -558,7 +605,7 @@ top_terms(const struct clusterer *c, const struct hvec *x, uint32_t k,
 		if (t == HVEC_EMPTY)
 			continue;
 		if (words ? vocab_pair(c->vocab, t, &a, &b)
-		          : !is_salient(c, t))
+		          : !bg_salient(c, t))
 			continue;
 		topk_offer(s, t, x->s[i].w);
 	}
@@ -581,6 +628,35 @@ has_term(const uint32_t *set, uint32_t n, uint32_t t)
 	return 0;
 }
 
+/* The squared length of h over the terms that may not be posted. */
+static double
+ns_norm2(const struct clusterer *c, const struct hvec *h)
+{
+	double s = 0;
+
+	for (uint32_t i = 0; i < h->cap; i++)
+		if (h->s[i].term != HVEC_EMPTY && !bg_salient(c, h->s[i].term))
+			s += (double)h->s[i].w * h->s[i].w;
+	return s;
+}
+
+/* Sizes the term marks for every term the vocabulary holds. */
+static void
+marks_fit(struct clusterer *c)
+{
+	size_t nv = vocab_size(c->vocab);
+
+	if (nv <= c->nmark)
+		return;
+	size_t n = c->nmark ? c->nmark : 1024;
+	while (n < nv)
+		n *= 2;
+	c->mark = xreallocarray(c->mark, n, sizeof(*c->mark));
+	c->mpos = xreallocarray(c->mpos, n, sizeof(*c->mpos));
+	memset(c->mark + c->nmark, 0, (n - c->nmark) * sizeof(*c->mark));
+	c->nmark = n;
+}
+
 /* Makes next the posted terms of cluster id, with their weights. */
 static void
 post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
@@ -588,17 +664,30 @@ post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
 {
 	uint32_t at[TOPK_MAX] = {0};
 
-	for (uint32_t i = 0; i < cl->nposted; i++)
-		if (!has_term(next->t, next->n, cl->posted[i]))
-			post_del(c, cl->posted[i], cl->at[i]);
+	/* which terms are in next, and where each old one was: marks by
+	 * term, so this costs k, not k squared */
+	marks_fit(c);
+	if (c->mstamp > UINT32_MAX - 2) {
+		memset(c->mark, 0, c->nmark * sizeof(*c->mark));
+		c->mstamp = 0;
+	}
+	uint32_t sn = ++c->mstamp, so = ++c->mstamp;
+	for (uint32_t j = 0; j < next->n; j++)
+		c->mark[next->t[j]] = sn;
+	for (uint32_t i = 0; i < cl->nposted; i++) {
+		uint32_t t = cl->posted[i];
+		if (c->mark[t] != sn)
+			post_del(c, t, cl->at[i]);
+		c->mark[t] = so;
+		c->mpos[t] = i;
+	}
 	for (uint32_t j = 0; j < next->n; j++) {
-		uint32_t t = next->t[j], i = 0;
-		while (i < cl->nposted && cl->posted[i] != t)
-			i++;
-		if (i == cl->nposted) {
+		uint32_t t = next->t[j];
+		if (c->mark[t] != so) {
 			at[j] = post_add(c, t, id, next->w[j]);
 			continue;
 		}
+		uint32_t i = c->mpos[t];
 		at[j] = cl->at[i];
 		if (cl->pw[i] != next->w[j])
 			c->post[t].e[at[j]].w = next->w[j];
@@ -613,18 +702,8 @@ post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
 	cl->rest = cl->sum.norm2 > top ? sqrt(cl->sum.norm2 - top) : 0;
 }
 
-/* Posts the top-k terms of cluster id's centroid, from a scan of it. */
-static void
-repost(struct clusterer *c, struct cluster *cl, uint32_t id)
-{
-	struct topk next;
-
-	top_terms(c, &cl->sum, c->o.topk, 0, &next);
-	post_set(c, cl, id, &next);
-}
-
-/* The same after x was added to the centroid, looking only at the posted
- * terms and x's: adding x raises x's weights and no other, so a term
+/* Posts the top-k salient terms of cluster id's centroid after x was
+ * added to it, looking only at the posted terms and x's: adding x raises x's weights and no other, so a term
  * neither posted nor in x still has at least k heavier ones. */
 static void
 repost_add(
@@ -636,7 +715,7 @@ repost_add(
 		topk_offer(
 		    &next, cl->posted[i], hvec_get(&cl->sum, cl->posted[i]));
 	for (uint32_t i = 0; i < x->n; i++)
-		if (is_salient(c, x->term[i]) &&
+		if (bg_salient(c, x->term[i]) &&
 		    !has_term(cl->posted, cl->nposted, x->term[i]))
 			topk_offer(
 			    &next, x->term[i], hvec_get(&cl->sum, x->term[i]));
@@ -945,6 +1024,24 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	uint32_t *m = xreallocarray(NULL, n, sizeof(*m));
 	uint32_t *ids = xreallocarray(NULL, n, sizeof(*ids));
 
+	/* The smaller centroid is added into the larger, and all that
+	 * follows costs the smaller one's size: the larger one's posted
+	 * terms are its heaviest salient ones, and adding raises only the
+	 * smaller one's terms, so the new top k is among the two. */
+	int swap = cb->sum.cap > ca->sum.cap;
+	const struct cluster *big = swap ? cb : ca;
+	const struct hvec *small = swap ? &ca->sum : &cb->sum;
+	struct topk next = {.k = c->o.topk};
+	uint32_t bigposted[TOPK_MAX], nbig = big->nposted;
+	memcpy(bigposted, big->posted, nbig * sizeof(*bigposted));
+	double ns2 = big->ns2;
+	for (uint32_t i = 0; i < small->cap; i++) {
+		const struct hvec_slot *e = &small->s[i];
+		if (e->term == HVEC_EMPTY || bg_salient(c, e->term))
+			continue;
+		double wb = hvec_get(&big->sum, e->term);
+		ns2 += 2 * wb * e->w + (double)e->w * e->w;
+	}
 	unpost(c, cb);
 	drop_posted(cb);
 	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
@@ -970,15 +1067,24 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	if (cb->newest > ca->newest)
 		ca->newest = cb->newest;
 	ca->dirty = 1;
-	/* the smaller table is added into the larger */
-	if (cb->sum.cap > ca->sum.cap) {
+	if (swap) {
 		struct hvec t = ca->sum;
 		ca->sum = cb->sum;
 		cb->sum = t;
 	}
 	hvec_add(&ca->sum, &cb->sum);
 	ca->norm = hvec_norm(&ca->sum);
-	repost(c, ca, a);
+	ca->ns2 = ns2 > 0 ? ns2 : 0;
+	for (uint32_t i = 0; i < nbig; i++)
+		topk_offer(&next, bigposted[i],
+		    hvec_get(&ca->sum, bigposted[i]));
+	for (uint32_t i = 0; i < cb->sum.cap; i++) {
+		uint32_t t = cb->sum.s[i].term;
+		if (t != HVEC_EMPTY && bg_salient(c, t) &&
+		    !has_term(bigposted, nbig, t))
+			topk_offer(&next, t, hvec_get(&ca->sum, t));
+	}
+	post_set(c, ca, a, &next);
 	hvec_fini(&cb->sum);
 	free(cb->members);
 	free(cb->feeds);
@@ -1012,11 +1118,12 @@ gather(struct clusterer *c, const struct svec *x)
 			uint32_t o = p->e[j].id;
 			if (c->seen[o] != c->stamp) {
 				c->seen[o] = c->stamp;
-				c->sh[o] = (struct shared){0, 0};
+				c->sh[o] = (struct shared){0, 0, 0};
 				c->cand[nc++] = o;
 			}
 			c->sh[o].dot += q * p->e[j].w;
 			c->sh[o].q2 += q * q;
+			c->sh[o].q1 += q;
 		}
 	}
 	return nc;
@@ -1056,12 +1163,17 @@ static size_t
 choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
     struct choice *ch, size_t max)
 {
-	double x2 = 0;
+	double x2 = 0, s1 = 0, xns2 = 0;
 	size_t nc = gather(c, x), n = 0;
 	/* an item that says more must share more */
 	uint32_t nsal = 0, pa, pb;
 	for (uint32_t i = 0; i < x->n; i++) {
-		x2 += (double)x->w[i] * x->w[i];
+		double w = x->w[i];
+		x2 += w * w;
+		if (bg_salient(c, x->term[i]))
+			s1 += w;
+		else
+			xns2 += w * w;
 		nsal += !vocab_pair(c->vocab, x->term[i], &pa, &pb) &&
 		        is_salient(c, x->term[i]);
 	}
@@ -1072,8 +1184,16 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		const struct shared *sh = &c->sh[o];
 		if (co->norm == 0 || !takes(c, co, t))
 			continue;
-		double ub =
-		    (sh->dot + root(x2 - sh->q2) * co->rest) / co->norm + 1e-6;
+		/* x's posted terms give their exact part; the rest of x's
+		 * salient terms are at most co's lightest posted weight there
+		 * (the posted terms are its heaviest salient ones, all of
+		 * them if fewer than k); its other terms, by Cauchy-Schwarz */
+		double wmin = co->nposted < c->o.topk ? 0
+		                                      : co->pw[co->nposted - 1];
+		double b1 = sh->dot + wmin * (s1 - sh->q1) +
+		            root(xns2) * root(co->ns2);
+		double b2 = sh->dot + root(x2 - sh->q2) * co->rest;
+		double ub = (b1 < b2 ? b1 : b2) / co->norm + 1e-6;
 		double bar = needed(c, co, feed);
 		if (ub < bar)
 			continue;
@@ -1128,17 +1248,23 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 
 	if (idx != UINT32_MAX && c->items[idx].cluster != 0)
 		return c->items[idx].cluster;
-	tokenize(c, lang, title, summary);
+	const struct svec *tf = &c->tf, *ttf = &c->ttf;
 	if (idx == UINT32_MAX) {
+		tokenize(c, lang, title, summary);
 		count_doc(c, feed_id);
 		idx = new_item(c, item_id);
+	} else {
+		/* counted: its counts were kept */
+		tf = &c->items[idx].raw;
+		ttf = &c->items[idx].title;
 	}
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
 	it->time = time;
 	uint32_t fd = *feed_docs(c, feed_id);
-	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, feed_id, fd, &c->x);
-	tfidf_weigh(c->vocab, &c->ttf, c->o.name_boost, feed_id, fd, &c->tx);
+	tfidf_weigh(c->vocab, tf, c->o.name_boost, feed_id, fd, &c->x);
+	tfidf_weigh(c->vocab, ttf, c->o.name_boost, feed_id, fd, &c->tx);
+	svec_fini(&it->raw);
 	svec_copy(&it->title, &c->tx);
 
 	advance(c, time);
@@ -1151,7 +1277,16 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
-	hvec_axpy(&cl->sum, 1.0, &c->x);
+	unsigned char ns[512];
+	uint32_t nx = c->x.n < sizeof(ns) ? c->x.n : (uint32_t)sizeof(ns);
+	for (uint32_t i = 0; i < nx; i++)
+		ns[i] = (unsigned char)!bg_salient(c, c->x.term[i]);
+	if (nx == c->x.n) {
+		hvec_axpy_part(&cl->sum, 1.0, &c->x, ns, &cl->ns2);
+	} else {
+		hvec_axpy(&cl->sum, 1.0, &c->x);
+		cl->ns2 = ns_norm2(c, &cl->sum);
+	}
 	cl->norm = hvec_norm(&cl->sum);
 	repost_add(c, cl, id, &c->x);
 	/* The item could have joined others too: where those agree with

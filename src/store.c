@@ -101,6 +101,7 @@ struct store {
 	struct db *db;	   /* NULL: memory only */
 	char *path;	   /* of the journal, for messages */
 	char *warning;	   /* kept for store_take_warning */
+	size_t lean; /* store_set_lean: summary bytes kept, 0 all */
 	unsigned db_lost : 1;
 	unsigned batch : 1; /* inside a merge or prune */
 	unsigned txn : 1;   /* its transaction has begun */
@@ -923,6 +924,21 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		uint32_t id = tab_find(s, feed_id, key, h);
 		struct fields fl = { key, pi->title, pi->link, pi->summary,
 			pi->content, pi->author };
+		char *lead = NULL;
+		if (s->lean) {
+			fl.content = NULL;
+			size_t sl = pi->summary ? strlen(pi->summary) : 0;
+			if (sl > s->lean) {
+				sl = s->lean;
+				/* not inside a UTF-8 sequence */
+				while (sl > 0 &&
+				    ((unsigned char)pi->summary[sl] & 0xc0) ==
+					0x80)
+					sl--;
+				lead = xstrndup(pi->summary, sl);
+				fl.summary = lead;
+			}
+		}
 		struct rec *old = id ? s->items[id] : NULL;
 		const struct gone *g = NULL;
 		if (!old && f->ngone) {
@@ -964,6 +980,7 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 			(void)save_item(s, r);
 			changed = 1;
 		}
+		free(lead);
 		free(key);
 	}
 	/* Forget pruned keys the feed no longer carries. */
@@ -1068,6 +1085,40 @@ drop(struct store *s, const uint32_t *ids, size_t n)
 			db_lost(s, err);
 		item_remove(s, ids[i]);
 	}
+}
+
+void
+store_redate(struct store *s, int64_t placeholder, int64_t when)
+{
+	for (uint32_t id = 1; id <= s->max; id++) {
+		struct rec *r = s->items[id];
+		if (!r || r->it.first_seen != placeholder)
+			continue;
+		r->it.first_seen = when;
+		if (r->it.published == PARSE_NO_DATE)
+			r->it.time = when;
+	}
+	s->gen++;
+}
+
+void
+store_set_lean(struct store *s, size_t summary_max)
+{
+	s->lean = summary_max;
+}
+
+int64_t
+store_newest(const struct store *s)
+{
+	int64_t t = PARSE_NO_DATE;
+
+	for (uint32_t id = 1; id <= s->max; id++) {
+		const struct rec *r = s->items[id];
+		if (r && r->it.published != PARSE_NO_DATE &&
+		    (t == PARSE_NO_DATE || r->it.published > t))
+			t = r->it.published;
+	}
+	return t;
 }
 
 size_t

@@ -61,6 +61,9 @@ struct term {
 	uint32_t names, plains; /* occurrences written as a name / in lower
 	                         * case */
 	float bg_idf;
+	/* vocab_idf as of cdocs documents and cdf of them with the term */
+	uint32_t cdocs, cdf;
+	double idf;
 };
 
 /* A slot of the words' or the phrases' hash table. */
@@ -380,6 +383,23 @@ hvec_axpy(struct hvec *h, double a, const struct svec *x)
 	return s;
 }
 
+double
+hvec_axpy_part(struct hvec *h, double a, const struct svec *x,
+    const unsigned char *mask, double *part2)
+{
+	double s = 0;
+	int dn = a > 0 ? 1 : a < 0 ? -1 : 0;
+
+	for (uint32_t i = 0; i < x->n; i++) {
+		double d = a * x->w[i];
+		double w = hvec_bump(h, x->term[i], d, dn);
+		s += (double)x->w[i] * w;
+		if (mask[i])
+			*part2 += (w + d) * (w + d) - w * w;
+	}
+	return s;
+}
+
 void
 hvec_add(struct hvec *h, const struct hvec *x)
 {
@@ -599,9 +619,14 @@ vocab_intern_pair(struct vocab *v, uint32_t a, uint32_t b)
 	struct term *t = &v->t[id];
 	t->left = a;
 	t->right = b;
-	buf_reset(&v->scratch);
-	buf_appendf(&v->scratch, "%s %s", v->t[a].key, v->t[b].key);
-	t->bg = background_df(v->scratch.p, v->scratch.len);
+	/* a phrase the background holds has both its words there */
+	if (v->t[a].bg > 0 && v->t[b].bg > 0) {
+		buf_reset(&v->scratch);
+		buf_puts(&v->scratch, v->t[a].key);
+		buf_putc(&v->scratch, ' ');
+		buf_puts(&v->scratch, v->t[b].key);
+		t->bg = background_df(v->scratch.p, v->scratch.len);
+	}
 	t->bg_idf = (float)-log((t->bg + 0.5) / (background_docs() + 1.0));
 	v->pairs[s] = (struct slot){id + 1, h};
 	if (2 * ++v->npairs > v->npslot)
@@ -756,7 +781,17 @@ share(const struct vocab *v, uint32_t id)
 double
 vocab_idf(const struct vocab *v, uint32_t id)
 {
-	return -log(share(v, id));
+	/* A cache, not state: the counts it was made from are its key, so
+	 * it may be refreshed behind a const handle.  Once a batch has been
+	 * counted, every item of it is weighed without a logarithm. */
+	struct term *t = (struct term *)(uintptr_t)&v->t[id];
+
+	if (t->cdocs != v->docs || t->cdf != t->df || t->cdocs == 0) {
+		t->idf = -log(share(v, id));
+		t->cdocs = v->docs;
+		t->cdf = t->df;
+	}
+	return t->idf;
 }
 
 double
@@ -770,17 +805,17 @@ vocab_feed_idf(
     const struct vocab *v, uint32_t id, uint32_t feed, uint32_t feed_docs)
 {
 	const struct term *t = &v->t[id];
-	double p = share(v, id);
 
 	/* The vote's count undercounts a feed's share, never overcounts
 	 * it, so only a feed that really puts the term in most of its items
 	 * is caught; squaring leaves a feed's ordinary story words alone. */
 	if (feed_docs >= FEED_MIN_DOCS && t->vfeed == feed) {
 		double f = (double)t->vcount / feed_docs;
+		double p = share(v, id);
 		if (f * f > p)
-			p = f * f;
+			return -log(f * f);
 	}
-	return -log(p);
+	return vocab_idf(v, id);
 }
 
 void

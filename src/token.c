@@ -167,7 +167,27 @@ struct word {
 	int stop;
 };
 
+/* What the tokenizer learnt of one folded word: whether it is a stop
+ * word and its stem.  Headlines repeat their words (Zipf's law), so a
+ * word is looked up in a stop table and stemmed once, not every time. */
+struct known {
+	uint32_t hash;
+	uint32_t word, wlen; /* in cache.arena */
+	uint32_t stem, slen;
+	int stop; /* -1: not yet asked */
+};
+
+#define CACHE_MAX 65536 /* words remembered before starting afresh */
+
+struct cache {
+	struct known *e;
+	size_t n;
+	uint32_t *slot; /* index + 1, 0 free; 2 * CACHE_MAX */
+	struct buf arena;
+};
+
 struct tokenizer {
+	struct cache cache;
 	struct sb_stemmer *stemmer;
 	const struct lang *lang;
 	struct buf fold; /* folded words of the current text */
@@ -374,6 +394,9 @@ token_free(struct tokenizer *t)
 		return;
 	if (t->stemmer != NULL)
 		sb_stemmer_delete(t->stemmer);
+	free(t->cache.e);
+	free(t->cache.slot);
+	buf_fini(&t->cache.arena);
 	buf_fini(&t->fold);
 	buf_fini(&t->term);
 	buf_fini(&t->surf);
@@ -394,6 +417,50 @@ is_stop(const struct tokenizer *t, const char *s)
 	       in_table(t->lang->stop, t->lang->nstop, s);
 }
 
+static uint32_t
+fnv(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The cache entry of folded word f[0..n), added if new (and the cache
+ * emptied first when full). */
+static struct known *
+known(struct tokenizer *t, const char *f, size_t n)
+{
+	struct cache *c = &t->cache;
+	uint32_t h = fnv(f, n);
+	size_t mask = 2 * CACHE_MAX - 1;
+
+	if (c->slot == NULL) {
+		c->slot = xcalloc(2 * CACHE_MAX, sizeof(*c->slot));
+		c->e = xreallocarray(NULL, CACHE_MAX, sizeof(*c->e));
+		buf_init(&c->arena, 0);
+	}
+	size_t i = h & mask;
+	for (; c->slot[i] != 0; i = (i + 1) & mask) {
+		struct known *k = &c->e[c->slot[i] - 1];
+		if (k->hash == h && k->wlen == n &&
+		    memcmp(c->arena.p + k->word, f, n) == 0)
+			return k;
+	}
+	if (c->n == CACHE_MAX) {
+		memset(c->slot, 0, 2 * CACHE_MAX * sizeof(*c->slot));
+		c->n = 0;
+		buf_reset(&c->arena);
+		i = h & mask;
+	}
+	struct known *k = &c->e[c->n];
+	*k = (struct known){h, (uint32_t)c->arena.len, (uint32_t)n, 0, 0, -1};
+	buf_append(&c->arena, f, n);
+	c->slot[i] = (uint32_t)++c->n;
+	return k;
+}
+
 /* The code point at s[i] (U+0000 past the end) and its length. */
 static uint32_t
 peek(const char *s, size_t n, size_t i, size_t *len)
@@ -401,6 +468,10 @@ peek(const char *s, size_t n, size_t i, size_t *len)
 	uint32_t cp = 0;
 
 	*len = 0;
+	if (i < n && (unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[i];
+	}
 	if (i < n)
 		*len = text_utf8_next(s + i, n - i, &cp);
 	return cp;
@@ -434,13 +505,25 @@ word_put(struct tokenizer *t, struct word *w, uint32_t cp, size_t end)
 {
 	char enc[4];
 	int kase;
-	uint32_t lo = fold(cp, &kase);
 
-	buf_append(&t->fold, enc, text_utf8_put(lo, enc));
 	w->send = end;
-	if (classify(cp) == C_DIGIT) {
+	if (cp >= '0' && cp <= '9') {
+		buf_putc(&t->fold, (int)cp);
 		w->ndigit++;
 		return;
+	}
+	uint32_t lo;
+	if (cp < 0x80) { /* the common case, without the tables */
+		kase = cp >= 'A' && cp <= 'Z' ? 1 : -1;
+		lo = kase > 0 ? cp + 0x20 : cp;
+		buf_putc(&t->fold, (int)lo);
+	} else {
+		lo = fold(cp, &kase);
+		buf_append(&t->fold, enc, text_utf8_put(lo, enc));
+		if (classify(cp) == C_DIGIT) {
+			w->ndigit++;
+			return;
+		}
 	}
 	if (w->nletter == 0)
 		w->first_case = kase;
@@ -619,8 +702,12 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			w->stop = w->ndigit == 0;
 		else if (is_acronym(w) && !allcaps && w->nletter <= 3)
 			w->stop = 0; /* US, WHO, IT */
-		else
-			w->stop = is_stop(t, t->term.p);
+		else {
+			struct known *k = known(t, t->term.p, t->term.len);
+			if (k->stop < 0)
+				k->stop = is_stop(t, t->term.p);
+			w->stop = k->stop;
+		}
 		if (!w->stop && !w->initial && !w->ideo && w->ndigit == 0 &&
 		    w->nletter >= 2 && !w->camel && !is_acronym(w)) {
 			ncap += w->first_case > 0;
@@ -650,19 +737,29 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			tok.flags = TOKEN_NAME;
 
 		const char *f = t->fold.p + w->fbeg;
-		const sb_symbol *st = NULL;
-		int stlen = 0;
-		if (w->ndigit == 0 && !w->ideo &&
-		    memchr(f, '&', w->flen) == NULL)
-			st = sb_stemmer_stem(
-			    t->stemmer, (const sb_symbol *)f, (int)w->flen);
-		if (st != NULL)
-			stlen = sb_stemmer_length(t->stemmer);
 		buf_reset(&t->term);
-		if (st != NULL && stlen > 0)
-			buf_append(&t->term, st, (size_t)stlen);
-		else
+		if (w->ndigit == 0 && !w->ideo &&
+		    memchr(f, '&', w->flen) == NULL) {
+			struct known *k = known(t, f, w->flen);
+			if (k->slen == 0) {
+				const sb_symbol *st = sb_stemmer_stem(t->stemmer,
+				    (const sb_symbol *)f, (int)w->flen);
+				int stlen =
+				    st ? sb_stemmer_length(t->stemmer) : 0;
+				size_t at = t->cache.arena.len;
+				if (stlen > 0)
+					buf_append(&t->cache.arena, st,
+					    (size_t)stlen);
+				else
+					buf_append(&t->cache.arena, f, w->flen);
+				k->stem = (uint32_t)at;
+				k->slen = (uint32_t)(t->cache.arena.len - at);
+			}
+			buf_append(&t->term, t->cache.arena.p + k->stem,
+			    k->slen);
+		} else {
 			buf_append(&t->term, f, w->flen);
+		}
 		buf_reset(&t->surf);
 		buf_append(&t->surf, text + start + w->sbeg, w->send - w->sbeg);
 		if (joined && !w->gap && !w->ideo)
