@@ -31,6 +31,9 @@ ifeq ($(SAN),1)
 OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
        -fno-sanitize-recover=all
 LDOPT := -fsanitize=address,undefined
+else ifeq ($(SAN),thread)
+OPT := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+LDOPT := -fsanitize=thread
 else
 OPT := -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 LDOPT := -pie -Wl,-z,relro,-z,now
@@ -107,6 +110,9 @@ test: depcheck
 	@$(MAKE) --no-print-directory test-suite
 	@echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-suite
+	@echo "== again under ThreadSanitizer (the parse pool's threads)"
+	@TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+		$(MAKE) --no-print-directory BUILD=build/tsan SAN=thread test-suite
 
 # The demo keeps its own database, so it never mixes into a reporter's.
 run: all

@@ -142,7 +142,7 @@ worker(void *arg)
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		struct job *j;
+		struct job *j = NULL;
 		while (!p->quit && !(j = pop(&p->todo)))
 			pthread_cond_wait(&p->cv, &p->mu);
 		if (p->quit)
