@@ -69,6 +69,14 @@ uint32_t cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 void cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
     const char *lang, const char *title, const char *summary);
 
+/* Makes the clusterer what counting the items ids[0..n) (every one
+ * counted already, none added yet) in that order would have made it,
+ * however they were counted: for a caller that counts items as they
+ * arrive and then adds them in canonical order (--dump), so that the
+ * clusters depend on the items alone, not on the order they came in.
+ * Does nothing once an item has been added. */
+void cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n);
+
 /* The cluster an item belongs to now (merges followed), or 0. */
 uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
 

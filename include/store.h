@@ -123,11 +123,17 @@ size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
  * store without a database. */
 void store_redate(struct store *s, int64_t placeholder, int64_t when);
 
-/* From now on keep no item content and at most summary_max bytes of each
- * summary (cut at a character): for a run that only clusters and lists
- * items (--dump without a database), whose memory is then that of the
- * items' leads, not of their whole text.  0 keeps everything. */
+/* From now on keep no item content or author, and of each summary its
+ * first summary_max bytes, cut after a whole word (as cluster.h's
+ * CLUSTER_SUMMARY_BYTES): for a run that only clusters and lists items
+ * (--dump without a database), whose memory is then that of the items'
+ * leads, not of their whole text.  0 keeps everything. */
 void store_set_lean(struct store *s, size_t summary_max);
+
+/* In a lean store, frees item id's summary once nothing will read it
+ * again (--dump, once the clusterer has counted the item); its other
+ * fields stay.  Does nothing in a store that is not lean. */
+void store_forget_summary(struct store *s, uint32_t id);
 
 /* The newest published date of any item, or PARSE_NO_DATE. */
 int64_t store_newest(const struct store *s);

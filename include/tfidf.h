@@ -129,6 +129,22 @@ const char *vocab_display(const struct vocab *v, uint32_t id);
  * sure of its words. */
 double vocab_nameness(const struct vocab *v, uint32_t id);
 
+/* A key for ordering terms by what they are, not by when they were
+ * first seen: a hash of the word (of both words for a phrase) with no
+ * seed, equal only for equal keys but for collisions, which
+ * vocab_compare breaks by the words themselves. */
+uint64_t vocab_canon(const struct vocab *v, uint32_t id);
+/* Orders two terms by vocab_canon, then by their words. */
+int vocab_compare(const struct vocab *v, uint32_t a, uint32_t b);
+/* Gives every term a new id: term i becomes perm[i], perm being a
+ * permutation of 0..size-1.  Everything the vocabulary holds follows;
+ * vectors the caller holds must be remapped by the caller. */
+void vocab_renumber(struct vocab *v, const uint32_t *perm);
+/* Forgets the documents counted (and the feeds' votes), keeping the
+ * terms, their background counts and their case evidence: for counting
+ * the same documents again in another order. */
+void vocab_uncount(struct vocab *v);
+
 /* Counts one document of feed: every term in doc (built) gains a
  * document, and the feed a vote as the one that uses the term most. */
 void vocab_add_doc(struct vocab *v, const struct svec *doc, uint32_t feed);

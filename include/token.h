@@ -3,6 +3,7 @@
 #define WIREDESK_TOKEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Which part of an item a text is; titles lose their source boilerplate
  * (" - Reuters", "(AP) -") before they are split. */
@@ -31,6 +32,13 @@ struct token {
 	size_t surface_len;
 	const char *word; /* case-folded, not stemmed; not NUL-terminated */
 	size_t word_len;
+	/* A word of the caller's kept with what the tokenizer remembers of
+	 * this word (its stem), 0 until the caller sets it: a caller that
+	 * maps stems to ids stores the id + 1 here and need not look the
+	 * stem up again.  NULL for words not remembered (numbers, Han).
+	 * Valid during the callback; the memory of a word, tag included,
+	 * may be forgotten at any later token_run, and is by token_forget. */
+	uint32_t *tag;
 	enum token_field field;
 	unsigned flags; /* TOKEN_* */
 };
@@ -46,6 +54,9 @@ struct tokenizer;
  * token_free. */
 struct tokenizer *token_new(const char *lang);
 void token_free(struct tokenizer *t);
+
+/* Forgets every word remembered (and the tags set on them). */
+void token_forget(struct tokenizer *t);
 
 /* The Snowball algorithm in use, e.g. "english". */
 const char *token_language(const struct tokenizer *t);

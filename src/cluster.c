@@ -97,10 +97,10 @@ struct item {
 	uint32_t id, feed;
 	uint32_t cluster; /* index + 1; 0 while only counted */
 	int64_t time;
-	struct svec title; /* weighted headline terms, while open; between
-	                    * cluster_count and cluster_add, the headline's
-	                    * raw counts */
-	struct svec raw;   /* between the two, every raw count */
+	struct svec title; /* weighted headline terms, while open */
+	/* between cluster_count and cluster_add: the raw counts, all and of
+	 * the headline (pack) */
+	unsigned char *raw, *rawt;
 };
 
 struct feedjoin {
@@ -267,7 +267,8 @@ clusterer_fini(struct clusterer *c)
 	free(c->toks);
 	for (size_t i = 0; i < c->nitems; i++) {
 		svec_fini(&c->items[i].title);
-		svec_fini(&c->items[i].raw);
+		free(c->items[i].raw);
+		free(c->items[i].rawt);
 	}
 	free(c->items);
 	free(c->map);
@@ -351,7 +352,6 @@ new_item(struct clusterer *c, uint32_t id)
 	memset(&c->items[idx], 0, sizeof(c->items[idx]));
 	c->items[idx].id = id;
 	svec_init(&c->items[idx].title);
-	svec_init(&c->items[idx].raw);
 	if (2 * c->nitems > c->nmap) {
 		free(c->map);
 		c->nmap *= 2;
@@ -363,6 +363,41 @@ new_item(struct clusterer *c, uint32_t id)
 		c->map[map_slot(c->map, c->nmap, c->items, id)] = idx + 1;
 	}
 	return idx;
+}
+
+/* Raw counts kept between cluster_count and cluster_add, packed: n, the
+ * n terms, then each count in halves (every weight a token adds is a
+ * multiple of a half; a count beyond 127.5 is kept as that).  A fifth of
+ * the memory of an svec, for a batch of a hundred thousand items. */
+static unsigned char *
+pack(const struct svec *x)
+{
+	unsigned char *p = xmalloc(sizeof(uint32_t) * (1 + (size_t)x->n) + x->n);
+	uint32_t n = x->n;
+
+	memcpy(p, &n, sizeof(n));
+	memcpy(p + sizeof(n), x->term, n * sizeof(*x->term));
+	unsigned char *h = p + sizeof(n) * (1 + (size_t)n);
+	for (uint32_t i = 0; i < n; i++) {
+		float v = x->w[i] * 2 + 0.25f;
+		h[i] = (unsigned char)(v >= 255 ? 255 : v);
+	}
+	return p;
+}
+
+static void
+unpack(const unsigned char *p, struct svec *out)
+{
+	uint32_t n;
+
+	memcpy(&n, p, sizeof(n));
+	svec_clear(out);
+	const unsigned char *h = p + sizeof(n) * (1 + (size_t)n);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t t;
+		memcpy(&t, p + sizeof(n) * (1 + (size_t)i), sizeof(t));
+		svec_push(out, t, h[i] * 0.5f);
+	}
 }
 
 /* Tokens to raw term counts. */
@@ -403,7 +438,14 @@ static void
 on_token(const struct token *tok, void *ctx)
 {
 	struct clusterer *c = ctx;
-	uint32_t id = vocab_intern(c->vocab, tok->term, tok->len);
+	uint32_t id;
+	if (tok->tag != NULL && *tok->tag != 0) {
+		id = *tok->tag - 1;
+	} else {
+		id = vocab_intern(c->vocab, tok->term, tok->len);
+		if (tok->tag != NULL)
+			*tok->tag = id + 1;
+	}
 	int evidence = 0;
 	float w = tok->field == TOKEN_TITLE ? TFIDF_TITLE_WEIGHT : 1.0f;
 
@@ -501,8 +543,90 @@ cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
 	/* kept, so that cluster_add need not tokenize again */
-	svec_copy(&it->raw, &c->tf);
-	svec_copy(&it->title, &c->ttf);
+	it->raw = pack(&c->tf);
+	it->rawt = pack(&c->ttf);
+}
+
+struct canon {
+	uint64_t key;
+	uint32_t id;
+};
+
+static int
+cmp_canon(const void *a, const void *b)
+{
+	const struct canon *x = a, *y = b;
+
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Term ids are handed out in the order terms are first seen, and they
+ * break ties (the heaviest terms, the order of sums); so a batch counted
+ * in arrival order is renumbered by what the terms are, and its counts
+ * that depend on order (the feeds' votes) are made again in the batch's
+ * own order.  Nothing else the counting made depends on order: document
+ * counts and case evidence are sums. */
+void
+cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
+{
+	if (c->nadded > 0)
+		return;
+	size_t nv = vocab_size(c->vocab);
+	struct canon *order = xreallocarray(NULL, nv ? nv : 1, sizeof(*order));
+	uint32_t *perm = xreallocarray(NULL, nv ? nv : 1, sizeof(*perm));
+	for (size_t i = 0; i < nv; i++)
+		order[i] = (struct canon){vocab_canon(c->vocab, (uint32_t)i),
+		    (uint32_t)i};
+	qsort(order, nv, sizeof(*order), cmp_canon);
+	/* equal hashes (all but never): by the words themselves */
+	for (size_t i = 1; i < nv; i++) {
+		struct canon e = order[i];
+		size_t j = i;
+		while (j > 0 && order[j - 1].key == e.key &&
+		    vocab_compare(c->vocab, order[j - 1].id, e.id) > 0) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = e;
+	}
+	for (size_t i = 0; i < nv; i++)
+		perm[order[i].id] = (uint32_t)i;
+	vocab_renumber(c->vocab, perm);
+	/* the tokenizers' tags hold the old ids */
+	for (size_t i = 0; i < c->ntoks; i++)
+		token_forget(c->toks[i].tok);
+	for (size_t i = 0; i < c->nitems; i++) {
+		struct item *it = &c->items[i];
+		unsigned char **pk[2] = {&it->raw, &it->rawt};
+		for (int k = 0; k < 2; k++) {
+			if (*pk[k] == NULL)
+				continue;
+			unpack(*pk[k], &c->tf);
+			for (uint32_t j = 0; j < c->tf.n; j++)
+				c->tf.term[j] = perm[c->tf.term[j]];
+			svec_build(&c->tf);
+			free(*pk[k]);
+			*pk[k] = pack(&c->tf);
+		}
+	}
+	c->nbgsal = 0;
+	note_terms(c);
+	/* the counts again, in the batch's order */
+	vocab_uncount(c->vocab);
+	memset(c->feed_docs, 0, c->nfeed_docs * sizeof(*c->feed_docs));
+	for (size_t k = 0; k < n; k++) {
+		uint32_t idx = find_item(c, ids[k]);
+		if (idx == UINT32_MAX)
+			continue;
+		struct item *it = &c->items[idx];
+		if (it->raw == NULL)
+			continue;
+		unpack(it->raw, &c->tf);
+		vocab_add_doc(c->vocab, &c->tf, it->feed);
+		(*feed_docs(c, it->feed))++;
+	}
+	free(order);
+	free(perm);
 }
 
 /* Postings. */
@@ -711,14 +835,27 @@ repost_add(
 {
 	struct topk next = {.k = c->o.topk};
 
-	for (uint32_t i = 0; i < cl->nposted; i++)
-		topk_offer(
-		    &next, cl->posted[i], hvec_get(&cl->sum, cl->posted[i]));
+	/* marks: x's terms, then which of them are posted */
+	marks_fit(c);
+	if (c->mstamp > UINT32_MAX - 4) {
+		memset(c->mark, 0, c->nmark * sizeof(*c->mark));
+		c->mstamp = 0;
+	}
+	uint32_t inx = ++c->mstamp, posted = ++c->mstamp;
 	for (uint32_t i = 0; i < x->n; i++)
-		if (bg_salient(c, x->term[i]) &&
-		    !has_term(cl->posted, cl->nposted, x->term[i]))
-			topk_offer(
-			    &next, x->term[i], hvec_get(&cl->sum, x->term[i]));
+		c->mark[x->term[i]] = inx;
+	for (uint32_t i = 0; i < cl->nposted; i++) {
+		uint32_t t = cl->posted[i];
+		/* only x's terms changed weight */
+		topk_offer(&next, t,
+		    c->mark[t] == inx ? hvec_get(&cl->sum, t) : cl->pw[i]);
+		c->mark[t] = posted;
+	}
+	for (uint32_t i = 0; i < x->n; i++) {
+		uint32_t t = x->term[i];
+		if (c->mark[t] != posted && bg_salient(c, t))
+			topk_offer(&next, t, hvec_get(&cl->sum, t));
+	}
 	post_set(c, cl, id, &next);
 }
 
@@ -1096,11 +1233,11 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	cb->open = 0;
 }
 
-/* Lists in c->cand every cluster posted on one of x's terms, with what
- * they share in c->sh; returns how many.  The scan costs the lists'
+/* Lists in c->cand every cluster posted on one of x's terms whose flag in
+ * scan is set, with what they share in c->sh; returns how many.  The scan costs the lists'
  * length, and reads nothing but them and the dense arrays by id. */
 static size_t
-gather(struct clusterer *c, const struct svec *x)
+gather(struct clusterer *c, const struct svec *x, const unsigned char *scan)
 {
 	size_t nc = 0;
 
@@ -1110,7 +1247,7 @@ gather(struct clusterer *c, const struct svec *x)
 		c->stamp = 1;
 	}
 	for (uint32_t i = 0; i < x->n; i++) {
-		if (x->term[i] >= c->npost)
+		if (!scan[i] || x->term[i] >= c->npost)
 			continue;
 		const struct plist *p = &c->post[x->term[i]];
 		double q = x->w[i];
@@ -1163,21 +1300,38 @@ static size_t
 choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
     struct choice *ch, size_t max)
 {
-	double x2 = 0, s1 = 0, xns2 = 0;
-	size_t nc = gather(c, x), n = 0;
-	/* an item that says more must share more */
+	/* Only x's salient terms lead to candidates: a cluster that shares
+	 * none with x cannot give it the evidence it needs.  The lists of
+	 * its terms that only the day has made common (posted, as they are
+	 * rare in the background, but no evidence) are long, and are not
+	 * read; what they could add to a cosine is at most their weight in
+	 * x (skip), as no centroid weighs more than its length. */
+	double x2 = 0, s1 = 0, xns2 = 0, skip = 0, skip2 = 0;
+	unsigned char scan[512];
 	uint32_t nsal = 0, pa, pb;
+	uint32_t nx = x->n < sizeof(scan) ? x->n : (uint32_t)sizeof(scan);
 	for (uint32_t i = 0; i < x->n; i++) {
 		double w = x->w[i];
+		int bg = bg_salient(c, x->term[i]);
+		int sal = bg && is_salient(c, x->term[i]);
 		x2 += w * w;
-		if (bg_salient(c, x->term[i]))
+		if (i < nx)
+			scan[i] = (unsigned char)sal;
+		if (sal && i < nx) {
 			s1 += w;
-		else
+		} else if (bg) {
+			skip += w;
+			skip2 += w * w;
+		} else {
 			xns2 += w * w;
-		nsal += !vocab_pair(c->vocab, x->term[i], &pa, &pb) &&
-		        is_salient(c, x->term[i]);
+		}
+		/* an item that says more must share more */
+		nsal += sal && !vocab_pair(c->vocab, x->term[i], &pa, &pb);
 	}
 	double need = nsal >= EVIDENCE_WORDS ? EVIDENCE : 1;
+	struct svec head = *x;
+	head.n = nx;
+	size_t nc = gather(c, &head, scan), n = 0;
 	for (size_t k = 0; k < nc; k++) {
 		uint32_t o = c->cand[k];
 		const struct cluster *co = get(c, o);
@@ -1192,8 +1346,8 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		                                      : co->pw[co->nposted - 1];
 		double b1 = sh->dot + wmin * (s1 - sh->q1) +
 		            root(xns2) * root(co->ns2);
-		double b2 = sh->dot + root(x2 - sh->q2) * co->rest;
-		double ub = (b1 < b2 ? b1 : b2) / co->norm + 1e-6;
+		double b2 = sh->dot + root(x2 - sh->q2 - skip2) * co->rest;
+		double ub = (b1 < b2 ? b1 : b2) / co->norm + skip + 1e-6;
 		double bar = needed(c, co, feed);
 		if (ub < bar)
 			continue;
@@ -1248,23 +1402,24 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 
 	if (idx != UINT32_MAX && c->items[idx].cluster != 0)
 		return c->items[idx].cluster;
-	const struct svec *tf = &c->tf, *ttf = &c->ttf;
 	if (idx == UINT32_MAX) {
 		tokenize(c, lang, title, summary);
 		count_doc(c, feed_id);
 		idx = new_item(c, item_id);
-	} else {
+	} else if (c->items[idx].raw != NULL) {
 		/* counted: its counts were kept */
-		tf = &c->items[idx].raw;
-		ttf = &c->items[idx].title;
+		unpack(c->items[idx].raw, &c->tf);
+		unpack(c->items[idx].rawt, &c->ttf);
+		free(c->items[idx].raw);
+		free(c->items[idx].rawt);
+		c->items[idx].raw = c->items[idx].rawt = NULL;
 	}
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
 	it->time = time;
 	uint32_t fd = *feed_docs(c, feed_id);
-	tfidf_weigh(c->vocab, tf, c->o.name_boost, feed_id, fd, &c->x);
-	tfidf_weigh(c->vocab, ttf, c->o.name_boost, feed_id, fd, &c->tx);
-	svec_fini(&it->raw);
+	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, feed_id, fd, &c->x);
+	tfidf_weigh(c->vocab, &c->ttf, c->o.name_boost, feed_id, fd, &c->tx);
 	svec_copy(&it->title, &c->tx);
 
 	advance(c, time);

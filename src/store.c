@@ -927,13 +927,13 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		char *lead = NULL;
 		if (s->lean) {
 			fl.content = NULL;
+			fl.author = NULL;
 			size_t sl = pi->summary ? strlen(pi->summary) : 0;
 			if (sl > s->lean) {
+				/* the lead, cut after a whole word as the
+				 * clusterer cuts it */
 				sl = s->lean;
-				/* not inside a UTF-8 sequence */
-				while (sl > 0 &&
-				    ((unsigned char)pi->summary[sl] & 0xc0) ==
-					0x80)
+				while (sl > 0 && pi->summary[sl] != ' ')
 					sl--;
 				lead = xstrndup(pi->summary, sl);
 				fl.summary = lead;
@@ -1105,6 +1105,27 @@ void
 store_set_lean(struct store *s, size_t summary_max)
 {
 	s->lean = summary_max;
+}
+
+void
+store_forget_summary(struct store *s, uint32_t id)
+{
+	struct rec *r = id <= s->max ? s->items[id] : NULL;
+
+	/* lean records end with their summary (no content, no author), so
+	 * dropping it is cutting the allocation short */
+	if (!s->lean || !r || !r->it.summary || r->it.content || r->it.author)
+		return;
+	size_t key = r->it.key ? (size_t)(r->it.key - r->data) : 0;
+	size_t title = r->it.title ? (size_t)(r->it.title - r->data) : 0;
+	size_t link = r->it.link ? (size_t)(r->it.link - r->data) : 0;
+	size_t keep = (size_t)(r->it.summary - r->data);
+	r = xrealloc(r, sizeof(*r) + keep);
+	r->it.key = r->it.key ? r->data + key : NULL;
+	r->it.title = r->it.title ? r->data + title : NULL;
+	r->it.link = r->it.link ? r->data + link : NULL;
+	r->it.summary = NULL;
+	s->items[id] = r;
 }
 
 int64_t

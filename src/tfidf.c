@@ -24,8 +24,8 @@
  * first seen, so results are reproducible.
  *
  * Invariants: a built svec has strictly increasing terms; an hvec's table
- * is at most half full and norm2 is the sum of its squared weights (up to
- * rounding); ids are < size; df[id] <= docs. */
+ * is at most three quarters full and norm2 is the sum of its squared
+ * weights (up to rounding); ids are < size; df[id] <= docs. */
 #include "tfidf.h"
 
 #include <math.h>
@@ -318,7 +318,7 @@ hvec_reset(struct hvec *h, uint32_t n)
 {
 	uint32_t cap = 16;
 
-	while (cap < 2 * n)
+	while (3 * cap < 4 * n)
 		cap *= 2;
 	if (cap != h->cap)
 		hvec_table(h, cap);
@@ -346,7 +346,7 @@ hvec_slot(const struct hvec *h, uint32_t term)
 static float
 hvec_bump(struct hvec *h, uint32_t term, double d, int64_t dn)
 {
-	if (2 * (h->n + 1) > h->cap) {
+	if (4 * (h->n + 1) > 3 * h->cap) {
 		struct hvec old = *h;
 		h->s = NULL;
 		hvec_table(h, h->cap ? 2 * h->cap : 16);
@@ -731,6 +731,103 @@ vocab_nameness(const struct vocab *v, uint32_t id)
 	double a = word_nameness(v, t->left);
 	double b = word_nameness(v, t->right);
 	return a < b ? a : b;
+}
+
+static uint64_t
+fnv64(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	return h;
+}
+
+uint64_t
+vocab_canon(const struct vocab *v, uint32_t id)
+{
+	const struct term *t = &v->t[id];
+
+	if (t->key != NULL)
+		return fnv64(t->key);
+	uint64_t a = fnv64(v->t[t->left].key), b = fnv64(v->t[t->right].key);
+	return (a * 0x9e3779b97f4a7c15ull) ^ (b + 0x632be59bd9b4e019ull);
+}
+
+int
+vocab_compare(const struct vocab *v, uint32_t a, uint32_t b)
+{
+	uint64_t x = vocab_canon(v, a), y = vocab_canon(v, b);
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	const struct term *s = &v->t[a], *t = &v->t[b];
+	if ((s->key != NULL) != (t->key != NULL))
+		return s->key != NULL ? -1 : 1;
+	if (s->key != NULL)
+		return strcmp(s->key, t->key);
+	int c = strcmp(v->t[s->left].key, v->t[t->left].key);
+	return c ? c : strcmp(v->t[s->right].key, v->t[t->right].key);
+}
+
+void
+vocab_renumber(struct vocab *v, const uint32_t *perm)
+{
+	/* in place, cycle by cycle: a vocabulary of millions of phrases is
+	 * not held twice; a done mark (left's top bit would do, but ids may
+	 * use every bit) lives in a byte array */
+	unsigned char *done = xcalloc(v->n ? v->n : 1, 1);
+	for (size_t i = 0; i < v->n; i++) {
+		if (done[i])
+			continue;
+		struct term carry = v->t[i];
+		size_t at = i;
+		for (;;) {
+			size_t to = perm[at];
+			struct term next = v->t[to];
+			v->t[to] = carry;
+			done[to] = 1;
+			if (to == i)
+				break;
+			carry = next;
+			at = to;
+		}
+	}
+	free(done);
+	for (size_t i = 0; i < v->n; i++) {
+		struct term *d = &v->t[i];
+		if (d->left != NO_TERM) {
+			d->left = perm[d->left];
+			d->right = perm[d->right];
+		}
+	}
+	/* the words' table hashes the words: only the ids move */
+	for (size_t i = 0; i < v->nwslot; i++)
+		if (v->words[i].id1 != 0)
+			v->words[i].id1 = perm[v->words[i].id1 - 1] + 1;
+	/* the phrases' hashes the ids: built anew */
+	memset(v->pairs, 0, v->npslot * sizeof(*v->pairs));
+	size_t mask = v->npslot - 1;
+	for (size_t id = 0; id < v->n; id++) {
+		const struct term *p = &v->t[id];
+		if (p->left == NO_TERM)
+			continue;
+		uint32_t h = pair_hash(p->left, p->right);
+		size_t j = h & mask;
+		while (v->pairs[j].id1 != 0)
+			j = (j + 1) & mask;
+		v->pairs[j] = (struct slot){(uint32_t)id + 1, h};
+	}
+}
+
+void
+vocab_uncount(struct vocab *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		v->t[i].df = 0;
+		v->t[i].vfeed = v->t[i].vcount = 0;
+	}
+	v->docs = 0;
 }
 
 void

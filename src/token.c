@@ -175,9 +175,10 @@ struct known {
 	uint32_t word, wlen; /* in cache.arena */
 	uint32_t stem, slen;
 	int stop; /* -1: not yet asked */
+	uint32_t tag; /* the caller's (token.tag) */
 };
 
-#define CACHE_MAX 65536 /* words remembered before starting afresh */
+#define CACHE_MAX 32768 /* words remembered before starting afresh */
 
 struct cache {
 	struct known *e;
@@ -388,6 +389,16 @@ token_new(const char *lang)
 }
 
 void
+token_forget(struct tokenizer *t)
+{
+	if (t->cache.slot == NULL)
+		return;
+	memset(t->cache.slot, 0, 2 * CACHE_MAX * sizeof(*t->cache.slot));
+	t->cache.n = 0;
+	buf_reset(&t->cache.arena);
+}
+
+void
 token_free(struct tokenizer *t)
 {
 	if (t == NULL)
@@ -455,7 +466,8 @@ known(struct tokenizer *t, const char *f, size_t n)
 		i = h & mask;
 	}
 	struct known *k = &c->e[c->n];
-	*k = (struct known){h, (uint32_t)c->arena.len, (uint32_t)n, 0, 0, -1};
+	*k = (struct known){h, (uint32_t)c->arena.len, (uint32_t)n, 0, 0, -1,
+	    0};
 	buf_append(&c->arena, f, n);
 	c->slot[i] = (uint32_t)++c->n;
 	return k;
@@ -757,6 +769,7 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			}
 			buf_append(&t->term, t->cache.arena.p + k->stem,
 			    k->slen);
+			tok.tag = &k->tag;
 		} else {
 			buf_append(&t->term, f, w->flen);
 		}
