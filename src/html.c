@@ -1604,7 +1604,16 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 				raw_end = find_end(in, len, i + 4, "-->");
 			else if (starts_with(in, len, i, "<![CDATA["))
 				raw_end = find_end(in, len, i + 9, "]]>");
-			else if (starts_with(in, len, i, "<?"))
+			else if (p.xml && i > 0 && starts_with(in, len, i,
+			    "<?xml") && i + 5 < len && is_ws(u[i + 5])) {
+				/* A declaration anywhere but at the start
+				 * (after a comment, or a second document
+				 * glued on) is fatal to libxml2: it goes. */
+				flush(&p, i);
+				i = find_end(in, len, i + 5, "?>");
+				p.run = i;
+				continue;
+			} else if (starts_with(in, len, i, "<?"))
 				raw_end = find_end(in, len, i + 2, "?>");
 			else if (starts_with(in, len, i, "<!DOCTYPE") &&
 			    !seen_doctype) {

@@ -343,17 +343,20 @@ name_eq(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
-/* Reads the encoding pseudo-attribute of an XML declaration at the start
- * of s into name; returns 1 if there is one. */
+/* Reads the encoding pseudo-attribute of an XML declaration near the
+ * start of s (within 512 bytes: a comment or a stray line may come
+ * first, and html_prepare then drops the misplaced declaration) into
+ * name; returns 1 if there is one. */
 static int
 declared_encoding(const char *s, size_t len, char *name, size_t size)
 {
 	size_t i = 0, lim = len < 512 ? len : 512;
 
-	while (i < lim && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-	    s[i] == '\n'))
+	while (i + 6 <= lim && !(memcmp(s + i, "<?xml", 5) == 0 &&
+	    (s[i + 5] == ' ' || s[i + 5] == '\t' || s[i + 5] == '\r' ||
+	    s[i + 5] == '\n')))
 		i++;
-	if (lim - i < 6 || memcmp(s + i, "<?xml", 5) != 0)
+	if (i + 6 > lim)
 		return 0;
 	for (i += 5; i + 8 < lim && !(s[i] == '?' && s[i + 1] == '>'); i++) {
 		if (memcmp(s + i, "encoding", 8) != 0)
@@ -488,6 +491,28 @@ done:
 	return rc;
 }
 
+/* Where the markup starts when a document opens with text (a PHP
+ * warning printed before the feed): at the first XML declaration or
+ * feed root within 4 KiB, else at i itself. */
+static size_t
+junk_end(const char *s, size_t len, size_t i)
+{
+	static const char *const starts[] = {"<?xml", "<rss", "<feed",
+		"<rdf:RDF", "<channel"};
+	size_t lim = len - i < 4096 ? len : i + 4096;
+
+	for (size_t j = i; j < lim; j++) {
+		if (s[j] != '<')
+			continue;
+		for (size_t k = 0; k < ARRAY_LEN(starts); k++) {
+			size_t n = strlen(starts[k]);
+			if (lim - j > n && memcmp(s + j, starts[k], n) == 0)
+				return j;
+		}
+	}
+	return i;
+}
+
 /* Decides the encoding (BOM, declaration, HTTP charset, UTF-8) and
  * makes the document prepared UTF-8: either in out (the function returns
  * NULL) or, when the input is fine as it is, the returned part of data
@@ -499,10 +524,39 @@ prepare(const char *data, size_t len, const char *http_charset,
 	const unsigned char *u = (const unsigned char *)data;
 	const char *enc = NULL;
 	char declared[48];
-	size_t skip = 0;
+	size_t skip = 0, lead = 0;
+	int bom = 0;
 
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
-		skip = 3;
+	/* White space and UTF-8 BOMs before the first markup (PHP and
+	 * WordPress feeds print a blank line first): libxml2 refuses a
+	 * declaration after them, so they go.  A UTF-8 BOM anywhere in
+	 * that run still says UTF-8. */
+	while (lead < len) {
+		if (u[lead] == ' ' || u[lead] == '\t' || u[lead] == '\n' ||
+		    u[lead] == '\r') {
+			lead++;
+		} else if (len - lead >= 3 && u[lead] == 0xef &&
+		    u[lead + 1] == 0xbb && u[lead + 2] == 0xbf) {
+			lead += 3;
+			bom = 1;
+		} else {
+			break;
+		}
+	}
+	if (lead < len && u[lead] >= 0x20 && u[lead] < 0x7f && u[lead] != '<')
+		lead = junk_end(data, len, lead);
+	if (bom) {
+		skip = lead;
+	} else if (lead > 0 && lead < len && u[lead] == '<') {
+		skip = lead;
+		if (declared_encoding(data + skip, len - skip, declared,
+		    sizeof(declared))) {
+			enc = normalize_encoding(declared);
+			if (unit_size(enc) > 1)
+				enc = NULL;
+		} else if (http_charset && *http_charset) {
+			enc = normalize_encoding(http_charset);
+		}
 	} else if (len >= 4 && u[0] == 0xff && u[1] == 0xfe && u[2] == 0 &&
 	    u[3] == 0) {
 		enc = "UTF-32LE";

@@ -729,6 +729,40 @@ test_nul_and_binary_inside(void **state)
 	parsed_feed_fini(&f);
 }
 
+/* Class 1 of issue 9: what comes before the XML declaration. */
+static void
+test_leading_junk(void **state)
+{
+	(void)state;
+	static const char *const docs[] = {
+		"\n\n<?xml version='1.0'?><rss><channel><title>T</title>"
+		"</channel></rss>",
+		"\xef\xbb\xbf \r\n<?xml version='1.0'?><rss><channel>"
+		"<title>T</title></channel></rss>",
+		"\xef\xbb\xbf\xef\xbb\xbf<?xml version='1.0'?><rss><channel>"
+		"<title>T</title></channel></rss>",
+		"<!-- banner -->\n<?xml version='1.0'?><rss><channel>"
+		"<title>T</title></channel></rss>",
+		"<?xml version='1.0'?><?xml-stylesheet href='s.xsl'?><rss>"
+		"<channel><title>T</title></channel></rss><?xml version='1.0'?>",
+		"PHP Notice: x\n<?xml version='1.0'?><rss><channel>"
+		"<title>T</title></channel></rss>",
+		"\t<rss><channel><title>T</title></channel></rss>",
+	};
+	struct parsed_feed f;
+
+	for (size_t i = 0; i < ARRAY_LEN(docs); i++) {
+		ok(docs[i], &f);
+		assert_string_equal(f.title, "T");
+		parsed_feed_fini(&f);
+	}
+	/* The declaration after a comment still names the encoding. */
+	ok("<!-- c -->\n<?xml version='1.0' encoding='iso-8859-1'?><rss>"
+	    "<channel><title>caf\xe9</title></channel></rss>", &f);
+	assert_string_equal(f.title, "caf\xc3\xa9");
+	parsed_feed_fini(&f);
+}
+
 int
 main(void)
 {
@@ -753,6 +787,7 @@ main(void)
 		cmocka_unit_test(test_huge_field),
 		cmocka_unit_test(test_many_items),
 		cmocka_unit_test(test_nul_and_binary_inside),
+		cmocka_unit_test(test_leading_junk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
