@@ -67,11 +67,15 @@ ATTR_NODISCARD int parse_feed(const char *data, size_t len, const char *url,
     size_t errlen);
 void parsed_feed_fini(struct parsed_feed *f);
 
+/* How much of an untitled item's summary its key takes. */
+#define PARSE_KEY_TEXT 512
+
 /* The identity of an item within its feed, the rule DESIGN.md gives the
  * store: the id (guid) if any, else the link, else the title followed by
  * 0x1f and the published date in decimal Unix seconds (the title alone
- * when there is no date).  NULL when the item has no id, link or title.
- * Caller frees. */
+ * when there is no date); an untitled item uses the first
+ * PARSE_KEY_TEXT bytes of its summary in the title's place.  NULL when
+ * the item has no id, link, title or summary.  Caller frees. */
 char *parse_item_key(const struct parsed_item *it);
 
 /* Append one line (ending in '\n') of DESIGN.md's --parse JSON to out:

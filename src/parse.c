@@ -9,14 +9,23 @@
  * levels without XML_PARSE_HUGE, and that stop is a fatal error that keeps
  * the items read so far).
  *
- * Elements are matched by (namespace URI, local name) in one sorted table
- * with bsearch, never by prefix, so a feed may bind Dublin Core to "x:"
- * and still be read.  Each table row names the field an element fills
- * and its priority there: content:encoded is preferred to description,
- * published to dc:date to updated, and so on, as data rather than code.
+ * Elements are matched by (vocabulary, lowercased local name) in one
+ * sorted table with bsearch, never by prefix, so a feed may bind Dublin
+ * Core to "x:" and still be read.  A vocabulary is a namespace URI
+ * compared without regard to case; every RSS and Atom namespace (RSS
+ * 0.90 and 1.0, Userland's, Atom 0.3, 1.0 and the "echo" and "pie"
+ * drafts), no namespace and an unknown default namespace are one, since
+ * their elements mean the same: a <summary> in RSS or a <description>
+ * in Atom is what it says.  This is how the reference parser
+ * (feedparser) reads feeds, and real feeds rely on it.  The field rules
+ * follow it too: the first title, author and content win; the last
+ * link, id and date; a second summary before any content is the
+ * content, and a content copies into an empty summary; updated,
+ * modified and dc:date are the updated date, never the published one.
  * Fields are accepted only as direct children of their item or channel
- * (an RSS <image>'s title never becomes the feed's title), except
- * media:description (anywhere in an item) and an atom author's name.
+ * (an RSS <image>'s title never becomes the feed's title), except the
+ * media: fallbacks, which count anywhere in an item.  Every item is
+ * kept, titled or not.
  *
  * Before libxml2 sees the bytes they are made UTF-8 (BOM, then the XML
  * declaration, then the HTTP charset; legacy encodings through libxml2's
@@ -83,115 +92,137 @@ enum kind {
 	K_ROOT_RSS,
 	K_ROOT_RDF,
 	K_ROOT_FEED,
-	K_CHANNEL,
+	K_CHANNEL, /* also the root of a CDF document */
 	K_ITEM,
-	K_AUTHOR, /* an atom person: its name is the item's author */
+};
+
+/* The vocabularies an element can belong to.  Every namespace of RSS
+ * and Atom (RSS 0.90, 1.0, Userland's, Harvard's, Atom 0.3 and 1.0 and
+ * their "echo" and "pie" drafts) is V_FEED, and so is no namespace: the
+ * elements mean the same whichever carries them, so one table row
+ * serves them all.  A default namespace nobody knows is V_FEED too (a
+ * feed that mistyped the Atom URI is still an Atom feed); a prefixed
+ * one is V_OTHER and matches nothing. */
+enum vocab {
+	V_FEED,
+	V_CONTENT,
+	V_DC,
+	V_DCTERMS,
+	V_ITUNES,
+	V_MEDIA,
+	V_RDF,
+	V_XHTMLNS,
+	V_OTHER,
 };
 
 /* Where a field element counts. */
-#define W_FEED 0x01   /* a direct child of the channel or feed */
-#define W_ITEM 0x02   /* a direct child of an item or entry */
-#define W_DEEP 0x04   /* anywhere inside an item */
-#define W_PERSON 0x08 /* a direct child of an item's atom author */
+#define W_FEED 0x01 /* a direct child of the channel or feed */
+#define W_ITEM 0x02 /* a direct child of an item or entry */
+#define W_DEEP 0x04 /* anywhere inside an item */
 /* How its text is read. */
-#define T_HTML 0x10	/* escaped (or inline) HTML */
-#define T_ATOM 0x20	/* an atom text construct: type (and mode) decide */
-#define T_MEDIA 0x40	/* media:description: type="html" or plain */
-#define T_XHTML 0x80	/* markup children: the inner XML is the HTML */
-#define A_LINK 0x100	/* atom link: href and rel, no text */
-#define A_GUID 0x200	/* rss guid: also the link unless isPermaLink="false" */
-#define V_RSS090 0x400	/* an element of RSS 0.90's namespace */
+#define T_HTML 0x10   /* HTML unless a type attribute says otherwise */
+#define T_XHTML 0x20  /* markup children: the inner XML is the HTML */
+#define T_TYPED 0x40  /* a text construct: type and mode attributes count */
+#define A_LINK 0x100  /* a link: an href attribute or its text */
+#define A_GUID 0x200  /* a guid or atom id: also the link if permanent */
+#define A_PERSON 0x400 /* an author: text, or name and email children */
+#define P_LOW 0x800   /* a fallback (media:title under title) */
 
 struct elem {
-	const char *ns; /* "" for no namespace */
-	const char *name;
-	unsigned char kind;
-	unsigned char field, prio;   /* lower prio wins */
-	unsigned char field2, prio2; /* a second use (updated as published) */
+	unsigned char vocab;
+	const char *name; /* lowercase: names match in any case */
+	unsigned char kind, field;
 	unsigned short flags;
 };
 
-#define NS_ATOM03 "http://purl.org/atom/ns#"
 #define NS_ATOM10 "http://www.w3.org/2005/Atom"
-#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_DCTERMS "http://purl.org/dc/terms/"
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_RSS090 "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_RSS10 "http://purl.org/rss/1.0/"
-#define NS_MEDIA "http://search.yahoo.com/mrss"
-#define NS_MEDIA2 "http://search.yahoo.com/mrss/"
 #define NS_XHTML "http://www.w3.org/1999/xhtml"
 
-#define FIELD(f, p, fl) K_FIELD, f, p, F_NONE, 0, fl
-#define KIND(k) k, F_NONE, 0, F_NONE, 0, 0
+/* Namespace URIs (compared without regard to case) and their
+ * vocabularies. */
+static const struct {
+	const char *uri;
+	enum vocab v;
+} vocabs[] = {
+	{"", V_FEED},
+	{"http://backend.userland.com/rss", V_FEED},
+	{"http://backend.userland.com/rss2", V_FEED},
+	{"http://blogs.law.harvard.edu/tech/rss", V_FEED},
+	{NS_RSS10, V_FEED},
+	{NS_RSS090, V_FEED},
+	{"http://purl.org/rss/1.0/modules/rss091#", V_FEED},
+	{"http://purl.org/atom/ns#", V_FEED},
+	{"http://purl.org/atom/ns#draft-ietf-atompub-format-08", V_FEED},
+	{"http://purl.org/echo/", V_FEED},
+	{"http://purl.org/pie/", V_FEED},
+	{"http://example.com/newformat#", V_FEED},
+	{"http://example.com/necho", V_FEED},
+	{"uri/of/echo/namespace#", V_FEED},
+	{NS_ATOM10, V_FEED},
+	{"http://purl.org/rss/1.0/modules/content/", V_CONTENT},
+	{"http://purl.org/dc/elements/1.1/", V_DC},
+	{"http://purl.org/dc/terms/", V_DCTERMS},
+	{"http://www.itunes.com/dtds/podcast-1.0.dtd", V_ITUNES},
+	{"http://example.com/dtds/podcast-1.0.dtd", V_ITUNES},
+	{"http://search.yahoo.com/mrss", V_MEDIA},
+	{"http://search.yahoo.com/mrss/", V_MEDIA},
+	{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", V_RDF},
+	{NS_XHTML, V_XHTMLNS},
+};
 
-/* Sorted by (ns, name) in strcmp order: bsearch depends on it. */
+#define FIELD(f, fl) K_FIELD, f, fl
+#define KIND(k) k, F_NONE, 0
+
+/* Sorted by (vocab, name) in strcmp order: bsearch depends on it.
+ * Field rules the table cannot say live in deliver: a title, an
+ * author and a content keep the first value, a link, an id and the
+ * dates the last; a second summary before any content is the content. */
 static const struct elem elems[] = {
-	{"", "author", FIELD(F_AUTHOR, 2, W_ITEM)},
-	{"", "channel", KIND(K_CHANNEL)},
-	{"", "description", FIELD(F_SUMMARY, 1, W_ITEM | T_HTML)},
-	{"", "guid", FIELD(F_ID, 0, W_ITEM | A_GUID)},
-	{"", "item", KIND(K_ITEM)},
-	{"", "language", FIELD(F_LANGUAGE, 0, W_FEED)},
-	{"", "link", FIELD(F_LINK, 1, W_FEED | W_ITEM)},
-	{"", "pubDate", FIELD(F_PUBLISHED, 1, W_ITEM)},
-	{"", "rss", KIND(K_ROOT_RSS)},
-	{"", "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM)},
-	{NS_RSS090, "channel", K_CHANNEL, F_NONE, 0, F_NONE, 0, V_RSS090},
-	{NS_RSS090, "description", FIELD(F_SUMMARY, 1, W_ITEM | T_HTML)},
-	{NS_RSS090, "item", K_ITEM, F_NONE, 0, F_NONE, 0, V_RSS090},
-	{NS_RSS090, "link", FIELD(F_LINK, 1, W_FEED | W_ITEM)},
-	{NS_RSS090, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM)},
-	{NS_ATOM03, "author", KIND(K_AUTHOR)},
-	{NS_ATOM03, "content", FIELD(F_CONTENT, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM03, "created", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_ATOM03, "entry", KIND(K_ITEM)},
-	{NS_ATOM03, "feed", KIND(K_ROOT_FEED)},
-	{NS_ATOM03, "id", FIELD(F_ID, 0, W_ITEM)},
-	{NS_ATOM03, "issued", FIELD(F_PUBLISHED, 1, W_ITEM)},
-	{NS_ATOM03, "link", FIELD(F_LINK, 2, W_FEED | W_ITEM | A_LINK)},
-	{NS_ATOM03, "modified", K_FIELD, F_UPDATED, 1, F_PUBLISHED, 4,
-	    W_ITEM},
-	{NS_ATOM03, "name", FIELD(F_AUTHOR, 0, W_PERSON)},
-	{NS_ATOM03, "summary", FIELD(F_SUMMARY, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM03, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM | T_ATOM)},
-	{NS_DC, "creator", FIELD(F_AUTHOR, 1, W_ITEM)},
-	{NS_DC, "date", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_DC, "description", FIELD(F_SUMMARY, 2, W_ITEM | T_HTML)},
-	{NS_DC, "identifier", FIELD(F_ID, 1, W_ITEM)},
-	{NS_DC, "language", FIELD(F_LANGUAGE, 1, W_FEED)},
-	{NS_DC, "title", FIELD(F_TITLE, 1, W_FEED | W_ITEM)},
-	{NS_DCTERMS, "created", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_DCTERMS, "issued", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_DCTERMS, "modified", K_FIELD, F_UPDATED, 2, F_PUBLISHED, 4,
-	    W_ITEM},
-	{NS_RSS10, "channel", KIND(K_CHANNEL)},
-	{NS_RSS10, "description", FIELD(F_SUMMARY, 1, W_ITEM | T_HTML)},
-	{NS_RSS10, "item", KIND(K_ITEM)},
-	{NS_RSS10, "link", FIELD(F_LINK, 1, W_FEED | W_ITEM)},
-	{NS_RSS10, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM)},
-	{NS_CONTENT, "encoded", FIELD(F_CONTENT, 1, W_ITEM | T_HTML)},
-	{NS_MEDIA, "description", FIELD(F_SUMMARY, 3, W_DEEP | T_MEDIA)},
-	{NS_MEDIA2, "description", FIELD(F_SUMMARY, 3, W_DEEP | T_MEDIA)},
-	{NS_XHTML, "body", FIELD(F_CONTENT, 2, W_ITEM | T_XHTML)},
-	{NS_RDF, "RDF", KIND(K_ROOT_RDF)},
-	{NS_ATOM10, "author", KIND(K_AUTHOR)},
-	{NS_ATOM10, "content", FIELD(F_CONTENT, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM10, "entry", KIND(K_ITEM)},
-	{NS_ATOM10, "feed", KIND(K_ROOT_FEED)},
-	{NS_ATOM10, "id", FIELD(F_ID, 0, W_ITEM)},
-	{NS_ATOM10, "link", FIELD(F_LINK, 2, W_FEED | W_ITEM | A_LINK)},
-	{NS_ATOM10, "name", FIELD(F_AUTHOR, 0, W_PERSON)},
-	{NS_ATOM10, "published", FIELD(F_PUBLISHED, 1, W_ITEM)},
-	{NS_ATOM10, "summary", FIELD(F_SUMMARY, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM10, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM | T_ATOM)},
-	{NS_ATOM10, "updated", K_FIELD, F_UPDATED, 1, F_PUBLISHED, 4,
-	    W_ITEM},
+	{V_FEED, "abstract", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_FEED, "author", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_FEED, "channel", KIND(K_CHANNEL)},
+	{V_FEED, "content", FIELD(F_CONTENT, W_ITEM | T_TYPED)},
+	{V_FEED, "description", FIELD(F_SUMMARY, W_ITEM | T_HTML | T_TYPED)},
+	{V_FEED, "entry", KIND(K_ITEM)},
+	{V_FEED, "feed", KIND(K_ROOT_FEED)},
+	{V_FEED, "fullitem", FIELD(F_CONTENT, W_ITEM | T_HTML | T_TYPED)},
+	{V_FEED, "guid", FIELD(F_ID, W_ITEM | A_GUID)},
+	{V_FEED, "id", FIELD(F_ID, W_ITEM | A_GUID)},
+	{V_FEED, "issued", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_FEED, "item", KIND(K_ITEM)},
+	{V_FEED, "language", FIELD(F_LANGUAGE, W_FEED)},
+	{V_FEED, "lastbuilddate", FIELD(F_UPDATED, W_ITEM)},
+	{V_FEED, "link", FIELD(F_LINK, W_FEED | W_ITEM | A_LINK)},
+	{V_FEED, "managingeditor", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_FEED, "modified", FIELD(F_UPDATED, W_ITEM)},
+	{V_FEED, "pubdate", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_FEED, "published", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_FEED, "rss", KIND(K_ROOT_RSS)},
+	{V_FEED, "summary", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_FEED, "title", FIELD(F_TITLE, W_FEED | W_ITEM | T_TYPED)},
+	{V_FEED, "updated", FIELD(F_UPDATED, W_ITEM)},
+	{V_CONTENT, "encoded", FIELD(F_CONTENT, W_ITEM | T_HTML | T_TYPED)},
+	{V_DC, "author", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_DC, "creator", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_DC, "date", FIELD(F_UPDATED, W_ITEM)},
+	{V_DC, "description", FIELD(F_SUMMARY, W_ITEM | T_HTML | T_TYPED)},
+	{V_DC, "language", FIELD(F_LANGUAGE, W_FEED | P_LOW)},
+	{V_DC, "title", FIELD(F_TITLE, W_FEED | W_ITEM | T_TYPED)},
+	{V_DCTERMS, "issued", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_DCTERMS, "modified", FIELD(F_UPDATED, W_ITEM)},
+	{V_ITUNES, "author", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_ITUNES, "summary", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_MEDIA, "description", FIELD(F_SUMMARY, W_DEEP | T_HTML | T_TYPED)},
+	{V_MEDIA, "title", FIELD(F_TITLE, W_DEEP | T_TYPED | P_LOW)},
+	{V_RDF, "rdf", KIND(K_ROOT_RDF)},
+	{V_XHTMLNS, "body", FIELD(F_CONTENT, W_ITEM | T_XHTML)},
 };
 
 struct elem_key {
-	const char *ns, *name;
+	unsigned char vocab;
+	const char *name;
 };
 
 static int
@@ -199,9 +230,10 @@ elem_cmp(const void *k, const void *e)
 {
 	const struct elem_key *key = k;
 	const struct elem *el = e;
-	int c = strcmp(key->ns, el->ns);
 
-	return c ? c : strcmp(key->name, el->name);
+	if (key->vocab != el->vocab)
+		return key->vocab < el->vocab ? -1 : 1;
+	return strcmp(key->name, el->name);
 }
 
 /* How a captured value reads. */
@@ -214,7 +246,8 @@ enum vtype {
 /* One field's best value so far. */
 struct slot {
 	char *val;
-	int prio; /* INT_MAX-like 255 when empty */
+	int prio; /* NO_PRIO when empty */
+	int depth; /* of the element that gave it */
 	enum vtype type;
 };
 
@@ -222,7 +255,7 @@ struct slot {
 
 struct item_state {
 	struct slot f[F_COUNT];
-	int permalink; /* the guid may serve as the link */
+	int has_content; /* a content element has started */
 };
 
 /* The field element being read. */
@@ -230,19 +263,24 @@ struct capture {
 	int active;
 	int depth;
 	const struct elem *e;
+	enum field field; /* where it goes (a summary may go to content) */
 	enum vtype type;
 	struct item_state *target;
 	int markup;    /* rebuild child elements as HTML tags */
 	int permalink; /* guid isPermaLink was not "false" */
+	int base64;    /* base64: 1 by mode, 2 by a binary type */
+	int sub;       /* in an author: 0 text, 1 name, 2 email, 3 other */
+	int sub_depth;
 	char *base;    /* xml:base in force, for links */
 	struct buf text;
+	struct buf name, email; /* an atom person's children */
 };
 
 /* A remembered lookup.  The reader's names and namespace URIs are its
  * dictionary's strings, which live as long as the reader: the same
  * pointers mean the same element. */
 struct seen {
-	const char *ns, *name;
+	const char *ns, *qname;
 	const struct elem *e;
 };
 
@@ -255,8 +293,8 @@ struct state {
 	int root_closed;
 	int feed_depth; /* channel or atom feed: -1 if not open */
 	int item_depth; /* the open item: -1 if none */
-	int author_depth;
-	const char *alias_from, *alias_to; /* namespace read as another */
+	int atom;	/* an Atom document: text constructs are typed */
+	int doc_utf8;	/* the bytes were UTF-8 (mojibake may be repaired) */
 	struct item_state item;
 	struct item_state feed;
 	struct capture cap;
@@ -616,6 +654,7 @@ slot_clear(struct slot *s)
 	free(s->val);
 	s->val = NULL;
 	s->prio = NO_PRIO;
+	s->depth = 0;
 	s->type = V_TEXT;
 }
 
@@ -624,7 +663,7 @@ item_clear(struct item_state *it)
 {
 	for (int i = 0; i < F_COUNT; i++)
 		slot_clear(&it->f[i]);
-	it->permalink = 0;
+	it->has_content = 0;
 }
 
 static int
@@ -636,11 +675,14 @@ blank(const char *s)
 	return 1;
 }
 
-/* Offers a value (ownership passes) for a field at a priority. */
+/* Offers a value (ownership passes) for a field at a priority: it
+ * replaces a worse one, and with last also one of the same priority
+ * (the later element wins, as feeds that repeat a link mean). */
 static void
-offer(struct slot *s, char *val, int prio, enum vtype type)
+offer(struct slot *s, char *val, int prio, enum vtype type, int last)
 {
-	if (!val || blank(val) || prio >= s->prio) {
+	if (!val || blank(val) || prio > s->prio ||
+	    (prio == s->prio && !last)) {
 		free(val);
 		return;
 	}
@@ -827,6 +869,10 @@ date_of(const struct slot *s)
 }
 
 /* Turns the open item's slots into a parsed_item. */
+
+/* Turns the open item's slots into a parsed_item.  Every item is kept,
+ * with or without a title: RSS 2.0 asks only for a title or a
+ * description, and real feeds carry items with neither. */
 static void
 commit_item(struct state *st)
 {
@@ -844,19 +890,11 @@ commit_item(struct state *st)
 	pi.link = clean_take(st, &it->f[F_LINK].val, PARSE_MAX_FIELD);
 	pi.id = clean_take(st, &it->f[F_ID].val, PARSE_MAX_FIELD);
 	pi.author = plain(st, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD, 1);
-	/* Without a summary the content gives it, and is still needed. */
-	if (it->f[F_SUMMARY].val)
-		pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY,
-		    1);
-	else
-		pi.summary = plain(st, &it->f[F_CONTENT], 1, PARSE_MAX_SUMMARY,
-		    0);
+	pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY, 1);
 	pi.content = html_of(st, &it->f[F_CONTENT]);
 	pi.published = date_of(&it->f[F_PUBLISHED]);
 	pi.updated = date_of(&it->f[F_UPDATED]);
 	item_clear(it);
-	if (!pi.title && !pi.link && !pi.id && !pi.summary && !pi.content)
-		return;
 	if (f->nitems == st->cap_items) {
 		st->cap_items = st->cap_items ? st->cap_items * 2 : 16;
 		f->items = xreallocarray(f->items, st->cap_items,
@@ -865,159 +903,6 @@ commit_item(struct state *st)
 	f->items[f->nitems++] = pi;
 }
 
-/* ---- the reader loop ------------------------------------------------- */
-
-static const struct elem *
-lookup(struct state *st)
-{
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
-	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
-	struct elem_key key;
-
-	if (!name)
-		return NULL;
-	struct seen *seen = &st->seen[(((uintptr_t)name >> 4) ^
-	    ((uintptr_t)ns >> 6)) % SEEN_SLOTS];
-	if (seen->name == name && seen->ns == ns)
-		return seen->e;
-	seen->name = name;
-	seen->ns = ns;
-	if (!ns)
-		ns = "";
-	if (st->alias_from && strcmp(ns, st->alias_from) == 0)
-		ns = st->alias_to;
-	key.ns = ns;
-	key.name = name;
-	seen->e = bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
-	    elem_cmp);
-	return seen->e;
-}
-
-static char *
-attr(xmlTextReaderPtr r, const char *name)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	char *s;
-
-	if (!v)
-		return NULL;
-	s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static int
-attr_is(xmlTextReaderPtr r, const char *name, const char *const *values,
-    size_t n)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	int hit = 0;
-
-	if (!v)
-		return 0;
-	for (size_t i = 0; i < n && !hit; i++) {
-		const char *t = (const char *)v;
-		while (*t == ' ')
-			t++;
-		hit = name_eq(t, values[i]);
-	}
-	xmlFree(v);
-	return hit;
-}
-
-static void
-root_start(struct state *st, const struct elem *e)
-{
-	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
-	struct parsed_feed *f = st->out;
-
-	if (!e || (e->kind != K_ROOT_RSS && e->kind != K_ROOT_RDF &&
-	    e->kind != K_ROOT_FEED)) {
-		/* A root in a namespace we know by another: <rss> in
-		 * Userland's namespace, <feed> in none. */
-		if (name && strcmp(name, "rss") == 0 && ns) {
-			st->alias_from = ns;
-			st->alias_to = "";
-			memset(st->seen, 0, sizeof(st->seen));
-			e = lookup(st);
-		} else if (name && strcmp(name, "feed") == 0 && !ns) {
-			st->alias_from = "";
-			st->alias_to = NS_ATOM10;
-			memset(st->seen, 0, sizeof(st->seen));
-			e = lookup(st);
-		} else {
-			char *n = clean_line(name ? name : "?", 64);
-			snprintf(st->err, sizeof(st->err),
-			    "not a feed: root element <%s>", n ? n : "?");
-			free(n);
-			st->stop = 1;
-			return;
-		}
-	}
-	st->root = 1;
-	if (e->kind == K_ROOT_RSS) {
-		char *v = attr(st->r, "version");
-		f->format = FEED_RSS20;
-		if (v && strcmp(v, "0.91") == 0)
-			f->format = FEED_RSS091;
-		else if (v && strcmp(v, "0.92") == 0)
-			f->format = FEED_RSS092;
-		else if (v && (strcmp(v, "0.90") == 0 || strcmp(v, "0.9") == 0))
-			f->format = FEED_RSS090;
-		free(v);
-	} else if (e->kind == K_ROOT_RDF) {
-		f->format = FEED_RSS10;
-	} else {
-		f->format = strcmp(e->ns, NS_ATOM03) == 0 ? FEED_ATOM03 :
-		    FEED_ATOM10;
-		st->feed_depth = 0;
-	}
-	const char *lang = (const char *)xmlTextReaderConstXmlLang(st->r);
-	if (lang)
-		offer(&st->feed.f[F_LANGUAGE], xstrdup(lang), 3, V_TEXT);
-}
-
-/* Which of an element's text constructs applies (atom type and mode,
- * media type).  Returns -1 when the value is not text at all (base64,
- * out-of-line src). */
-static int
-text_type(struct state *st, const struct elem *e)
-{
-	static const char *const html[] = {"html", "text/html"};
-	static const char *const xhtml[] = {"xhtml", "application/xhtml+xml"};
-	static const char *const text[] = {"text", "text/plain", "plain"};
-	static const char *const b64[] = {"base64"};
-	static const char *const xml[] = {"xml"};
-
-	if (e->flags & T_HTML)
-		return V_HTML;
-	if (e->flags & T_XHTML)
-		return V_XHTML;
-	if (e->flags & T_MEDIA)
-		return attr_is(st->r, "type", html, 1) ? V_HTML : V_TEXT;
-	if (!(e->flags & T_ATOM))
-		return V_TEXT;
-	char *src = attr(st->r, "src");
-	if (src) {
-		free(src);
-		return -1;
-	}
-	if (attr_is(st->r, "mode", b64, 1))
-		return -1;
-	if (attr_is(st->r, "type", html, 2))
-		return V_HTML;
-	if (attr_is(st->r, "type", xhtml, 2))
-		return V_XHTML;
-	if (attr_is(st->r, "mode", xml, 1)) {
-		/* Atom 0.3's default mode: markup children are content. */
-		char *t = attr(st->r, "type");
-		int plain_text = !t || attr_is(st->r, "type", text, 3);
-		free(t);
-		return plain_text ? V_TEXT : V_XHTML;
-	}
-	return V_TEXT;
-}
 
 /* The inner XML of an atom xhtml construct without its wrapping div
  * (RFC 4287 3.1.1.3: the div is not part of the content). */
@@ -1091,24 +976,470 @@ is_web_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Hands a finished value (ownership passes) to its field(s). */
-static void
-deliver(struct state *st, const struct elem *e, struct item_state *target,
-    char *val, enum vtype type, const char *base, int permalink)
+
+/* ---- the reader loop ------------------------------------------------- */
+
+static enum vocab
+vocab_of(const char *ns, int prefixed)
 {
-	if (e->field == F_LINK || (e->flags & A_GUID))
-		trim(val);
-	if (e->field == F_LINK && base && *base && !is_absolute(val)) {
-		char *l = resolve(val, base);
-		free(val);
-		val = l;
+	if (!ns || !*ns)
+		return V_FEED;
+	for (size_t i = 0; i < ARRAY_LEN(vocabs); i++)
+		if (name_eq(ns, vocabs[i].uri))
+			return vocabs[i].v;
+	/* Userland's RSS namespace comes in several spellings. */
+	for (const char *p = ns; *p; p++)
+		if (lower((unsigned char)*p) == 'b' &&
+		    strncmp(p, "backend.userland.com/rss", 24) == 0)
+			return V_FEED;
+	return prefixed ? V_OTHER : V_FEED;
+}
+
+static const struct elem *
+lookup(struct state *st)
+{
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
+	const char *qname = (const char *)xmlTextReaderConstName(st->r);
+	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
+	struct elem_key key;
+	char low[32];
+	size_t n = 0;
+
+	if (!name || !qname)
+		return NULL;
+	struct seen *seen = &st->seen[(((uintptr_t)qname >> 4) ^
+	    ((uintptr_t)ns >> 6)) % SEEN_SLOTS];
+	if (seen->qname == qname && seen->ns == ns)
+		return seen->e;
+	seen->qname = qname;
+	seen->ns = ns;
+	seen->e = NULL;
+	for (; name[n] && n + 1 < sizeof(low); n++)
+		low[n] = (char)lower((unsigned char)name[n]);
+	if (name[n])
+		return NULL;
+	low[n] = '\0';
+	key.vocab = (unsigned char)vocab_of(ns,
+	    xmlTextReaderConstPrefix(st->r) != NULL);
+	key.name = low;
+	if (key.vocab == V_OTHER)
+		return NULL;
+	seen->e = bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
+	    elem_cmp);
+	return seen->e;
+}
+
+/* An attribute's value by local name in any case, as feeds write
+ * "isPermaLink", "ispermalink" and CDF's "HREF"; caller frees. */
+static char *
+attr(xmlTextReaderPtr r, const char *name)
+{
+	char *v = NULL;
+
+	if (xmlTextReaderHasAttributes(r) != 1)
+		return NULL;
+	while (!v && xmlTextReaderMoveToNextAttribute(r) == 1) {
+		if (xmlTextReaderIsNamespaceDecl(r) == 1)
+			continue;
+		const char *n = (const char *)xmlTextReaderConstLocalName(r);
+		const char *val = (const char *)xmlTextReaderConstValue(r);
+		if (n && name_eq(n, name))
+			v = xstrdup(val ? val : "");
 	}
-	if ((e->flags & A_GUID) && permalink && is_web_url(val))
-		offer(&target->f[F_LINK], resolve(val, base), 3, V_TEXT);
-	if (e->field2 != F_NONE)
-		offer(&target->f[e->field2], xstrdup(val), e->prio2, type);
-	offer(&target->f[e->field], val, e->prio, type);
-	(void)st;
+	(void)xmlTextReaderMoveToElement(r);
+	return v;
+}
+
+/* Whether attribute name is one of values (any case, leading and
+ * trailing spaces ignored). */
+static int
+attr_is(xmlTextReaderPtr r, const char *name, const char *const *values,
+    size_t n)
+{
+	char *v = attr(r, name);
+	int hit = 0;
+
+	if (!v)
+		return 0;
+	trim(v);
+	for (size_t i = 0; i < n && !hit; i++)
+		hit = name_eq(v, values[i]);
+	free(v);
+	return hit;
+}
+
+/* The version the root's namespace declarations imply, read as the
+ * reference parser reads them: the first of RSS 0.90 as the default
+ * namespace, RSS 1.0 under any prefix, or Atom 1.0. */
+static enum feed_format
+ns_format(xmlTextReaderPtr r)
+{
+	enum feed_format f = FEED_UNKNOWN;
+
+	if (xmlTextReaderHasAttributes(r) != 1)
+		return f;
+	while (f == FEED_UNKNOWN && xmlTextReaderMoveToNextAttribute(r) == 1) {
+		if (xmlTextReaderIsNamespaceDecl(r) != 1)
+			continue;
+		const char *v = (const char *)xmlTextReaderConstValue(r);
+		const char *p = (const char *)xmlTextReaderConstPrefix(r);
+		if (!v)
+			continue;
+		if (!p && name_eq(v, NS_RSS090))
+			f = FEED_RSS090;
+		else if (name_eq(v, NS_RSS10))
+			f = FEED_RSS10;
+		else if (name_eq(v, NS_ATOM10))
+			f = FEED_ATOM10;
+	}
+	(void)xmlTextReaderMoveToElement(r);
+	return f;
+}
+
+static void
+root_start(struct state *st, const struct elem *e)
+{
+	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
+	struct parsed_feed *f = st->out;
+
+	if (!e || (e->kind != K_ROOT_RSS && e->kind != K_ROOT_RDF &&
+	    e->kind != K_ROOT_FEED && e->kind != K_CHANNEL)) {
+		char *n = clean_line(name ? name : "?", 64);
+		snprintf(st->err, sizeof(st->err),
+		    "not a feed: root element <%s>", n ? n : "?");
+		free(n);
+		st->stop = 1;
+		return;
+	}
+	st->root = 1;
+	enum feed_format nsf = ns_format(st->r);
+	char *v = attr(st->r, "version");
+	if (v)
+		trim(v);
+	if (e->kind == K_ROOT_RSS) {
+		f->format = FEED_RSS20;
+		if (nsf == FEED_RSS090 || nsf == FEED_RSS10)
+			f->format = nsf;
+		else if (v && strcmp(v, "0.91") == 0)
+			f->format = FEED_RSS091;
+		else if (v && (strcmp(v, "0.92") == 0 ||
+		    strcmp(v, "0.93") == 0 || strcmp(v, "0.94") == 0))
+			f->format = FEED_RSS092;
+		else if (v && (strcmp(v, "0.90") == 0 || strcmp(v, "0.9") == 0))
+			f->format = FEED_RSS090;
+	} else if (e->kind == K_ROOT_RDF) {
+		f->format = nsf == FEED_RSS090 ? FEED_RSS090 : FEED_RSS10;
+	} else if (e->kind == K_ROOT_FEED) {
+		/* Atom 0.3 and the drafts before it say so in version;
+		 * a pre-1.0 namespace without it is still old Atom. */
+		if (nsf == FEED_ATOM10)
+			f->format = FEED_ATOM10;
+		else if (v && (strcmp(v, "0.3") == 0 ||
+		    strcmp(v, "0.2") == 0 || strcmp(v, "0.1") == 0))
+			f->format = FEED_ATOM03;
+		else if (ns && *ns && !name_eq(ns, NS_ATOM10) &&
+		    vocab_of(ns, 0) == V_FEED && strstr(ns, "purl.org"))
+			f->format = FEED_ATOM03;
+		else
+			f->format = FEED_ATOM10;
+		st->feed_depth = 0;
+		st->atom = 1;
+	} else {
+		/* CDF: the channel is the root; its HREF is the link. */
+		f->format = FEED_RSS20;
+		st->feed_depth = 0;
+		char *href = attr(st->r, "href");
+		if (href) {
+			trim(href);
+			offer(&st->feed.f[F_LINK], href, 0, V_TEXT, 1);
+		}
+	}
+	free(v);
+	const char *lang = (const char *)xmlTextReaderConstXmlLang(st->r);
+	if (lang)
+		offer(&st->feed.f[F_LANGUAGE], xstrdup(lang), 3, V_TEXT, 0);
+}
+
+/* Which text construct an element holds: its table default, or what
+ * type and mode say (text, html, xhtml; base64 for mode="base64" and for
+ * a type that is neither text nor XML, as Atom 3.1.1 has it).  Returns
+ * -1 when the value is not in the document (an out-of-line src). */
+static int
+text_type(struct state *st, const struct elem *e, enum field field,
+    int *b64)
+{
+	int type = e->flags & T_XHTML ? V_XHTML :
+	    e->flags & T_HTML ? V_HTML : V_TEXT;
+
+	*b64 = 0;
+	if (field != e->field)
+		type = V_TEXT; /* a summary read as content: text/plain */
+	if (!(e->flags & T_TYPED) || xmlTextReaderHasAttributes(st->r) != 1)
+		return type;
+	if (field == F_CONTENT) {
+		char *src = attr(st->r, "src");
+		if (src) {
+			free(src);
+			return -1;
+		}
+	}
+	char *t = attr(st->r, "type");
+	if (t) {
+		trim(t);
+		size_t n = strlen(t);
+		if (name_eq(t, "text") || name_eq(t, "plain") ||
+		    name_eq(t, "text/plain"))
+			type = V_TEXT;
+		else if (name_eq(t, "html") || name_eq(t, "text/html"))
+			type = V_HTML;
+		else if (name_eq(t, "xhtml") ||
+		    name_eq(t, "application/xhtml+xml") ||
+		    (n >= 3 && name_eq(t + n - 3, "xml")))
+			type = V_XHTML;
+		else if (n > 5 && strncmp(t, "text/", 5) == 0)
+			type = V_TEXT;
+		else if (n > 0) {
+			type = V_TEXT;
+			*b64 = 2; /* binary: never the summary */
+		}
+		free(t);
+	}
+	if (!*b64 && attr_is(st->r, "mode", (const char *const[]){"base64"},
+	    1))
+		*b64 = 1;
+	return type;
+}
+
+static int
+is_word(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether text that says it is plain reads as HTML: an end tag or a
+ * character reference, and every named reference one HTML defines (so
+ * "AT&amp;amp;T" and "It&amp;apos;s", escaped twice by their CMS, come
+ * out as "AT&T" and "It's", while "R&D;" stays as written). */
+static int
+looks_like_html(const char *s)
+{
+	int seen = 0;
+
+	for (const char *p = s; (p = strpbrk(p, "<&")) != NULL; p++) {
+		const char *q = p + 1;
+		if (*p == '<') {
+			if (*q != '/' || !is_word((unsigned char)q[1]))
+				continue;
+			for (q++; is_word((unsigned char)*q); q++)
+				;
+			seen |= *q == '>';
+			continue;
+		}
+		int num = *q == '#';
+		const char *name = q + num;
+		for (q = name; is_word((unsigned char)*q); q++)
+			;
+		if (*q != ';' || q == name)
+			continue;
+		uint32_t cp[2];
+		if (!num && html_entity(name, (size_t)(q - name), cp) == 0)
+			return 0;
+		seen = 1;
+	}
+	return seen;
+}
+
+static int
+b64_value(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* The base64 text s decoded, when it is base64 and decodes to valid
+ * UTF-8 without NUL; else s itself (ownership passes either way). */
+static char *
+unbase64(char *s)
+{
+	struct buf b;
+	uint32_t acc = 0;
+	int bits = 0, bad = 0;
+
+	buf_init(&b, 0);
+	for (const char *p = s; *p && !bad; p++) {
+		int v = b64_value((unsigned char)*p);
+		if (v < 0) {
+			bad = !(*p == '=' || *p == ' ' || *p == '\n' ||
+			    *p == '\r' || *p == '\t');
+			continue;
+		}
+		acc = acc << 6 | (uint32_t)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			char c = (char)((acc >> bits) & 0xff);
+			bad = c == '\0';
+			(void)buf_putc(&b, c);
+		}
+	}
+	for (size_t i = 0; !bad && i < b.len;) {
+		uint32_t cp;
+		size_t n = text_utf8_next(b.p + i, b.len - i, &cp);
+		bad = cp == 0xfffd && (n != 3 ||
+		    memcmp(b.p + i, "\xef\xbf\xbd", 3) != 0);
+		i += n;
+	}
+	if (bad || b.len == 0) {
+		buf_fini(&b);
+		return s;
+	}
+	free(s);
+	return buf_take(&b);
+}
+
+static int
+email_char(int c)
+{
+	return is_word(c) || c == '-' || c == '.' || c == '+';
+}
+
+/* A person as RSS writes one, "jo@example.com (Jo Roe)", "Jo Roe
+ * <jo@example.com>" or either part alone, reduced to the name when
+ * there is one (*named set), else the address.  In place. */
+static void
+person_name(char *s, int *named)
+{
+	char *at = strchr(s, '@');
+
+	*named = 1;
+	trim(s);
+	if (!at) {
+		return;
+	}
+	char *a = at, *z = at + 1;
+	while (a > s && email_char((unsigned char)a[-1]))
+		a--;
+	while (email_char((unsigned char)*z))
+		z++;
+	if (a == at || z == at + 1 || !memchr(at, '.', (size_t)(z - at)))
+		return;
+	char email[256];
+	size_t elen = (size_t)(z - a) < sizeof(email) - 1 ?
+	    (size_t)(z - a) : sizeof(email) - 1;
+	memcpy(email, a, elen);
+	email[elen] = '\0';
+	memmove(a, z, strlen(z) + 1);
+	/* What the address leaves behind: "()", "<>", "(Jo Roe)". */
+	char *w = s;
+	for (char *p = s; *p; p++) {
+		if ((p[0] == '(' && p[1] == ')') || (p[0] == '<' &&
+		    p[1] == '>')) {
+			p++;
+			continue;
+		}
+		*w++ = *p;
+	}
+	*w = '\0';
+	trim(s);
+	size_t n = strlen(s);
+	if (n > 0 && s[0] == '(') {
+		memmove(s, s + 1, n--);
+	}
+	if (n > 0 && s[n - 1] == ')')
+		s[--n] = '\0';
+	trim(s);
+	if (*s == '\0') {
+		memcpy(s, email, elen + 1 <= (size_t)(z - s) ? elen + 1 : 1);
+		*named = 0;
+	}
+}
+
+/* Hands a finished value (ownership passes) to its field.  A title, an
+ * author, a content keep the first value; a link, an id and the dates
+ * keep the last (an empty date element clears the date, as the
+ * reference parser does); a summary gives way to a later one at the
+ * same depth or above it. */
+static void
+deliver(struct state *st, const struct elem *e, enum field field,
+    struct item_state *target, char *val, enum vtype type, const char *base,
+    int permalink, int depth)
+{
+	struct slot *s = &target->f[field];
+
+	if (!val)
+		return;
+	if (type == V_TEXT && field != F_LINK && field != F_ID &&
+	    field != F_PUBLISHED && field != F_UPDATED && field != F_AUTHOR &&
+	    (field == F_TITLE || !st->atom) && looks_like_html(val))
+		type = V_HTML;
+	switch (field) {
+	case F_LINK:
+		trim(val);
+		if (base && *base && *val && !is_absolute(val)) {
+			char *l = resolve(val, base);
+			free(val);
+			val = l;
+		}
+		offer(s, val, 0, V_TEXT, 1);
+		break;
+	case F_ID:
+		trim(val);
+		if ((e->flags & A_GUID) && permalink && is_web_url(val))
+			offer(&target->f[F_LINK], xstrdup(val), 3, V_TEXT, 0);
+		offer(s, val, 0, V_TEXT, 1);
+		break;
+	case F_PUBLISHED:
+	case F_UPDATED:
+		slot_clear(s);
+		s->prio = 0;
+		if (blank(val))
+			free(val);
+		else
+			s->val = val;
+		break;
+	case F_AUTHOR: {
+		int named = 1;
+		if (type == V_TEXT)
+			person_name(val, &named);
+		offer(s, val, named ? 0 : 1, type, 0);
+		break;
+	}
+	case F_SUMMARY:
+		if (blank(val) || (s->val && depth > s->depth)) {
+			free(val);
+			break;
+		}
+		slot_clear(s);
+		s->val = val;
+		s->prio = 0;
+		s->depth = depth;
+		s->type = type;
+		break;
+	case F_CONTENT:
+		if (!s->val && !blank(val) && !target->f[F_SUMMARY].val) {
+			struct slot *sum = &target->f[F_SUMMARY];
+			sum->val = xstrdup(val);
+			sum->prio = 0;
+			sum->depth = depth;
+			sum->type = type;
+		}
+		offer(s, val, 0, type, 0);
+		break;
+	default:
+		offer(s, val, e->flags & P_LOW ? 1 : 0, type, 0);
+		break;
+	}
 }
 
 /* The base URI in force (xml:base over the document's URL), or NULL;
@@ -1122,47 +1453,77 @@ base_uri(struct state *st)
 	return (const char *)xmlTextReaderConstBaseUri(st->r);
 }
 
+/* An atom link's href when it is the item's (or feed's) web page: rel
+ * alternate or none, and an HTML type or none.  NULL for the others and
+ * for a link written as text. */
+static char *
+link_href(struct state *st, int *has_href)
+{
+	static const char *const html[] = {"text/html", "html",
+		"application/xhtml+xml", "xhtml"};
+	char *href = attr(st->r, "href");
+
+	*has_href = href != NULL;
+	if (!href)
+		return NULL;
+	char *rel = attr(st->r, "rel"), *type = attr(st->r, "type");
+	if (rel)
+		trim(rel);
+	int ok = (!rel || name_eq(rel, "alternate")) &&
+	    (!type || attr_is(st->r, "type", html, ARRAY_LEN(html)));
+	free(rel);
+	free(type);
+	if (!ok) {
+		free(href);
+		return NULL;
+	}
+	return href;
+}
+
 static void
 field_start(struct state *st, const struct elem *e, int depth, int empty)
 {
 	struct item_state *target;
+	enum field field = (enum field)e->field;
 	int ok = 0;
 
 	if (st->item_depth >= 0) {
 		target = &st->item;
 		ok = ((e->flags & W_ITEM) && depth == st->item_depth + 1) ||
-		    ((e->flags & W_DEEP) && depth > st->item_depth) ||
-		    ((e->flags & W_PERSON) && st->author_depth >= 0 &&
-		    depth == st->author_depth + 1);
+		    ((e->flags & W_DEEP) && depth > st->item_depth);
 	} else if (st->feed_depth >= 0) {
 		target = &st->feed;
-		ok = ((e->flags & W_FEED) && depth == st->feed_depth + 1) ||
-		    ((e->flags & W_PERSON) && st->author_depth >= 0 &&
-		    depth == st->author_depth + 1);
+		ok = (e->flags & W_FEED) && depth == st->feed_depth + 1;
 	} else {
 		return;
 	}
 	if (!ok)
 		return;
-	/* Nothing to gain: a better value is already there. */
-	if (e->prio >= target->f[e->field].prio && (e->field2 == F_NONE ||
-	    e->prio2 >= target->f[e->field2].prio) &&
-	    (!(e->flags & A_GUID) || target->f[F_LINK].prio <= 3))
+	/* A second summary before any content is the content, and reads
+	 * as plain text unless its type says otherwise. */
+	if (field == F_SUMMARY && target->f[F_SUMMARY].val &&
+	    !target->has_content && target == &st->item)
+		field = F_CONTENT;
+	if (field == F_CONTENT)
+		target->has_content = 1;
+	/* Nothing to gain: a first value is already there. */
+	if ((field == F_TITLE || field == F_LANGUAGE) &&
+	    target->f[field].prio <= (e->flags & P_LOW ? 1 : 0))
+		return;
+	if ((field == F_CONTENT && target->f[F_CONTENT].val) ||
+	    (field == F_AUTHOR && target->f[F_AUTHOR].prio == 0))
 		return;
 	if (e->flags & A_LINK) {
-		static const char *const alt[] = {"alternate"};
-		char *rel = attr(st->r, "rel");
-		char *href = attr(st->r, "href");
-		if ((!rel || attr_is(st->r, "rel", alt, 1)) && href) {
-			const char *base = base_uri(st);
-			deliver(st, e, target, href, V_TEXT, base, 0);
-			href = NULL;
-		}
-		free(rel);
-		free(href);
-		return;
+		int has_href;
+		char *href = link_href(st, &has_href);
+		if (href)
+			deliver(st, e, field, target, href, V_TEXT,
+			    base_uri(st), 0, depth);
+		if (has_href)
+			return;
 	}
-	int type = text_type(st, e);
+	int b64;
+	int type = text_type(st, e, field, &b64);
 	if (type < 0)
 		return;
 	if (type == V_XHTML && !empty) {
@@ -1171,7 +1532,7 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 		xmlFree(inner);
 		if (strlen(v) > PARSE_MAX_BODY)
 			v[PARSE_MAX_BODY] = '\0';
-		deliver(st, e, target, v, V_XHTML, NULL, 0);
+		deliver(st, e, field, target, v, V_XHTML, NULL, 0, depth);
 		st->advanced = 1;
 		st->next_ret = xmlTextReaderNext(st->r);
 		return;
@@ -1180,23 +1541,33 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	c->active = 1;
 	c->depth = depth;
 	c->e = e;
+	c->field = field;
 	c->target = target;
 	c->type = (enum vtype)type;
 	c->markup = type != V_TEXT;
+	c->base64 = b64;
+	c->sub = 0;
+	c->sub_depth = -1;
 	c->permalink = 0;
 	if (e->flags & A_GUID) {
-		static const char *const no[] = {"false"};
-		c->permalink = !attr_is(st->r, "isPermaLink", no, 1);
+		char *p = attr(st->r, "ispermalink");
+		if (p)
+			trim(p);
+		c->permalink = !p || strcmp(p, "true") == 0;
+		free(p);
 	}
 	free(c->base);
 	c->base = NULL;
-	if (e->field == F_LINK || (e->flags & A_GUID)) {
+	if (field == F_LINK || (e->flags & A_GUID)) {
 		const char *b = base_uri(st);
 		c->base = b ? xstrdup(b) : NULL;
 	}
 	buf_reset(&c->text);
-	c->text.max = e->field == F_SUMMARY || e->field == F_CONTENT ?
+	buf_reset(&c->name);
+	buf_reset(&c->email);
+	c->text.max = field == F_SUMMARY || field == F_CONTENT ?
 	    PARSE_MAX_BODY : PARSE_MAX_FIELD;
+	c->name.max = c->email.max = PARSE_MAX_FIELD;
 	if (empty)
 		c->active = 2; /* finished by the caller at once */
 }
@@ -1205,20 +1576,63 @@ static void
 capture_end(struct state *st)
 {
 	struct capture *c = &st->cap;
+	char *v;
 
 	c->active = 0;
-	deliver(st, c->e, c->target, xstrndup(c->text.p ? c->text.p : "",
-	    c->text.len), c->type, c->base, c->permalink);
+	if ((c->e->flags & A_PERSON) && c->name.len > 0) {
+		/* An atom person: the name, else the text, else the
+		 * address. */
+		v = xstrndup(c->name.p, c->name.len);
+	} else if ((c->e->flags & A_PERSON) && c->email.len > 0 &&
+	    (c->text.len == 0 || blank(c->text.p))) {
+		v = xstrndup(c->email.p, c->email.len);
+	} else {
+		v = xstrndup(c->text.p ? c->text.p : "", c->text.len);
+	}
+	if (c->base64)
+		v = unbase64(v);
+	/* Binary content (an image, say) is no summary. */
+	if (c->base64 == 2 && c->field == F_CONTENT && c->target &&
+	    !c->target->f[F_SUMMARY].val) {
+		offer(&c->target->f[F_CONTENT], v, 0, c->type, 0);
+		return;
+	}
+	deliver(st, c->e, c->field, c->target, v, c->type, c->base,
+	    c->permalink, c->depth);
 }
 
-/* Inline markup inside an HTML field, rebuilt as tags. */
+/* The buffer text at the capture's current point goes to. */
+static struct buf *
+capture_buf(struct capture *c)
+{
+	if (c->sub == 1)
+		return &c->name;
+	if (c->sub == 2)
+		return &c->email;
+	if (c->sub == 3)
+		return NULL;
+	return &c->text;
+}
+
+/* A child element inside a captured field: an atom person's name or
+ * email, or, in an HTML field, inline markup rebuilt as tags. */
 static void
-capture_tag(struct state *st, int empty)
+capture_tag(struct state *st, int depth, int empty)
 {
 	struct capture *c = &st->cap;
 	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
 
-	if (!c->markup || !name)
+	if (!name)
+		return;
+	if (c->e->flags & A_PERSON) {
+		if (depth == c->depth + 1 && !empty) {
+			c->sub = name_eq(name, "name") ? 1 :
+			    name_eq(name, "email") ? 2 : 3;
+			c->sub_depth = depth;
+		}
+		return;
+	}
+	if (!c->markup)
 		return;
 	(void)buf_putc(&c->text, '<');
 	(void)buf_puts(&c->text, name);
@@ -1257,15 +1671,16 @@ element_end(struct state *st, int depth)
 	} else if (c->active) {
 		const char *name = (const char *)
 		    xmlTextReaderConstLocalName(st->r);
-		if (c->markup && name) {
+		if (depth == c->sub_depth) {
+			c->sub = 0;
+			c->sub_depth = -1;
+		} else if (c->markup && name) {
 			(void)buf_puts(&c->text, "</");
 			(void)buf_puts(&c->text, name);
 			(void)buf_putc(&c->text, '>');
 		}
 		return;
 	}
-	if (depth == st->author_depth)
-		st->author_depth = -1;
 	if (depth == st->item_depth) {
 		commit_item(st);
 		st->item_depth = -1;
@@ -1276,6 +1691,43 @@ element_end(struct state *st, int depth)
 		st->root_closed = 1;
 }
 
+/* An item's own attributes: RSS 1.0's rdf:about is its id, CDF's HREF
+ * its link and LASTMOD its date. */
+static void
+item_attrs(struct state *st)
+{
+	static const xmlChar rdf[] = "http://www.w3.org/1999/02/22-rdf-"
+	    "syntax-ns#";
+
+	if (xmlTextReaderHasAttributes(st->r) != 1)
+		return;
+	xmlChar *about = xmlTextReaderGetAttributeNs(st->r,
+	    (const xmlChar *)"about", rdf);
+	if (about) {
+		char *v = xstrdup((const char *)about);
+		xmlFree(about);
+		trim(v);
+		offer(&st->item.f[F_ID], v, 0, V_TEXT, 1);
+	}
+	char *href = attr(st->r, "href");
+	if (href) {
+		trim(href);
+		const char *base = base_uri(st);
+		if (base && *base && *href && !is_absolute(href)) {
+			char *l = resolve(href, base);
+			free(href);
+			href = l;
+		}
+		offer(&st->item.f[F_LINK], href, 0, V_TEXT, 1);
+	}
+	char *mod = attr(st->r, "lastmod");
+	if (mod) {
+		slot_clear(&st->item.f[F_UPDATED]);
+		st->item.f[F_UPDATED].val = mod;
+		st->item.f[F_UPDATED].prio = 0;
+	}
+}
+
 static void
 element_start(struct state *st)
 {
@@ -1284,7 +1736,7 @@ element_start(struct state *st)
 	const struct elem *e;
 
 	if (st->cap.active) {
-		capture_tag(st, empty);
+		capture_tag(st, depth, empty);
 		return;
 	}
 	e = lookup(st);
@@ -1297,24 +1749,13 @@ element_start(struct state *st)
 		case K_CHANNEL:
 			if (depth == 1 && st->feed_depth < 0)
 				st->feed_depth = 1;
-			if ((e->flags & V_RSS090) &&
-			    st->out->format == FEED_RSS10)
-				st->out->format = FEED_RSS090;
 			break;
 		case K_ITEM:
 			if (st->item_depth < 0) {
 				item_clear(&st->item);
 				st->item_depth = depth;
+				item_attrs(st);
 			}
-			if ((e->flags & V_RSS090) &&
-			    st->out->format == FEED_RSS10)
-				st->out->format = FEED_RSS090;
-			break;
-		case K_AUTHOR:
-			if (st->item_depth >= 0 ?
-			    depth == st->item_depth + 1 :
-			    depth == st->feed_depth + 1)
-				st->author_depth = depth;
 			break;
 		case K_FIELD:
 			field_start(st, e, depth, empty);
@@ -1338,13 +1779,14 @@ static void
 capture_entity(struct state *st)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(st->r);
+	struct buf *b = capture_buf(&st->cap);
 
-	if (!st->cap.active || !n || !n->content)
+	if (!st->cap.active || !b || !n || !n->content)
 		return;
 	const char *v = (const char *)n->content;
 	if (strchr(v, '&') || strchr(v, '<'))
 		return;
-	(void)buf_puts(&st->cap.text, v);
+	(void)buf_puts(b, v);
 }
 
 static void
@@ -1377,8 +1819,9 @@ read_all(struct state *st)
 			if (st->cap.active) {
 				const char *v = (const char *)
 				    xmlTextReaderConstValue(st->r);
-				if (v)
-					(void)buf_puts(&st->cap.text, v);
+				struct buf *b = capture_buf(&st->cap);
+				if (v && b)
+					(void)buf_puts(b, v);
 			}
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
@@ -1460,10 +1903,13 @@ parse_feed(const char *data, size_t len, const char *url,
 	}
 	st = xcalloc(1, sizeof(*st));
 	st->out = out;
-	st->feed_depth = st->item_depth = st->author_depth = -1;
+	st->feed_depth = st->item_depth = -1;
+	st->cap.sub_depth = -1;
 	item_clear(&st->item);
 	item_clear(&st->feed);
 	buf_init(&st->cap.text, 0);
+	buf_init(&st->cap.name, 0);
+	buf_init(&st->cap.email, 0);
 	buf_init(&st->tmp, 0);
 	buf_init(&st->tmp2, 0);
 	buf_init(&doc, 0);
@@ -1512,14 +1958,6 @@ parse_feed(const char *data, size_t len, const char *url,
 			out->link = clean_take(st, &l, PARSE_MAX_FIELD);
 			free(l);
 		}
-		/* RFC 4287 4.2.1: an entry without an author has the
-		 * feed's. */
-		char *author = plain(st, &fs->f[F_AUTHOR], 0,
-		    PARSE_MAX_FIELD, 1);
-		for (size_t i = 0; author && i < out->nitems; i++)
-			if (!out->items[i].author)
-				out->items[i].author = xstrdup(author);
-		free(author);
 		const char *base = url ? url :
 		    (out->link && is_absolute(out->link) ? out->link : NULL);
 		for (size_t i = 0; base && i < out->nitems; i++) {
@@ -1548,6 +1986,8 @@ parse_feed(const char *data, size_t len, const char *url,
 	item_clear(&st->feed);
 	free(st->cap.base);
 	buf_fini(&st->cap.text);
+	buf_fini(&st->cap.name);
+	buf_fini(&st->cap.email);
 	buf_fini(&st->tmp);
 	buf_fini(&st->tmp2);
 	html_conv_free(st->hc);
@@ -1609,10 +2049,16 @@ parse_item_key(const struct parsed_item *it)
 		return xstrdup(it->id);
 	if (it->link && *it->link)
 		return xstrdup(it->link);
-	if (it->title && *it->title) {
+	/* An untitled item is known by the start of its summary. */
+	const char *t = it->title && *it->title ? it->title : it->summary;
+	if (t && *t) {
+		int n = (int)(strlen(t) < PARSE_KEY_TEXT ? strlen(t) :
+		    PARSE_KEY_TEXT);
+		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+			n--;
 		if (it->published == PARSE_NO_DATE)
-			return xstrdup(it->title);
-		return xasprintf("%s\x1f%lld", it->title,
+			return xstrndup(t, (size_t)n);
+		return xasprintf("%.*s\x1f%lld", n, t,
 		    (long long)it->published);
 	}
 	return NULL;
@@ -1674,3 +2120,4 @@ parse_write_json_error(const char *source, const char *msg, struct buf *out)
 	json_end(&j);
 	(void)buf_putc(out, '\n');
 }
+

@@ -211,32 +211,35 @@ test_priorities(void **state)
 	struct parsed_feed f;
 
 	/* content:encoded is the content, description the summary, in any
-	 * order; dc:creator beats author; the first title wins. */
+	 * order; the first author and the first title win; an author
+	 * "address (name)" is the name. */
 	ok("<rss xmlns:c='http://purl.org/rss/1.0/modules/content/' "
 	    "xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><item>"
 	    "<c:encoded>&lt;p&gt;body&lt;/p&gt;</c:encoded>"
-	    "<description>short</description><author>a@b (A)</author>"
+	    "<description>short</description><author>a@b.example (A)</author>"
 	    "<dc:creator>Dee</dc:creator><title>one</title>"
 	    "<title>two</title></item></channel></rss>", &f);
 	assert_int_equal(f.nitems, 1);
 	assert_string_equal(f.items[0].summary, "short");
 	assert_string_equal(f.items[0].content, "<p>body</p>");
-	assert_string_equal(f.items[0].author, "Dee");
+	assert_string_equal(f.items[0].author, "A");
 	assert_string_equal(f.items[0].title, "one");
 	parsed_feed_fini(&f);
 
-	/* published beats dc:date beats updated, whatever the order. */
+	/* published is published; updated and dc:date are updated, the
+	 * last of them winning, and never stand in for published. */
 	ok("<feed xmlns='http://www.w3.org/2005/Atom' "
 	    "xmlns:dc='http://purl.org/dc/elements/1.1/'><entry><id>1</id>"
 	    "<updated>2020-01-03T00:00:00Z</updated>"
 	    "<dc:date>2020-01-02T00:00:00Z</dc:date>"
 	    "<published>2020-01-01T00:00:00Z</published></entry>"
-	    "<entry><id>2</id><updated>2020-01-03T00:00:00Z</updated>"
-	    "<dc:date>2020-01-02T00:00:00Z</dc:date></entry></feed>", &f);
+	    "<entry><id>2</id><dc:date>2020-01-02T00:00:00Z</dc:date>"
+	    "<updated>2020-01-03T00:00:00Z</updated></entry></feed>", &f);
 	assert_int_equal(f.nitems, 2);
 	assert_int_equal(f.items[0].published, 1577836800);
-	assert_int_equal(f.items[0].updated, 1577836800 + 2 * 86400);
-	assert_int_equal(f.items[1].published, 1577836800 + 86400);
+	assert_int_equal(f.items[0].updated, 1577836800 + 86400);
+	assert_true(f.items[1].published == PARSE_NO_DATE);
+	assert_int_equal(f.items[1].updated, 1577836800 + 2 * 86400);
 	parsed_feed_fini(&f);
 }
 
@@ -364,6 +367,11 @@ test_key(void **state)
 	char *k;
 
 	assert_null(parse_item_key(&it));
+	/* Untitled: the summary stands in for the title. */
+	it.summary = (char *)(uintptr_t)"Summary words";
+	k = parse_item_key(&it);
+	assert_string_equal(k, "Summary words");
+	free(k);
 	it.title = (char *)(uintptr_t)"Title";
 	k = parse_item_key(&it);
 	assert_string_equal(k, "Title");
@@ -729,6 +737,167 @@ test_nul_and_binary_inside(void **state)
 	parsed_feed_fini(&f);
 }
 
+/* Class 3: an item without a title is still an item. */
+static void
+test_untitled_items(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	ok("<rss><channel><item><description>only text</description>"
+	    "</item><item/><item><enclosure url='http://e/x.mp3'/></item>"
+	    "<item><pubDate>Mon, 24 Nov 2014 22:15:00 GMT</pubDate></item>"
+	    "</channel></rss>", &f);
+	assert_int_equal(f.nitems, 4);
+	assert_null(f.items[0].title);
+	assert_string_equal(f.items[0].summary, "only text");
+	assert_null(f.items[1].title);
+	assert_null(f.items[1].summary);
+	assert_int_equal(f.items[3].published, 1416867300);
+	parsed_feed_fini(&f);
+}
+
+/* Class 4: where an item's link comes from. */
+static void
+test_link_sources(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	ok("<feed xmlns='http://www.w3.org/2005/Atom'>"
+	    "<entry><id>https://c.example.com/a</id></entry>"
+	    "<entry><id>tag:c.example.com,2014:b</id></entry>"
+	    "<entry><id>https://c.example.com/c</id>"
+	    "<link rel='alternate' type='text/html' href='https://x/c'/>"
+	    "</entry><entry><link rel='self' href='https://x/self'/>"
+	    "<link rel='alternate' type='application/atom+xml' "
+	    "href='https://x/atom'/><link rel='ALTERNATE' href='https://x/d'/>"
+	    "</entry></feed>", &f);
+	assert_int_equal(f.nitems, 4);
+	assert_string_equal(f.items[0].link, "https://c.example.com/a");
+	assert_null(f.items[1].link);
+	assert_string_equal(f.items[2].link, "https://x/c");
+	assert_string_equal(f.items[3].link, "https://x/d");
+	parsed_feed_fini(&f);
+	/* A guid is the link only when it is a web address and a
+	 * permalink; a real link wins wherever it stands. */
+	ok("<rss><channel><item><guid>http://g.example.com/1</guid></item>"
+	    "<item><guid isPermaLink='false'>http://g.example.com/2</guid>"
+	    "</item><item><guid>http://g.example.com/3</guid>"
+	    "<link>http://l.example.com/3</link></item></channel></rss>", &f);
+	assert_string_equal(f.items[0].link, "http://g.example.com/1");
+	assert_null(f.items[1].link);
+	assert_string_equal(f.items[2].link, "http://l.example.com/3");
+	parsed_feed_fini(&f);
+}
+
+/* Class 6: authors reduce to a name. */
+static void
+test_authors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *elem, *want;
+	} cases[] = {
+		{"<author>jo@x.example.com (Jo Roe)</author>", "Jo Roe"},
+		{"<author>Jo Roe &lt;jo@x.example.com&gt;</author>", "Jo Roe"},
+		{"<author>(Jo Roe) jo@x.example.com</author>", "Jo Roe"},
+		{"<author>jo@x.example.com</author>", "jo@x.example.com"},
+		{"<author>Jo Roe</author>", "Jo Roe"},
+		{"<dc:creator>Jo Roe</dc:creator>", "Jo Roe"},
+		{"<dc:author>Jo Roe</dc:author>", "Jo Roe"},
+		{"<itunes:author>Jo Roe</itunes:author>", "Jo Roe"},
+		{"<a:author><a:name>Jo Roe</a:name><a:email>jo@x.example.com"
+		    "</a:email><a:uri>http://x/</a:uri></a:author>", "Jo Roe"},
+		{"<a:author><a:email>jo@x.example.com</a:email></a:author>",
+		    "jo@x.example.com"},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct parsed_feed f;
+		char *doc = xasprintf("<rss xmlns:dc='http://purl.org/dc/"
+		    "elements/1.1/' xmlns:itunes='http://www.itunes.com/dtds/"
+		    "podcast-1.0.dtd' xmlns:a='http://www.w3.org/2005/Atom'>"
+		    "<channel><item>%s</item></channel></rss>", cases[i].elem);
+		ok(doc, &f);
+		assert_int_equal(f.nitems, 1);
+		if (!f.items[0].author || strcmp(f.items[0].author,
+		    cases[i].want) != 0)
+			fail_msg("%s: got \"%s\"", cases[i].elem,
+			    f.items[0].author ? f.items[0].author : "(null)");
+		parsed_feed_fini(&f);
+		free(doc);
+	}
+}
+
+/* Class 7: other vocabularies and spellings. */
+static void
+test_vocabularies(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	/* Names in any case, namespace URIs in any case. */
+	ok("<RSS version='2.0' xmlns:IT='http://www.itunes.com/DTDs/Podcast-"
+	    "1.0.dtd'><Channel><Title>T</Title><Item><TITLE>t</TITLE>"
+	    "<PubDate>Mon, 24 Nov 2014 22:15:00 GMT</PubDate>"
+	    "<IT:SUMMARY>s</IT:SUMMARY><IT:Author>A</IT:Author></Item>"
+	    "</Channel></RSS>", &f);
+	assert_string_equal(f.title, "T");
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].title, "t");
+	assert_string_equal(f.items[0].summary, "s");
+	assert_string_equal(f.items[0].author, "A");
+	assert_int_equal(f.items[0].published, 1416867300);
+	parsed_feed_fini(&f);
+	/* A default namespace nobody knows is the feed's own; a prefixed
+	 * one is not. */
+	ok("<feed xmlns='http://www.w3.org/2005/atom-typo' "
+	    "xmlns:x='http://x.example.com/'><entry><title>in</title>"
+	    "<x:title>out</x:title><x:link href='http://x/'/></entry></feed>",
+	    &f);
+	assert_int_equal(f.format, FEED_ATOM10);
+	assert_string_equal(f.items[0].title, "in");
+	assert_null(f.items[0].link);
+	parsed_feed_fini(&f);
+	/* The drafts' namespaces are Atom. */
+	ok("<feed xmlns='http://purl.org/pie/'><entry><title>pie</title>"
+	    "<link href='http://p/'/></entry></feed>", &f);
+	assert_int_equal(f.format, FEED_ATOM03);
+	assert_string_equal(f.items[0].link, "http://p/");
+	parsed_feed_fini(&f);
+	/* rdf:about is an RSS 1.0 item's id. */
+	ok("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'"
+	    " xmlns='http://purl.org/rss/1.0/'><item rdf:about='urn:x:1'>"
+	    "<title>a</title></item></rdf:RDF>", &f);
+	assert_int_equal(f.format, FEED_RSS10);
+	assert_string_equal(f.items[0].id, "urn:x:1");
+	parsed_feed_fini(&f);
+	/* CDF. */
+	ok("<CHANNEL HREF='http://cdf/'><TITLE>C</TITLE><ITEM HREF='http://"
+	    "cdf/1'><TITLE>i</TITLE><ABSTRACT>ab</ABSTRACT></ITEM></CHANNEL>",
+	    &f);
+	assert_string_equal(f.title, "C");
+	assert_string_equal(f.link, "http://cdf/");
+	assert_string_equal(f.items[0].link, "http://cdf/1");
+	assert_string_equal(f.items[0].summary, "ab");
+	parsed_feed_fini(&f);
+	/* media:title and media:description are fallbacks; a second
+	 * summary before any content is the content. */
+	ok("<rss xmlns:media='http://search.yahoo.com/mrss/'><channel><item>"
+	    "<media:title>m</media:title><media:description>md"
+	    "</media:description></item><item><title>t</title>"
+	    "<media:title>m</media:title><description>d</description>"
+	    "<media:group><media:description>deep</media:description>"
+	    "</media:group></item></channel></rss>", &f);
+	assert_string_equal(f.items[0].title, "m");
+	assert_string_equal(f.items[0].summary, "md");
+	assert_string_equal(f.items[1].title, "t");
+	assert_string_equal(f.items[1].summary, "d");
+	assert_string_equal(f.items[1].content, "deep");
+	parsed_feed_fini(&f);
+}
+
 /* Class 1 of issue 9: what comes before the XML declaration. */
 static void
 test_leading_junk(void **state)
@@ -788,6 +957,10 @@ main(void)
 		cmocka_unit_test(test_many_items),
 		cmocka_unit_test(test_nul_and_binary_inside),
 		cmocka_unit_test(test_leading_junk),
+		cmocka_unit_test(test_untitled_items),
+		cmocka_unit_test(test_link_sources),
+		cmocka_unit_test(test_authors),
+		cmocka_unit_test(test_vocabularies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
