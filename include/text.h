@@ -38,6 +38,17 @@ int text_cp_width(uint32_t cp);
  * character never straddles the edge. */
 void text_fit(const char *s, size_t cols, struct buf *out);
 
+/* Size of the buffer text_item_label may write into. */
+#define TEXT_LABEL_SIZE 96
+
+/* The line a reader sees for an item: its title; without one, the first
+ * words of its summary (under TEXT_LABEL_SIZE bytes, cut between words
+ * with an ellipsis, line breaks as spaces); else its link; else
+ * "(untitled)".  Any argument may be NULL.  Returns title itself, link
+ * itself, a static string or buf (which then holds the words). */
+const char *text_item_label(const char *title, const char *summary,
+    const char *link, char buf[TEXT_LABEL_SIZE]);
+
 /* Word-wraps s to lines of at most cols columns and calls fn for each line
  * (line is not NUL-terminated; len bytes).  Newlines in s end lines; words
  * wider than cols are broken.  cols 0 is treated as 1. */

@@ -397,3 +397,46 @@ text_wrap(const char *s, size_t cols, text_line_fn fn, void *ctx)
 			break;
 	}
 }
+
+const char *
+text_item_label(const char *title, const char *summary, const char *link,
+    char buf[TEXT_LABEL_SIZE])
+{
+	if (title && *title)
+		return title;
+	if (!summary || !*summary)
+		return link && *link ? link : "(untitled)";
+	/* Room for the words, an ellipsis (3 bytes) and the NUL. */
+	size_t room = TEXT_LABEL_SIZE - 4, n = 0, cut = 0, i = 0;
+	size_t len = strlen(summary);
+	while (i < len && n < room) {
+		uint32_t cp;
+		size_t k = text_utf8_next(summary + i, len - i, &cp);
+		if (n + k > room)
+			break;
+		char c = summary[i];
+		if (c == '\n' || c == ' ') {
+			if (n > 0 && buf[n - 1] != ' ') {
+				cut = n;
+				buf[n++] = ' ';
+			}
+		} else {
+			memcpy(buf + n, summary + i, k);
+			n += k;
+		}
+		i += k;
+	}
+	if (i < len) {
+		/* Cut between words when a word boundary is near enough. */
+		if (cut > room / 2)
+			n = cut;
+		while (n > 0 && buf[n - 1] == ' ')
+			n--;
+		memcpy(buf + n, "\xe2\x80\xa6", 3);
+		n += 3;
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	return buf;
+}

@@ -360,6 +360,39 @@ test_buf_cap(void **state)
 	assert_null(b.p);
 }
 
+/* Issue 9, class 3: an untitled item is shown by its summary's first
+ * words, else its link. */
+static void
+test_item_label(void **state)
+{
+	(void)state;
+	char buf[TEXT_LABEL_SIZE];
+	const char *t = "Title";
+	char longsum[400];
+
+	assert_ptr_equal(text_item_label(t, "s", "l", buf), t);
+	assert_string_equal(text_item_label(NULL, NULL, "http://l/", buf),
+	    "http://l/");
+	assert_string_equal(text_item_label("", "", NULL, buf), "(untitled)");
+	assert_string_equal(text_item_label(NULL, "Short\n\nsummary.", "l",
+	    buf), "Short summary.");
+	for (size_t i = 0; i + 1 < sizeof(longsum); i++)
+		longsum[i] = "word\xc3\xa9 "[i % 7];
+	longsum[sizeof(longsum) - 1] = '\0';
+	const char *l = text_item_label(NULL, longsum, NULL, buf);
+	assert_ptr_equal(l, buf);
+	assert_true(strlen(l) < TEXT_LABEL_SIZE);
+	assert_non_null(strstr(l, "\xe2\x80\xa6"));
+	assert_true(strncmp(l, "word", 4) == 0);
+	/* Still valid UTF-8, cut between words. */
+	struct buf b;
+	buf_init(&b, 0);
+	(void)text_sanitize(l, strlen(l), &b, 0);
+	assert_string_equal(b.p, l);
+	buf_fini(&b);
+	assert_true(strstr(l, " \xe2\x80\xa6") == NULL);
+}
+
 int
 main(void)
 {
@@ -375,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_buf_cap),
+		cmocka_unit_test(test_item_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
