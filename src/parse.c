@@ -280,11 +280,19 @@ struct capture {
  * dictionary's strings, which live as long as the reader: the same
  * pointers mean the same element. */
 struct seen {
-	const char *ns, *qname;
+	const char *ns, *name;
 	const struct elem *e;
 };
 
-#define SEEN_SLOTS 32
+#define SEEN_SLOTS 64
+
+struct ns_memo {
+	const char *ns;
+	int prefixed, used;
+	enum vocab v;
+};
+
+#define NS_MEMO 8
 
 struct state {
 	xmlTextReaderPtr r;
@@ -294,7 +302,7 @@ struct state {
 	int feed_depth; /* channel or atom feed: -1 if not open */
 	int item_depth; /* the open item: -1 if none */
 	int atom;	/* an Atom document: text constructs are typed */
-	int doc_utf8;	/* the bytes were UTF-8 (mojibake may be repaired) */
+	int doc_utf8;	/* UTF-8 bytes with signs of mojibake: repair it */
 	struct item_state item;
 	struct item_state feed;
 	struct capture cap;
@@ -313,6 +321,8 @@ struct state {
 	struct html_conv *hc;
 	struct buf tmp, tmp2; /* scratch for the values of an item */
 	struct seen seen[SEEN_SLOTS];
+	struct ns_memo ns_memo[NS_MEMO];
+	size_t ns_next;
 };
 
 /* ---- errors ---------------------------------------------------------- */
@@ -640,6 +650,7 @@ prepare(const char *data, size_t len, const char *http_charset,
 		}
 		buf_fini(&conv);
 	}
+	st->doc_utf8 = 1;
 	if (html_prepare(data + skip, len - skip, out, HTML_PREP_XML))
 		return NULL;
 	*plen = len - skip;
@@ -995,23 +1006,45 @@ vocab_of(const char *ns, int prefixed)
 	return prefixed ? V_OTHER : V_FEED;
 }
 
+/* vocab_of, remembered per namespace string (the reader's dictionary
+ * keeps one pointer per URI, and a document uses a handful). */
+static enum vocab
+ns_vocab(struct state *st, const char *ns, int prefixed)
+{
+	struct ns_memo *m = st->ns_memo;
+
+	for (size_t i = 0; i < NS_MEMO; i++)
+		if (m[i].ns == ns && m[i].prefixed == prefixed && m[i].used)
+			return m[i].v;
+	enum vocab v = vocab_of(ns, prefixed);
+	m = &st->ns_memo[st->ns_next++ % NS_MEMO];
+	m->ns = ns;
+	m->prefixed = prefixed;
+	m->used = 1;
+	m->v = v;
+	return v;
+}
+
 static const struct elem *
 lookup(struct state *st)
 {
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
-	const char *qname = (const char *)xmlTextReaderConstName(st->r);
 	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
 	struct elem_key key;
 	char low[32];
 	size_t n = 0;
 
-	if (!name || !qname)
+	if (!name)
 		return NULL;
-	struct seen *seen = &st->seen[(((uintptr_t)qname >> 4) ^
-	    ((uintptr_t)ns >> 6)) % SEEN_SLOTS];
-	if (seen->qname == qname && seen->ns == ns)
+	/* Keyed by name and namespace, not prefix: only an unknown
+	 * namespace depends on whether it has one, and a document that
+	 * binds one such URI both ways is not worth a dictionary lookup
+	 * per element. */
+	uintptr_t h = (uintptr_t)name * 0x9e3779b97f4a7c15u ^ (uintptr_t)ns;
+	struct seen *seen = &st->seen[(h >> 20) % SEEN_SLOTS];
+	if (seen->name == name && seen->ns == ns)
 		return seen->e;
-	seen->qname = qname;
+	seen->name = name;
 	seen->ns = ns;
 	seen->e = NULL;
 	for (; name[n] && n + 1 < sizeof(low); n++)
@@ -1019,7 +1052,7 @@ lookup(struct state *st)
 	if (name[n])
 		return NULL;
 	low[n] = '\0';
-	key.vocab = (unsigned char)vocab_of(ns,
+	key.vocab = (unsigned char)ns_vocab(st, ns,
 	    xmlTextReaderConstPrefix(st->r) != NULL);
 	key.name = low;
 	if (key.vocab == V_OTHER)
@@ -1372,13 +1405,22 @@ person_name(char *s, int *named)
  * same depth or above it. */
 static void
 deliver(struct state *st, const struct elem *e, enum field field,
-    struct item_state *target, char *val, enum vtype type, const char *base,
-    int permalink, int depth)
+    struct item_state *target, char *val, size_t len, enum vtype type,
+    const char *base, int permalink, int depth)
 {
 	struct slot *s = &target->f[field];
 
 	if (!val)
 		return;
+	/* The reference parser's repair, for UTF-8 documents only: per
+	 * string, and only when unambiguous (text_repair_mojibake). */
+	if (st->doc_utf8) {
+		struct buf *r = scratch(&st->tmp2, 0);
+		if (text_repair_mojibake(val, len, r)) {
+			free(val);
+			val = xstrndup(r->p ? r->p : "", r->len);
+		}
+	}
 	if (type == V_TEXT && field != F_LINK && field != F_ID &&
 	    field != F_PUBLISHED && field != F_UPDATED && field != F_AUTHOR &&
 	    (field == F_TITLE || !st->atom) && looks_like_html(val))
@@ -1517,8 +1559,8 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 		int has_href;
 		char *href = link_href(st, &has_href);
 		if (href)
-			deliver(st, e, field, target, href, V_TEXT,
-			    base_uri(st), 0, depth);
+			deliver(st, e, field, target, href, strlen(href),
+			    V_TEXT, base_uri(st), 0, depth);
 		if (has_href)
 			return;
 	}
@@ -1532,7 +1574,8 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 		xmlFree(inner);
 		if (strlen(v) > PARSE_MAX_BODY)
 			v[PARSE_MAX_BODY] = '\0';
-		deliver(st, e, field, target, v, V_XHTML, NULL, 0, depth);
+		deliver(st, e, field, target, v, strlen(v), V_XHTML, NULL, 0,
+		    depth);
 		st->advanced = 1;
 		st->next_ret = xmlTextReaderNext(st->r);
 		return;
@@ -1576,28 +1619,28 @@ static void
 capture_end(struct state *st)
 {
 	struct capture *c = &st->cap;
-	char *v;
+	const struct buf *from = &c->text;
 
 	c->active = 0;
-	if ((c->e->flags & A_PERSON) && c->name.len > 0) {
-		/* An atom person: the name, else the text, else the
-		 * address. */
-		v = xstrndup(c->name.p, c->name.len);
-	} else if ((c->e->flags & A_PERSON) && c->email.len > 0 &&
-	    (c->text.len == 0 || blank(c->text.p))) {
-		v = xstrndup(c->email.p, c->email.len);
-	} else {
-		v = xstrndup(c->text.p ? c->text.p : "", c->text.len);
-	}
-	if (c->base64)
+	/* An atom person: the name, else the text, else the address. */
+	if ((c->e->flags & A_PERSON) && c->name.len > 0)
+		from = &c->name;
+	else if ((c->e->flags & A_PERSON) && c->email.len > 0 &&
+	    (c->text.len == 0 || blank(c->text.p)))
+		from = &c->email;
+	char *v = xstrndup(from->p ? from->p : "", from->len);
+	size_t vlen = from->len;
+	if (c->base64) {
 		v = unbase64(v);
+		vlen = strlen(v);
+	}
 	/* Binary content (an image, say) is no summary. */
 	if (c->base64 == 2 && c->field == F_CONTENT && c->target &&
 	    !c->target->f[F_SUMMARY].val) {
 		offer(&c->target->f[F_CONTENT], v, 0, c->type, 0);
 		return;
 	}
-	deliver(st, c->e, c->field, c->target, v, c->type, c->base,
+	deliver(st, c->e, c->field, c->target, v, vlen, c->type, c->base,
 	    c->permalink, c->depth);
 }
 
@@ -1851,6 +1894,32 @@ mentions_xml_base(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether UTF-8 text s may hold what text_repair_mojibake repairs: a
+ * C1 character (C2 80 to C2 9F), or two Latin-1-range characters in a
+ * row (double encoding turns every non-ASCII byte into one: "FÃ¼nf" is
+ * C3 83 C2 BC).  Two memchr passes tell most documents at once, so the
+ * per-string check runs only where it can find something. */
+static int
+mojibake_signs(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (int lead = 0xc2; lead <= 0xc3; lead++) {
+		const unsigned char *p = u, *end = u + len;
+		while ((p = memchr(p, lead, (size_t)(end - p))) != NULL) {
+			if (end - p < 2)
+				break;
+			if (lead == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				return 1;
+			if (end - p >= 3 && (p[1] & 0xc0) == 0x80 &&
+			    (p[2] == 0xc2 || p[2] == 0xc3))
+				return 1;
+			p++;
+		}
+	}
+	return 0;
+}
+
 static int
 only_space(const char *s, size_t len)
 {
@@ -1921,6 +1990,8 @@ parse_feed(const char *data, size_t len, const char *url,
 	}
 
 	st->need_base = url || mentions_xml_base(d, dlen);
+	if (st->doc_utf8)
+		st->doc_utf8 = mojibake_signs(d, dlen);
 	st->hc = html_conv_new();
 	quiet_begin(&q, st, on_error);
 	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,

@@ -898,6 +898,50 @@ test_vocabularies(void **state)
 	parsed_feed_fini(&f);
 }
 
+/* Classes 2 and 8: repaired and decoded text in every field. */
+static void
+test_text_repair(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	/* Mojibake is repaired in UTF-8 documents only. */
+	ok("<rss><channel><title>F\xc3\x83\xc2\xbcnf</title><item>"
+	    "<title>\xc3\x82\xc2\xab x \xc3\x82\xc2\xbb</title><author>"
+	    "Ren\xc3\x83\xc2\xa9</author></item></channel></rss>", &f);
+	assert_string_equal(f.title, "F\xc3\xbcnf");
+	assert_string_equal(f.items[0].title, "\xc2\xab x \xc2\xbb");
+	assert_string_equal(f.items[0].author, "Ren\xc3\xa9");
+	parsed_feed_fini(&f);
+	ok("<?xml version='1.0' encoding='windows-1252'?><rss><channel>"
+	    "<title>F\xc3\xbc</title></channel></rss>", &f);
+	assert_string_equal(f.title, "F\xc3\x83\xc2\xbc");
+	parsed_feed_fini(&f);
+	/* Entities in any field; double escaping in a title; &#X. */
+	ok("<rss><channel><item><title>It&amp;apos;s AT&amp;amp;T"
+	    "&#X21;</title><author>Jo&nbsp;Roe</author><description>"
+	    "&lang;a&rang;&ensp;&emsp;&thinsp;&#160;b</description>"
+	    "<guid isPermaLink='false'>x&#X41;</guid></item></channel></rss>",
+	    &f);
+	assert_string_equal(f.items[0].title, "It's AT&T!");
+	assert_string_equal(f.items[0].author, "Jo Roe");
+	assert_string_equal(f.items[0].summary,
+	    "\xe2\x8c\xa9" "a\xe2\x8c\xaa b");
+	assert_string_equal(f.items[0].id, "xA");
+	parsed_feed_fini(&f);
+	/* A recovered document: a void element left open in an unescaped
+	 * description no longer costs the item, and the text after an
+	 * embed stays. */
+	ok("<rss><channel><item><title>one&nbsp;a</title><description>a<br>"
+	    "b<embed src='x'> after</description></item><item><title>two"
+	    "</title></item></channel></rss>", &f);
+	assert_int_equal(f.nitems, 2);
+	assert_string_equal(f.items[0].title, "one a");
+	assert_string_equal(f.items[0].summary, "a\nb after");
+	assert_string_equal(f.items[1].title, "two");
+	parsed_feed_fini(&f);
+}
+
 /* Class 1 of issue 9: what comes before the XML declaration. */
 static void
 test_leading_junk(void **state)
@@ -961,6 +1005,7 @@ main(void)
 		cmocka_unit_test(test_link_sources),
 		cmocka_unit_test(test_authors),
 		cmocka_unit_test(test_vocabularies),
+		cmocka_unit_test(test_text_repair),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

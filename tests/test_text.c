@@ -393,6 +393,49 @@ test_item_label(void **state)
 	assert_true(strstr(l, " \xe2\x80\xa6") == NULL);
 }
 
+/* Issue 9, class 2: double-encoded UTF-8 and C1 characters. */
+static void
+test_mojibake(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *want; /* want NULL: left alone */
+	} cases[] = {
+		{"F\xc3\x83\xc2\xbcnf Tote", "F\xc3\xbcnf Tote"},
+		{"\xc3\x82\xc2\xab En \xc3\x83\xc2\xa9" "crivant \xc3\x82\xc2\xbb",
+		    "\xc2\xab En \xc3\xa9" "crivant \xc2\xbb"},
+		{"10 \xc3\xa2\xc2\x82\xc2\xac", "10 \xe2\x82\xac"},
+		{"don\xc2\x92t", "don\xe2\x80\x99t"},
+		{"a\xc2\x81" "b", NULL},		/* undefined in windows-1252 */
+		{"plain ascii", NULL},
+		{"caf\xc3\xa9", NULL},		/* correct: E9 alone is no UTF-8 */
+		{"\xc3\x83\xc2\xa9 and \xc3\xbc", NULL}, /* mixed */
+		{"\xc3\x83\xc2\xa9 \xe2\x80\x99", NULL},	/* beyond Latin-1 */
+		{"\xe6\x97\xa5\xe6\x9c\xac", NULL},
+		{"\xc2\xa0\xc2\xa0", NULL},	/* Latin-1, but A0 A0 is no UTF-8 */
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		int r = text_repair_mojibake(cases[i].in, strlen(cases[i].in),
+		    &b);
+		if (!cases[i].want) {
+			if (r != 0)
+				fail_msg("\"%s\" repaired as \"%s\"",
+				    cases[i].in, b.p);
+		} else if (r != 1 || strcmp(b.p, cases[i].want) != 0) {
+			fail_msg("\"%s\": got \"%s\"", cases[i].in,
+			    r ? b.p : "(unchanged)");
+		}
+		buf_fini(&b);
+	}
+	assert_int_equal(text_cp1252(0x92), 0x2019);
+	assert_int_equal(text_cp1252(0x80), 0x20ac);
+	assert_int_equal(text_cp1252(0x81), 0);
+	assert_int_equal(text_cp1252('a'), 0);
+}
+
 int
 main(void)
 {
@@ -409,6 +452,7 @@ main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_buf_cap),
 		cmocka_unit_test(test_item_label),
+		cmocka_unit_test(test_mojibake),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
