@@ -32,6 +32,10 @@ uint32_t text_cp1252(uint32_t cp);
  * when nothing needs repair, which a scan for the bytes 0xC2 and 0xC3
  * tells at once for almost all text. */
 int text_repair_mojibake(const char *in, size_t len, struct buf *out);
+/* The second repair alone, for text that came from another encoding
+ * (ISO-8859-2 puts C1 controls at the bytes windows-1252 uses for its
+ * quotes).  Same contract. */
+int text_repair_c1(const char *in, size_t len, struct buf *out);
 
 /* Appends a safe copy of in[0..len) to out: valid UTF-8 (U+FFFD for bad
  * bytes), no C0 controls, no DEL, no C1 controls, no bidi embedding,

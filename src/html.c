@@ -1735,6 +1735,8 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 				i += n;
 				continue;
 			}
+			if (flags & HTML_PREP_STRICT)
+				return -1;
 			flush(&p, i);
 			(void)buf_puts(out, "\xef\xbf\xbd");
 			i += n;

@@ -302,7 +302,8 @@ struct state {
 	int feed_depth; /* channel or atom feed: -1 if not open */
 	int item_depth; /* the open item: -1 if none */
 	int atom;	/* an Atom document: text constructs are typed */
-	int doc_utf8;	/* UTF-8 bytes with signs of mojibake: repair it */
+	int doc_utf8;	/* the document came as UTF-8 */
+	int repair;	/* 2: mojibake and C1 to repair; 1: C1 only */
 	struct item_state item;
 	struct item_state feed;
 	struct capture cap;
@@ -650,11 +651,37 @@ prepare(const char *data, size_t len, const char *http_charset,
 		}
 		buf_fini(&conv);
 	}
-	st->doc_utf8 = 1;
-	if (html_prepare(data + skip, len - skip, out, HTML_PREP_XML))
+	int r = html_prepare(data + skip, len - skip, out,
+	    HTML_PREP_XML | HTML_PREP_STRICT);
+	if (r >= 0) {
+		st->doc_utf8 = 1;
+		if (r)
+			return NULL;
+		*plen = len - skip;
+		return data + skip;
+	}
+	/* Not UTF-8 after all: a Latin-1 feed that says (or is taken
+	 * for) UTF-8.  As the reference parser does, the whole document
+	 * is windows-1252 then, or ISO-8859-2 when it has a byte
+	 * windows-1252 leaves undefined. */
+	buf_reset(out);
+	static const char undefined[] = "\x81\x8d\x8f\x90\x9d";
+	enc = "WINDOWS-1252";
+	for (size_t i = 0; i < 5; i++)
+		if (memchr(data + skip, undefined[i], len - skip))
+			enc = "ISO-8859-2";
+	struct buf conv;
+	buf_init(&conv, 0);
+	if (to_utf8(enc, data + skip, len - skip, &conv, st) == 0 &&
+	    !html_prepare(conv.p, conv.len, out, HTML_PREP_XML)) {
+		*out = conv;
 		return NULL;
-	*plen = len - skip;
-	return data + skip;
+	}
+	buf_fini(&conv);
+	if (!out->len)
+		(void)html_prepare(data + skip, len - skip, out,
+		    HTML_PREP_XML);
+	return NULL;
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -1414,9 +1441,10 @@ deliver(struct state *st, const struct elem *e, enum field field,
 		return;
 	/* The reference parser's repair, for UTF-8 documents only: per
 	 * string, and only when unambiguous (text_repair_mojibake). */
-	if (st->doc_utf8) {
+	if (st->repair) {
 		struct buf *r = scratch(&st->tmp2, 0);
-		if (text_repair_mojibake(val, len, r)) {
+		if (st->repair == 2 ? text_repair_mojibake(val, len, r) :
+		    text_repair_c1(val, len, r)) {
 			free(val);
 			val = xstrndup(r->p ? r->p : "", r->len);
 		}
@@ -1894,30 +1922,33 @@ mentions_xml_base(const char *s, size_t len)
 	return 0;
 }
 
-/* Whether UTF-8 text s may hold what text_repair_mojibake repairs: a
- * C1 character (C2 80 to C2 9F), or two Latin-1-range characters in a
- * row (double encoding turns every non-ASCII byte into one: "FÃ¼nf" is
- * C3 83 C2 BC).  Two memchr passes tell most documents at once, so the
- * per-string check runs only where it can find something. */
+/* What the document's strings may need (st->repair): 2 when UTF-8 text
+ * may hold mojibake, that is two Latin-1-range characters in a row
+ * (double encoding turns every non-ASCII byte into one: "FÃ¼nf" is
+ * C3 83 C2 BC) or a C1 character (C2 80 to C2 9F); 1 when text converted
+ * from another encoding has a C1 character; else 0.  One or two memchr
+ * passes tell most documents at once, so the per-string check runs only
+ * where it can find something. */
 static int
-mojibake_signs(const char *s, size_t len)
+mojibake_signs(const char *s, size_t len, int utf8)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	int found = 0;
 
-	for (int lead = 0xc2; lead <= 0xc3; lead++) {
+	for (int lead = 0xc2; lead <= (utf8 ? 0xc3 : 0xc2); lead++) {
 		const unsigned char *p = u, *end = u + len;
 		while ((p = memchr(p, lead, (size_t)(end - p))) != NULL) {
 			if (end - p < 2)
 				break;
 			if (lead == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-				return 1;
-			if (end - p >= 3 && (p[1] & 0xc0) == 0x80 &&
+				found = 1;
+			if (utf8 && end - p >= 3 && (p[1] & 0xc0) == 0x80 &&
 			    (p[2] == 0xc2 || p[2] == 0xc3))
-				return 1;
+				return 2;
 			p++;
 		}
 	}
-	return 0;
+	return found ? (utf8 ? 2 : 1) : 0;
 }
 
 static int
@@ -1990,8 +2021,7 @@ parse_feed(const char *data, size_t len, const char *url,
 	}
 
 	st->need_base = url || mentions_xml_base(d, dlen);
-	if (st->doc_utf8)
-		st->doc_utf8 = mojibake_signs(d, dlen);
+	st->repair = mojibake_signs(d, dlen, st->doc_utf8);
 	st->hc = html_conv_new();
 	quiet_begin(&q, st, on_error);
 	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,

@@ -116,15 +116,17 @@ valid_utf8(const char *s, size_t len)
 	return 1;
 }
 
-int
-text_repair_mojibake(const char *in, size_t len, struct buf *out)
+/* Both repairs, or with c1_only just the second. */
+static int
+repair(const char *in, size_t len, struct buf *out, int c1_only)
 {
-	if (!memchr(in, 0xc2, len) && !memchr(in, 0xc3, len))
+	if (c1_only ? !memchr(in, 0xc2, len) :
+	    !memchr(in, 0xc2, len) && !memchr(in, 0xc3, len))
 		return 0;
 	/* Latin-1 bytes of the text, if every character has one. */
 	char *lat = xmalloc(len + 1);
 	size_t n = 0, i = 0;
-	int high = 0, fits = 1;
+	int high = 0, fits = !c1_only;
 	while (fits && i < len) {
 		uint32_t cp;
 		i += text_utf8_next(in + i, len - i, &cp);
@@ -167,6 +169,18 @@ text_repair_mojibake(const char *in, size_t len, struct buf *out)
 	}
 	free(lat);
 	return 1;
+}
+
+int
+text_repair_mojibake(const char *in, size_t len, struct buf *out)
+{
+	return repair(in, len, out, 0);
+}
+
+int
+text_repair_c1(const char *in, size_t len, struct buf *out)
+{
+	return repair(in, len, out, 1);
 }
 
 static int
