@@ -2031,6 +2031,15 @@ parse_feed(const char *data, size_t len, const char *url,
 	if (st->r) {
 		xmlTextReaderSetStructuredErrorHandler(st->r, on_error, st);
 		read_all(st);
+		/* A document cut short (or stopped by a fatal error) inside
+		 * an item still has that item, with the fields that closed
+		 * before the cut; the unfinished field is lost, so nothing
+		 * past the cut is ever taken. */
+		if (st->root && !st->stop && st->item_depth >= 0) {
+			st->cap.active = 0;
+			commit_item(st);
+			st->item_depth = -1;
+		}
 		xmlFreeTextReader(st->r);
 	}
 	quiet_end(&q);
