@@ -336,6 +336,24 @@ year_of(int v, int ndigits)
 	return -1;
 }
 
+/* The zone after a time, then the end: a numeric offset may be followed
+ * by the name it stands for ("-0500 EST"), which adds nothing. */
+static int
+zone_end(const char *p, struct tm_parts *tp, int64_t *t)
+{
+	if ((*p == '+' || *p == '-') && zone(&p, &tp->offset, 1) == 0) {
+		const char *q = skip_space(p);
+		size_t n = 0;
+		while (is_alpha(q[n]))
+			n++;
+		if (n > 0 && n <= 5)
+			p = q + n;
+	} else if (*p && *p != '(' && zone(&p, &tp->offset, 1) < 0) {
+		return -1;
+	}
+	return at_end(p) ? finish(tp, t) : -1;
+}
+
 /* RFC 822 family, RFC 850 and asctime. */
 static int
 parse_rfc822(const char *s, int64_t *t)
@@ -415,9 +433,7 @@ parse_rfc822(const char *s, int64_t *t)
 	if (clock_time(&p, &tp) < 0)
 		return -1;
 	p = skip_space(p);
-	if (*p && *p != '(' && zone(&p, &tp.offset, 1) < 0)
-		return -1;
-	return at_end(p) ? finish(&tp, t) : -1;
+	return zone_end(p, &tp, t);
 }
 
 /* Month and day of day-of-year yday (1-based) in year y. */
@@ -543,9 +559,7 @@ parse_slashed(const char *s, int64_t *t)
 	if (clock_time(&p, &tp) < 0)
 		return -1;
 	p = skip_space(p);
-	if (*p && *p != '(' && zone(&p, &tp.offset, 1) < 0)
-		return -1;
-	return at_end(p) ? finish(&tp, t) : -1;
+	return zone_end(p, &tp, t);
 }
 
 /* Korean blog and portal dates, in Korea's time (+09:00):
