@@ -400,7 +400,7 @@ parse_rfc822(const char *s, int64_t *t)
 			p++;
 		p = skip_space(p);
 		/* asctime and date(1): the year comes after the time. */
-		if (is_digit(*p) && (p[1] == ':' || p[2] == ':')) {
+		if (is_digit(*p) && (p[1] == ':' || (p[1] && p[2] == ':'))) {
 			if (clock_time(&p, &tp) < 0)
 				return -1;
 			p = skip_space(p);
@@ -460,7 +460,7 @@ iso_time(const char *p, int basic, struct tm_parts *tp, int64_t *t)
 	if (*p != 'T' && *p != 't' && *p != ' ')
 		return -1;
 	p = skip_space(p + 1);
-	if (basic && is_digit(p[2])) {
+	if (basic && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2])) {
 		if (digits(&p, 2, &tp->hour) < 0 || digits(&p, 2, &tp->min) < 0)
 			return -1;
 		if (is_digit(*p) && digits(&p, 2, &tp->sec) < 0)
@@ -616,9 +616,9 @@ date_parse(const char *s, int64_t *t)
 		const char *w = p;
 		while (is_alpha(*w))
 			w++;
-		const char *q = skip_space(w + 1);
-		if (*w == ',' && is_digit(q[0]) && is_digit(q[1]) &&
-		    is_digit(q[2]) && is_digit(q[3]) && q[4] == '/')
+		const char *q = *w == ',' ? skip_space(w + 1) : "";
+		if (is_digit(q[0]) && is_digit(q[1]) && is_digit(q[2]) &&
+		    is_digit(q[3]) && q[4] == '/')
 			return parse_slashed(q, t);
 	}
 	if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) &&

@@ -1626,7 +1626,8 @@ void_name(const char *s, size_t n)
 	if (n < 2 || n > 5)
 		return 0;
 	for (size_t k = 0; k < n; k++)
-		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 :
+		    s[k]);
 	low[n] = '\0';
 	for (size_t k = 0; k < ARRAY_LEN(names); k++)
 		if (strcmp(low, names[k]) == 0)

@@ -177,6 +177,8 @@ test_reject(void **state)
 		"2003-366", "2003-000", "03366",	/* ordinal range */
 		"2014-11-245", "2014-123-01", "201411",
 		"2004\xeb\x85\x84 13\xec\x9b\x94 28\xec\x9d\xbc 01:31:15",
+		"Fri", "Fri,", "Fri, 2006/", "2006/09",	/* cut short */
+		"20141124 8", "May1", "MAY1\r\r0",	/* found by fuzzing */
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		int64_t t = 42;

@@ -980,7 +980,8 @@ test_leading_junk(void **state)
 		"<!-- banner -->\n<?xml version='1.0'?><rss><channel>"
 		"<title>T</title></channel></rss>",
 		"<?xml version='1.0'?><?xml-stylesheet href='s.xsl'?><rss>"
-		"<channel><title>T</title></channel></rss><?xml version='1.0'?>",
+		"<channel><title>T</title></channel></rss>"
+		"<?xml version='1.0'?>",
 		"PHP Notice: x\n<?xml version='1.0'?><rss><channel>"
 		"<title>T</title></channel></rss>",
 		"\t<rss><channel><title>T</title></channel></rss>",

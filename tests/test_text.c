@@ -402,17 +402,18 @@ test_mojibake(void **state)
 		const char *in, *want; /* want NULL: left alone */
 	} cases[] = {
 		{"F\xc3\x83\xc2\xbcnf Tote", "F\xc3\xbcnf Tote"},
-		{"\xc3\x82\xc2\xab En \xc3\x83\xc2\xa9" "crivant \xc3\x82\xc2\xbb",
+		{"\xc3\x82\xc2\xab En \xc3\x83\xc2\xa9"
+		    "crivant \xc3\x82\xc2\xbb",
 		    "\xc2\xab En \xc3\xa9" "crivant \xc2\xbb"},
 		{"10 \xc3\xa2\xc2\x82\xc2\xac", "10 \xe2\x82\xac"},
 		{"don\xc2\x92t", "don\xe2\x80\x99t"},
-		{"a\xc2\x81" "b", NULL},		/* undefined in windows-1252 */
+		{"a\xc2\x81" "b", NULL}, /* undefined in windows-1252 */
 		{"plain ascii", NULL},
-		{"caf\xc3\xa9", NULL},		/* correct: E9 alone is no UTF-8 */
+		{"caf\xc3\xa9", NULL}, /* correct: E9 alone is no UTF-8 */
 		{"\xc3\x83\xc2\xa9 and \xc3\xbc", NULL}, /* mixed */
-		{"\xc3\x83\xc2\xa9 \xe2\x80\x99", NULL},	/* beyond Latin-1 */
+		{"\xc3\x83\xc2\xa9 \xe2\x80\x99", NULL}, /* past Latin-1 */
 		{"\xe6\x97\xa5\xe6\x9c\xac", NULL},
-		{"\xc2\xa0\xc2\xa0", NULL},	/* Latin-1, but A0 A0 is no UTF-8 */
+		{"\xc2\xa0\xc2\xa0", NULL}, /* A0 A0 is no UTF-8 */
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
