@@ -713,6 +713,29 @@ blank(const char *s)
 	return 1;
 }
 
+/* Whether a field has had its element, empty or not. */
+static int
+present(const struct slot *s)
+{
+	return s->prio != NO_PRIO;
+}
+
+/* Sets a field (ownership of val passes; blank means present but
+ * empty). */
+static void
+set_present(struct slot *s, char *val, int depth, enum vtype type)
+{
+	slot_clear(s);
+	if (val && blank(val)) {
+		free(val);
+		val = NULL;
+	}
+	s->val = val;
+	s->prio = 0;
+	s->depth = depth;
+	s->type = type;
+}
+
 /* Offers a value (ownership passes) for a field at a priority: it
  * replaces a worse one, and with last also one of the same priority
  * (the later element wins, as feeds that repeat a link mean). */
@@ -1461,6 +1484,14 @@ deliver(struct state *st, const struct elem *e, enum field field,
 			free(val);
 			val = l;
 		}
+		if (blank(val)) {
+			/* An empty link element still stands: the
+			 * reference parser then takes no guid for it. */
+			free(val);
+			slot_clear(s);
+			s->prio = 0;
+			break;
+		}
 		offer(s, val, 0, V_TEXT, 1);
 		break;
 	case F_ID:
@@ -1486,25 +1517,24 @@ deliver(struct state *st, const struct elem *e, enum field field,
 		break;
 	}
 	case F_SUMMARY:
-		if (blank(val) || (s->val && depth > s->depth)) {
+		/* An empty summary is a summary too (an empty
+		 * <description/> before content:encoded leaves the item
+		 * without one, as in the reference parser). */
+		if (present(s) && depth > s->depth) {
 			free(val);
 			break;
 		}
-		slot_clear(s);
-		s->val = val;
-		s->prio = 0;
-		s->depth = depth;
-		s->type = type;
+		set_present(s, val, depth, type);
 		break;
 	case F_CONTENT:
-		if (!s->val && !blank(val) && !target->f[F_SUMMARY].val) {
-			struct slot *sum = &target->f[F_SUMMARY];
-			sum->val = xstrdup(val);
-			sum->prio = 0;
-			sum->depth = depth;
-			sum->type = type;
+		if (present(s)) {
+			free(val);
+			break;
 		}
-		offer(s, val, 0, type, 0);
+		if (!present(&target->f[F_SUMMARY]))
+			set_present(&target->f[F_SUMMARY], xstrdup(val), depth,
+			    type);
+		set_present(s, val, depth, type);
 		break;
 	default:
 		offer(s, val, e->flags & P_LOW ? 1 : 0, type, 0);
@@ -1571,7 +1601,7 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 		return;
 	/* A second summary before any content is the content, and reads
 	 * as plain text unless its type says otherwise. */
-	if (field == F_SUMMARY && target->f[F_SUMMARY].val &&
+	if (field == F_SUMMARY && present(&target->f[F_SUMMARY]) &&
 	    !target->has_content && target == &st->item)
 		field = F_CONTENT;
 	if (field == F_CONTENT)
@@ -1580,7 +1610,7 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	if ((field == F_TITLE || field == F_LANGUAGE) &&
 	    target->f[field].prio <= (e->flags & P_LOW ? 1 : 0))
 		return;
-	if ((field == F_CONTENT && target->f[F_CONTENT].val) ||
+	if ((field == F_CONTENT && present(&target->f[F_CONTENT])) ||
 	    (field == F_AUTHOR && target->f[F_AUTHOR].prio == 0))
 		return;
 	if (e->flags & A_LINK) {
@@ -1664,8 +1694,8 @@ capture_end(struct state *st)
 	}
 	/* Binary content (an image, say) is no summary. */
 	if (c->base64 == 2 && c->field == F_CONTENT && c->target &&
-	    !c->target->f[F_SUMMARY].val) {
-		offer(&c->target->f[F_CONTENT], v, 0, c->type, 0);
+	    !present(&c->target->f[F_SUMMARY])) {
+		set_present(&c->target->f[F_CONTENT], v, c->depth, c->type);
 		return;
 	}
 	deliver(st, c->e, c->field, c->target, v, vlen, c->type, c->base,
