@@ -34,10 +34,17 @@ const char *parse_format_name(enum feed_format f);
 #define PARSE_MAX_SUMMARY (32u << 10) /* plain-text summary */
 
 /* One item.  Every string is sanitized UTF-8 (text_sanitize) or NULL,
- * never empty.  title, link, id and author are single lines; summary is
- * plain text (paragraphs separated by a blank line); content is the HTML
- * body where the feed has one (content:encoded, atom content).  link is
- * absolute where a base exists.  id is the guid or atom id as given. */
+ * never empty, and any of them may be NULL: an item without a title is
+ * still an item.  title, link, id and author are single lines; summary
+ * is plain text (paragraphs separated by a blank line), the content's
+ * text when the item has no summary element; content is the HTML body
+ * where the feed has one (content:encoded, atom content, xhtml:body).
+ * link is absolute where a base exists, and falls back to an http(s)
+ * permalink guid or atom id.  id is the guid, atom id or rdf:about as
+ * given.  author is a name where the feed gives one.  published comes
+ * from pubDate, published, issued or dcterms:issued; updated from
+ * updated, modified, dc:date or dcterms:modified; PARSE_NO_DATE when
+ * absent or unreadable. */
 struct parsed_item {
 	char *title, *link, *id, *author, *summary, *content;
 	int64_t published, updated;
