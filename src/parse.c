@@ -267,7 +267,8 @@ struct capture {
 	enum vtype type;
 	struct item_state *target;
 	int markup;    /* rebuild child elements as HTML tags */
-	int permalink; /* guid isPermaLink was not "false" */
+	int aux; /* an id: isPermaLink was not "false"; a link: a text link
+		    whose rel is not alternate, a fallback */
 	int base64;    /* base64: 1 by mode, 2 by a binary type */
 	int sub;       /* in an author: 0 text, 1 name, 2 email, 3 other */
 	int sub_depth;
@@ -1456,7 +1457,7 @@ person_name(char *s, int *named)
 static void
 deliver(struct state *st, const struct elem *e, enum field field,
     struct item_state *target, char *val, size_t len, enum vtype type,
-    const char *base, int permalink, int depth)
+    const char *base, int aux, int depth)
 {
 	struct slot *s = &target->f[field];
 
@@ -1488,15 +1489,17 @@ deliver(struct state *st, const struct elem *e, enum field field,
 			/* An empty link element still stands: the
 			 * reference parser then takes no guid for it. */
 			free(val);
-			slot_clear(s);
-			s->prio = 0;
+			if (!aux) {
+				slot_clear(s);
+				s->prio = 0;
+			}
 			break;
 		}
-		offer(s, val, 0, V_TEXT, 1);
+		offer(s, val, aux ? 1 : 0, V_TEXT, 1);
 		break;
 	case F_ID:
 		trim(val);
-		if ((e->flags & A_GUID) && permalink && is_web_url(val))
+		if ((e->flags & A_GUID) && aux && is_web_url(val))
 			offer(&target->f[F_LINK], xstrdup(val), 3, V_TEXT, 0);
 		offer(s, val, 0, V_TEXT, 1);
 		break;
@@ -1649,13 +1652,19 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	c->base64 = b64;
 	c->sub = 0;
 	c->sub_depth = -1;
-	c->permalink = 0;
+	c->aux = 0;
 	if (e->flags & A_GUID) {
 		char *p = attr(st->r, "ispermalink");
 		if (p)
 			trim(p);
-		c->permalink = !p || strcmp(p, "true") == 0;
+		c->aux = !p || strcmp(p, "true") == 0;
 		free(p);
+	} else if (e->flags & A_LINK) {
+		char *rel = attr(st->r, "rel");
+		if (rel)
+			trim(rel);
+		c->aux = rel && !name_eq(rel, "alternate");
+		free(rel);
 	}
 	free(c->base);
 	c->base = NULL;
@@ -1699,7 +1708,7 @@ capture_end(struct state *st)
 		return;
 	}
 	deliver(st, c->e, c->field, c->target, v, vlen, c->type, c->base,
-	    c->permalink, c->depth);
+	    c->aux, c->depth);
 }
 
 /* The buffer text at the capture's current point goes to. */

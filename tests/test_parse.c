@@ -802,6 +802,15 @@ test_link_sources(void **state)
 	assert_string_equal(f.items[2].link, "https://x/c");
 	assert_string_equal(f.items[3].link, "https://x/d");
 	parsed_feed_fini(&f);
+	/* A link written as text counts less when its rel is not
+	 * alternate, wherever it stands. */
+	ok("<feed xmlns='http://www.w3.org/2005/Atom'><entry>"
+	    "<link rel='alternate'>http://x/alt</link>"
+	    "<link rel='enclosure'>http://x/enc</link></entry><entry>"
+	    "<link rel='enclosure'>http://x/enc</link></entry></feed>", &f);
+	assert_string_equal(f.items[0].link, "http://x/alt");
+	assert_string_equal(f.items[1].link, "http://x/enc");
+	parsed_feed_fini(&f);
 	/* A guid is the link only when it is a web address and a
 	 * permalink; a real link wins wherever it stands. */
 	ok("<rss><channel><item><guid>http://g.example.com/1</guid></item>"
