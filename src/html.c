@@ -1942,12 +1942,44 @@ is_html_space(char c)
 /* Text s[0..n); the result does not depend on how a text is cut into
  * pieces.  Words with single spaces between them go in as one stretch,
  * as they would one by one. */
+#if defined(__SSE2__)
+/* The lanes of x that hold HTML white space. */
+static __m128i
+html_spaces(__m128i x)
+{
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))), _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+}
+#endif
+
 static void
 put_text(struct walk *w, const char *s, size_t n)
 {
 	size_t run = 0, i;
 
 	for (i = 0; i < n; i++) {
+#if defined(__SSE2__)
+		/* Sixteen at a time to the next break: white space other
+		 * than a single space between two characters. */
+		while (i > run && n - i >= 17) {
+			__m128i x = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i));
+			__m128i next = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i + 1));
+			__m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_andnot_si128(sp, html_spaces(x)),
+			    _mm_and_si128(sp, html_spaces(next))));
+			if (m) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+#endif
 		char c = s[i];
 		if (!is_html_space(c))
 			continue;

@@ -17,6 +17,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "util.h"
 
 int wcwidth(wchar_t c);
@@ -252,6 +256,23 @@ kept_run(const unsigned char *u, size_t i, size_t len, int keep_nl)
 		size_t n;
 		/* Here u[i - 1] was kept, so a space at u[i] is single; a
 		 * space ending a word is left to the checks below. */
+#if defined(__SSE2__)
+		/* Sixteen at a time: a signed compare below 0x20 flags
+		 * controls and bytes from 0x80 together. */
+		while (len - i >= 16) {
+			__m128i x = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i));
+			__m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+			__m128i bad = _mm_or_si128(
+			    _mm_cmpgt_epi8(_mm_set1_epi8(0x20), x),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+			bad = _mm_or_si128(bad,
+			    _mm_and_si128(sp, _mm_srli_si128(sp, 1)));
+			if (_mm_movemask_epi8(bad) || u[i + 15] == ' ')
+				break;
+			i += 16;
+		}
+#endif
 		while (len - i >= 8) {
 			uint64_t x;
 			memcpy(&x, u + i, 8);
