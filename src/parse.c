@@ -439,9 +439,39 @@ normalize_encoding(const char *name)
 		"ibm819", "iso-ir-100", "windows-1252", "cp1252",
 		"x-cp1252"};
 
+	/* Names Python's codecs (and so feeds written with them) use for
+	 * encodings iconv knows by another name; '_' reads as '-'. */
+	static const struct {
+		const char *label, *iconv;
+	} aliases[] = {
+		{"cp-is", "IBM861"}, {"cp1140", "IBM1140"},
+		{"cp154", "PT154"}, {"cp875", "IBM875"},
+		{"csibm861", "IBM861"}, {"csmacintosh", "MACINTOSH"},
+		{"csptcp154", "PT154"}, {"ebcdic-cp-be", "IBM500"},
+		{"ebcdic-cp-ca", "IBM037"}, {"ebcdic-cp-ch", "IBM500"},
+		{"ebcdic-cp-nl", "IBM037"}, {"ebcdic-cp-us", "IBM037"},
+		{"ebcdic-cp-wt", "IBM037"}, {"ibm039", "IBM037"},
+		{"ibm1140", "IBM1140"}, {"kz-1048", "RK1048"},
+		{"kz1048", "RK1048"}, {"mac-centraleurope", "MAC-CENTRALEUROPE"},
+		{"mac-cyrillic", "MAC-CYRILLIC"}, {"mac-iceland", "MAC-IS"},
+		{"mac-latin2", "MAC-CENTRALEUROPE"}, {"mac-roman", "MACINTOSH"},
+		{"maccentraleurope", "MAC-CENTRALEUROPE"},
+		{"maccyrillic", "MAC-CYRILLIC"}, {"maciceland", "MAC-IS"},
+		{"maclatin2", "MAC-CENTRALEUROPE"}, {"macroman", "MACINTOSH"},
+		{"ptcp154", "PT154"}, {"strk1048-2002", "RK1048"},
+	};
+	char dashed[48];
+	size_t n = 0;
+
 	for (size_t i = 0; i < ARRAY_LEN(utf8); i++)
 		if (name_eq(name, utf8[i]))
 			return "UTF-8";
+	for (; name[n] && n + 1 < sizeof(dashed); n++)
+		dashed[n] = name[n] == '_' ? '-' : name[n];
+	dashed[n] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
+		if (name_eq(dashed, aliases[i].label))
+			return aliases[i].iconv;
 	for (size_t i = 0; i < ARRAY_LEN(w1252); i++)
 		if (name_eq(name, w1252[i]))
 			return "WINDOWS-1252";
@@ -563,6 +593,42 @@ junk_end(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* Converts len bytes of enc to prepared UTF-8 in out (empty before).
+ * The XML declaration is dropped: it names the encoding the bytes are
+ * no longer in, and a name XML does not allow ("865", which Python and
+ * iconv know) is fatal to libxml2.  Returns -1 when libxml2 has no
+ * converter for enc. */
+static int
+convert(const char *enc, const char *in, size_t len, struct buf *out,
+    struct state *st)
+{
+	struct buf conv;
+	size_t off = 0;
+
+	buf_init(&conv, 0);
+	if (to_utf8(enc, in, len, &conv, st) < 0) {
+		buf_fini(&conv);
+		return -1;
+	}
+	if (conv.len > 6 && memcmp(conv.p, "<?xml", 5) == 0 &&
+	    (conv.p[5] == ' ' || conv.p[5] == '\t' || conv.p[5] == '\n' ||
+	    conv.p[5] == '\r')) {
+		size_t lim = conv.len < 512 ? conv.len : 512;
+		for (size_t i = 5; i + 1 < lim && !off; i++)
+			if (conv.p[i] == '?' && conv.p[i + 1] == '>')
+				off = i + 2;
+	}
+	if (!html_prepare(conv.p + off, conv.len - off, out, HTML_PREP_XML)) {
+		if (off == 0) {
+			*out = conv;
+			return 0;
+		}
+		(void)buf_append(out, conv.p + off, conv.len - off);
+	}
+	buf_fini(&conv);
+	return 0;
+}
+
 /* Decides the encoding (BOM, declaration, HTTP charset, UTF-8) and
  * makes the document prepared UTF-8: either in out (the function returns
  * NULL) or, when the input is fine as it is, the returned part of data
@@ -627,6 +693,18 @@ prepare(const char *data, size_t len, const char *http_charset,
 	} else if (len >= 4 && u[0] == 0 && u[1] == '<' && u[2] == 0 &&
 	    u[3] != 0) {
 		enc = "UTF-16BE";
+	} else if (len >= 4 && u[0] == 0x4c && u[1] == 0x6f && u[2] == 0xa7 &&
+	    u[3] == 0x94) {
+		/* "<?xm" in EBCDIC: the declaration, read in code page 37,
+		 * says which EBCDIC page the rest is in. */
+		struct buf head;
+		buf_init(&head, 0);
+		enc = "IBM037";
+		if (to_utf8(enc, data, len < 512 ? len : 512, &head, st) == 0 &&
+		    declared_encoding(head.p, head.len, declared,
+		    sizeof(declared)))
+			enc = normalize_encoding(declared);
+		buf_fini(&head);
 	} else if (declared_encoding(data, len, declared, sizeof(declared))) {
 		enc = normalize_encoding(declared);
 		/* A declaration readable as ASCII cannot be right about
@@ -638,20 +716,8 @@ prepare(const char *data, size_t len, const char *http_charset,
 	}
 	if (enc && (strcmp(enc, "UTF-8") == 0 || name_eq(enc, "utf-8")))
 		enc = NULL;
-	if (enc) {
-		struct buf conv;
-		buf_init(&conv, 0);
-		if (to_utf8(enc, data + skip, len - skip, &conv, st) == 0) {
-			if (html_prepare(conv.p, conv.len, out,
-			    HTML_PREP_XML)) {
-				buf_fini(&conv);
-				return NULL;
-			}
-			*out = conv;
-			return NULL;
-		}
-		buf_fini(&conv);
-	}
+	if (enc && convert(enc, data + skip, len - skip, out, st) == 0)
+		return NULL;
 	int r = html_prepare(data + skip, len - skip, out,
 	    HTML_PREP_XML | HTML_PREP_STRICT);
 	if (r >= 0) {
@@ -671,15 +737,7 @@ prepare(const char *data, size_t len, const char *http_charset,
 	for (size_t i = 0; i < 5; i++)
 		if (memchr(data + skip, undefined[i], len - skip))
 			enc = "ISO-8859-2";
-	struct buf conv;
-	buf_init(&conv, 0);
-	if (to_utf8(enc, data + skip, len - skip, &conv, st) == 0 &&
-	    !html_prepare(conv.p, conv.len, out, HTML_PREP_XML)) {
-		*out = conv;
-		return NULL;
-	}
-	buf_fini(&conv);
-	if (!out->len)
+	if (convert(enc, data + skip, len - skip, out, st) < 0)
 		(void)html_prepare(data + skip, len - skip, out,
 		    HTML_PREP_XML);
 	return NULL;
