@@ -687,6 +687,12 @@ prepare(const char *data, size_t len, const char *http_charset,
 	} else if (len >= 2 && u[0] == 0xfe && u[1] == 0xff) {
 		enc = "UTF-16BE";
 		skip = 2;
+	} else if (len >= 4 && u[0] == '<' && u[1] == 0 && u[2] == 0 &&
+	    u[3] == 0) {
+		enc = "UTF-32LE"; /* "<" without a BOM */
+	} else if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0 &&
+	    u[3] == '<') {
+		enc = "UTF-32BE";
 	} else if (len >= 4 && u[0] == '<' && u[1] == 0 && u[2] != 0 &&
 	    u[3] == 0) {
 		enc = "UTF-16LE"; /* "<?" without a BOM */

@@ -351,6 +351,18 @@ test_charsets(void **state)
 	assert_non_null(f.title);
 	assert_feed_clean(&f);
 	parsed_feed_fini(&f);
+	/* UTF-32 without a BOM, told by its first code unit. */
+	const char *u8 = "<rss><channel><title>\xe9</title></channel></rss>";
+	char u32[256];
+	size_t n32 = 0;
+	for (const char *p = u8; *p; p++) {
+		memcpy(u32 + n32, (char[4]){*p, 0, 0, 0}, 4);
+		n32 += 4;
+	}
+	assert_int_equal(parse_feed(u32, n32, NULL, NULL, &f, err,
+	    sizeof(err)), 0);
+	assert_string_equal(f.title, "\xc3\xa9");
+	parsed_feed_fini(&f);
 	/* A byte windows-1252 leaves undefined becomes U+FFFD. */
 	const char w[] = "<?xml version='1.0' encoding='windows-1252'?>"
 	    "<rss><channel><title>a\x81z\x80</title></channel></rss>";
