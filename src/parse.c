@@ -273,6 +273,7 @@ struct capture {
 	int sub;       /* in an author: 0 text, 1 name, 2 email, 3 other */
 	int sub_depth;
 	char *base;    /* xml:base in force, for links */
+	const char *qname; /* the element's name as written (the reader's) */
 	struct buf text;
 	struct buf name, email; /* an atom person's children */
 };
@@ -1709,6 +1710,7 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	c->active = 1;
 	c->depth = depth;
 	c->e = e;
+	c->qname = (const char *)xmlTextReaderConstName(st->r);
 	c->field = field;
 	c->target = target;
 	c->type = (enum vtype)type;
@@ -2011,6 +2013,49 @@ read_all(struct state *st)
 	}
 }
 
+/* Whether the document ends (white space aside) with the end tag of
+ * qname.  libxml2's reader holds back the last node of a document cut
+ * short, so a field whose end tag is the last thing before the cut has
+ * its text but never its end; this tells that it was complete. */
+static int
+closed_at_end(const char *d, size_t len, const char *qname)
+{
+	size_t n = qname ? strlen(qname) : 0;
+
+	while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t' ||
+	    d[len - 1] == '\n' || d[len - 1] == '\r'))
+		len--;
+	if (n == 0 || len < n + 3 || d[len - 1] != '>')
+		return 0;
+	len--;
+	while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t' ||
+	    d[len - 1] == '\n' || d[len - 1] == '\r'))
+		len--;
+	return len >= n + 2 && memcmp(d + len - n, qname, n) == 0 &&
+	    d[len - n - 1] == '/' && d[len - n - 2] == '<';
+}
+
+/* Ends the capture of the field libxml2's reader held back at the end
+ * of a document cut short: its text is in the tree, as text children of
+ * the current node (only those: an entity reference is never expanded
+ * here). */
+static void
+finish_held_back(struct state *st)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(st->r);
+	struct buf *b = capture_buf(&st->cap);
+
+	if (n && n->type == XML_ELEMENT_NODE && b && b->len == 0 &&
+	    n->name && st->cap.qname &&
+	    strcmp((const char *)n->name, strchr(st->cap.qname, ':') ?
+	    strchr(st->cap.qname, ':') + 1 : st->cap.qname) == 0)
+		for (xmlNodePtr k = n->children; k; k = k->next)
+			if ((k->type == XML_TEXT_NODE ||
+			    k->type == XML_CDATA_SECTION_NODE) && k->content)
+				(void)buf_puts(b, (const char *)k->content);
+	capture_end(st);
+}
+
 static int
 mentions_xml_base(const char *s, size_t len)
 {
@@ -2138,6 +2183,9 @@ parse_feed(const char *data, size_t len, const char *url,
 		 * an item still has that item, with the fields that closed
 		 * before the cut; the unfinished field is lost, so nothing
 		 * past the cut is ever taken. */
+		if (st->root && !st->stop && st->cap.active &&
+		    closed_at_end(d, dlen, st->cap.qname))
+			finish_held_back(st);
 		if (st->root && !st->stop && st->item_depth >= 0) {
 			st->cap.active = 0;
 			commit_item(st);

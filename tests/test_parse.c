@@ -643,6 +643,20 @@ test_truncated(void **state)
 	assert_null(f.items[2].title);
 	assert_non_null(f.warning);
 	parsed_feed_fini(&f);
+	/* Cut right after an end tag: that field is whole and kept
+	 * (libxml2's reader holds its last node back; the tree has it). */
+	ok("<rss><channel><title>T</title><item><title>one</title>"
+	    "<link>http://x/1</link>\n", &f);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].link, "http://x/1");
+	parsed_feed_fini(&f);
+	/* ... but an entity there is still never expanded. */
+	ok("<!DOCTYPE rss [<!ENTITY big 'xxxxxxxx'>]><rss><channel><item>"
+	    "<title>&big;&big;&big;</title>", &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(!f.items[0].title ||
+	    strlen(f.items[0].title) <= 3 * 8);
+	parsed_feed_fini(&f);
 }
 
 static void
