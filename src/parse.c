@@ -2128,28 +2128,12 @@ lowercase(char *s)
 	return s;
 }
 
-int
-parse_feed(const char *data, size_t len, const char *url,
-    const char *http_charset, struct parsed_feed *out, char *err,
-    size_t errlen)
+static struct state *
+state_new(struct parsed_feed *out)
 {
-	struct state *st;
-	struct buf doc;
-	struct quiet q;
+	struct state *st = xcalloc(1, sizeof(*st));
 
 	memset(out, 0, sizeof(*out));
-	set_err(err, errlen, "");
-	if (!data)
-		len = 0;
-	if (len > PARSE_MAX_INPUT) {
-		set_err(err, errlen, "document too large");
-		return -1;
-	}
-	if (only_space(data, len)) {
-		set_err(err, errlen, "empty document");
-		return -1;
-	}
-	st = xcalloc(1, sizeof(*st));
 	st->out = out;
 	st->feed_depth = st->item_depth = -1;
 	st->cap.sub_depth = -1;
@@ -2160,17 +2144,33 @@ parse_feed(const char *data, size_t len, const char *url,
 	buf_init(&st->cap.email, 0);
 	buf_init(&st->tmp, 0);
 	buf_init(&st->tmp2, 0);
-	buf_init(&doc, 0);
-	size_t dlen = 0;
-	const char *d = prepare(data, len, http_charset, &doc, &dlen, st);
-	if (!d) {
-		d = doc.p ? doc.p : "";
-		dlen = doc.len;
-	}
+	st->hc = html_conv_new();
+	return st;
+}
+
+static void
+state_free(struct state *st)
+{
+	item_clear(&st->item);
+	item_clear(&st->feed);
+	free(st->cap.base);
+	buf_fini(&st->cap.text);
+	buf_fini(&st->cap.name);
+	buf_fini(&st->cap.email);
+	buf_fini(&st->tmp);
+	buf_fini(&st->tmp2);
+	html_conv_free(st->hc);
+	free(st);
+}
+
+/* Reads the prepared document d into st->out. */
+static void
+read_doc(struct state *st, const char *d, size_t dlen, const char *url)
+{
+	struct quiet q;
 
 	st->need_base = url || mentions_xml_base(d, dlen);
 	st->repair = mojibake_signs(d, dlen, st->doc_utf8);
-	st->hc = html_conv_new();
 	quiet_begin(&q, st, on_error);
 	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,
 	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -2194,6 +2194,161 @@ parse_feed(const char *data, size_t len, const char *url,
 		xmlFreeTextReader(st->r);
 	}
 	quiet_end(&q);
+}
+
+/* Elements whose content feeds write as raw, unescaped HTML. */
+static const char *const raw_html[] = {"description", "content:encoded",
+	"summary", "itunes:summary", "media:description"};
+
+/* The end of the start tag of one of raw_html at d[i] == '<' (just past
+ * its '>'), with *which set; 0 when there is none or it is empty or
+ * typed as XHTML. */
+static size_t
+raw_start(const char *d, size_t len, size_t i, size_t *which)
+{
+	for (size_t k = 0; k < ARRAY_LEN(raw_html); k++) {
+		size_t n = strlen(raw_html[k]), j = i + 1 + n;
+		if (len - i <= n + 1 || memcmp(d + i + 1, raw_html[k], n) != 0 ||
+		    (d[j] != '>' && d[j] != ' ' && d[j] != '\t' &&
+		    d[j] != '\n' && d[j] != '\r'))
+			continue;
+		const char *gt = memchr(d + j, '>', len - j);
+		if (!gt || gt[-1] == '/')
+			return 0;
+		size_t e = (size_t)(gt - d);
+		for (size_t t = j; t + 5 < e; t++)
+			if (memcmp(d + t, "xhtml", 5) == 0)
+				return 0;
+		*which = k;
+		return e + 1;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) holds a CDATA section. */
+static int
+memmem_cdata(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, '<', (size_t)(s + n - p)));
+	    p++)
+		if (s + n - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			return 1;
+	return 0;
+}
+
+/* A copy of d in which the content of every raw_html element that
+ * holds markup (and no CDATA section) is one CDATA section, so that an
+ * unclosed <p> or a stray </div> in a description no longer breaks the
+ * document: the HTML it carries is the same text either way.  Returns
+ * 0 when nothing was wrapped. */
+static int
+wrap_raw_html(const char *d, size_t len, struct buf *out)
+{
+	size_t i = 0, run = 0;
+	int changed = 0;
+
+	while (i < len) {
+		const char *lt = memchr(d + i, '<', len - i);
+		size_t which, body;
+		if (!lt)
+			break;
+		i = (size_t)(lt - d);
+		body = raw_start(d, len, i, &which);
+		if (!body) {
+			i++;
+			continue;
+		}
+		char close[32];
+		int cn = snprintf(close, sizeof(close), "</%s>",
+		    raw_html[which]);
+		size_t end = body;
+		while (end < len && !(d[end] == '<' && len - end >= (size_t)cn &&
+		    memcmp(d + end, close, (size_t)cn) == 0))
+			end++;
+		const char *inner = d + body;
+		size_t n = end - body;
+		if (end >= len || !memchr(inner, '<', n) ||
+		    memmem_cdata(inner, n)) {
+			i = body;
+			continue;
+		}
+		(void)buf_append(out, d + run, body - run);
+		(void)buf_puts(out, "<![CDATA[");
+		for (size_t k = 0; k < n; k++) {
+			if (k + 2 < n && inner[k] == ']' && inner[k + 1] == ']' &&
+			    inner[k + 2] == '>') {
+				(void)buf_puts(out, "]]]]><![CDATA[>");
+				k += 2;
+			} else {
+				(void)buf_putc(out, inner[k]);
+			}
+		}
+		(void)buf_puts(out, "]]>");
+		run = end;
+		i = end;
+		changed = 1;
+	}
+	if (changed)
+		(void)buf_append(out, d + run, len - run);
+	return changed;
+}
+
+int
+parse_feed(const char *data, size_t len, const char *url,
+    const char *http_charset, struct parsed_feed *out, char *err,
+    size_t errlen)
+{
+	struct state *st;
+	struct buf doc;
+
+	memset(out, 0, sizeof(*out));
+	set_err(err, errlen, "");
+	if (!data)
+		len = 0;
+	if (len > PARSE_MAX_INPUT) {
+		set_err(err, errlen, "document too large");
+		return -1;
+	}
+	if (only_space(data, len)) {
+		set_err(err, errlen, "empty document");
+		return -1;
+	}
+	st = state_new(out);
+	buf_init(&doc, 0);
+	size_t dlen = 0;
+	const char *d = prepare(data, len, http_charset, &doc, &dlen, st);
+	if (!d) {
+		d = doc.p ? doc.p : "";
+		dlen = doc.len;
+	}
+	read_doc(st, d, dlen, url);
+	/* libxml2's reader gives up at the first well-formedness error,
+	 * and the usual one is raw HTML in a description ("<p>" never
+	 * closed).  Such a document is read again with that HTML wrapped
+	 * in CDATA, and the reading that got further is kept. */
+	if (!st->stop && (!st->root_closed || st->last_ret < 0)) {
+		struct buf fixed;
+		buf_init(&fixed, 0);
+		if (wrap_raw_html(d, dlen, &fixed)) {
+			struct parsed_feed out2;
+			struct state *st2 = state_new(&out2);
+			st2->doc_utf8 = st->doc_utf8;
+			read_doc(st2, fixed.p, fixed.len, url);
+			if (st2->root && (out2.nitems > out->nitems ||
+			    (out2.nitems == out->nitems && st2->root_closed &&
+			    !st->root_closed))) {
+				parsed_feed_fini(out);
+				state_free(st);
+				*out = out2;
+				st = st2;
+				st->out = out;
+			} else {
+				parsed_feed_fini(&out2);
+				state_free(st2);
+			}
+		}
+		buf_fini(&fixed);
+	}
 	buf_fini(&doc);
 
 	int rc = 0;
@@ -2243,16 +2398,7 @@ parse_feed(const char *data, size_t len, const char *url,
 			    "%s", st->fatal_line, st->first_fatal[0] ?
 			    st->first_fatal : "unknown error");
 	}
-	item_clear(&st->item);
-	item_clear(&st->feed);
-	free(st->cap.base);
-	buf_fini(&st->cap.text);
-	buf_fini(&st->cap.name);
-	buf_fini(&st->cap.email);
-	buf_fini(&st->tmp);
-	buf_fini(&st->tmp2);
-	html_conv_free(st->hc);
-	free(st);
+	state_free(st);
 	if (rc == 0 && out->nitems == 0) {
 		free(out->items);
 		out->items = NULL;
