@@ -351,6 +351,13 @@ test_charsets(void **state)
 	assert_non_null(f.title);
 	assert_feed_clean(&f);
 	parsed_feed_fini(&f);
+	/* Code pages iconv lacks have tables of their own. */
+	const char mac[] = "<?xml version='1.0' encoding='mac-turkish'?>"
+	    "<rss><channel><title>\xda\x80</title></channel></rss>";
+	assert_int_equal(parse_feed(mac, strlen(mac), NULL, NULL, &f, err,
+	    sizeof(err)), 0);
+	assert_string_equal(f.title, "\xc4\x9e\xc3\x84");
+	parsed_feed_fini(&f);
 	/* UTF-32 without a BOM, told by its first code unit. */
 	const char *u8 = "<rss><channel><title>\xe9</title></channel></rss>";
 	char u32[256];
