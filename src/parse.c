@@ -803,9 +803,10 @@ prepare(const char *data, size_t len, const char *http_charset,
 	 * is windows-1252 then, or ISO-8859-2 when it has a byte
 	 * windows-1252 leaves undefined. */
 	buf_reset(out);
-	static const char undefined[] = "\x81\x8d\x8f\x90\x9d";
+	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90,
+		0x9d};
 	enc = "WINDOWS-1252";
-	for (size_t i = 0; i < 5; i++)
+	for (size_t i = 0; i < ARRAY_LEN(undefined); i++)
 		if (memchr(data + skip, undefined[i], len - skip))
 			enc = "ISO-8859-2";
 	if (convert(enc, data + skip, len - skip, out, st) < 0)
