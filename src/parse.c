@@ -54,6 +54,7 @@
 #include "parse.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,8 @@ enum kind {
 	K_ROOT_FEED,
 	K_CHANNEL, /* also the root of a CDF document */
 	K_ITEM,
+	K_UNLOCK, /* source, image, textinput: a later title may replace
+		     the item's (the reference parser forgets it has one) */
 };
 
 /* The vocabularies an element can belong to.  Every namespace of RSS
@@ -190,6 +193,7 @@ static const struct elem elems[] = {
 	{V_FEED, "fullitem", FIELD(F_CONTENT, W_ITEM | T_HTML | T_TYPED)},
 	{V_FEED, "guid", FIELD(F_ID, W_ITEM | A_GUID)},
 	{V_FEED, "id", FIELD(F_ID, W_ITEM | A_GUID)},
+	{V_FEED, "image", KIND(K_UNLOCK)},
 	{V_FEED, "issued", FIELD(F_PUBLISHED, W_ITEM)},
 	{V_FEED, "item", KIND(K_ITEM)},
 	{V_FEED, "language", FIELD(F_LANGUAGE, W_FEED)},
@@ -200,7 +204,9 @@ static const struct elem elems[] = {
 	{V_FEED, "pubdate", FIELD(F_PUBLISHED, W_ITEM)},
 	{V_FEED, "published", FIELD(F_PUBLISHED, W_ITEM)},
 	{V_FEED, "rss", KIND(K_ROOT_RSS)},
+	{V_FEED, "source", KIND(K_UNLOCK)},
 	{V_FEED, "summary", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_FEED, "textinput", KIND(K_UNLOCK)},
 	{V_FEED, "title", FIELD(F_TITLE, W_FEED | W_ITEM | T_TYPED)},
 	{V_FEED, "updated", FIELD(F_UPDATED, W_ITEM)},
 	{V_CONTENT, "encoded", FIELD(F_CONTENT, W_ITEM | T_HTML | T_TYPED)},
@@ -1643,10 +1649,18 @@ deliver(struct state *st, const struct elem *e, enum field field,
 			s->val = val;
 		break;
 	case F_AUTHOR: {
-		int named = 1;
+		/* The first author, if it gives a name; else the last one
+		 * (the reference keeps the first's details, which then hold
+		 * no name, and shows the last). */
+		int named = 1, first = !present(s);
 		if (type == V_TEXT)
 			person_name(val, &named);
-		offer(s, val, named ? 0 : 1, type, 0);
+		if (s->prio == 0 || blank(val)) {
+			free(val);
+			break;
+		}
+		set_present(s, val, depth, type);
+		s->prio = first && named ? 0 : 1;
 		break;
 	}
 	case F_SUMMARY:
@@ -1664,10 +1678,27 @@ deliver(struct state *st, const struct elem *e, enum field field,
 			free(val);
 			break;
 		}
+		/* The copy is no summary element: any later one, however
+		 * deep, replaces it. */
 		if (!present(&target->f[F_SUMMARY]))
-			set_present(&target->f[F_SUMMARY], xstrdup(val), depth,
-			    type);
+			set_present(&target->f[F_SUMMARY], xstrdup(val),
+			    INT_MAX, type);
 		set_present(s, val, depth, type);
+		break;
+	case F_TITLE:
+		/* The first title that says something wins; an empty one,
+		 * or a media:title, stands until a title at its depth or
+		 * above it comes (so a media:title deep in a media:group
+		 * gives way to the item's own, never the other way). */
+		if (s->prio == 0 || (present(s) && depth > s->depth)) {
+			free(val);
+			break;
+		}
+		set_present(s, val, depth, type);
+		if (s->val && !(e->flags & P_LOW))
+			s->prio = 0;
+		else
+			s->prio = 1;
 		break;
 	default:
 		offer(s, val, e->flags & P_LOW ? 1 : 0, type, 0);
@@ -1740,8 +1771,9 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	if (field == F_CONTENT)
 		target->has_content = 1;
 	/* Nothing to gain: a first value is already there. */
-	if ((field == F_TITLE || field == F_LANGUAGE) &&
-	    target->f[field].prio <= (e->flags & P_LOW ? 1 : 0))
+	if ((field == F_TITLE && target->f[field].prio == 0) ||
+	    (field == F_LANGUAGE &&
+	    target->f[field].prio <= (e->flags & P_LOW ? 1 : 0)))
 		return;
 	if ((field == F_CONTENT && present(&target->f[F_CONTENT])) ||
 	    (field == F_AUTHOR && target->f[F_AUTHOR].prio == 0))
@@ -1757,8 +1789,16 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	}
 	int b64;
 	int type = text_type(st, e, field, &b64);
-	if (type < 0)
+	if (type < 0) {
+		/* Out-of-line content (src): an empty content, and an empty
+		 * summary where there is none yet, as in the reference. */
+		if (!present(&target->f[F_CONTENT]))
+			set_present(&target->f[F_CONTENT], NULL, depth, V_TEXT);
+		if (!present(&target->f[F_SUMMARY]))
+			set_present(&target->f[F_SUMMARY], NULL, INT_MAX,
+			    V_TEXT);
 		return;
+	}
 	if (type == V_XHTML && !empty) {
 		xmlChar *inner = xmlTextReaderReadInnerXml(st->r);
 		char *v = strip_div(inner ? (const char *)inner : "");
@@ -1997,6 +2037,11 @@ element_start(struct state *st)
 				st->item_depth = depth;
 				item_attrs(st);
 			}
+			break;
+		case K_UNLOCK:
+			if (st->item_depth >= 0 &&
+			    st->item.f[F_TITLE].prio == 0)
+				st->item.f[F_TITLE].prio = 1;
 			break;
 		case K_FIELD:
 			field_start(st, e, depth, empty);
