@@ -96,7 +96,8 @@ enum kind {
 	K_CHANNEL, /* also the root of a CDF document */
 	K_ITEM,
 	K_UNLOCK, /* source, image, textinput: a later title may replace
-		     the item's (the reference parser forgets it has one) */
+		     the item's or feed's (the reference parser forgets it
+		     has one) */
 };
 
 /* The vocabularies an element can belong to.  Every namespace of RSS
@@ -2038,11 +2039,13 @@ element_start(struct state *st)
 				item_attrs(st);
 			}
 			break;
-		case K_UNLOCK:
-			if (st->item_depth >= 0 &&
-			    st->item.f[F_TITLE].prio == 0)
-				st->item.f[F_TITLE].prio = 1;
+		case K_UNLOCK: {
+			struct slot *t = st->item_depth >= 0 ?
+			    &st->item.f[F_TITLE] : &st->feed.f[F_TITLE];
+			if (t->prio == 0)
+				t->prio = 1;
 			break;
+		}
 		case K_FIELD:
 			field_start(st, e, depth, empty);
 			if (st->cap.active == 2)
@@ -2484,8 +2487,11 @@ parse_feed(const char *data, size_t len, const char *url,
 			out->link = clean_take(st, &l, PARSE_MAX_FIELD);
 			free(l);
 		}
-		const char *base = url ? url :
-		    (out->link && is_absolute(out->link) ? out->link : NULL);
+		/* Relative links resolve against xml:base (done as they
+		 * were read) and the document's URL; without a URL they
+		 * stay as written, as in the reference parser (the feed's
+		 * own link is where its site is, not where the feed is). */
+		const char *base = url;
 		for (size_t i = 0; base && i < out->nitems; i++) {
 			char *l = out->items[i].link;
 			if (!l || is_absolute(l))
