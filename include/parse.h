@@ -60,8 +60,8 @@ struct parsed_feed {
 };
 
 /* Parses a feed from memory.  url (may be NULL) is the document's address
- * and resolves relative links after xml:base; without it (and without an
- * xml:base) a relative link stays as written.  http_charset (may be NULL) is
+ * and resolves relative links after xml:base; without it the feed's own
+ * channel or feed link serves as the base.  http_charset (may be NULL) is
  * used only when the document has neither a BOM nor an encoding
  * declaration.  Never touches the network or the file system, never
  * writes to stderr.  Returns 0 and fills *out (free with

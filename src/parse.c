@@ -2487,11 +2487,11 @@ parse_feed(const char *data, size_t len, const char *url,
 			out->link = clean_take(st, &l, PARSE_MAX_FIELD);
 			free(l);
 		}
-		/* Relative links resolve against xml:base (done as they
-		 * were read) and the document's URL; without a URL they
-		 * stay as written, as in the reference parser (the feed's
-		 * own link is where its site is, not where the feed is). */
-		const char *base = url;
+		/* DESIGN.md's links are absolute: without a document URL
+		 * the feed's own link is the base (the reference parser
+		 * would leave such a link relative). */
+		const char *base = url ? url :
+		    (out->link && is_absolute(out->link) ? out->link : NULL);
 		for (size_t i = 0; base && i < out->nitems; i++) {
 			char *l = out->items[i].link;
 			if (!l || is_absolute(l))

@@ -300,11 +300,9 @@ test_links(void **state)
 	assert_string_equal(f.items[0].link, "http://url.example/feed/b/c");
 	assert_string_equal(f.items[1].link, "http://base.example/x/y");
 	parsed_feed_fini(&f);
-	/* Without it a relative link stays as written (the channel link
-	 * is the site's address, not the feed's). */
+	/* Without it the channel link is the base. */
 	ok(doc, &f);
-	assert_string_equal(f.items[0].link, "b/c");
-	assert_string_equal(f.items[1].link, "http://base.example/x/y");
+	assert_string_equal(f.items[0].link, "http://chan.example/a/b/c");
 	parsed_feed_fini(&f);
 	/* An atom link: alternate or no rel only. */
 	ok("<feed xmlns='http://www.w3.org/2005/Atom'><entry>"
