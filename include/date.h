@@ -10,9 +10,10 @@
  * its NUL. */
 #define DATE_ISO_SIZE 21
 
-/* Years a date may fall in; anything outside is treated as no date (the
- * zero dates of some generators, "0001-01-01", land here). */
-#define DATE_YEAR_MIN 1000
+/* Years a date may fall in; anything outside is treated as no date.
+ * Years before 1000 are real dates (archives, history feeds) and are
+ * written with leading zeros. */
+#define DATE_YEAR_MIN 1
 #define DATE_YEAR_MAX 9999
 
 /* Parses a feed date and stores it in *t as Unix seconds UTC.  Accepts
@@ -22,7 +23,8 @@
  * '-' between day, month and year as RFC 850 writes them, asctime order,
  * numeric offsets and the zone names listed in date.c) and RFC 3339 /
  * ISO 8601 / W3CDTF dates (offsets, 'Z', fractions, date only, year and
- * month only, basic format).  A time without a zone is taken as UTC.
+ * month only, basic format, ordinal dates, two-digit years, a space for
+ * the 'T') and Y/M/D with slashes.  A time without a zone is taken as UTC.
  * Every field is range-checked (day against its month, leap years
  * included).  Returns 0, or -1 with *t untouched when s is not a date it
  * can read without guessing. */

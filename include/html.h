@@ -55,7 +55,8 @@ int html_conv_text(struct html_conv *c, const char *html, size_t len,
 size_t html_entity(const char *name, size_t len, uint32_t cp[2]);
 
 /* Flags for html_prepare. */
-#define HTML_PREP_XML 0x1 /* the input is an XML document */
+#define HTML_PREP_XML 0x1    /* the input is an XML document */
+#define HTML_PREP_STRICT 0x2 /* invalid UTF-8 is an error, not U+FFFD */
 
 /* Makes markup ready for libxml2, which stops or switches
  * encoding at the first invalid UTF-8 byte and knows no HTML entity
@@ -74,7 +75,9 @@ size_t html_entity(const char *name, size_t len, uint32_t cp[2]);
  * reference to a name neither XML nor HTML knows, is escaped as "&amp;"
  * so its text survives instead of being dropped by the parser.  Returns
  * 0 when the input needs no change (out is untouched; use the input), or
- * 1 with the prepared copy appended to out. */
+ * 1 with the prepared copy appended to out; with HTML_PREP_STRICT, -1 at
+ * the first invalid UTF-8 sequence (out then holds a partial copy the
+ * caller discards). */
 int html_prepare(const char *in, size_t len, struct buf *out, int flags);
 
 #endif

@@ -34,10 +34,17 @@ const char *parse_format_name(enum feed_format f);
 #define PARSE_MAX_SUMMARY (32u << 10) /* plain-text summary */
 
 /* One item.  Every string is sanitized UTF-8 (text_sanitize) or NULL,
- * never empty.  title, link, id and author are single lines; summary is
- * plain text (paragraphs separated by a blank line); content is the HTML
- * body where the feed has one (content:encoded, atom content).  link is
- * absolute where a base exists.  id is the guid or atom id as given. */
+ * never empty, and any of them may be NULL: an item without a title is
+ * still an item.  title, link, id and author are single lines; summary
+ * is plain text (paragraphs separated by a blank line), the content's
+ * text when the item has no summary element; content is the HTML body
+ * where the feed has one (content:encoded, atom content, xhtml:body).
+ * link is absolute where a base exists, and falls back to an http(s)
+ * permalink guid or atom id.  id is the guid, atom id or rdf:about as
+ * given.  author is a name where the feed gives one.  published comes
+ * from pubDate, published, issued or dcterms:issued; updated from
+ * updated, modified, dc:date or dcterms:modified; PARSE_NO_DATE when
+ * absent or unreadable. */
 struct parsed_item {
 	char *title, *link, *id, *author, *summary, *content;
 	int64_t published, updated;
@@ -67,11 +74,15 @@ ATTR_NODISCARD int parse_feed(const char *data, size_t len, const char *url,
     size_t errlen);
 void parsed_feed_fini(struct parsed_feed *f);
 
+/* How much of an untitled item's summary its key takes. */
+#define PARSE_KEY_TEXT 512
+
 /* The identity of an item within its feed, the rule DESIGN.md gives the
  * store: the id (guid) if any, else the link, else the title followed by
  * 0x1f and the published date in decimal Unix seconds (the title alone
- * when there is no date).  NULL when the item has no id, link or title.
- * Caller frees. */
+ * when there is no date); an untitled item uses the first
+ * PARSE_KEY_TEXT bytes of its summary in the title's place.  NULL when
+ * the item has no id, link, title or summary.  Caller frees. */
 char *parse_item_key(const struct parsed_item *it);
 
 /* Append one line (ending in '\n') of DESIGN.md's --parse JSON to out:

@@ -14,7 +14,7 @@
 struct item {
 	uint32_t id, feed_id;
 	char *key; /* identity within the feed: guid, else link, else
-		      title + date */
+		      title (or, untitled, summary) + date */
 	char *title, *link, *summary, *content, *author;
 	int64_t published, first_seen, time;
 	unsigned read : 1;    /* the reporter marked or opened it */

@@ -17,6 +17,26 @@ size_t text_utf8_next(const char *s, size_t len, uint32_t *cp);
 /* Encodes cp into out (4 bytes at least); returns the length. */
 size_t text_utf8_put(uint32_t cp, char *out);
 
+/* Windows-1252's character for a C1 code point (0x80-0x9F: the bytes
+ * Windows puts its quotes, dashes and euro sign at), or 0 for any other
+ * code point and for the five bytes windows-1252 leaves undefined. */
+uint32_t text_cp1252(uint32_t cp);
+
+/* Repairs mojibake in in[0..len) (UTF-8): text that was UTF-8, read as
+ * Latin-1 and written out as UTF-8 again ("FÃ¼nf" for "Fünf") is
+ * decoded once more, but only when every character of the string is in
+ * Latin-1's range and the bytes they stand for are valid UTF-8, so that
+ * the repair is unambiguous; then C1 code points, which no text means,
+ * become windows-1252's characters ("don\u0092t" is "don't").  Appends
+ * the repaired text to out and returns 1, or returns 0 (out untouched)
+ * when nothing needs repair, which a scan for the bytes 0xC2 and 0xC3
+ * tells at once for almost all text. */
+int text_repair_mojibake(const char *in, size_t len, struct buf *out);
+/* The second repair alone, for text that came from another encoding
+ * (ISO-8859-2 puts C1 controls at the bytes windows-1252 uses for its
+ * quotes).  Same contract. */
+int text_repair_c1(const char *in, size_t len, struct buf *out);
+
 /* Appends a safe copy of in[0..len) to out: valid UTF-8 (U+FFFD for bad
  * bytes), no C0 controls, no DEL, no C1 controls, no bidi embedding,
  * override or isolate characters (U+202A-202E, U+2066-2069), nothing that
@@ -37,6 +57,17 @@ int text_cp_width(uint32_t cp);
  * an ellipsis when too wide, padded with spaces when narrow.  A wide
  * character never straddles the edge. */
 void text_fit(const char *s, size_t cols, struct buf *out);
+
+/* Size of the buffer text_item_label may write into. */
+#define TEXT_LABEL_SIZE 96
+
+/* The line a reader sees for an item: its title; without one, the first
+ * words of its summary (under TEXT_LABEL_SIZE bytes, cut between words
+ * with an ellipsis, line breaks as spaces); else its link; else
+ * "(untitled)".  Any argument may be NULL.  Returns title itself, link
+ * itself, a static string or buf (which then holds the words). */
+const char *text_item_label(const char *title, const char *summary,
+    const char *link, char buf[TEXT_LABEL_SIZE]);
 
 /* Word-wraps s to lines of at most cols columns and calls fn for each line
  * (line is not NUL-terminated; len bytes).  Newlines in s end lines; words

@@ -25,11 +25,17 @@
  * Summer Time), CET/CEST, MET/MEST, EET/EEST, MSK, IST (India, +05:30:
  * the Irish and Israeli readings exist, but Indian outlets are by far
  * the ones that write it), SGT, HKT, AWST, JST, KST, ACST/ACDT,
- * AEST/AEDT, NZST/NZDT, AKST/AKDT, HST, NST/NDT.  Any other alphabetic
- * zone of up to five letters (AST, for one, is Atlantic or Arabia) is
- * read as -0000 too: the day and year stay right and the hour is off by
- * at most the unknown offset.  "GMT+2" and "UTC-05:00" add the offset to
- * the name's. */
+ * AEST/AEDT, NZST/NZDT, AKST/AKDT, HST, NST/NDT; the US names without
+ * their S or D (ET, CT, MT, PT, AT: standard time, as the reference
+ * parser reads them) and Atlantic AST/ADT.  Any other alphabetic zone of
+ * up to five letters is read as -0000 too: the day and year stay right
+ * and the hour is off by at most the unknown offset.  "GMT+2" and
+ * "UTC-05:00" add the offset to the name's; "Etc/GMT" is GMT.
+ *
+ * Beyond RFC 822 and ISO 8601 proper: "13 Feb, 2012" (a comma after
+ * the month), Y/M/D with slashes ("2020/1/10 14:33:00", Perforce's
+ * "Fri, 2006/09/15 08:19:53 EDT"), a space for the 'T', the ISO 8601
+ * reduced and ordinal forms, and years from 1 on. */
 #include "date.h"
 
 #include <stddef.h>
@@ -41,16 +47,18 @@ struct zone {
 };
 
 static const struct zone zones[] = {
-	{"ACDT", 630}, {"ACST", 570}, {"AEDT", 660}, {"AEST", 600},
-	{"AKDT", -480}, {"AKST", -540}, {"AWST", 480}, {"BST", 60},
-	{"CDT", -300}, {"CEST", 120}, {"CET", 60}, {"CST", -360},
+	{"ACDT", 630}, {"ACST", 570}, {"ADT", -180}, {"AEDT", 660},
+	{"AEST", 600}, {"AKDT", -480}, {"AKST", -540}, {"AST", -240},
+	{"AT", -240}, {"AWST", 480}, {"BST", 60}, {"CDT", -300},
+	{"CEST", 120}, {"CET", 60}, {"CST", -360}, {"CT", -360},
 	{"EDT", -240}, {"EEST", 180}, {"EET", 120}, {"EST", -300},
-	{"GMT", 0}, {"HKT", 480}, {"HST", -600}, {"IST", 330},
-	{"JST", 540}, {"KST", 540}, {"MDT", -360}, {"MEST", 120},
-	{"MET", 60}, {"MSK", 180}, {"MST", -420}, {"NDT", -150},
-	{"NST", -210}, {"NZDT", 780}, {"NZST", 720}, {"PDT", -420},
-	{"PST", -480}, {"SGT", 480}, {"UT", 0}, {"UTC", 0},
-	{"WEST", 60}, {"WET", 0}, {"Z", 0},
+	{"ET", -300}, {"GMT", 0}, {"HKT", 480}, {"HST", -600},
+	{"IST", 330}, {"JST", 540}, {"KST", 540}, {"MDT", -360},
+	{"MEST", 120}, {"MET", 60}, {"MSK", 180}, {"MST", -420},
+	{"MT", -420}, {"NDT", -150}, {"NST", -210}, {"NZDT", 780},
+	{"NZST", 720}, {"PDT", -420}, {"PST", -480}, {"PT", -480},
+	{"SGT", 480}, {"UT", 0}, {"UTC", 0}, {"WEST", 60}, {"WET", 0},
+	{"Z", 0},
 };
 
 static const char *const months[] = {"january", "february", "march",
@@ -237,6 +245,10 @@ zone(const char **pp, int *minutes, int unknown)
 		return 0;
 	}
 	size_t n = 0;
+	/* tz database names of UTC: "Etc/GMT", "Etc/UTC". */
+	if (lower(p[0]) == 'e' && lower(p[1]) == 't' && lower(p[2]) == 'c' &&
+	    p[3] == '/')
+		p += 4;
 	while (is_alpha(p[n]))
 		n++;
 	if (n == 0 || n > 5)
@@ -324,6 +336,24 @@ year_of(int v, int ndigits)
 	return -1;
 }
 
+/* The zone after a time, then the end: a numeric offset may be followed
+ * by the name it stands for ("-0500 EST"), which adds nothing. */
+static int
+zone_end(const char *p, struct tm_parts *tp, int64_t *t)
+{
+	if ((*p == '+' || *p == '-') && zone(&p, &tp->offset, 1) == 0) {
+		const char *q = skip_space(p);
+		size_t n = 0;
+		while (is_alpha(q[n]))
+			n++;
+		if (n > 0 && n <= 5)
+			p = q + n;
+	} else if (*p && *p != '(' && zone(&p, &tp->offset, 1) < 0) {
+		return -1;
+	}
+	return at_end(p) ? finish(tp, t) : -1;
+}
+
 /* RFC 822 family, RFC 850 and asctime. */
 static int
 parse_rfc822(const char *s, int64_t *t)
@@ -370,7 +400,7 @@ parse_rfc822(const char *s, int64_t *t)
 			p++;
 		p = skip_space(p);
 		/* asctime and date(1): the year comes after the time. */
-		if (is_digit(*p) && (p[1] == ':' || p[2] == ':')) {
+		if (is_digit(*p) && (p[1] == ':' || (p[1] && p[2] == ':'))) {
 			if (clock_time(&p, &tp) < 0)
 				return -1;
 			p = skip_space(p);
@@ -385,6 +415,8 @@ parse_rfc822(const char *s, int64_t *t)
 			return at_end(p) ? finish(&tp, t) : -1;
 		}
 	} else {
+		if (*p == ',') /* "13 Feb, 2012" */
+			p++;
 		if (!is_space(*p) && *p != '-')
 			return -1;
 		while (is_space(*p) || *p == '-')
@@ -401,55 +433,174 @@ parse_rfc822(const char *s, int64_t *t)
 	if (clock_time(&p, &tp) < 0)
 		return -1;
 	p = skip_space(p);
-	if (*p && *p != '(' && zone(&p, &tp.offset, 1) < 0)
-		return -1;
-	return at_end(p) ? finish(&tp, t) : -1;
+	return zone_end(p, &tp, t);
 }
 
-/* RFC 3339, ISO 8601 extended and basic, W3CDTF's reduced forms. */
+/* Month and day of day-of-year yday (1-based) in year y. */
+static int
+ordinal(int y, int yday, struct tm_parts *tp)
+{
+	if (yday < 1 || yday > 365 + (days_in_month(y, 2) == 29))
+		return -1;
+	for (tp->mon = 1; yday > days_in_month(y, tp->mon); tp->mon++)
+		yday -= days_in_month(y, tp->mon);
+	tp->day = yday;
+	return 0;
+}
+
+/* The time and zone after a date: nothing, or 'T' (or a space) and
+ * hh:mm[:ss[.frac]] (hhmm[ss] after a basic date), then an optional
+ * zone, white space allowed before it (MSSQL writes
+ * "2004-07-08 23:56:58 -00:20"). */
+static int
+iso_time(const char *p, int basic, struct tm_parts *tp, int64_t *t)
+{
+	if (at_end(p))
+		return finish(tp, t);
+	if (*p != 'T' && *p != 't' && *p != ' ')
+		return -1;
+	p = skip_space(p + 1);
+	if (basic && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2])) {
+		if (digits(&p, 2, &tp->hour) < 0 || digits(&p, 2, &tp->min) < 0)
+			return -1;
+		if (is_digit(*p) && digits(&p, 2, &tp->sec) < 0)
+			return -1;
+		if ((*p == '.' || *p == ',') && is_digit(p[1]))
+			for (p++; is_digit(*p); p++)
+				;
+	} else if (clock_time(&p, tp) < 0) {
+		return -1;
+	}
+	p = skip_space(p);
+	if (*p && *p != '(' && zone(&p, &tp->offset, 0) < 0)
+		return -1;
+	return at_end(p) ? finish(tp, t) : -1;
+}
+
+/* RFC 3339, ISO 8601 extended and basic and W3CDTF's reduced forms:
+ * YYYY-MM-DD, YYYYMMDD, YYYY-MM, YYYY, the ordinal YYYY-DDD and YYYYDDD,
+ * the two-digit-year YY-MM-DD, YYMMDD, YY-DDD and YYDDD (this century:
+ * ISO 8601 leaves it to agreement, and feeds that write them are recent),
+ * one-digit months and days (2014-1-5) and Google's YYYY-0MM-DD. */
 static int
 parse_iso(const char *s, int64_t *t)
 {
 	struct tm_parts tp = {0, 1, 1, 0, 0, 0, 0};
 	const char *p = skip_space(s);
-	int basic;
+	int n = 0, y = 0, basic = 0;
+
+	while (is_digit(p[n]))
+		n++;
+	if (n == 8 || n == 6) { /* YYYYMMDD, YYMMDD */
+		(void)digits(&p, n - 4, &y);
+		tp.year = n == 8 ? y : 2000 + y;
+		(void)digits(&p, 2, &tp.mon);
+		(void)digits(&p, 2, &tp.day);
+		basic = 1;
+	} else if (n == 7 || n == 5) { /* YYYYDDD, YYDDD */
+		int yday = 0;
+		(void)digits(&p, n - 3, &y);
+		tp.year = n == 7 ? y : 2000 + y;
+		(void)digits(&p, 3, &yday);
+		if (ordinal(tp.year, yday, &tp) < 0)
+			return -1;
+		basic = 1;
+	} else if (n == 4 || (n == 2 && p[2] == '-' && is_digit(p[3]))) {
+		(void)digits(&p, n, &y);
+		tp.year = n == 4 ? y : 2000 + y;
+		if (*p == '-' && is_digit(p[1])) {
+			int m = 0, k;
+			p++;
+			for (k = 0; is_digit(p[k]); k++)
+				;
+			if (k == 3 && p[3] != '-') { /* ordinal */
+				(void)digits(&p, 3, &m);
+				if (ordinal(tp.year, m, &tp) < 0)
+					return -1;
+				return iso_time(p, 0, &tp, t);
+			}
+			if (k == 3 && p[0] == '0')
+				p++, k--; /* Google's "2003-012-31" */
+			if (k < 1 || k > 2 || number(&p, 2, &tp.mon) == 0)
+				return -1;
+			if (*p == '-') {
+				p++;
+				if (number(&p, 2, &tp.day) == 0 ||
+				    is_digit(*p))
+					return -1;
+			} else if (n == 2) {
+				return -1; /* YY-MM: too little to be sure */
+			}
+		} else if (n == 2) {
+			return -1;
+		}
+	} else {
+		return -1;
+	}
+	return iso_time(p, basic, &tp, t);
+}
+
+/* Y/M/D with a slash, as Perforce and some CMSs write it (day and month
+ * in one or two digits), then an optional time and zone; a weekday
+ * before it is ignored ("Fri, 2006/09/15 08:19:53 EDT"). */
+static int
+parse_slashed(const char *s, int64_t *t)
+{
+	struct tm_parts tp = {0, 1, 1, 0, 0, 0, 0};
+	const char *p = skip_space(s);
+
+	if (digits(&p, 4, &tp.year) < 0 || *p++ != '/' ||
+	    number(&p, 2, &tp.mon) == 0 || *p++ != '/' ||
+	    number(&p, 2, &tp.day) == 0 || is_digit(*p))
+		return -1;
+	p = skip_space(p);
+	if (*p == '\0')
+		return finish(&tp, t);
+	if (clock_time(&p, &tp) < 0)
+		return -1;
+	p = skip_space(p);
+	return zone_end(p, &tp, t);
+}
+
+/* Korean blog and portal dates, in Korea's time (+09:00):
+ * "2004\xeb\x85\x84 05\xec\x9b\x94 28\xec\x9d\xbc 01:31:15" (year, month,
+ * day words) and "2004-05-25 \xec\x98\xa4\xed\x9b\x84 11:23:17" (AM or PM
+ * before the time). */
+static int
+parse_korean(const char *s, int64_t *t)
+{
+	static const char year[] = "\xeb\x85\x84", month[] = "\xec\x9b\x94",
+	    day[] = "\xec\x9d\xbc", am[] = "\xec\x98\xa4\xec\xa0\x84",
+	    pm[] = "\xec\x98\xa4\xed\x9b\x84";
+	struct tm_parts tp = {0, 0, 0, 0, 0, 0, 540};
+	const char *p = skip_space(s);
+	int after = 0;
 
 	if (digits(&p, 4, &tp.year) < 0)
 		return -1;
-	basic = is_digit(*p);
-	if (basic) {
-		if (digits(&p, 2, &tp.mon) < 0 || digits(&p, 2, &tp.day) < 0)
+	if (strncmp(p, year, 3) == 0) {
+		p = skip_space(p + 3);
+		if (number(&p, 2, &tp.mon) == 0 || strncmp(p, month, 3) != 0)
 			return -1;
-	} else if (*p == '-') {
-		p++;
-		if (digits(&p, 2, &tp.mon) < 0)
+		p = skip_space(p + 3);
+		if (number(&p, 2, &tp.day) == 0 || strncmp(p, day, 3) != 0)
 			return -1;
-		if (*p == '-') {
-			p++;
-			if (digits(&p, 2, &tp.day) < 0)
-				return -1;
-		}
+		p = skip_space(p + 3);
+	} else {
+		if (*p++ != '-' || number(&p, 2, &tp.mon) == 0 || *p++ != '-' ||
+		    number(&p, 2, &tp.day) == 0)
+			return -1;
+		p = skip_space(p);
+		if (strncmp(p, pm, 6) == 0)
+			after = 12;
+		else if (strncmp(p, am, 6) != 0)
+			return -1;
+		p = skip_space(p + 6);
 	}
-	if (at_end(p))
-		return finish(&tp, t);
-	if (*p != 'T' && *p != 't' && *p != ' ')
+	if (clock_time(&p, &tp) < 0 || !at_end(p))
 		return -1;
-	p++;
-	if (basic) {
-		if (digits(&p, 2, &tp.hour) < 0 || digits(&p, 2, &tp.min) < 0)
-			return -1;
-		if (is_digit(*p) && digits(&p, 2, &tp.sec) < 0)
-			return -1;
-		if ((*p == '.' || *p == ',') && is_digit(p[1]))
-			for (p++; is_digit(*p); p++)
-				;
-	} else if (clock_time(&p, &tp) < 0) {
-		return -1;
-	}
-	p = skip_space(p);
-	if (*p && zone(&p, &tp.offset, 0) < 0)
-		return -1;
-	return at_end(p) ? finish(&tp, t) : -1;
+	tp.hour += after;
+	return finish(&tp, t);
 }
 
 int
@@ -460,10 +611,26 @@ date_parse(const char *s, int64_t *t)
 	if (!s)
 		return -1;
 	p = skip_space(s);
+	/* A weekday in front of a numeric date (Perforce). */
+	if (is_alpha(*p)) {
+		const char *w = p;
+		while (is_alpha(*w))
+			w++;
+		const char *q = *w == ',' ? skip_space(w + 1) : "";
+		if (is_digit(q[0]) && is_digit(q[1]) && is_digit(q[2]) &&
+		    is_digit(q[3]) && q[4] == '/')
+			return parse_slashed(q, t);
+	}
 	if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) &&
-	    is_digit(p[3]) && (p[4] == '-' || is_digit(p[4]) || p[4] == '\0' ||
-	    is_space(p[4])))
-		return parse_iso(p, t);
+	    is_digit(p[3]) && p[4] == '/')
+		return parse_slashed(p, t);
+	if (is_digit(p[0]) && is_digit(p[1]) && (is_digit(p[2]) ||
+	    (p[2] == '-' && is_digit(p[3])))) {
+		if (parse_iso(p, t) == 0)
+			return 0;
+		return strchr(p, 0xec) || strchr(p, 0xeb) ?
+		    parse_korean(p, t) : -1;
+	}
 	return parse_rfc822(p, t);
 }
 

@@ -37,6 +37,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
@@ -51,7 +55,10 @@ struct entity {
 };
 
 /* HTML's named character references (WHATWG), sorted by name, with
- * whether HTML 4 (and so libxml2's HTML parser) has them. */
+ * whether HTML 4 (and so libxml2's HTML parser) has them.  lang and rang
+ * keep HTML 4's U+2329 and U+232A (HTML5 moved them to U+27E8 and
+ * U+27E9): libxml2's HTML parser and the reference feed parser both read
+ * them so, and a title must not differ from its summary. */
 /* clang-format off */
 static const struct entity entities[] = {
 	{"AElig", 0xc6, 0x0, 1}, {"AMP", 0x26, 0x0, 0},
@@ -703,7 +710,7 @@ static const struct entity entities[] = {
 	{"lE", 0x2266, 0x0, 0}, {"lEg", 0x2a8b, 0x0, 0},
 	{"lHar", 0x2962, 0x0, 0}, {"lacute", 0x13a, 0x0, 0},
 	{"laemptyv", 0x29b4, 0x0, 0}, {"lagran", 0x2112, 0x0, 0},
-	{"lambda", 0x3bb, 0x0, 1}, {"lang", 0x27e8, 0x0, 1},
+	{"lambda", 0x3bb, 0x0, 1}, {"lang", 0x2329, 0x0, 1},
 	{"langd", 0x2991, 0x0, 0}, {"langle", 0x27e8, 0x0, 0},
 	{"lap", 0x2a85, 0x0, 0}, {"laquo", 0xab, 0x0, 1},
 	{"larr", 0x2190, 0x0, 1}, {"larrb", 0x21e4, 0x0, 0},
@@ -949,7 +956,7 @@ static const struct entity entities[] = {
 	{"rBarr", 0x290f, 0x0, 0}, {"rHar", 0x2964, 0x0, 0},
 	{"race", 0x223d, 0x331, 0}, {"racute", 0x155, 0x0, 0},
 	{"radic", 0x221a, 0x0, 1}, {"raemptyv", 0x29b3, 0x0, 0},
-	{"rang", 0x27e9, 0x0, 1}, {"rangd", 0x2992, 0x0, 0},
+	{"rang", 0x232a, 0x0, 1}, {"rangd", 0x2992, 0x0, 0},
 	{"range", 0x29a5, 0x0, 0}, {"rangle", 0x27e9, 0x0, 0},
 	{"raquo", 0xbb, 0x0, 1}, {"rarr", 0x2192, 0x0, 1},
 	{"rarrap", 0x2975, 0x0, 0}, {"rarrb", 0x21e5, 0x0, 0},
@@ -1183,13 +1190,6 @@ static const struct entity entities[] = {
 };
 /* clang-format on */
 
-/* Windows-1252's meaning of 0x80..0x9F; 0 where it defines nothing. */
-static const uint16_t cp1252_c1[32] = {
-	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-};
 
 struct name_key {
 	const char *s;
@@ -1255,12 +1255,41 @@ static const unsigned char quiet[256] = {
 };
 
 
-/* The end of the run of quiet bytes from u[i], eight at a time where
- * it can (bit tricks on a 64-bit word: no byte below 0x20 or above
- * 0x7f, none equal to '&' or '<'). */
+/* The end of the run of quiet bytes from u[i], sixteen at a time with
+ * SSE2 (every x86-64 has it: a signed compare below 0x20 flags controls
+ * and bytes from 0x80 at once, tab, newline and carriage return are let
+ * through, '&' and '<' stop), else eight at a time (bit tricks on a
+ * 64-bit word: no byte below 0x20 or above 0x7f, none equal to '&' or
+ * '<', so a line break ends the word). */
 static size_t
 quiet_run(const unsigned char *u, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+	const __m128i sp = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&'),
+	    lt = _mm_set1_epi8('<'), nl = _mm_set1_epi8('\n'),
+	    tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
+
+	for (;;) {
+		while (len - i >= 16) {
+			__m128i x = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i));
+			__m128i ws = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, tab)),
+			    _mm_cmpeq_epi8(x, cr));
+			__m128i bad = _mm_or_si128(
+			    _mm_andnot_si128(ws, _mm_cmplt_epi8(x, sp)),
+			    _mm_or_si128(_mm_cmpeq_epi8(x, amp),
+			    _mm_cmpeq_epi8(x, lt)));
+			unsigned m = (unsigned)_mm_movemask_epi8(bad);
+			if (m)
+				return i + (size_t)__builtin_ctz(m);
+			i += 16;
+		}
+		if (i >= len || !quiet[u[i]])
+			return i;
+		i++;
+	}
+#else
 	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
 
 	for (;;) {
@@ -1278,6 +1307,7 @@ quiet_run(const unsigned char *u, size_t i, size_t len)
 			return i;
 		i++;
 	}
+#endif
 }
 
 /* Names declared by <!ENTITY in the internal subset. */
@@ -1512,16 +1542,21 @@ reference(struct prep *p, size_t i)
 		}
 		j++;
 		int ctl = v < 0x20 && v != '\t' && v != '\n' && v != '\r';
-		int c1 = v >= 0x80 && v <= 0x9f && cp1252_c1[v - 0x80];
+		/* XML knows only a lower-case x: "&#X41;" is fatal to
+		 * libxml2, so it is written again. */
+		int upper = p->xml && hex && s[i + 2] == 'X';
+		int c1 = text_cp1252(v) != 0;
 		int bad = v == 0 || v > 0x10ffff ||
 		    (v >= 0xd800 && v <= 0xdfff);
-		if (!ctl && !c1 && !bad)
+		if (!ctl && !c1 && !bad && !upper)
 			return j;
 		flush(p, i);
 		if (c1)
-			put_ref(p->out, cp1252_c1[v - 0x80]);
+			put_ref(p->out, text_cp1252(v));
 		else if (bad)
 			put_ref(p->out, 0xfffd);
+		else if (!ctl)
+			put_ref(p->out, v);
 		/* a control is dropped, as text_sanitize would */
 		p->run = j;
 		return j;
@@ -1569,6 +1604,73 @@ reference(struct prep *p, size_t i)
 	return j;
 }
 
+/* First letters of the HTML void elements void_tag closes. */
+static const unsigned char void_start[256] = {
+	['a'] = 1, ['b'] = 1, ['e'] = 1, ['h'] = 1, ['i'] = 1, ['p'] = 1,
+	['w'] = 1, ['A'] = 1, ['B'] = 1, ['E'] = 1, ['H'] = 1, ['I'] = 1,
+	['P'] = 1, ['W'] = 1,
+};
+
+/* HTML's void elements that feeds write unescaped and unclosed inside
+ * an RSS description ("a<br>b", "<img src=x>", "<embed ...>"): as XML
+ * each opens an element that never closes, and libxml2's recovery then
+ * loses the rest of the item.  Not link or source, which are feed
+ * elements with content. */
+static int
+void_name(const char *s, size_t n)
+{
+	static const char *const names[] = {"area", "br", "embed", "hr",
+		"img", "input", "param", "wbr"};
+	char low[8];
+
+	if (n < 2 || n > 5)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 :
+		    s[k]);
+	low[n] = '\0';
+	for (size_t k = 0; k < ARRAY_LEN(names); k++)
+		if (strcmp(low, names[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* At in[i] == '<' in XML: a void element's start tag without its '/'
+ * gets one, unless an end tag follows it at once ("<br></br>").
+ * Returns where the scan goes on. */
+static size_t
+void_tag(struct prep *p, size_t i)
+{
+	const char *s = p->in;
+	size_t len = p->len, j = i + 1, n;
+
+	while (j < len && j - i <= 6 && is_alpha((unsigned char)s[j]))
+		j++;
+	n = j - i - 1;
+	if (j >= len || (!is_ws((unsigned char)s[j]) && s[j] != '>' &&
+	    s[j] != '/') || !void_name(s + i + 1, n))
+		return i + 1;
+	/* The tag's end, quoted values skipped. */
+	while (j < len && s[j] != '>' && s[j] != '<') {
+		if (s[j] == '"' || s[j] == '\'') {
+			const char *q = memchr(s + j + 1, s[j], len - j - 1);
+			if (!q)
+				return i + 1;
+			j = (size_t)(q - s);
+		}
+		j++;
+	}
+	if (j >= len || s[j] != '>' || s[j - 1] == '/')
+		return i + 1;
+	if (len - j > n + 3 && s[j + 1] == '<' && s[j + 2] == '/' &&
+	    memcmp(s + j + 3, s + i + 1, n) == 0)
+		return j + 1;
+	flush(p, j);
+	(void)buf_putc(p->out, '/');
+	p->run = j;
+	return j + 1;
+}
+
 int
 html_prepare(const char *in, size_t len, struct buf *out, int flags)
 {
@@ -1596,7 +1698,10 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 		/* Only "<!" and "<?" open anything raw. */
 		if (c == '<' && (i + 1 >= len || (u[i + 1] != '!' &&
 		    u[i + 1] != '?'))) {
-			i++;
+			if (i + 1 < len && void_start[u[i + 1]])
+				i = void_tag(&p, i);
+			else
+				i++;
 			continue;
 		}
 		if (c == '<') {
@@ -1604,7 +1709,16 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 				raw_end = find_end(in, len, i + 4, "-->");
 			else if (starts_with(in, len, i, "<![CDATA["))
 				raw_end = find_end(in, len, i + 9, "]]>");
-			else if (starts_with(in, len, i, "<?"))
+			else if (p.xml && i > 0 && starts_with(in, len, i,
+			    "<?xml") && i + 5 < len && is_ws(u[i + 5])) {
+				/* A declaration anywhere but at the start
+				 * (after a comment, or a second document
+				 * glued on) is fatal to libxml2: it goes. */
+				flush(&p, i);
+				i = find_end(in, len, i + 5, "?>");
+				p.run = i;
+				continue;
+			} else if (starts_with(in, len, i, "<?"))
 				raw_end = find_end(in, len, i + 2, "?>");
 			else if (starts_with(in, len, i, "<!DOCTYPE") &&
 			    !seen_doctype) {
@@ -1622,6 +1736,8 @@ html_prepare(const char *in, size_t len, struct buf *out, int flags)
 				i += n;
 				continue;
 			}
+			if (flags & HTML_PREP_STRICT)
+				return -1;
 			flush(&p, i);
 			(void)buf_puts(out, "\xef\xbf\xbd");
 			i += n;
@@ -1661,7 +1777,10 @@ struct tag {
 	enum tag_kind kind;
 };
 
-/* Sorted by name; the HTML parser lowercases element names. */
+/* Sorted by name; the HTML parser lowercases element names.  embed,
+ * iframe and object are not here: they go, but the text inside and after
+ * them stays (their fallback text is the only text some items have, and
+ * an unclosed <embed> would otherwise swallow the rest). */
 static const struct tag tags[] = {
 	{"a", TAG_A}, {"address", TAG_BLOCK}, {"applet", TAG_DROP},
 	{"article", TAG_BLOCK}, {"aside", TAG_BLOCK}, {"audio", TAG_DROP},
@@ -1669,17 +1788,17 @@ static const struct tag tags[] = {
 	{"canvas", TAG_DROP}, {"caption", TAG_LINE}, {"center", TAG_BLOCK},
 	{"dd", TAG_LINE}, {"details", TAG_BLOCK}, {"dialog", TAG_BLOCK},
 	{"div", TAG_BLOCK}, {"dl", TAG_BLOCK}, {"dt", TAG_LINE},
-	{"embed", TAG_DROP}, {"fieldset", TAG_BLOCK},
+	{"fieldset", TAG_BLOCK},
 	{"figcaption", TAG_LINE}, {"figure", TAG_BLOCK},
 	{"footer", TAG_BLOCK}, {"form", TAG_BLOCK}, {"frameset", TAG_DROP},
 	{"h1", TAG_BLOCK}, {"h2", TAG_BLOCK}, {"h3", TAG_BLOCK},
 	{"h4", TAG_BLOCK}, {"h5", TAG_BLOCK}, {"h6", TAG_BLOCK},
 	{"head", TAG_DROP}, {"header", TAG_BLOCK}, {"hr", TAG_BLOCK},
-	{"html", TAG_BLOCK}, {"iframe", TAG_DROP}, {"img", TAG_IMG},
+	{"html", TAG_BLOCK}, {"img", TAG_IMG},
 	{"legend", TAG_LINE}, {"li", TAG_ITEM}, {"main", TAG_BLOCK},
 	{"map", TAG_DROP}, {"math", TAG_DROP}, {"nav", TAG_BLOCK},
 	{"noembed", TAG_DROP}, {"noframes", TAG_DROP},
-	{"noscript", TAG_DROP}, {"object", TAG_DROP}, {"ol", TAG_BLOCK},
+	{"noscript", TAG_DROP}, {"ol", TAG_BLOCK},
 	{"p", TAG_BLOCK}, {"pre", TAG_PRE}, {"script", TAG_DROP},
 	{"section", TAG_BLOCK}, {"select", TAG_DROP}, {"style", TAG_DROP},
 	{"summary", TAG_LINE}, {"svg", TAG_DROP}, {"table", TAG_BLOCK},
@@ -1823,12 +1942,44 @@ is_html_space(char c)
 /* Text s[0..n); the result does not depend on how a text is cut into
  * pieces.  Words with single spaces between them go in as one stretch,
  * as they would one by one. */
+#if defined(__SSE2__)
+/* The lanes of x that hold HTML white space. */
+static __m128i
+html_spaces(__m128i x)
+{
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))), _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+}
+#endif
+
 static void
 put_text(struct walk *w, const char *s, size_t n)
 {
 	size_t run = 0, i;
 
 	for (i = 0; i < n; i++) {
+#if defined(__SSE2__)
+		/* Sixteen at a time to the next break: white space other
+		 * than a single space between two characters. */
+		while (i > run && n - i >= 17) {
+			__m128i x = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i));
+			__m128i next = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i + 1));
+			__m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_andnot_si128(sp, html_spaces(x)),
+			    _mm_and_si128(sp, html_spaces(next))));
+			if (m) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+#endif
 		char c = s[i];
 		if (!is_html_space(c))
 			continue;
@@ -2137,8 +2288,8 @@ charref(uint32_t v)
 {
 	if (v == 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
 		return 0xfffd;
-	if (v >= 0x80 && v <= 0x9f && cp1252_c1[v - 0x80])
-		return cp1252_c1[v - 0x80];
+	if (text_cp1252(v))
+		return text_cp1252(v);
 	if ((v < 0x20 && v != '\t' && v != '\n' && v != '\r') ||
 	    v == 0xfffe || v == 0xffff)
 		return 0;

@@ -9,14 +9,23 @@
  * levels without XML_PARSE_HUGE, and that stop is a fatal error that keeps
  * the items read so far).
  *
- * Elements are matched by (namespace URI, local name) in one sorted table
- * with bsearch, never by prefix, so a feed may bind Dublin Core to "x:"
- * and still be read.  Each table row names the field an element fills
- * and its priority there: content:encoded is preferred to description,
- * published to dc:date to updated, and so on, as data rather than code.
+ * Elements are matched by (vocabulary, lowercased local name) in one
+ * sorted table with bsearch, never by prefix, so a feed may bind Dublin
+ * Core to "x:" and still be read.  A vocabulary is a namespace URI
+ * compared without regard to case; every RSS and Atom namespace (RSS
+ * 0.90 and 1.0, Userland's, Atom 0.3, 1.0 and the "echo" and "pie"
+ * drafts), no namespace and an unknown default namespace are one, since
+ * their elements mean the same: a <summary> in RSS or a <description>
+ * in Atom is what it says.  This is how the reference parser
+ * (feedparser) reads feeds, and real feeds rely on it.  The field rules
+ * follow it too: the first title, author and content win; the last
+ * link, id and date; a second summary before any content is the
+ * content, and a content copies into an empty summary; updated,
+ * modified and dc:date are the updated date, never the published one.
  * Fields are accepted only as direct children of their item or channel
- * (an RSS <image>'s title never becomes the feed's title), except
- * media:description (anywhere in an item) and an atom author's name.
+ * (an RSS <image>'s title never becomes the feed's title), except the
+ * media: fallbacks, which count anywhere in an item.  Every item is
+ * kept, titled or not.
  *
  * Before libxml2 sees the bytes they are made UTF-8 (BOM, then the XML
  * declaration, then the HTTP charset; legacy encodings through libxml2's
@@ -45,6 +54,7 @@
 #include "parse.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,115 +93,143 @@ enum kind {
 	K_ROOT_RSS,
 	K_ROOT_RDF,
 	K_ROOT_FEED,
-	K_CHANNEL,
+	K_CHANNEL, /* also the root of a CDF document */
 	K_ITEM,
-	K_AUTHOR, /* an atom person: its name is the item's author */
+	K_UNLOCK, /* source, image, textinput: a later title may replace
+		     the item's or feed's (the reference parser forgets it
+		     has one) */
+};
+
+/* The vocabularies an element can belong to.  Every namespace of RSS
+ * and Atom (RSS 0.90, 1.0, Userland's, Harvard's, Atom 0.3 and 1.0 and
+ * their "echo" and "pie" drafts) is V_FEED, and so is no namespace: the
+ * elements mean the same whichever carries them, so one table row
+ * serves them all.  A default namespace nobody knows is V_FEED too (a
+ * feed that mistyped the Atom URI is still an Atom feed); a prefixed
+ * one is V_OTHER and matches nothing. */
+enum vocab {
+	V_FEED,
+	V_CONTENT,
+	V_DC,
+	V_DCTERMS,
+	V_ITUNES,
+	V_MEDIA,
+	V_RDF,
+	V_XHTMLNS,
+	V_OTHER,
 };
 
 /* Where a field element counts. */
-#define W_FEED 0x01   /* a direct child of the channel or feed */
-#define W_ITEM 0x02   /* a direct child of an item or entry */
-#define W_DEEP 0x04   /* anywhere inside an item */
-#define W_PERSON 0x08 /* a direct child of an item's atom author */
+#define W_FEED 0x01 /* a direct child of the channel or feed */
+#define W_ITEM 0x02 /* a direct child of an item or entry */
+#define W_DEEP 0x04 /* anywhere inside an item */
 /* How its text is read. */
-#define T_HTML 0x10	/* escaped (or inline) HTML */
-#define T_ATOM 0x20	/* an atom text construct: type (and mode) decide */
-#define T_MEDIA 0x40	/* media:description: type="html" or plain */
-#define T_XHTML 0x80	/* markup children: the inner XML is the HTML */
-#define A_LINK 0x100	/* atom link: href and rel, no text */
-#define A_GUID 0x200	/* rss guid: also the link unless isPermaLink="false" */
-#define V_RSS090 0x400	/* an element of RSS 0.90's namespace */
+#define T_HTML 0x10   /* HTML unless a type attribute says otherwise */
+#define T_XHTML 0x20  /* markup children: the inner XML is the HTML */
+#define T_TYPED 0x40  /* a text construct: type and mode attributes count */
+#define A_LINK 0x100  /* a link: an href attribute or its text */
+#define A_GUID 0x200  /* a guid or atom id: also the link if permanent */
+#define A_PERSON 0x400 /* an author: text, or name and email children */
+#define P_LOW 0x800   /* a fallback (media:title under title) */
 
 struct elem {
-	const char *ns; /* "" for no namespace */
-	const char *name;
-	unsigned char kind;
-	unsigned char field, prio;   /* lower prio wins */
-	unsigned char field2, prio2; /* a second use (updated as published) */
+	unsigned char vocab;
+	const char *name; /* lowercase: names match in any case */
+	unsigned char kind, field;
 	unsigned short flags;
 };
 
-#define NS_ATOM03 "http://purl.org/atom/ns#"
 #define NS_ATOM10 "http://www.w3.org/2005/Atom"
-#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_DCTERMS "http://purl.org/dc/terms/"
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_RSS090 "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_RSS10 "http://purl.org/rss/1.0/"
-#define NS_MEDIA "http://search.yahoo.com/mrss"
-#define NS_MEDIA2 "http://search.yahoo.com/mrss/"
 #define NS_XHTML "http://www.w3.org/1999/xhtml"
 
-#define FIELD(f, p, fl) K_FIELD, f, p, F_NONE, 0, fl
-#define KIND(k) k, F_NONE, 0, F_NONE, 0, 0
+/* Namespace URIs (compared without regard to case) and their
+ * vocabularies. */
+static const struct {
+	const char *uri;
+	enum vocab v;
+} vocabs[] = {
+	{"", V_FEED},
+	{"http://backend.userland.com/rss", V_FEED},
+	{"http://backend.userland.com/rss2", V_FEED},
+	{"http://blogs.law.harvard.edu/tech/rss", V_FEED},
+	{NS_RSS10, V_FEED},
+	{NS_RSS090, V_FEED},
+	{"http://purl.org/rss/1.0/modules/rss091#", V_FEED},
+	{"http://purl.org/atom/ns#", V_FEED},
+	{"http://purl.org/atom/ns#draft-ietf-atompub-format-08", V_FEED},
+	{"http://purl.org/echo/", V_FEED},
+	{"http://purl.org/pie/", V_FEED},
+	{"http://example.com/newformat#", V_FEED},
+	{"http://example.com/necho", V_FEED},
+	{"uri/of/echo/namespace#", V_FEED},
+	{NS_ATOM10, V_FEED},
+	{"http://purl.org/rss/1.0/modules/content/", V_CONTENT},
+	{"http://purl.org/dc/elements/1.1/", V_DC},
+	{"http://purl.org/dc/terms/", V_DCTERMS},
+	{"http://www.itunes.com/dtds/podcast-1.0.dtd", V_ITUNES},
+	{"http://example.com/dtds/podcast-1.0.dtd", V_ITUNES},
+	{"http://search.yahoo.com/mrss", V_MEDIA},
+	{"http://search.yahoo.com/mrss/", V_MEDIA},
+	{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", V_RDF},
+	{NS_XHTML, V_XHTMLNS},
+};
 
-/* Sorted by (ns, name) in strcmp order: bsearch depends on it. */
+#define FIELD(f, fl) K_FIELD, f, fl
+#define KIND(k) k, F_NONE, 0
+
+/* Sorted by (vocab, name) in strcmp order: bsearch depends on it.
+ * Field rules the table cannot say live in deliver: a title, an
+ * author and a content keep the first value, a link, an id and the
+ * dates the last; a second summary before any content is the content. */
 static const struct elem elems[] = {
-	{"", "author", FIELD(F_AUTHOR, 2, W_ITEM)},
-	{"", "channel", KIND(K_CHANNEL)},
-	{"", "description", FIELD(F_SUMMARY, 1, W_ITEM | T_HTML)},
-	{"", "guid", FIELD(F_ID, 0, W_ITEM | A_GUID)},
-	{"", "item", KIND(K_ITEM)},
-	{"", "language", FIELD(F_LANGUAGE, 0, W_FEED)},
-	{"", "link", FIELD(F_LINK, 1, W_FEED | W_ITEM)},
-	{"", "pubDate", FIELD(F_PUBLISHED, 1, W_ITEM)},
-	{"", "rss", KIND(K_ROOT_RSS)},
-	{"", "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM)},
-	{NS_RSS090, "channel", K_CHANNEL, F_NONE, 0, F_NONE, 0, V_RSS090},
-	{NS_RSS090, "description", FIELD(F_SUMMARY, 1, W_ITEM | T_HTML)},
-	{NS_RSS090, "item", K_ITEM, F_NONE, 0, F_NONE, 0, V_RSS090},
-	{NS_RSS090, "link", FIELD(F_LINK, 1, W_FEED | W_ITEM)},
-	{NS_RSS090, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM)},
-	{NS_ATOM03, "author", KIND(K_AUTHOR)},
-	{NS_ATOM03, "content", FIELD(F_CONTENT, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM03, "created", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_ATOM03, "entry", KIND(K_ITEM)},
-	{NS_ATOM03, "feed", KIND(K_ROOT_FEED)},
-	{NS_ATOM03, "id", FIELD(F_ID, 0, W_ITEM)},
-	{NS_ATOM03, "issued", FIELD(F_PUBLISHED, 1, W_ITEM)},
-	{NS_ATOM03, "link", FIELD(F_LINK, 2, W_FEED | W_ITEM | A_LINK)},
-	{NS_ATOM03, "modified", K_FIELD, F_UPDATED, 1, F_PUBLISHED, 4,
-	    W_ITEM},
-	{NS_ATOM03, "name", FIELD(F_AUTHOR, 0, W_PERSON)},
-	{NS_ATOM03, "summary", FIELD(F_SUMMARY, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM03, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM | T_ATOM)},
-	{NS_DC, "creator", FIELD(F_AUTHOR, 1, W_ITEM)},
-	{NS_DC, "date", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_DC, "description", FIELD(F_SUMMARY, 2, W_ITEM | T_HTML)},
-	{NS_DC, "identifier", FIELD(F_ID, 1, W_ITEM)},
-	{NS_DC, "language", FIELD(F_LANGUAGE, 1, W_FEED)},
-	{NS_DC, "title", FIELD(F_TITLE, 1, W_FEED | W_ITEM)},
-	{NS_DCTERMS, "created", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_DCTERMS, "issued", FIELD(F_PUBLISHED, 2, W_ITEM)},
-	{NS_DCTERMS, "modified", K_FIELD, F_UPDATED, 2, F_PUBLISHED, 4,
-	    W_ITEM},
-	{NS_RSS10, "channel", KIND(K_CHANNEL)},
-	{NS_RSS10, "description", FIELD(F_SUMMARY, 1, W_ITEM | T_HTML)},
-	{NS_RSS10, "item", KIND(K_ITEM)},
-	{NS_RSS10, "link", FIELD(F_LINK, 1, W_FEED | W_ITEM)},
-	{NS_RSS10, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM)},
-	{NS_CONTENT, "encoded", FIELD(F_CONTENT, 1, W_ITEM | T_HTML)},
-	{NS_MEDIA, "description", FIELD(F_SUMMARY, 3, W_DEEP | T_MEDIA)},
-	{NS_MEDIA2, "description", FIELD(F_SUMMARY, 3, W_DEEP | T_MEDIA)},
-	{NS_XHTML, "body", FIELD(F_CONTENT, 2, W_ITEM | T_XHTML)},
-	{NS_RDF, "RDF", KIND(K_ROOT_RDF)},
-	{NS_ATOM10, "author", KIND(K_AUTHOR)},
-	{NS_ATOM10, "content", FIELD(F_CONTENT, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM10, "entry", KIND(K_ITEM)},
-	{NS_ATOM10, "feed", KIND(K_ROOT_FEED)},
-	{NS_ATOM10, "id", FIELD(F_ID, 0, W_ITEM)},
-	{NS_ATOM10, "link", FIELD(F_LINK, 2, W_FEED | W_ITEM | A_LINK)},
-	{NS_ATOM10, "name", FIELD(F_AUTHOR, 0, W_PERSON)},
-	{NS_ATOM10, "published", FIELD(F_PUBLISHED, 1, W_ITEM)},
-	{NS_ATOM10, "summary", FIELD(F_SUMMARY, 0, W_ITEM | T_ATOM)},
-	{NS_ATOM10, "title", FIELD(F_TITLE, 0, W_FEED | W_ITEM | T_ATOM)},
-	{NS_ATOM10, "updated", K_FIELD, F_UPDATED, 1, F_PUBLISHED, 4,
-	    W_ITEM},
+	{V_FEED, "abstract", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_FEED, "author", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_FEED, "channel", KIND(K_CHANNEL)},
+	{V_FEED, "content", FIELD(F_CONTENT, W_ITEM | T_TYPED)},
+	{V_FEED, "description", FIELD(F_SUMMARY, W_ITEM | T_HTML | T_TYPED)},
+	{V_FEED, "entry", KIND(K_ITEM)},
+	{V_FEED, "feed", KIND(K_ROOT_FEED)},
+	{V_FEED, "fullitem", FIELD(F_CONTENT, W_ITEM | T_HTML | T_TYPED)},
+	{V_FEED, "guid", FIELD(F_ID, W_ITEM | A_GUID)},
+	{V_FEED, "id", FIELD(F_ID, W_ITEM | A_GUID)},
+	{V_FEED, "image", KIND(K_UNLOCK)},
+	{V_FEED, "issued", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_FEED, "item", KIND(K_ITEM)},
+	{V_FEED, "language", FIELD(F_LANGUAGE, W_FEED)},
+	{V_FEED, "lastbuilddate", FIELD(F_UPDATED, W_ITEM)},
+	{V_FEED, "link", FIELD(F_LINK, W_FEED | W_ITEM | A_LINK)},
+	{V_FEED, "managingeditor", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_FEED, "modified", FIELD(F_UPDATED, W_ITEM)},
+	{V_FEED, "pubdate", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_FEED, "published", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_FEED, "rss", KIND(K_ROOT_RSS)},
+	{V_FEED, "source", KIND(K_UNLOCK)},
+	{V_FEED, "summary", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_FEED, "textinput", KIND(K_UNLOCK)},
+	{V_FEED, "title", FIELD(F_TITLE, W_FEED | W_ITEM | T_TYPED)},
+	{V_FEED, "updated", FIELD(F_UPDATED, W_ITEM)},
+	{V_CONTENT, "encoded", FIELD(F_CONTENT, W_ITEM | T_HTML | T_TYPED)},
+	{V_DC, "author", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_DC, "creator", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_DC, "date", FIELD(F_UPDATED, W_ITEM)},
+	{V_DC, "description", FIELD(F_SUMMARY, W_ITEM | T_HTML | T_TYPED)},
+	{V_DC, "language", FIELD(F_LANGUAGE, W_FEED | P_LOW)},
+	{V_DC, "title", FIELD(F_TITLE, W_FEED | W_ITEM | T_TYPED)},
+	{V_DCTERMS, "issued", FIELD(F_PUBLISHED, W_ITEM)},
+	{V_DCTERMS, "modified", FIELD(F_UPDATED, W_ITEM)},
+	{V_ITUNES, "author", FIELD(F_AUTHOR, W_ITEM | A_PERSON)},
+	{V_ITUNES, "summary", FIELD(F_SUMMARY, W_ITEM | T_TYPED)},
+	{V_MEDIA, "description", FIELD(F_SUMMARY, W_DEEP | T_HTML | T_TYPED)},
+	{V_MEDIA, "title", FIELD(F_TITLE, W_DEEP | T_TYPED | P_LOW)},
+	{V_RDF, "rdf", KIND(K_ROOT_RDF)},
+	{V_XHTMLNS, "body", FIELD(F_CONTENT, W_ITEM | T_XHTML)},
 };
 
 struct elem_key {
-	const char *ns, *name;
+	unsigned char vocab;
+	const char *name;
 };
 
 static int
@@ -199,9 +237,10 @@ elem_cmp(const void *k, const void *e)
 {
 	const struct elem_key *key = k;
 	const struct elem *el = e;
-	int c = strcmp(key->ns, el->ns);
 
-	return c ? c : strcmp(key->name, el->name);
+	if (key->vocab != el->vocab)
+		return key->vocab < el->vocab ? -1 : 1;
+	return strcmp(key->name, el->name);
 }
 
 /* How a captured value reads. */
@@ -214,7 +253,8 @@ enum vtype {
 /* One field's best value so far. */
 struct slot {
 	char *val;
-	int prio; /* INT_MAX-like 255 when empty */
+	int prio; /* NO_PRIO when empty */
+	int depth; /* of the element that gave it */
 	enum vtype type;
 };
 
@@ -222,7 +262,7 @@ struct slot {
 
 struct item_state {
 	struct slot f[F_COUNT];
-	int permalink; /* the guid may serve as the link */
+	int has_content; /* a content element has started */
 };
 
 /* The field element being read. */
@@ -230,12 +270,19 @@ struct capture {
 	int active;
 	int depth;
 	const struct elem *e;
+	enum field field; /* where it goes (a summary may go to content) */
 	enum vtype type;
 	struct item_state *target;
 	int markup;    /* rebuild child elements as HTML tags */
-	int permalink; /* guid isPermaLink was not "false" */
+	int aux; /* an id: isPermaLink was not "false"; a link: a text link
+		    whose rel is not alternate, a fallback */
+	int base64;    /* base64: 1 by mode, 2 by a binary type */
+	int sub;       /* in an author: 0 text, 1 name, 2 email, 3 other */
+	int sub_depth;
 	char *base;    /* xml:base in force, for links */
+	const char *qname; /* the element's name as written (the reader's) */
 	struct buf text;
+	struct buf name, email; /* an atom person's children */
 };
 
 /* A remembered lookup.  The reader's names and namespace URIs are its
@@ -246,7 +293,15 @@ struct seen {
 	const struct elem *e;
 };
 
-#define SEEN_SLOTS 32
+#define SEEN_SLOTS 64
+
+struct ns_memo {
+	const char *ns;
+	int prefixed, used;
+	enum vocab v;
+};
+
+#define NS_MEMO 8
 
 struct state {
 	xmlTextReaderPtr r;
@@ -255,8 +310,9 @@ struct state {
 	int root_closed;
 	int feed_depth; /* channel or atom feed: -1 if not open */
 	int item_depth; /* the open item: -1 if none */
-	int author_depth;
-	const char *alias_from, *alias_to; /* namespace read as another */
+	int atom;	/* an Atom document: text constructs are typed */
+	int doc_utf8;	/* the document came as UTF-8 */
+	int repair;	/* 2: mojibake and C1 to repair; 1: C1 only */
 	struct item_state item;
 	struct item_state feed;
 	struct capture cap;
@@ -275,6 +331,8 @@ struct state {
 	struct html_conv *hc;
 	struct buf tmp, tmp2; /* scratch for the values of an item */
 	struct seen seen[SEEN_SLOTS];
+	struct ns_memo ns_memo[NS_MEMO];
+	size_t ns_next;
 };
 
 /* ---- errors ---------------------------------------------------------- */
@@ -343,17 +401,20 @@ name_eq(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
-/* Reads the encoding pseudo-attribute of an XML declaration at the start
- * of s into name; returns 1 if there is one. */
+/* Reads the encoding pseudo-attribute of an XML declaration near the
+ * start of s (within 512 bytes: a comment or a stray line may come
+ * first, and html_prepare then drops the misplaced declaration) into
+ * name; returns 1 if there is one. */
 static int
 declared_encoding(const char *s, size_t len, char *name, size_t size)
 {
 	size_t i = 0, lim = len < 512 ? len : 512;
 
-	while (i < lim && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-	    s[i] == '\n'))
+	while (i + 6 <= lim && !(memcmp(s + i, "<?xml", 5) == 0 &&
+	    (s[i + 5] == ' ' || s[i + 5] == '\t' || s[i + 5] == '\r' ||
+	    s[i + 5] == '\n')))
 		i++;
-	if (lim - i < 6 || memcmp(s + i, "<?xml", 5) != 0)
+	if (i + 6 > lim)
 		return 0;
 	for (i += 5; i + 8 < lim && !(s[i] == '?' && s[i + 1] == '>'); i++) {
 		if (memcmp(s + i, "encoding", 8) != 0)
@@ -386,9 +447,42 @@ normalize_encoding(const char *name)
 		"ibm819", "iso-ir-100", "windows-1252", "cp1252",
 		"x-cp1252"};
 
+	/* Names Python's codecs (and so feeds written with them) use for
+	 * encodings iconv knows by another name, or not at all (the two
+	 * X-MAC ones have tables here); '_' reads as '-'. */
+	static const struct {
+		const char *label, *iconv;
+	} aliases[] = {
+		{"cp-is", "IBM861"}, {"cp1140", "IBM1140"},
+		{"cp154", "PT154"}, {"cp875", "IBM875"},
+		{"csibm861", "IBM861"}, {"csmacintosh", "MACINTOSH"},
+		{"csptcp154", "PT154"}, {"ebcdic-cp-be", "IBM500"},
+		{"ebcdic-cp-ca", "IBM037"}, {"ebcdic-cp-ch", "IBM500"},
+		{"ebcdic-cp-nl", "IBM037"}, {"ebcdic-cp-us", "IBM037"},
+		{"ebcdic-cp-wt", "IBM037"}, {"ibm039", "IBM037"},
+		{"ibm1140", "IBM1140"}, {"kz-1048", "RK1048"},
+		{"kz1048", "RK1048"}, {"mac-centraleurope", "MAC-CENTRALEUROPE"},
+		{"mac-greek", "X-MAC-GREEK"}, {"mac-turkish", "X-MAC-TURKISH"},
+		{"macgreek", "X-MAC-GREEK"}, {"macturkish", "X-MAC-TURKISH"},
+		{"mac-cyrillic", "MAC-CYRILLIC"}, {"mac-iceland", "MAC-IS"},
+		{"mac-latin2", "MAC-CENTRALEUROPE"}, {"mac-roman", "MACINTOSH"},
+		{"maccentraleurope", "MAC-CENTRALEUROPE"},
+		{"maccyrillic", "MAC-CYRILLIC"}, {"maciceland", "MAC-IS"},
+		{"maclatin2", "MAC-CENTRALEUROPE"}, {"macroman", "MACINTOSH"},
+		{"ptcp154", "PT154"}, {"strk1048-2002", "RK1048"},
+	};
+	char dashed[48];
+	size_t n = 0;
+
 	for (size_t i = 0; i < ARRAY_LEN(utf8); i++)
 		if (name_eq(name, utf8[i]))
 			return "UTF-8";
+	for (; name[n] && n + 1 < sizeof(dashed); n++)
+		dashed[n] = name[n] == '_' ? '-' : name[n];
+	dashed[n] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
+		if (name_eq(dashed, aliases[i].label))
+			return aliases[i].iconv;
 	for (size_t i = 0; i < ARRAY_LEN(w1252); i++)
 		if (name_eq(name, w1252[i]))
 			return "WINDOWS-1252";
@@ -488,6 +582,125 @@ done:
 	return rc;
 }
 
+/* Where the markup starts when a document opens with text (a PHP
+ * warning printed before the feed): at the first XML declaration or
+ * feed root within 4 KiB, else at i itself. */
+static size_t
+junk_end(const char *s, size_t len, size_t i)
+{
+	static const char *const starts[] = {"<?xml", "<rss", "<feed",
+		"<rdf:RDF", "<channel"};
+	size_t lim = len - i < 4096 ? len : i + 4096;
+
+	for (size_t j = i; j < lim; j++) {
+		if (s[j] != '<')
+			continue;
+		for (size_t k = 0; k < ARRAY_LEN(starts); k++) {
+			size_t n = strlen(starts[k]);
+			if (lim - j > n && memcmp(s + j, starts[k], n) == 0)
+				return j;
+		}
+	}
+	return i;
+}
+
+/* Two Mac code pages glibc's iconv lacks (Unicode's mappings of them),
+ * bytes 0x80 to 0xFF; ASCII maps to itself. */
+static const uint16_t mac_greek[128] = {
+	0x00c4, 0x00b9, 0x00b2, 0x00c9, 0x00b3, 0x00d6, 0x00dc, 0x0385,
+	0x00e0, 0x00e2, 0x00e4, 0x0384, 0x00a8, 0x00e7, 0x00e9, 0x00e8,
+	0x00ea, 0x00eb, 0x00a3, 0x2122, 0x00ee, 0x00ef, 0x2022, 0x00bd,
+	0x2030, 0x00f4, 0x00f6, 0x00a6, 0x20ac, 0x00f9, 0x00fb, 0x00fc,
+	0x2020, 0x0393, 0x0394, 0x0398, 0x039b, 0x039e, 0x03a0, 0x00df,
+	0x00ae, 0x00a9, 0x03a3, 0x03aa, 0x00a7, 0x2260, 0x00b0, 0x00b7,
+	0x0391, 0x00b1, 0x2264, 0x2265, 0x00a5, 0x0392, 0x0395, 0x0396,
+	0x0397, 0x0399, 0x039a, 0x039c, 0x03a6, 0x03ab, 0x03a8, 0x03a9,
+	0x03ac, 0x039d, 0x00ac, 0x039f, 0x03a1, 0x2248, 0x03a4, 0x00ab,
+	0x00bb, 0x2026, 0x00a0, 0x03a5, 0x03a7, 0x0386, 0x0388, 0x0153,
+	0x2013, 0x2015, 0x201c, 0x201d, 0x2018, 0x2019, 0x00f7, 0x0389,
+	0x038a, 0x038c, 0x038e, 0x03ad, 0x03ae, 0x03af, 0x03cc, 0x038f,
+	0x03cd, 0x03b1, 0x03b2, 0x03c8, 0x03b4, 0x03b5, 0x03c6, 0x03b3,
+	0x03b7, 0x03b9, 0x03be, 0x03ba, 0x03bb, 0x03bc, 0x03bd, 0x03bf,
+	0x03c0, 0x03ce, 0x03c1, 0x03c3, 0x03c4, 0x03b8, 0x03c9, 0x03c2,
+	0x03c7, 0x03c5, 0x03b6, 0x03ca, 0x03cb, 0x0390, 0x03b0, 0x00ad,
+};
+static const uint16_t mac_turkish[128] = {
+	0x00c4, 0x00c5, 0x00c7, 0x00c9, 0x00d1, 0x00d6, 0x00dc, 0x00e1,
+	0x00e0, 0x00e2, 0x00e4, 0x00e3, 0x00e5, 0x00e7, 0x00e9, 0x00e8,
+	0x00ea, 0x00eb, 0x00ed, 0x00ec, 0x00ee, 0x00ef, 0x00f1, 0x00f3,
+	0x00f2, 0x00f4, 0x00f6, 0x00f5, 0x00fa, 0x00f9, 0x00fb, 0x00fc,
+	0x2020, 0x00b0, 0x00a2, 0x00a3, 0x00a7, 0x2022, 0x00b6, 0x00df,
+	0x00ae, 0x00a9, 0x2122, 0x00b4, 0x00a8, 0x2260, 0x00c6, 0x00d8,
+	0x221e, 0x00b1, 0x2264, 0x2265, 0x00a5, 0x00b5, 0x2202, 0x2211,
+	0x220f, 0x03c0, 0x222b, 0x00aa, 0x00ba, 0x03a9, 0x00e6, 0x00f8,
+	0x00bf, 0x00a1, 0x00ac, 0x221a, 0x0192, 0x2248, 0x2206, 0x00ab,
+	0x00bb, 0x2026, 0x00a0, 0x00c0, 0x00c3, 0x00d5, 0x0152, 0x0153,
+	0x2013, 0x2014, 0x201c, 0x201d, 0x2018, 0x2019, 0x00f7, 0x25ca,
+	0x00ff, 0x0178, 0x011e, 0x011f, 0x0130, 0x0131, 0x015e, 0x015f,
+	0x2021, 0x00b7, 0x201a, 0x201e, 0x2030, 0x00c2, 0x00ca, 0x00c1,
+	0x00cb, 0x00c8, 0x00cd, 0x00ce, 0x00cf, 0x00cc, 0x00d3, 0x00d4,
+	0xf8ff, 0x00d2, 0x00da, 0x00db, 0x00d9, 0xf8a0, 0x02c6, 0x02dc,
+	0x00af, 0x02d8, 0x02d9, 0x02da, 0x00b8, 0x02dd, 0x02db, 0x02c7,
+};
+
+/* The built-in table for enc, or NULL. */
+static const uint16_t *
+builtin_table(const char *enc)
+{
+	if (strcmp(enc, "X-MAC-GREEK") == 0)
+		return mac_greek;
+	if (strcmp(enc, "X-MAC-TURKISH") == 0)
+		return mac_turkish;
+	return NULL;
+}
+
+/* Converts len bytes of enc to prepared UTF-8 in out (empty before).
+ * The XML declaration is dropped: it names the encoding the bytes are
+ * no longer in, and a name XML does not allow ("865", which Python and
+ * iconv know) is fatal to libxml2.  Returns -1 when libxml2 has no
+ * converter for enc. */
+static int
+convert(const char *enc, const char *in, size_t len, struct buf *out,
+    struct state *st)
+{
+	struct buf conv;
+	size_t off = 0;
+
+	buf_init(&conv, 0);
+	const uint16_t *t = builtin_table(enc);
+	if (t) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)in[i];
+			char e[4];
+			if (c < 0x80)
+				(void)buf_putc(&conv, (char)c);
+			else
+				(void)buf_append(&conv, e,
+				    text_utf8_put(t[c - 0x80], e));
+		}
+	} else if (to_utf8(enc, in, len, &conv, st) < 0) {
+		buf_fini(&conv);
+		return -1;
+	}
+	if (conv.len > 6 && memcmp(conv.p, "<?xml", 5) == 0 &&
+	    (conv.p[5] == ' ' || conv.p[5] == '\t' || conv.p[5] == '\n' ||
+	    conv.p[5] == '\r')) {
+		size_t lim = conv.len < 512 ? conv.len : 512;
+		for (size_t i = 5; i + 1 < lim && !off; i++)
+			if (conv.p[i] == '?' && conv.p[i + 1] == '>')
+				off = i + 2;
+	}
+	if (!html_prepare(conv.p + off, conv.len - off, out, HTML_PREP_XML)) {
+		if (off == 0) {
+			*out = conv;
+			return 0;
+		}
+		(void)buf_append(out, conv.p + off, conv.len - off);
+	}
+	buf_fini(&conv);
+	return 0;
+}
+
 /* Decides the encoding (BOM, declaration, HTTP charset, UTF-8) and
  * makes the document prepared UTF-8: either in out (the function returns
  * NULL) or, when the input is fine as it is, the returned part of data
@@ -499,10 +712,39 @@ prepare(const char *data, size_t len, const char *http_charset,
 	const unsigned char *u = (const unsigned char *)data;
 	const char *enc = NULL;
 	char declared[48];
-	size_t skip = 0;
+	size_t skip = 0, lead = 0;
+	int bom = 0;
 
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
-		skip = 3;
+	/* White space and UTF-8 BOMs before the first markup (PHP and
+	 * WordPress feeds print a blank line first): libxml2 refuses a
+	 * declaration after them, so they go.  A UTF-8 BOM anywhere in
+	 * that run still says UTF-8. */
+	while (lead < len) {
+		if (u[lead] == ' ' || u[lead] == '\t' || u[lead] == '\n' ||
+		    u[lead] == '\r') {
+			lead++;
+		} else if (len - lead >= 3 && u[lead] == 0xef &&
+		    u[lead + 1] == 0xbb && u[lead + 2] == 0xbf) {
+			lead += 3;
+			bom = 1;
+		} else {
+			break;
+		}
+	}
+	if (lead < len && u[lead] >= 0x20 && u[lead] < 0x7f && u[lead] != '<')
+		lead = junk_end(data, len, lead);
+	if (bom) {
+		skip = lead;
+	} else if (lead > 0 && lead < len && u[lead] == '<') {
+		skip = lead;
+		if (declared_encoding(data + skip, len - skip, declared,
+		    sizeof(declared))) {
+			enc = normalize_encoding(declared);
+			if (unit_size(enc) > 1)
+				enc = NULL;
+		} else if (http_charset && *http_charset) {
+			enc = normalize_encoding(http_charset);
+		}
 	} else if (len >= 4 && u[0] == 0xff && u[1] == 0xfe && u[2] == 0 &&
 	    u[3] == 0) {
 		enc = "UTF-32LE";
@@ -517,12 +759,30 @@ prepare(const char *data, size_t len, const char *http_charset,
 	} else if (len >= 2 && u[0] == 0xfe && u[1] == 0xff) {
 		enc = "UTF-16BE";
 		skip = 2;
+	} else if (len >= 4 && u[0] == '<' && u[1] == 0 && u[2] == 0 &&
+	    u[3] == 0) {
+		enc = "UTF-32LE"; /* "<" without a BOM */
+	} else if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0 &&
+	    u[3] == '<') {
+		enc = "UTF-32BE";
 	} else if (len >= 4 && u[0] == '<' && u[1] == 0 && u[2] != 0 &&
 	    u[3] == 0) {
 		enc = "UTF-16LE"; /* "<?" without a BOM */
 	} else if (len >= 4 && u[0] == 0 && u[1] == '<' && u[2] == 0 &&
 	    u[3] != 0) {
 		enc = "UTF-16BE";
+	} else if (len >= 4 && u[0] == 0x4c && u[1] == 0x6f && u[2] == 0xa7 &&
+	    u[3] == 0x94) {
+		/* "<?xm" in EBCDIC: the declaration, read in code page 37,
+		 * says which EBCDIC page the rest is in. */
+		struct buf head;
+		buf_init(&head, 0);
+		enc = "IBM037";
+		if (to_utf8(enc, data, len < 512 ? len : 512, &head, st) == 0 &&
+		    declared_encoding(head.p, head.len, declared,
+		    sizeof(declared)))
+			enc = normalize_encoding(declared);
+		buf_fini(&head);
 	} else if (declared_encoding(data, len, declared, sizeof(declared))) {
 		enc = normalize_encoding(declared);
 		/* A declaration readable as ASCII cannot be right about
@@ -534,24 +794,32 @@ prepare(const char *data, size_t len, const char *http_charset,
 	}
 	if (enc && (strcmp(enc, "UTF-8") == 0 || name_eq(enc, "utf-8")))
 		enc = NULL;
-	if (enc) {
-		struct buf conv;
-		buf_init(&conv, 0);
-		if (to_utf8(enc, data + skip, len - skip, &conv, st) == 0) {
-			if (html_prepare(conv.p, conv.len, out,
-			    HTML_PREP_XML)) {
-				buf_fini(&conv);
-				return NULL;
-			}
-			*out = conv;
-			return NULL;
-		}
-		buf_fini(&conv);
-	}
-	if (html_prepare(data + skip, len - skip, out, HTML_PREP_XML))
+	if (enc && convert(enc, data + skip, len - skip, out, st) == 0)
 		return NULL;
-	*plen = len - skip;
-	return data + skip;
+	int r = html_prepare(data + skip, len - skip, out,
+	    HTML_PREP_XML | HTML_PREP_STRICT);
+	if (r >= 0) {
+		st->doc_utf8 = 1;
+		if (r)
+			return NULL;
+		*plen = len - skip;
+		return data + skip;
+	}
+	/* Not UTF-8 after all: a Latin-1 feed that says (or is taken
+	 * for) UTF-8.  As the reference parser does, the whole document
+	 * is windows-1252 then, or ISO-8859-2 when it has a byte
+	 * windows-1252 leaves undefined. */
+	buf_reset(out);
+	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90,
+		0x9d};
+	enc = "WINDOWS-1252";
+	for (size_t i = 0; i < ARRAY_LEN(undefined); i++)
+		if (memchr(data + skip, undefined[i], len - skip))
+			enc = "ISO-8859-2";
+	if (convert(enc, data + skip, len - skip, out, st) < 0)
+		(void)html_prepare(data + skip, len - skip, out,
+		    HTML_PREP_XML);
+	return NULL;
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -562,6 +830,7 @@ slot_clear(struct slot *s)
 	free(s->val);
 	s->val = NULL;
 	s->prio = NO_PRIO;
+	s->depth = 0;
 	s->type = V_TEXT;
 }
 
@@ -570,7 +839,7 @@ item_clear(struct item_state *it)
 {
 	for (int i = 0; i < F_COUNT; i++)
 		slot_clear(&it->f[i]);
-	it->permalink = 0;
+	it->has_content = 0;
 }
 
 static int
@@ -582,11 +851,37 @@ blank(const char *s)
 	return 1;
 }
 
-/* Offers a value (ownership passes) for a field at a priority. */
-static void
-offer(struct slot *s, char *val, int prio, enum vtype type)
+/* Whether a field has had its element, empty or not. */
+static int
+present(const struct slot *s)
 {
-	if (!val || blank(val) || prio >= s->prio) {
+	return s->prio != NO_PRIO;
+}
+
+/* Sets a field (ownership of val passes; blank means present but
+ * empty). */
+static void
+set_present(struct slot *s, char *val, int depth, enum vtype type)
+{
+	slot_clear(s);
+	if (val && blank(val)) {
+		free(val);
+		val = NULL;
+	}
+	s->val = val;
+	s->prio = 0;
+	s->depth = depth;
+	s->type = type;
+}
+
+/* Offers a value (ownership passes) for a field at a priority: it
+ * replaces a worse one, and with last also one of the same priority
+ * (the later element wins, as feeds that repeat a link mean). */
+static void
+offer(struct slot *s, char *val, int prio, enum vtype type, int last)
+{
+	if (!val || blank(val) || prio > s->prio ||
+	    (prio == s->prio && !last)) {
 		free(val);
 		return;
 	}
@@ -773,6 +1068,10 @@ date_of(const struct slot *s)
 }
 
 /* Turns the open item's slots into a parsed_item. */
+
+/* Turns the open item's slots into a parsed_item.  Every item is kept,
+ * with or without a title: RSS 2.0 asks only for a title or a
+ * description, and real feeds carry items with neither. */
 static void
 commit_item(struct state *st)
 {
@@ -790,19 +1089,11 @@ commit_item(struct state *st)
 	pi.link = clean_take(st, &it->f[F_LINK].val, PARSE_MAX_FIELD);
 	pi.id = clean_take(st, &it->f[F_ID].val, PARSE_MAX_FIELD);
 	pi.author = plain(st, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD, 1);
-	/* Without a summary the content gives it, and is still needed. */
-	if (it->f[F_SUMMARY].val)
-		pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY,
-		    1);
-	else
-		pi.summary = plain(st, &it->f[F_CONTENT], 1, PARSE_MAX_SUMMARY,
-		    0);
+	pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY, 1);
 	pi.content = html_of(st, &it->f[F_CONTENT]);
 	pi.published = date_of(&it->f[F_PUBLISHED]);
 	pi.updated = date_of(&it->f[F_UPDATED]);
 	item_clear(it);
-	if (!pi.title && !pi.link && !pi.id && !pi.summary && !pi.content)
-		return;
 	if (f->nitems == st->cap_items) {
 		st->cap_items = st->cap_items ? st->cap_items * 2 : 16;
 		f->items = xreallocarray(f->items, st->cap_items,
@@ -811,159 +1102,6 @@ commit_item(struct state *st)
 	f->items[f->nitems++] = pi;
 }
 
-/* ---- the reader loop ------------------------------------------------- */
-
-static const struct elem *
-lookup(struct state *st)
-{
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
-	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
-	struct elem_key key;
-
-	if (!name)
-		return NULL;
-	struct seen *seen = &st->seen[(((uintptr_t)name >> 4) ^
-	    ((uintptr_t)ns >> 6)) % SEEN_SLOTS];
-	if (seen->name == name && seen->ns == ns)
-		return seen->e;
-	seen->name = name;
-	seen->ns = ns;
-	if (!ns)
-		ns = "";
-	if (st->alias_from && strcmp(ns, st->alias_from) == 0)
-		ns = st->alias_to;
-	key.ns = ns;
-	key.name = name;
-	seen->e = bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
-	    elem_cmp);
-	return seen->e;
-}
-
-static char *
-attr(xmlTextReaderPtr r, const char *name)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	char *s;
-
-	if (!v)
-		return NULL;
-	s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static int
-attr_is(xmlTextReaderPtr r, const char *name, const char *const *values,
-    size_t n)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	int hit = 0;
-
-	if (!v)
-		return 0;
-	for (size_t i = 0; i < n && !hit; i++) {
-		const char *t = (const char *)v;
-		while (*t == ' ')
-			t++;
-		hit = name_eq(t, values[i]);
-	}
-	xmlFree(v);
-	return hit;
-}
-
-static void
-root_start(struct state *st, const struct elem *e)
-{
-	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
-	struct parsed_feed *f = st->out;
-
-	if (!e || (e->kind != K_ROOT_RSS && e->kind != K_ROOT_RDF &&
-	    e->kind != K_ROOT_FEED)) {
-		/* A root in a namespace we know by another: <rss> in
-		 * Userland's namespace, <feed> in none. */
-		if (name && strcmp(name, "rss") == 0 && ns) {
-			st->alias_from = ns;
-			st->alias_to = "";
-			memset(st->seen, 0, sizeof(st->seen));
-			e = lookup(st);
-		} else if (name && strcmp(name, "feed") == 0 && !ns) {
-			st->alias_from = "";
-			st->alias_to = NS_ATOM10;
-			memset(st->seen, 0, sizeof(st->seen));
-			e = lookup(st);
-		} else {
-			char *n = clean_line(name ? name : "?", 64);
-			snprintf(st->err, sizeof(st->err),
-			    "not a feed: root element <%s>", n ? n : "?");
-			free(n);
-			st->stop = 1;
-			return;
-		}
-	}
-	st->root = 1;
-	if (e->kind == K_ROOT_RSS) {
-		char *v = attr(st->r, "version");
-		f->format = FEED_RSS20;
-		if (v && strcmp(v, "0.91") == 0)
-			f->format = FEED_RSS091;
-		else if (v && strcmp(v, "0.92") == 0)
-			f->format = FEED_RSS092;
-		else if (v && (strcmp(v, "0.90") == 0 || strcmp(v, "0.9") == 0))
-			f->format = FEED_RSS090;
-		free(v);
-	} else if (e->kind == K_ROOT_RDF) {
-		f->format = FEED_RSS10;
-	} else {
-		f->format = strcmp(e->ns, NS_ATOM03) == 0 ? FEED_ATOM03 :
-		    FEED_ATOM10;
-		st->feed_depth = 0;
-	}
-	const char *lang = (const char *)xmlTextReaderConstXmlLang(st->r);
-	if (lang)
-		offer(&st->feed.f[F_LANGUAGE], xstrdup(lang), 3, V_TEXT);
-}
-
-/* Which of an element's text constructs applies (atom type and mode,
- * media type).  Returns -1 when the value is not text at all (base64,
- * out-of-line src). */
-static int
-text_type(struct state *st, const struct elem *e)
-{
-	static const char *const html[] = {"html", "text/html"};
-	static const char *const xhtml[] = {"xhtml", "application/xhtml+xml"};
-	static const char *const text[] = {"text", "text/plain", "plain"};
-	static const char *const b64[] = {"base64"};
-	static const char *const xml[] = {"xml"};
-
-	if (e->flags & T_HTML)
-		return V_HTML;
-	if (e->flags & T_XHTML)
-		return V_XHTML;
-	if (e->flags & T_MEDIA)
-		return attr_is(st->r, "type", html, 1) ? V_HTML : V_TEXT;
-	if (!(e->flags & T_ATOM))
-		return V_TEXT;
-	char *src = attr(st->r, "src");
-	if (src) {
-		free(src);
-		return -1;
-	}
-	if (attr_is(st->r, "mode", b64, 1))
-		return -1;
-	if (attr_is(st->r, "type", html, 2))
-		return V_HTML;
-	if (attr_is(st->r, "type", xhtml, 2))
-		return V_XHTML;
-	if (attr_is(st->r, "mode", xml, 1)) {
-		/* Atom 0.3's default mode: markup children are content. */
-		char *t = attr(st->r, "type");
-		int plain_text = !t || attr_is(st->r, "type", text, 3);
-		free(t);
-		return plain_text ? V_TEXT : V_XHTML;
-	}
-	return V_TEXT;
-}
 
 /* The inner XML of an atom xhtml construct without its wrapping div
  * (RFC 4287 3.1.1.3: the div is not part of the content). */
@@ -1037,24 +1175,536 @@ is_web_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Hands a finished value (ownership passes) to its field(s). */
-static void
-deliver(struct state *st, const struct elem *e, struct item_state *target,
-    char *val, enum vtype type, const char *base, int permalink)
+
+/* ---- the reader loop ------------------------------------------------- */
+
+static enum vocab
+vocab_of(const char *ns, int prefixed)
 {
-	if (e->field == F_LINK || (e->flags & A_GUID))
-		trim(val);
-	if (e->field == F_LINK && base && *base && !is_absolute(val)) {
-		char *l = resolve(val, base);
-		free(val);
-		val = l;
+	if (!ns || !*ns)
+		return V_FEED;
+	for (size_t i = 0; i < ARRAY_LEN(vocabs); i++)
+		if (name_eq(ns, vocabs[i].uri))
+			return vocabs[i].v;
+	/* Userland's RSS namespace comes in several spellings. */
+	for (const char *p = ns; *p; p++)
+		if (lower((unsigned char)*p) == 'b' &&
+		    strncmp(p, "backend.userland.com/rss", 24) == 0)
+			return V_FEED;
+	return prefixed ? V_OTHER : V_FEED;
+}
+
+/* vocab_of, remembered per namespace string (the reader's dictionary
+ * keeps one pointer per URI, and a document uses a handful). */
+static enum vocab
+ns_vocab(struct state *st, const char *ns, int prefixed)
+{
+	struct ns_memo *m = st->ns_memo;
+
+	for (size_t i = 0; i < NS_MEMO; i++)
+		if (m[i].ns == ns && m[i].prefixed == prefixed && m[i].used)
+			return m[i].v;
+	enum vocab v = vocab_of(ns, prefixed);
+	m = &st->ns_memo[st->ns_next++ % NS_MEMO];
+	m->ns = ns;
+	m->prefixed = prefixed;
+	m->used = 1;
+	m->v = v;
+	return v;
+}
+
+static const struct elem *
+lookup(struct state *st)
+{
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
+	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
+	struct elem_key key;
+	char low[32];
+	size_t n = 0;
+
+	if (!name)
+		return NULL;
+	/* Keyed by name and namespace, not prefix: only an unknown
+	 * namespace depends on whether it has one, and a document that
+	 * binds one such URI both ways is not worth a dictionary lookup
+	 * per element. */
+	uintptr_t h = (uintptr_t)name * 0x9e3779b97f4a7c15u ^ (uintptr_t)ns;
+	struct seen *seen = &st->seen[(h >> 20) % SEEN_SLOTS];
+	if (seen->name == name && seen->ns == ns)
+		return seen->e;
+	seen->name = name;
+	seen->ns = ns;
+	seen->e = NULL;
+	for (; name[n] && n + 1 < sizeof(low); n++)
+		low[n] = (char)lower((unsigned char)name[n]);
+	if (name[n])
+		return NULL;
+	low[n] = '\0';
+	key.vocab = (unsigned char)ns_vocab(st, ns,
+	    xmlTextReaderConstPrefix(st->r) != NULL);
+	key.name = low;
+	if (key.vocab == V_OTHER)
+		return NULL;
+	seen->e = bsearch(&key, elems, ARRAY_LEN(elems), sizeof(elems[0]),
+	    elem_cmp);
+	return seen->e;
+}
+
+/* An attribute's value by local name in any case, as feeds write
+ * "isPermaLink", "ispermalink" and CDF's "HREF"; caller frees. */
+static char *
+attr(xmlTextReaderPtr r, const char *name)
+{
+	char *v = NULL;
+
+	if (xmlTextReaderHasAttributes(r) != 1)
+		return NULL;
+	while (!v && xmlTextReaderMoveToNextAttribute(r) == 1) {
+		if (xmlTextReaderIsNamespaceDecl(r) == 1)
+			continue;
+		const char *n = (const char *)xmlTextReaderConstLocalName(r);
+		const char *val = (const char *)xmlTextReaderConstValue(r);
+		if (n && name_eq(n, name))
+			v = xstrdup(val ? val : "");
 	}
-	if ((e->flags & A_GUID) && permalink && is_web_url(val))
-		offer(&target->f[F_LINK], resolve(val, base), 3, V_TEXT);
-	if (e->field2 != F_NONE)
-		offer(&target->f[e->field2], xstrdup(val), e->prio2, type);
-	offer(&target->f[e->field], val, e->prio, type);
-	(void)st;
+	(void)xmlTextReaderMoveToElement(r);
+	return v;
+}
+
+/* Whether attribute name is one of values (any case, leading and
+ * trailing spaces ignored). */
+static int
+attr_is(xmlTextReaderPtr r, const char *name, const char *const *values,
+    size_t n)
+{
+	char *v = attr(r, name);
+	int hit = 0;
+
+	if (!v)
+		return 0;
+	trim(v);
+	for (size_t i = 0; i < n && !hit; i++)
+		hit = name_eq(v, values[i]);
+	free(v);
+	return hit;
+}
+
+/* The version the root's namespace declarations imply, read as the
+ * reference parser reads them: the first of RSS 0.90 as the default
+ * namespace, RSS 1.0 under any prefix, or Atom 1.0. */
+static enum feed_format
+ns_format(xmlTextReaderPtr r)
+{
+	enum feed_format f = FEED_UNKNOWN;
+
+	if (xmlTextReaderHasAttributes(r) != 1)
+		return f;
+	while (f == FEED_UNKNOWN && xmlTextReaderMoveToNextAttribute(r) == 1) {
+		if (xmlTextReaderIsNamespaceDecl(r) != 1)
+			continue;
+		const char *v = (const char *)xmlTextReaderConstValue(r);
+		const char *p = (const char *)xmlTextReaderConstPrefix(r);
+		if (!v)
+			continue;
+		if (!p && name_eq(v, NS_RSS090))
+			f = FEED_RSS090;
+		else if (name_eq(v, NS_RSS10))
+			f = FEED_RSS10;
+		else if (name_eq(v, NS_ATOM10))
+			f = FEED_ATOM10;
+	}
+	(void)xmlTextReaderMoveToElement(r);
+	return f;
+}
+
+static void
+root_start(struct state *st, const struct elem *e)
+{
+	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(st->r);
+	struct parsed_feed *f = st->out;
+
+	if (!e || (e->kind != K_ROOT_RSS && e->kind != K_ROOT_RDF &&
+	    e->kind != K_ROOT_FEED && e->kind != K_CHANNEL)) {
+		char *n = clean_line(name ? name : "?", 64);
+		snprintf(st->err, sizeof(st->err),
+		    "not a feed: root element <%s>", n ? n : "?");
+		free(n);
+		st->stop = 1;
+		return;
+	}
+	st->root = 1;
+	enum feed_format nsf = ns_format(st->r);
+	char *v = attr(st->r, "version");
+	if (v)
+		trim(v);
+	if (e->kind == K_ROOT_RSS) {
+		f->format = FEED_RSS20;
+		if (nsf == FEED_RSS090 || nsf == FEED_RSS10)
+			f->format = nsf;
+		else if (v && strcmp(v, "0.91") == 0)
+			f->format = FEED_RSS091;
+		else if (v && (strcmp(v, "0.92") == 0 ||
+		    strcmp(v, "0.93") == 0 || strcmp(v, "0.94") == 0))
+			f->format = FEED_RSS092;
+		else if (v && (strcmp(v, "0.90") == 0 || strcmp(v, "0.9") == 0))
+			f->format = FEED_RSS090;
+	} else if (e->kind == K_ROOT_RDF) {
+		f->format = nsf == FEED_RSS090 ? FEED_RSS090 : FEED_RSS10;
+	} else if (e->kind == K_ROOT_FEED) {
+		/* Atom 0.3 and the drafts before it say so in version;
+		 * a pre-1.0 namespace without it is still old Atom. */
+		if (nsf == FEED_ATOM10)
+			f->format = FEED_ATOM10;
+		else if (v && (strcmp(v, "0.3") == 0 ||
+		    strcmp(v, "0.2") == 0 || strcmp(v, "0.1") == 0))
+			f->format = FEED_ATOM03;
+		else if (ns && *ns && !name_eq(ns, NS_ATOM10) &&
+		    vocab_of(ns, 0) == V_FEED && strstr(ns, "purl.org"))
+			f->format = FEED_ATOM03;
+		else
+			f->format = FEED_ATOM10;
+		st->feed_depth = 0;
+		st->atom = 1;
+	} else {
+		/* CDF: the channel is the root; its HREF is the link. */
+		f->format = FEED_RSS20;
+		st->feed_depth = 0;
+		char *href = attr(st->r, "href");
+		if (href) {
+			trim(href);
+			offer(&st->feed.f[F_LINK], href, 0, V_TEXT, 1);
+		}
+	}
+	free(v);
+	const char *lang = (const char *)xmlTextReaderConstXmlLang(st->r);
+	if (lang)
+		offer(&st->feed.f[F_LANGUAGE], xstrdup(lang), 3, V_TEXT, 0);
+}
+
+/* Which text construct an element holds: its table default, or what
+ * type and mode say (text, html, xhtml; base64 for mode="base64" and for
+ * a type that is neither text nor XML, as Atom 3.1.1 has it).  Returns
+ * -1 when the value is not in the document (an out-of-line src). */
+static int
+text_type(struct state *st, const struct elem *e, enum field field,
+    int *b64)
+{
+	int type = e->flags & T_XHTML ? V_XHTML :
+	    e->flags & T_HTML ? V_HTML : V_TEXT;
+
+	*b64 = 0;
+	if (field != e->field)
+		type = V_TEXT; /* a summary read as content: text/plain */
+	if (!(e->flags & T_TYPED) || xmlTextReaderHasAttributes(st->r) != 1)
+		return type;
+	if (field == F_CONTENT) {
+		char *src = attr(st->r, "src");
+		if (src) {
+			free(src);
+			return -1;
+		}
+	}
+	char *t = attr(st->r, "type");
+	if (t) {
+		trim(t);
+		size_t n = strlen(t);
+		if (name_eq(t, "text") || name_eq(t, "plain") ||
+		    name_eq(t, "text/plain"))
+			type = V_TEXT;
+		else if (name_eq(t, "html") || name_eq(t, "text/html"))
+			type = V_HTML;
+		else if (name_eq(t, "xhtml") ||
+		    name_eq(t, "application/xhtml+xml") ||
+		    (n >= 3 && name_eq(t + n - 3, "xml")))
+			type = V_XHTML;
+		else if (n > 5 && strncmp(t, "text/", 5) == 0)
+			type = V_TEXT;
+		else if (n > 0) {
+			type = V_TEXT;
+			*b64 = 2; /* binary: never the summary */
+		}
+		free(t);
+	}
+	if (!*b64 && attr_is(st->r, "mode", (const char *const[]){"base64"},
+	    1))
+		*b64 = 1;
+	return type;
+}
+
+static int
+is_word(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether text that says it is plain reads as HTML: an end tag or a
+ * character reference, and every named reference one HTML defines (so
+ * "AT&amp;amp;T" and "It&amp;apos;s", escaped twice by their CMS, come
+ * out as "AT&T" and "It's", while "R&D;" stays as written). */
+static int
+looks_like_html(const char *s)
+{
+	int seen = 0;
+
+	for (const char *p = s; (p = strpbrk(p, "<&")) != NULL; p++) {
+		const char *q = p + 1;
+		if (*p == '<') {
+			if (*q != '/' || !is_word((unsigned char)q[1]))
+				continue;
+			for (q++; is_word((unsigned char)*q); q++)
+				;
+			seen |= *q == '>';
+			continue;
+		}
+		int num = *q == '#';
+		const char *name = q + num;
+		for (q = name; is_word((unsigned char)*q); q++)
+			;
+		if (*q != ';' || q == name)
+			continue;
+		uint32_t cp[2];
+		if (!num && html_entity(name, (size_t)(q - name), cp) == 0)
+			return 0;
+		seen = 1;
+	}
+	return seen;
+}
+
+static int
+b64_value(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* The base64 text s decoded, when it is base64 and decodes to valid
+ * UTF-8 without NUL; else s itself (ownership passes either way). */
+static char *
+unbase64(char *s)
+{
+	struct buf b;
+	uint32_t acc = 0;
+	int bits = 0, bad = 0;
+
+	buf_init(&b, 0);
+	for (const char *p = s; *p && !bad; p++) {
+		int v = b64_value((unsigned char)*p);
+		if (v < 0) {
+			bad = !(*p == '=' || *p == ' ' || *p == '\n' ||
+			    *p == '\r' || *p == '\t');
+			continue;
+		}
+		acc = acc << 6 | (uint32_t)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			char c = (char)((acc >> bits) & 0xff);
+			bad = c == '\0';
+			(void)buf_putc(&b, c);
+		}
+	}
+	for (size_t i = 0; !bad && i < b.len;) {
+		uint32_t cp;
+		size_t n = text_utf8_next(b.p + i, b.len - i, &cp);
+		bad = cp == 0xfffd && (n != 3 ||
+		    memcmp(b.p + i, "\xef\xbf\xbd", 3) != 0);
+		i += n;
+	}
+	if (bad || b.len == 0) {
+		buf_fini(&b);
+		return s;
+	}
+	free(s);
+	return buf_take(&b);
+}
+
+static int
+email_char(int c)
+{
+	return is_word(c) || c == '-' || c == '.' || c == '+';
+}
+
+/* A person as RSS writes one, "jo@example.com (Jo Roe)", "Jo Roe
+ * <jo@example.com>" or either part alone, reduced to the name when
+ * there is one (*named set), else the address.  In place. */
+static void
+person_name(char *s, int *named)
+{
+	char *at = strchr(s, '@');
+
+	*named = 1;
+	trim(s);
+	if (!at) {
+		return;
+	}
+	char *a = at, *z = at + 1;
+	while (a > s && email_char((unsigned char)a[-1]))
+		a--;
+	while (email_char((unsigned char)*z))
+		z++;
+	if (a == at || z == at + 1 || !memchr(at, '.', (size_t)(z - at)))
+		return;
+	char email[256];
+	size_t elen = (size_t)(z - a) < sizeof(email) - 1 ?
+	    (size_t)(z - a) : sizeof(email) - 1;
+	memcpy(email, a, elen);
+	email[elen] = '\0';
+	memmove(a, z, strlen(z) + 1);
+	/* What the address leaves behind: "()", "<>", "(Jo Roe)". */
+	char *w = s;
+	for (char *p = s; *p; p++) {
+		if ((p[0] == '(' && p[1] == ')') || (p[0] == '<' &&
+		    p[1] == '>')) {
+			p++;
+			continue;
+		}
+		*w++ = *p;
+	}
+	*w = '\0';
+	trim(s);
+	size_t n = strlen(s);
+	if (n > 0 && s[0] == '(') {
+		memmove(s, s + 1, n--);
+	}
+	if (n > 0 && s[n - 1] == ')')
+		s[--n] = '\0';
+	trim(s);
+	if (*s == '\0') {
+		memcpy(s, email, elen + 1 <= (size_t)(z - s) ? elen + 1 : 1);
+		*named = 0;
+	}
+}
+
+/* Hands a finished value (ownership passes) to its field.  A title, an
+ * author, a content keep the first value; a link, an id and the dates
+ * keep the last (an empty date element clears the date, as the
+ * reference parser does); a summary gives way to a later one at the
+ * same depth or above it. */
+static void
+deliver(struct state *st, const struct elem *e, enum field field,
+    struct item_state *target, char *val, size_t len, enum vtype type,
+    const char *base, int aux, int depth)
+{
+	struct slot *s = &target->f[field];
+
+	if (!val)
+		return;
+	/* The reference parser's repair, for UTF-8 documents only: per
+	 * string, and only when unambiguous (text_repair_mojibake). */
+	if (st->repair) {
+		struct buf *r = scratch(&st->tmp2, 0);
+		if (st->repair == 2 ? text_repair_mojibake(val, len, r) :
+		    text_repair_c1(val, len, r)) {
+			free(val);
+			val = xstrndup(r->p ? r->p : "", r->len);
+		}
+	}
+	if (type == V_TEXT && field != F_LINK && field != F_ID &&
+	    field != F_PUBLISHED && field != F_UPDATED && field != F_AUTHOR &&
+	    (field == F_TITLE || !st->atom) && looks_like_html(val))
+		type = V_HTML;
+	switch (field) {
+	case F_LINK:
+		trim(val);
+		if (base && *base && *val && !is_absolute(val)) {
+			char *l = resolve(val, base);
+			free(val);
+			val = l;
+		}
+		if (blank(val)) {
+			/* An empty link element still stands: the
+			 * reference parser then takes no guid for it. */
+			free(val);
+			if (!aux) {
+				slot_clear(s);
+				s->prio = 0;
+			}
+			break;
+		}
+		offer(s, val, aux ? 1 : 0, V_TEXT, 1);
+		break;
+	case F_ID:
+		trim(val);
+		if ((e->flags & A_GUID) && aux && is_web_url(val))
+			offer(&target->f[F_LINK], xstrdup(val), 3, V_TEXT, 0);
+		offer(s, val, 0, V_TEXT, 1);
+		break;
+	case F_PUBLISHED:
+	case F_UPDATED:
+		slot_clear(s);
+		s->prio = 0;
+		if (blank(val))
+			free(val);
+		else
+			s->val = val;
+		break;
+	case F_AUTHOR: {
+		/* The first author, if it gives a name; else the last one
+		 * (the reference keeps the first's details, which then hold
+		 * no name, and shows the last). */
+		int named = 1, first = !present(s);
+		if (type == V_TEXT)
+			person_name(val, &named);
+		if (s->prio == 0 || blank(val)) {
+			free(val);
+			break;
+		}
+		set_present(s, val, depth, type);
+		s->prio = first && named ? 0 : 1;
+		break;
+	}
+	case F_SUMMARY:
+		/* An empty summary is a summary too (an empty
+		 * <description/> before content:encoded leaves the item
+		 * without one, as in the reference parser). */
+		if (present(s) && depth > s->depth) {
+			free(val);
+			break;
+		}
+		set_present(s, val, depth, type);
+		break;
+	case F_CONTENT:
+		if (present(s)) {
+			free(val);
+			break;
+		}
+		/* The copy is no summary element: any later one, however
+		 * deep, replaces it. */
+		if (!present(&target->f[F_SUMMARY]))
+			set_present(&target->f[F_SUMMARY], xstrdup(val),
+			    INT_MAX, type);
+		set_present(s, val, depth, type);
+		break;
+	case F_TITLE:
+		/* The first title that says something wins; an empty one,
+		 * or a media:title, stands until a title at its depth or
+		 * above it comes (so a media:title deep in a media:group
+		 * gives way to the item's own, never the other way). */
+		if (s->prio == 0 || (present(s) && depth > s->depth)) {
+			free(val);
+			break;
+		}
+		set_present(s, val, depth, type);
+		if (s->val && !(e->flags & P_LOW))
+			s->prio = 0;
+		else
+			s->prio = 1;
+		break;
+	default:
+		offer(s, val, e->flags & P_LOW ? 1 : 0, type, 0);
+		break;
+	}
 }
 
 /* The base URI in force (xml:base over the document's URL), or NULL;
@@ -1068,56 +1718,96 @@ base_uri(struct state *st)
 	return (const char *)xmlTextReaderConstBaseUri(st->r);
 }
 
+/* An atom link's href when it is the item's (or feed's) web page: rel
+ * alternate or none, and an HTML type or none.  NULL for the others and
+ * for a link written as text. */
+static char *
+link_href(struct state *st, int *has_href)
+{
+	static const char *const html[] = {"text/html", "html",
+		"application/xhtml+xml", "xhtml"};
+	char *href = attr(st->r, "href");
+
+	*has_href = href != NULL;
+	if (!href)
+		return NULL;
+	char *rel = attr(st->r, "rel"), *type = attr(st->r, "type");
+	if (rel)
+		trim(rel);
+	int ok = (!rel || name_eq(rel, "alternate")) &&
+	    (!type || attr_is(st->r, "type", html, ARRAY_LEN(html)));
+	free(rel);
+	free(type);
+	if (!ok) {
+		free(href);
+		return NULL;
+	}
+	return href;
+}
+
 static void
 field_start(struct state *st, const struct elem *e, int depth, int empty)
 {
 	struct item_state *target;
+	enum field field = (enum field)e->field;
 	int ok = 0;
 
 	if (st->item_depth >= 0) {
 		target = &st->item;
 		ok = ((e->flags & W_ITEM) && depth == st->item_depth + 1) ||
-		    ((e->flags & W_DEEP) && depth > st->item_depth) ||
-		    ((e->flags & W_PERSON) && st->author_depth >= 0 &&
-		    depth == st->author_depth + 1);
+		    ((e->flags & W_DEEP) && depth > st->item_depth);
 	} else if (st->feed_depth >= 0) {
 		target = &st->feed;
-		ok = ((e->flags & W_FEED) && depth == st->feed_depth + 1) ||
-		    ((e->flags & W_PERSON) && st->author_depth >= 0 &&
-		    depth == st->author_depth + 1);
+		ok = (e->flags & W_FEED) && depth == st->feed_depth + 1;
 	} else {
 		return;
 	}
 	if (!ok)
 		return;
-	/* Nothing to gain: a better value is already there. */
-	if (e->prio >= target->f[e->field].prio && (e->field2 == F_NONE ||
-	    e->prio2 >= target->f[e->field2].prio) &&
-	    (!(e->flags & A_GUID) || target->f[F_LINK].prio <= 3))
+	/* A second summary before any content is the content, and reads
+	 * as plain text unless its type says otherwise. */
+	if (field == F_SUMMARY && present(&target->f[F_SUMMARY]) &&
+	    !target->has_content && target == &st->item)
+		field = F_CONTENT;
+	if (field == F_CONTENT)
+		target->has_content = 1;
+	/* Nothing to gain: a first value is already there. */
+	if ((field == F_TITLE && target->f[field].prio == 0) ||
+	    (field == F_LANGUAGE &&
+	    target->f[field].prio <= (e->flags & P_LOW ? 1 : 0)))
+		return;
+	if ((field == F_CONTENT && present(&target->f[F_CONTENT])) ||
+	    (field == F_AUTHOR && target->f[F_AUTHOR].prio == 0))
 		return;
 	if (e->flags & A_LINK) {
-		static const char *const alt[] = {"alternate"};
-		char *rel = attr(st->r, "rel");
-		char *href = attr(st->r, "href");
-		if ((!rel || attr_is(st->r, "rel", alt, 1)) && href) {
-			const char *base = base_uri(st);
-			deliver(st, e, target, href, V_TEXT, base, 0);
-			href = NULL;
-		}
-		free(rel);
-		free(href);
+		int has_href;
+		char *href = link_href(st, &has_href);
+		if (href)
+			deliver(st, e, field, target, href, strlen(href),
+			    V_TEXT, base_uri(st), 0, depth);
+		if (has_href)
+			return;
+	}
+	int b64;
+	int type = text_type(st, e, field, &b64);
+	if (type < 0) {
+		/* Out-of-line content (src): an empty content, and an empty
+		 * summary where there is none yet, as in the reference. */
+		if (!present(&target->f[F_CONTENT]))
+			set_present(&target->f[F_CONTENT], NULL, depth, V_TEXT);
+		if (!present(&target->f[F_SUMMARY]))
+			set_present(&target->f[F_SUMMARY], NULL, INT_MAX,
+			    V_TEXT);
 		return;
 	}
-	int type = text_type(st, e);
-	if (type < 0)
-		return;
 	if (type == V_XHTML && !empty) {
 		xmlChar *inner = xmlTextReaderReadInnerXml(st->r);
 		char *v = strip_div(inner ? (const char *)inner : "");
 		xmlFree(inner);
 		if (strlen(v) > PARSE_MAX_BODY)
 			v[PARSE_MAX_BODY] = '\0';
-		deliver(st, e, target, v, V_XHTML, NULL, 0);
+		deliver(st, e, field, target, v, strlen(v), V_XHTML, NULL, 0,
+		    depth);
 		st->advanced = 1;
 		st->next_ret = xmlTextReaderNext(st->r);
 		return;
@@ -1126,23 +1816,40 @@ field_start(struct state *st, const struct elem *e, int depth, int empty)
 	c->active = 1;
 	c->depth = depth;
 	c->e = e;
+	c->qname = (const char *)xmlTextReaderConstName(st->r);
+	c->field = field;
 	c->target = target;
 	c->type = (enum vtype)type;
 	c->markup = type != V_TEXT;
-	c->permalink = 0;
+	c->base64 = b64;
+	c->sub = 0;
+	c->sub_depth = -1;
+	c->aux = 0;
 	if (e->flags & A_GUID) {
-		static const char *const no[] = {"false"};
-		c->permalink = !attr_is(st->r, "isPermaLink", no, 1);
+		char *p = attr(st->r, "ispermalink");
+		if (p)
+			trim(p);
+		c->aux = !p || strcmp(p, "true") == 0;
+		free(p);
+	} else if (e->flags & A_LINK) {
+		char *rel = attr(st->r, "rel");
+		if (rel)
+			trim(rel);
+		c->aux = rel && !name_eq(rel, "alternate");
+		free(rel);
 	}
 	free(c->base);
 	c->base = NULL;
-	if (e->field == F_LINK || (e->flags & A_GUID)) {
+	if (field == F_LINK || (e->flags & A_GUID)) {
 		const char *b = base_uri(st);
 		c->base = b ? xstrdup(b) : NULL;
 	}
 	buf_reset(&c->text);
-	c->text.max = e->field == F_SUMMARY || e->field == F_CONTENT ?
+	buf_reset(&c->name);
+	buf_reset(&c->email);
+	c->text.max = field == F_SUMMARY || field == F_CONTENT ?
 	    PARSE_MAX_BODY : PARSE_MAX_FIELD;
+	c->name.max = c->email.max = PARSE_MAX_FIELD;
 	if (empty)
 		c->active = 2; /* finished by the caller at once */
 }
@@ -1151,20 +1858,63 @@ static void
 capture_end(struct state *st)
 {
 	struct capture *c = &st->cap;
+	const struct buf *from = &c->text;
 
 	c->active = 0;
-	deliver(st, c->e, c->target, xstrndup(c->text.p ? c->text.p : "",
-	    c->text.len), c->type, c->base, c->permalink);
+	/* An atom person: the name, else the text, else the address. */
+	if ((c->e->flags & A_PERSON) && c->name.len > 0)
+		from = &c->name;
+	else if ((c->e->flags & A_PERSON) && c->email.len > 0 &&
+	    (c->text.len == 0 || blank(c->text.p)))
+		from = &c->email;
+	char *v = xstrndup(from->p ? from->p : "", from->len);
+	size_t vlen = from->len;
+	if (c->base64) {
+		v = unbase64(v);
+		vlen = strlen(v);
+	}
+	/* Binary content (an image, say) is no summary. */
+	if (c->base64 == 2 && c->field == F_CONTENT && c->target &&
+	    !present(&c->target->f[F_SUMMARY])) {
+		set_present(&c->target->f[F_CONTENT], v, c->depth, c->type);
+		return;
+	}
+	deliver(st, c->e, c->field, c->target, v, vlen, c->type, c->base,
+	    c->aux, c->depth);
 }
 
-/* Inline markup inside an HTML field, rebuilt as tags. */
+/* The buffer text at the capture's current point goes to. */
+static struct buf *
+capture_buf(struct capture *c)
+{
+	if (c->sub == 1)
+		return &c->name;
+	if (c->sub == 2)
+		return &c->email;
+	if (c->sub == 3)
+		return NULL;
+	return &c->text;
+}
+
+/* A child element inside a captured field: an atom person's name or
+ * email, or, in an HTML field, inline markup rebuilt as tags. */
 static void
-capture_tag(struct state *st, int empty)
+capture_tag(struct state *st, int depth, int empty)
 {
 	struct capture *c = &st->cap;
 	const char *name = (const char *)xmlTextReaderConstLocalName(st->r);
 
-	if (!c->markup || !name)
+	if (!name)
+		return;
+	if (c->e->flags & A_PERSON) {
+		if (depth == c->depth + 1 && !empty) {
+			c->sub = name_eq(name, "name") ? 1 :
+			    name_eq(name, "email") ? 2 : 3;
+			c->sub_depth = depth;
+		}
+		return;
+	}
+	if (!c->markup)
 		return;
 	(void)buf_putc(&c->text, '<');
 	(void)buf_puts(&c->text, name);
@@ -1203,15 +1953,16 @@ element_end(struct state *st, int depth)
 	} else if (c->active) {
 		const char *name = (const char *)
 		    xmlTextReaderConstLocalName(st->r);
-		if (c->markup && name) {
+		if (depth == c->sub_depth) {
+			c->sub = 0;
+			c->sub_depth = -1;
+		} else if (c->markup && name) {
 			(void)buf_puts(&c->text, "</");
 			(void)buf_puts(&c->text, name);
 			(void)buf_putc(&c->text, '>');
 		}
 		return;
 	}
-	if (depth == st->author_depth)
-		st->author_depth = -1;
 	if (depth == st->item_depth) {
 		commit_item(st);
 		st->item_depth = -1;
@@ -1222,6 +1973,43 @@ element_end(struct state *st, int depth)
 		st->root_closed = 1;
 }
 
+/* An item's own attributes: RSS 1.0's rdf:about is its id, CDF's HREF
+ * its link and LASTMOD its date. */
+static void
+item_attrs(struct state *st)
+{
+	static const xmlChar rdf[] = "http://www.w3.org/1999/02/22-rdf-"
+	    "syntax-ns#";
+
+	if (xmlTextReaderHasAttributes(st->r) != 1)
+		return;
+	xmlChar *about = xmlTextReaderGetAttributeNs(st->r,
+	    (const xmlChar *)"about", rdf);
+	if (about) {
+		char *v = xstrdup((const char *)about);
+		xmlFree(about);
+		trim(v);
+		offer(&st->item.f[F_ID], v, 0, V_TEXT, 1);
+	}
+	char *href = attr(st->r, "href");
+	if (href) {
+		trim(href);
+		const char *base = base_uri(st);
+		if (base && *base && *href && !is_absolute(href)) {
+			char *l = resolve(href, base);
+			free(href);
+			href = l;
+		}
+		offer(&st->item.f[F_LINK], href, 0, V_TEXT, 1);
+	}
+	char *mod = attr(st->r, "lastmod");
+	if (mod) {
+		slot_clear(&st->item.f[F_UPDATED]);
+		st->item.f[F_UPDATED].val = mod;
+		st->item.f[F_UPDATED].prio = 0;
+	}
+}
+
 static void
 element_start(struct state *st)
 {
@@ -1230,7 +2018,7 @@ element_start(struct state *st)
 	const struct elem *e;
 
 	if (st->cap.active) {
-		capture_tag(st, empty);
+		capture_tag(st, depth, empty);
 		return;
 	}
 	e = lookup(st);
@@ -1243,25 +2031,21 @@ element_start(struct state *st)
 		case K_CHANNEL:
 			if (depth == 1 && st->feed_depth < 0)
 				st->feed_depth = 1;
-			if ((e->flags & V_RSS090) &&
-			    st->out->format == FEED_RSS10)
-				st->out->format = FEED_RSS090;
 			break;
 		case K_ITEM:
 			if (st->item_depth < 0) {
 				item_clear(&st->item);
 				st->item_depth = depth;
+				item_attrs(st);
 			}
-			if ((e->flags & V_RSS090) &&
-			    st->out->format == FEED_RSS10)
-				st->out->format = FEED_RSS090;
 			break;
-		case K_AUTHOR:
-			if (st->item_depth >= 0 ?
-			    depth == st->item_depth + 1 :
-			    depth == st->feed_depth + 1)
-				st->author_depth = depth;
+		case K_UNLOCK: {
+			struct slot *t = st->item_depth >= 0 ?
+			    &st->item.f[F_TITLE] : &st->feed.f[F_TITLE];
+			if (t->prio == 0)
+				t->prio = 1;
 			break;
+		}
 		case K_FIELD:
 			field_start(st, e, depth, empty);
 			if (st->cap.active == 2)
@@ -1284,13 +2068,14 @@ static void
 capture_entity(struct state *st)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(st->r);
+	struct buf *b = capture_buf(&st->cap);
 
-	if (!st->cap.active || !n || !n->content)
+	if (!st->cap.active || !b || !n || !n->content)
 		return;
 	const char *v = (const char *)n->content;
 	if (strchr(v, '&') || strchr(v, '<'))
 		return;
-	(void)buf_puts(&st->cap.text, v);
+	(void)buf_puts(b, v);
 }
 
 static void
@@ -1323,8 +2108,9 @@ read_all(struct state *st)
 			if (st->cap.active) {
 				const char *v = (const char *)
 				    xmlTextReaderConstValue(st->r);
-				if (v)
-					(void)buf_puts(&st->cap.text, v);
+				struct buf *b = capture_buf(&st->cap);
+				if (v && b)
+					(void)buf_puts(b, v);
 			}
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
@@ -1340,6 +2126,49 @@ read_all(struct state *st)
 	}
 }
 
+/* Whether the document ends (white space aside) with the end tag of
+ * qname.  libxml2's reader holds back the last node of a document cut
+ * short, so a field whose end tag is the last thing before the cut has
+ * its text but never its end; this tells that it was complete. */
+static int
+closed_at_end(const char *d, size_t len, const char *qname)
+{
+	size_t n = qname ? strlen(qname) : 0;
+
+	while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t' ||
+	    d[len - 1] == '\n' || d[len - 1] == '\r'))
+		len--;
+	if (n == 0 || len < n + 3 || d[len - 1] != '>')
+		return 0;
+	len--;
+	while (len > 0 && (d[len - 1] == ' ' || d[len - 1] == '\t' ||
+	    d[len - 1] == '\n' || d[len - 1] == '\r'))
+		len--;
+	return len >= n + 2 && memcmp(d + len - n, qname, n) == 0 &&
+	    d[len - n - 1] == '/' && d[len - n - 2] == '<';
+}
+
+/* Ends the capture of the field libxml2's reader held back at the end
+ * of a document cut short: its text is in the tree, as text children of
+ * the current node (only those: an entity reference is never expanded
+ * here). */
+static void
+finish_held_back(struct state *st)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(st->r);
+	struct buf *b = capture_buf(&st->cap);
+
+	if (n && n->type == XML_ELEMENT_NODE && b && b->len == 0 &&
+	    n->name && st->cap.qname &&
+	    strcmp((const char *)n->name, strchr(st->cap.qname, ':') ?
+	    strchr(st->cap.qname, ':') + 1 : st->cap.qname) == 0)
+		for (xmlNodePtr k = n->children; k; k = k->next)
+			if ((k->type == XML_TEXT_NODE ||
+			    k->type == XML_CDATA_SECTION_NODE) && k->content)
+				(void)buf_puts(b, (const char *)k->content);
+	capture_end(st);
+}
+
 static int
 mentions_xml_base(const char *s, size_t len)
 {
@@ -1352,6 +2181,35 @@ mentions_xml_base(const char *s, size_t len)
 		p++;
 	}
 	return 0;
+}
+
+/* What the document's strings may need (st->repair): 2 when UTF-8 text
+ * may hold mojibake, that is two Latin-1-range characters in a row
+ * (double encoding turns every non-ASCII byte into one: "FÃ¼nf" is
+ * C3 83 C2 BC) or a C1 character (C2 80 to C2 9F); 1 when text converted
+ * from another encoding has a C1 character; else 0.  One or two memchr
+ * passes tell most documents at once, so the per-string check runs only
+ * where it can find something. */
+static int
+mojibake_signs(const char *s, size_t len, int utf8)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int found = 0;
+
+	for (int lead = 0xc2; lead <= (utf8 ? 0xc3 : 0xc2); lead++) {
+		const unsigned char *p = u, *end = u + len;
+		while ((p = memchr(p, lead, (size_t)(end - p))) != NULL) {
+			if (end - p < 2)
+				break;
+			if (lead == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				found = 1;
+			if (utf8 && end - p >= 3 && (p[1] & 0xc0) == 0x80 &&
+			    (p[2] == 0xc2 || p[2] == 0xc3))
+				return 2;
+			p++;
+		}
+	}
+	return found ? (utf8 ? 2 : 1) : 0;
 }
 
 static int
@@ -1383,6 +2241,171 @@ lowercase(char *s)
 	return s;
 }
 
+static struct state *
+state_new(struct parsed_feed *out)
+{
+	struct state *st = xcalloc(1, sizeof(*st));
+
+	memset(out, 0, sizeof(*out));
+	st->out = out;
+	st->feed_depth = st->item_depth = -1;
+	st->cap.sub_depth = -1;
+	item_clear(&st->item);
+	item_clear(&st->feed);
+	buf_init(&st->cap.text, 0);
+	buf_init(&st->cap.name, 0);
+	buf_init(&st->cap.email, 0);
+	buf_init(&st->tmp, 0);
+	buf_init(&st->tmp2, 0);
+	st->hc = html_conv_new();
+	return st;
+}
+
+static void
+state_free(struct state *st)
+{
+	item_clear(&st->item);
+	item_clear(&st->feed);
+	free(st->cap.base);
+	buf_fini(&st->cap.text);
+	buf_fini(&st->cap.name);
+	buf_fini(&st->cap.email);
+	buf_fini(&st->tmp);
+	buf_fini(&st->tmp2);
+	html_conv_free(st->hc);
+	free(st);
+}
+
+/* Reads the prepared document d into st->out. */
+static void
+read_doc(struct state *st, const char *d, size_t dlen, const char *url)
+{
+	struct quiet q;
+
+	st->need_base = url || mentions_xml_base(d, dlen);
+	st->repair = mojibake_signs(d, dlen, st->doc_utf8);
+	quiet_begin(&q, st, on_error);
+	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,
+	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+	    XML_PARSE_IGNORE_ENC);
+	if (st->r) {
+		xmlTextReaderSetStructuredErrorHandler(st->r, on_error, st);
+		read_all(st);
+		/* A document cut short (or stopped by a fatal error) inside
+		 * an item still has that item, with the fields that closed
+		 * before the cut; the unfinished field is lost, so nothing
+		 * past the cut is ever taken. */
+		if (st->root && !st->stop && st->cap.active &&
+		    closed_at_end(d, dlen, st->cap.qname))
+			finish_held_back(st);
+		if (st->root && !st->stop && st->item_depth >= 0) {
+			st->cap.active = 0;
+			commit_item(st);
+			st->item_depth = -1;
+		}
+		xmlFreeTextReader(st->r);
+	}
+	quiet_end(&q);
+}
+
+/* Elements whose content feeds write as raw, unescaped HTML. */
+static const char *const raw_html[] = {"description", "content:encoded",
+	"summary", "itunes:summary", "media:description"};
+
+/* The end of the start tag of one of raw_html at d[i] == '<' (just past
+ * its '>'), with *which set; 0 when there is none or it is empty or
+ * typed as XHTML. */
+static size_t
+raw_start(const char *d, size_t len, size_t i, size_t *which)
+{
+	for (size_t k = 0; k < ARRAY_LEN(raw_html); k++) {
+		size_t n = strlen(raw_html[k]), j = i + 1 + n;
+		if (len - i <= n + 1 || memcmp(d + i + 1, raw_html[k], n) != 0 ||
+		    (d[j] != '>' && d[j] != ' ' && d[j] != '\t' &&
+		    d[j] != '\n' && d[j] != '\r'))
+			continue;
+		const char *gt = memchr(d + j, '>', len - j);
+		if (!gt || gt[-1] == '/')
+			return 0;
+		size_t e = (size_t)(gt - d);
+		for (size_t t = j; t + 5 < e; t++)
+			if (memcmp(d + t, "xhtml", 5) == 0)
+				return 0;
+		*which = k;
+		return e + 1;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) holds a CDATA section. */
+static int
+memmem_cdata(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, '<', (size_t)(s + n - p)));
+	    p++)
+		if (s + n - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			return 1;
+	return 0;
+}
+
+/* A copy of d in which the content of every raw_html element that
+ * holds markup (and no CDATA section) is one CDATA section, so that an
+ * unclosed <p> or a stray </div> in a description no longer breaks the
+ * document: the HTML it carries is the same text either way.  Returns
+ * 0 when nothing was wrapped. */
+static int
+wrap_raw_html(const char *d, size_t len, struct buf *out)
+{
+	size_t i = 0, run = 0;
+	int changed = 0;
+
+	while (i < len) {
+		const char *lt = memchr(d + i, '<', len - i);
+		size_t which, body;
+		if (!lt)
+			break;
+		i = (size_t)(lt - d);
+		body = raw_start(d, len, i, &which);
+		if (!body) {
+			i++;
+			continue;
+		}
+		char close[32];
+		int cn = snprintf(close, sizeof(close), "</%s>",
+		    raw_html[which]);
+		size_t end = body;
+		while (end < len && !(d[end] == '<' && len - end >= (size_t)cn &&
+		    memcmp(d + end, close, (size_t)cn) == 0))
+			end++;
+		const char *inner = d + body;
+		size_t n = end - body;
+		if (end >= len || !memchr(inner, '<', n) ||
+		    memmem_cdata(inner, n)) {
+			i = body;
+			continue;
+		}
+		(void)buf_append(out, d + run, body - run);
+		(void)buf_puts(out, "<![CDATA[");
+		for (size_t k = 0; k < n; k++) {
+			if (k + 2 < n && inner[k] == ']' && inner[k + 1] == ']' &&
+			    inner[k + 2] == '>') {
+				(void)buf_puts(out, "]]]]><![CDATA[>");
+				k += 2;
+			} else {
+				(void)buf_putc(out, inner[k]);
+			}
+		}
+		(void)buf_puts(out, "]]>");
+		run = end;
+		i = end;
+		changed = 1;
+	}
+	if (changed)
+		(void)buf_append(out, d + run, len - run);
+	return changed;
+}
+
 int
 parse_feed(const char *data, size_t len, const char *url,
     const char *http_charset, struct parsed_feed *out, char *err,
@@ -1390,7 +2413,6 @@ parse_feed(const char *data, size_t len, const char *url,
 {
 	struct state *st;
 	struct buf doc;
-	struct quiet q;
 
 	memset(out, 0, sizeof(*out));
 	set_err(err, errlen, "");
@@ -1404,14 +2426,7 @@ parse_feed(const char *data, size_t len, const char *url,
 		set_err(err, errlen, "empty document");
 		return -1;
 	}
-	st = xcalloc(1, sizeof(*st));
-	st->out = out;
-	st->feed_depth = st->item_depth = st->author_depth = -1;
-	item_clear(&st->item);
-	item_clear(&st->feed);
-	buf_init(&st->cap.text, 0);
-	buf_init(&st->tmp, 0);
-	buf_init(&st->tmp2, 0);
+	st = state_new(out);
 	buf_init(&doc, 0);
 	size_t dlen = 0;
 	const char *d = prepare(data, len, http_charset, &doc, &dlen, st);
@@ -1419,20 +2434,34 @@ parse_feed(const char *data, size_t len, const char *url,
 		d = doc.p ? doc.p : "";
 		dlen = doc.len;
 	}
-
-	st->need_base = url || mentions_xml_base(d, dlen);
-	st->hc = html_conv_new();
-	quiet_begin(&q, st, on_error);
-	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,
-	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
-	    XML_PARSE_IGNORE_ENC);
-	if (st->r) {
-		xmlTextReaderSetStructuredErrorHandler(st->r, on_error, st);
-		read_all(st);
-		xmlFreeTextReader(st->r);
+	read_doc(st, d, dlen, url);
+	/* libxml2's reader gives up at the first well-formedness error,
+	 * and the usual one is raw HTML in a description ("<p>" never
+	 * closed).  Such a document is read again with that HTML wrapped
+	 * in CDATA, and the reading that got further is kept. */
+	if (!st->stop && (!st->root_closed || st->last_ret < 0)) {
+		struct buf fixed;
+		buf_init(&fixed, 0);
+		if (wrap_raw_html(d, dlen, &fixed)) {
+			struct parsed_feed out2;
+			struct state *st2 = state_new(&out2);
+			st2->doc_utf8 = st->doc_utf8;
+			read_doc(st2, fixed.p, fixed.len, url);
+			if (st2->root && (out2.nitems > out->nitems ||
+			    (out2.nitems == out->nitems && st2->root_closed &&
+			    !st->root_closed))) {
+				parsed_feed_fini(out);
+				state_free(st);
+				*out = out2;
+				st = st2;
+				st->out = out;
+			} else {
+				parsed_feed_fini(&out2);
+				state_free(st2);
+			}
+		}
+		buf_fini(&fixed);
 	}
-	quiet_end(&q);
 	buf_fini(&doc);
 
 	int rc = 0;
@@ -1458,14 +2487,9 @@ parse_feed(const char *data, size_t len, const char *url,
 			out->link = clean_take(st, &l, PARSE_MAX_FIELD);
 			free(l);
 		}
-		/* RFC 4287 4.2.1: an entry without an author has the
-		 * feed's. */
-		char *author = plain(st, &fs->f[F_AUTHOR], 0,
-		    PARSE_MAX_FIELD, 1);
-		for (size_t i = 0; author && i < out->nitems; i++)
-			if (!out->items[i].author)
-				out->items[i].author = xstrdup(author);
-		free(author);
+		/* DESIGN.md's links are absolute: without a document URL
+		 * the feed's own link is the base (the reference parser
+		 * would leave such a link relative). */
 		const char *base = url ? url :
 		    (out->link && is_absolute(out->link) ? out->link : NULL);
 		for (size_t i = 0; base && i < out->nitems; i++) {
@@ -1490,14 +2514,7 @@ parse_feed(const char *data, size_t len, const char *url,
 			    "%s", st->fatal_line, st->first_fatal[0] ?
 			    st->first_fatal : "unknown error");
 	}
-	item_clear(&st->item);
-	item_clear(&st->feed);
-	free(st->cap.base);
-	buf_fini(&st->cap.text);
-	buf_fini(&st->tmp);
-	buf_fini(&st->tmp2);
-	html_conv_free(st->hc);
-	free(st);
+	state_free(st);
 	if (rc == 0 && out->nitems == 0) {
 		free(out->items);
 		out->items = NULL;
@@ -1555,10 +2572,16 @@ parse_item_key(const struct parsed_item *it)
 		return xstrdup(it->id);
 	if (it->link && *it->link)
 		return xstrdup(it->link);
-	if (it->title && *it->title) {
+	/* An untitled item is known by the start of its summary. */
+	const char *t = it->title && *it->title ? it->title : it->summary;
+	if (t && *t) {
+		int n = (int)(strlen(t) < PARSE_KEY_TEXT ? strlen(t) :
+		    PARSE_KEY_TEXT);
+		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+			n--;
 		if (it->published == PARSE_NO_DATE)
-			return xstrdup(it->title);
-		return xasprintf("%s\x1f%lld", it->title,
+			return xstrndup(t, (size_t)n);
+		return xasprintf("%.*s\x1f%lld", n, t,
 		    (long long)it->published);
 	}
 	return NULL;
@@ -1620,3 +2643,4 @@ parse_write_json_error(const char *source, const char *msg, struct buf *out)
 	json_end(&j);
 	(void)buf_putc(out, '\n');
 }
+

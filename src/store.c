@@ -966,10 +966,14 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 			r->hash = h;
 			r->mark = mark;
 			r->it.feed_id = feed_id;
-			r->it.published = pi->published;
-			r->it.first_seen = fetched_at;
-			r->it.time = pi->published != PARSE_NO_DATE ?
+			/* An item that gives only its updated date (Atom's
+			 * required one, dc:date) is dated by it. */
+			r->it.published = pi->published != PARSE_NO_DATE ?
 			    pi->published :
+			    pi->updated;
+			r->it.first_seen = fetched_at;
+			r->it.time = r->it.published != PARSE_NO_DATE ?
+			    r->it.published :
 			    fetched_at;
 			r->it.fresh = 1;
 			if (n == idcap) {

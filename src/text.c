@@ -17,6 +17,12 @@
 #include <string.h>
 #include <wchar.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "util.h"
+
 int wcwidth(wchar_t c);
 
 size_t
@@ -83,6 +89,102 @@ text_utf8_put(uint32_t cp, char *out)
 	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
 	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
 	return 4;
+}
+
+/* Windows-1252's meaning of 0x80..0x9F; 0 where it defines nothing. */
+static const uint16_t cp1252_c1[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+uint32_t
+text_cp1252(uint32_t cp)
+{
+	return cp >= 0x80 && cp <= 0x9f ? cp1252_c1[cp - 0x80] : 0;
+}
+
+/* Whether s[0..len) is valid UTF-8 (U+FFFD itself allowed). */
+static int
+valid_utf8(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_utf8_next(s + i, len - i, &cp);
+		if (cp == 0xfffd && (n != 3 || memcmp(s + i, "\xef\xbf\xbd",
+		    3) != 0))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Both repairs, or with c1_only just the second. */
+static int
+repair(const char *in, size_t len, struct buf *out, int c1_only)
+{
+	if (c1_only ? !memchr(in, 0xc2, len) :
+	    !memchr(in, 0xc2, len) && !memchr(in, 0xc3, len))
+		return 0;
+	/* Latin-1 bytes of the text, if every character has one. */
+	char *lat = xmalloc(len + 1);
+	size_t n = 0, i = 0;
+	int high = 0, fits = !c1_only;
+	while (fits && i < len) {
+		uint32_t cp;
+		i += text_utf8_next(in + i, len - i, &cp);
+		if (cp > 0xff)
+			fits = 0;
+		else
+			lat[n++] = (char)cp;
+		high |= cp >= 0x80;
+	}
+	const char *src = in;
+	size_t slen = len;
+	int changed = 0;
+	if (fits && high && valid_utf8(lat, n)) {
+		src = lat;
+		slen = n;
+		changed = 1;
+	}
+	/* C1 code points (C2 80 to C2 9F) as windows-1252. */
+	int c1 = 0;
+	for (const char *p = src; (p = memchr(p, 0xc2, (size_t)(src + slen -
+	    p))) != NULL && p + 1 < src + slen; p++)
+		if (((unsigned char)p[1] & 0xe0) == 0x80 &&
+		    text_cp1252((unsigned char)p[1]))
+			c1 = 1;
+	if (!changed && !c1) {
+		free(lat);
+		return 0;
+	}
+	for (i = 0; i < slen;) {
+		uint32_t cp;
+		size_t k = text_utf8_next(src + i, slen - i, &cp);
+		uint32_t w = text_cp1252(cp);
+		if (w) {
+			char enc[4];
+			(void)buf_append(out, enc, text_utf8_put(w, enc));
+		} else {
+			(void)buf_append(out, src + i, k);
+		}
+		i += k;
+	}
+	free(lat);
+	return 1;
+}
+
+int
+text_repair_mojibake(const char *in, size_t len, struct buf *out)
+{
+	return repair(in, len, out, 0);
+}
+
+int
+text_repair_c1(const char *in, size_t len, struct buf *out)
+{
+	return repair(in, len, out, 1);
 }
 
 static int
@@ -154,6 +256,23 @@ kept_run(const unsigned char *u, size_t i, size_t len, int keep_nl)
 		size_t n;
 		/* Here u[i - 1] was kept, so a space at u[i] is single; a
 		 * space ending a word is left to the checks below. */
+#if defined(__SSE2__)
+		/* Sixteen at a time: a signed compare below 0x20 flags
+		 * controls and bytes from 0x80 together. */
+		while (len - i >= 16) {
+			__m128i x = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i));
+			__m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+			__m128i bad = _mm_or_si128(
+			    _mm_cmpgt_epi8(_mm_set1_epi8(0x20), x),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+			bad = _mm_or_si128(bad,
+			    _mm_and_si128(sp, _mm_srli_si128(sp, 1)));
+			if (_mm_movemask_epi8(bad) || u[i + 15] == ' ')
+				break;
+			i += 16;
+		}
+#endif
 		while (len - i >= 8) {
 			uint64_t x;
 			memcpy(&x, u + i, 8);
@@ -396,4 +515,47 @@ text_wrap(const char *s, size_t cols, text_line_fn fn, void *ctx)
 		if (i == len && (len == 0 || s[len - 1] != '\n'))
 			break;
 	}
+}
+
+const char *
+text_item_label(const char *title, const char *summary, const char *link,
+    char buf[TEXT_LABEL_SIZE])
+{
+	if (title && *title)
+		return title;
+	if (!summary || !*summary)
+		return link && *link ? link : "(untitled)";
+	/* Room for the words, an ellipsis (3 bytes) and the NUL. */
+	size_t room = TEXT_LABEL_SIZE - 4, n = 0, cut = 0, i = 0;
+	size_t len = strlen(summary);
+	while (i < len && n < room) {
+		uint32_t cp;
+		size_t k = text_utf8_next(summary + i, len - i, &cp);
+		if (n + k > room)
+			break;
+		char c = summary[i];
+		if (c == '\n' || c == ' ') {
+			if (n > 0 && buf[n - 1] != ' ') {
+				cut = n;
+				buf[n++] = ' ';
+			}
+		} else {
+			memcpy(buf + n, summary + i, k);
+			n += k;
+		}
+		i += k;
+	}
+	if (i < len) {
+		/* Cut between words when a word boundary is near enough. */
+		if (cut > room / 2)
+			n = cut;
+		while (n > 0 && buf[n - 1] == ' ')
+			n--;
+		memcpy(buf + n, "\xe2\x80\xa6", 3);
+		n += 3;
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	return buf;
 }

@@ -226,8 +226,9 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 	/* The label, with the label item's outlet (or, without a border,
 	 * the meta line) on the right. */
 	const struct item *li = store_item(ui->store, cv->label_item);
-	const char *label =
-	    li && li->title && *li->title ? li->title : "(untitled)";
+	char lab[TEXT_LABEL_SIZE];
+	const char *label = li ? text_item_label(li->title, li->summary,
+	    li->link, lab) : "(untitled)";
 	const char *right =
 	    bordered ? (li ? ui_outlet(ui, li->feed_id) : "") : meta;
 	size_t rw = text_width(right);
@@ -274,8 +275,9 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 		if (!it)
 			continue;
 		enum term_elem e = item_elem(it);
-		const char *title =
-		    it->title && *it->title ? it->title : "(untitled)";
+		char ilab[TEXT_LABEL_SIZE];
+		const char *title = text_item_label(it->title, it->summary,
+		    it->link, ilab);
 		if (iw < 12) {
 			ui_put(ui, ry, ix, iw, title, e);
 			continue;
@@ -626,9 +628,12 @@ ui_items_draw(struct ui *ui)
 		enum term_elem e = isnew      ? TERM_FRESH
 		                   : it->read ? TERM_DIM
 		                              : TERM_NORMAL;
+		char lab[TEXT_LABEL_SIZE];
+		const char *title = text_item_label(it->title, it->summary,
+		    it->link, lab);
 		if (cols < 16) {
 			ui_put_attr(
-			    ui, y, 0, cols, it->title, row_attr(ui, e, sel));
+			    ui, y, 0, cols, title, row_attr(ui, e, sel));
 			continue;
 		}
 		char when[32] = "";
@@ -648,9 +653,7 @@ ui_items_draw(struct ui *ui)
 			    row_attr(ui, TERM_DIM, sel));
 			x += tw + 1;
 		}
-		ui_put_attr(ui, y, x, cols - x,
-		    it->title && *it->title ? it->title : "(untitled)",
-		    row_attr(ui, e, sel));
+		ui_put_attr(ui, y, x, cols - x, title, row_attr(ui, e, sel));
 	}
 }
 

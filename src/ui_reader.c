@@ -81,8 +81,9 @@ ui_reader_rebuild(struct ui *ui)
 		    &r->text, " This item is no longer stored.", TERM_NORMAL);
 		return;
 	}
+	char lab[TEXT_LABEL_SIZE];
 	ui_text_wrap(&r->text,
-	    it->title && *it->title ? it->title : "(untitled)", width,
+	    text_item_label(it->title, it->summary, it->link, lab), width,
 	    TERM_TITLE);
 	struct buf b;
 	buf_init(&b, 0);

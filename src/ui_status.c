@@ -78,9 +78,11 @@ ui_header_draw(struct ui *ui)
 		    cluster_view(ui->cl, ui->items.cluster);
 		const struct item *li =
 		    cv ? store_item(ui->store, cv->label_item) : NULL;
+		char lab[TEXT_LABEL_SIZE];
 		(void)buf_appendf(&left, " %zu item%s \xc2\xb7 %s",
 		    ui->items.ids.n, ui->items.ids.n == 1 ? "" : "s",
-		    li && li->title ? li->title : "story");
+		    li ? text_item_label(li->title, li->summary, li->link,
+		    lab) : "story");
 		hint(ui, v, ACT_OPEN, "read", &right);
 		hint(ui, v, ACT_OPEN_BROWSER, "browser", &right);
 		hint(ui, v, ACT_QUIT, "back", &right);

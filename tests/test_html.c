@@ -56,6 +56,10 @@ test_entities(void **state)
 	expect("AT&T &bogus; a & b", "AT&T &bogus; a & b");
 	/* double escaping decodes one level */
 	expect("&amp;amp; &amp;eacute;", "&amp; &eacute;");
+	/* Issue 9, class 8: spaces, angle brackets as HTML 4 has them (as
+	 * libxml2 and the reference parser read them), an upper-case X */
+	expect("a&nbsp;b&ensp;c&emsp;d&thinsp;e", "a b c d e");
+	expect("&lang;x&rang; &#160;&#X41;", "\xe2\x8c\xa9x\xe2\x8c\xaa A");
 }
 
 static void
@@ -67,8 +71,19 @@ test_dropped(void **state)
 	expect("<head><title>T</title></head><body>body</body>", "body");
 	expect("x<noscript>enable js</noscript>y<template>t</template>z",
 	    "xyz");
-	expect("<iframe src='x'>fallback</iframe>ok<svg><text>s</text></svg>",
-	    "ok");
+	expect("<svg><text>s</text></svg>ok", "ok");
+	/* Issue 9, class 8: embedded objects go, the text around them
+	 * stays (their own fallback text too, as the reference parser
+	 * keeps it); an applet goes with its content, as script does. */
+	expect("a<embed src='x.swf'>after embed", "aafter embed");
+	expect("a <embed src='x.swf'/> after", "a after");
+	expect("<iframe src='x'>fallback</iframe> ok", "fallback ok");
+	expect("<iframe src='https://video.example/1' /> after iframe",
+	    "after iframe");
+	expect("<object data='x'><param name='a' value='b'>fb</object> after",
+	    "fb after");
+	expect("<applet code='x'>applet text</applet> after applet",
+	    "after applet");
 	expect("<SCRIPT>upper</SCRIPT>kept", "kept");
 	expect("<!-- comment -->c", "c");
 }
@@ -269,6 +284,25 @@ test_prepare(void **state)
 	/* Bytes: controls dropped, invalid UTF-8 replaced. */
 	p = prepared("<t>a\x01\x1b" "b\xff\tc\n</t>", HTML_PREP_XML);
 	assert_string_equal(p, "<t>ab\xef\xbf\xbd\tc\n</t>");
+	free(p);
+	/* XML knows no "&#X": the reference is written again. */
+	p = prepared("<t>&#X41;&#x42;&#X2019;</t>", HTML_PREP_XML);
+	assert_string_equal(p, "<t>&#x41;&#x42;&#x2019;</t>");
+	free(p);
+	/* HTML void elements left open in XML are closed, unless their end
+	 * tag follows; link and source, feed elements, never. */
+	p = prepared("<d>a<br>b<BR clear='all'>c<img src='x>y'>d<br/>e"
+	    "<hr></hr><embed src=x></d><link>l</link><source>s</source>"
+	    "<brand>x</brand>", HTML_PREP_XML);
+	assert_string_equal(p, "<d>a<br/>b<BR clear='all'/>c<img src='x>y'/>"
+	    "d<br/>e<hr></hr><embed src=x/></d><link>l</link><source>s"
+	    "</source><brand>x</brand>");
+	free(p);
+	/* A declaration after the start is dropped. */
+	p = prepared("<?xml version='1.0'?><r/><?xml version='1.0'?>"
+	    "<?xml-stylesheet href='a'?>", HTML_PREP_XML);
+	assert_string_equal(p, "<?xml version='1.0'?><r/>"
+	    "<?xml-stylesheet href='a'?>");
 	free(p);
 	/* In HTML, names libxml2's HTML parser knows stay. */
 	p = prepared("&eacute; &bigstar; &bogus; AT&T", 0);

@@ -174,11 +174,13 @@ test_merge_dedup(void **state)
 	pf_add(&pb, NULL, "http://a.example/2", "Two", "s2", 200);
 	pf_add(&pb, NULL, NULL, "Three", "s3", 300);
 	pf_add(&pb, NULL, NULL, "Three", "s3 again", 301);
-	pf_add(&pb, NULL, NULL, NULL, "no identity", 400);
+	pf_add(&pb, NULL, NULL, NULL, "untitled, known by its summary", 400);
+	pf_add(&pb, NULL, NULL, NULL, "untitled, known by its summary", 400);
+	pf_add(&pb, NULL, NULL, NULL, NULL, 500); /* no identity at all */
 	pf_add(&pb, "guid-1", "http://a.example/1b", "One dup", "x", 100);
-	assert_int_equal(merge(s, f, &pb, 5000, &ids), 4);
-	assert_int_equal(store_item_count(s), 4);
-	assert_int_equal(store_item_max(s), 4);
+	assert_int_equal(merge(s, f, &pb, 5000, &ids), 5);
+	assert_int_equal(store_item_count(s), 5);
+	assert_int_equal(store_item_max(s), 5);
 	const struct item *it = store_item(s, ids[0]);
 	assert_string_equal(it->key, "guid-1");
 	assert_string_equal(it->title, "One");
@@ -192,22 +194,25 @@ test_merge_dedup(void **state)
 	/* title + date keys tell two same-titled items apart */
 	assert_string_not_equal(store_item(s, ids[2])->key,
 	    store_item(s, ids[3])->key);
-	assert_int_equal(store_feed(s, f)->nitems, 4);
+	assert_string_equal(store_item(s, ids[4])->key,
+	    "untitled, known by its summary\x1f" "400");
+	assert_null(store_item(s, ids[4])->title);
+	assert_int_equal(store_feed(s, f)->nitems, 5);
 	free(ids);
 
 	/* the same body again adds nothing and moves nothing */
 	uint64_t gen = store_generation(s);
 	assert_int_equal(merge(s, f, &pb, 6000, NULL), 0);
 	assert_int_equal(store_generation(s), gen);
-	assert_int_equal(store_item_count(s), 4);
+	assert_int_equal(store_item_count(s), 5);
 
 	/* the same key in another feed is another item */
-	assert_int_equal(merge(s, g, &pb, 6000, NULL), 4);
-	assert_int_equal(store_item_count(s), 8);
-	assert_int_equal(store_feed(s, g)->nitems, 4);
+	assert_int_equal(merge(s, g, &pb, 6000, NULL), 5);
+	assert_int_equal(store_item_count(s), 10);
+	assert_int_equal(store_feed(s, g)->nitems, 5);
 
 	assert_null(store_item(s, 0));
-	assert_null(store_item(s, 9));
+	assert_null(store_item(s, 11));
 	store_close(s);
 }
 

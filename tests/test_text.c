@@ -360,6 +360,83 @@ test_buf_cap(void **state)
 	assert_null(b.p);
 }
 
+/* Issue 9, class 3: an untitled item is shown by its summary's first
+ * words, else its link. */
+static void
+test_item_label(void **state)
+{
+	(void)state;
+	char buf[TEXT_LABEL_SIZE];
+	const char *t = "Title";
+	char longsum[400];
+
+	assert_ptr_equal(text_item_label(t, "s", "l", buf), t);
+	assert_string_equal(text_item_label(NULL, NULL, "http://l/", buf),
+	    "http://l/");
+	assert_string_equal(text_item_label("", "", NULL, buf), "(untitled)");
+	assert_string_equal(text_item_label(NULL, "Short\n\nsummary.", "l",
+	    buf), "Short summary.");
+	for (size_t i = 0; i + 1 < sizeof(longsum); i++)
+		longsum[i] = "word\xc3\xa9 "[i % 7];
+	longsum[sizeof(longsum) - 1] = '\0';
+	const char *l = text_item_label(NULL, longsum, NULL, buf);
+	assert_ptr_equal(l, buf);
+	assert_true(strlen(l) < TEXT_LABEL_SIZE);
+	assert_non_null(strstr(l, "\xe2\x80\xa6"));
+	assert_true(strncmp(l, "word", 4) == 0);
+	/* Still valid UTF-8, cut between words. */
+	struct buf b;
+	buf_init(&b, 0);
+	(void)text_sanitize(l, strlen(l), &b, 0);
+	assert_string_equal(b.p, l);
+	buf_fini(&b);
+	assert_true(strstr(l, " \xe2\x80\xa6") == NULL);
+}
+
+/* Issue 9, class 2: double-encoded UTF-8 and C1 characters. */
+static void
+test_mojibake(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *want; /* want NULL: left alone */
+	} cases[] = {
+		{"F\xc3\x83\xc2\xbcnf Tote", "F\xc3\xbcnf Tote"},
+		{"\xc3\x82\xc2\xab En \xc3\x83\xc2\xa9"
+		    "crivant \xc3\x82\xc2\xbb",
+		    "\xc2\xab En \xc3\xa9" "crivant \xc2\xbb"},
+		{"10 \xc3\xa2\xc2\x82\xc2\xac", "10 \xe2\x82\xac"},
+		{"don\xc2\x92t", "don\xe2\x80\x99t"},
+		{"a\xc2\x81" "b", NULL}, /* undefined in windows-1252 */
+		{"plain ascii", NULL},
+		{"caf\xc3\xa9", NULL}, /* correct: E9 alone is no UTF-8 */
+		{"\xc3\x83\xc2\xa9 and \xc3\xbc", NULL}, /* mixed */
+		{"\xc3\x83\xc2\xa9 \xe2\x80\x99", NULL}, /* past Latin-1 */
+		{"\xe6\x97\xa5\xe6\x9c\xac", NULL},
+		{"\xc2\xa0\xc2\xa0", NULL}, /* A0 A0 is no UTF-8 */
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		int r = text_repair_mojibake(cases[i].in, strlen(cases[i].in),
+		    &b);
+		if (!cases[i].want) {
+			if (r != 0)
+				fail_msg("\"%s\" repaired as \"%s\"",
+				    cases[i].in, b.p);
+		} else if (r != 1 || strcmp(b.p, cases[i].want) != 0) {
+			fail_msg("\"%s\": got \"%s\"", cases[i].in,
+			    r ? b.p : "(unchanged)");
+		}
+		buf_fini(&b);
+	}
+	assert_int_equal(text_cp1252(0x92), 0x2019);
+	assert_int_equal(text_cp1252(0x80), 0x20ac);
+	assert_int_equal(text_cp1252(0x81), 0);
+	assert_int_equal(text_cp1252('a'), 0);
+}
+
 int
 main(void)
 {
@@ -375,6 +452,8 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_buf_cap),
+		cmocka_unit_test(test_item_label),
+		cmocka_unit_test(test_mojibake),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
