@@ -41,6 +41,7 @@
 #include "sched.h"
 #include "settings.h"
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -408,8 +409,12 @@ write_dump(struct run *r, const size_t *order, struct buf *out)
 		const struct item *label = store_item(r->store, v->label_item);
 		json_begin_obj(&j);
 		json_kv_int(&j, "id", (int64_t)k + 1);
+		/* an untitled story is labelled by its link (the lead may be
+		 * gone: a lean store forgets it once counted) */
+		char lb[TEXT_LABEL_SIZE];
 		json_kv_str(&j, "label",
-		    label && label->title ? label->title : "");
+		    label ? text_item_label(label->title, NULL, label->link, lb)
+		          : "");
 		json_key(&j, "items");
 		json_begin_arr(&j);
 		for (size_t m = 0; m < v->nmembers; m++) {
@@ -513,6 +518,7 @@ run_dump(const struct app_opts *o)
 	 * time between polls, so curl is never kept waiting. */
 	uint32_t *cq = NULL;
 	size_t cqn = 0, cqpos = 0, cqcap = 0;
+	int64_t early = 0; /* ms spent counting while feeds arrived */
 	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0 ||
 	    pool_pending(r.pool) > 0) {
 		fetch_poll(r.fetcher, &pfd, pfd.fd >= 0 ? 1 : 0,
@@ -544,7 +550,7 @@ run_dump(const struct app_opts *o)
 			    done.err[0] ? done.err : NULL, wall_now());
 			pool_done_fini(&done);
 		}
-		int64_t until = util_now_ms() + COUNT_SLICE_MS;
+		int64_t from = util_now_ms(), until = from + COUNT_SLICE_MS;
 		while (cqpos < cqn) {
 			/* counted, the lead is no longer needed */
 			count_into(&r, r.clusters, cq[cqpos]);
@@ -552,6 +558,7 @@ run_dump(const struct app_opts *o)
 			if ((cqpos & 15) == 0 && util_now_ms() >= until)
 				break;
 		}
+		early += util_now_ms() - from;
 	}
 	free(cq);
 	if (!o->use_db) {
@@ -569,10 +576,11 @@ run_dump(const struct app_opts *o)
 	if (getenv("WIREDESK_TIMING") != NULL)
 		fprintf(stderr,
 		    "wiredesk: timing: fetched and parsed %zu feeds in %lld "
-		    "ms; clustered %zu items in %lld ms (counting %lld, "
-		    "adding %lld)\n",
+		    "ms; clustered %zu items in %lld ms (counting %lld, of "
+		    "them %lld while feeds arrived; adding %lld)\n",
 		    n, (long long)(fetched - started), nall,
-		    (long long)(counting + adding), (long long)counting,
+		    (long long)(early + counting + adding),
+		    (long long)(early + counting), (long long)early,
 		    (long long)adding);
 
 	struct buf out;
@@ -975,13 +983,28 @@ run_dashboard(const struct app_opts *o)
 	d.last_prune = now;
 	if (pruned)
 		log_msg(LOG_INFO, "pruned %zu old items", pruned);
+	/* The first frame shows the stories still open: the stored items of
+	 * the last window (and a day) are clustered before it; the whole
+	 * store, which may hold weeks of a thousand feeds, is clustered
+	 * after it, a slice per loop turn, and swapped in (rebuild). */
 	size_t nall;
 	uint32_t *all = all_items(d.r.store, &nall);
+	size_t from = nall;
+	if (nall > 0) {
+		const struct item *last = store_item(d.r.store, all[nall - 1]);
+		int64_t since = last->time - d.r.set.cluster_window - 86400;
+		while (from > 0 && store_item(d.r.store, all[from - 1])->time >=
+		    since)
+			from--;
+	}
 	int64_t counting, adding;
-	cluster_batch(&d.r, d.r.clusters, all, nall, &counting, &adding);
-	log_msg(LOG_INFO, "clustered %zu stored items in %lld ms", nall,
-	    (long long)(counting + adding));
+	cluster_batch(&d.r, d.r.clusters, all + from, nall - from, &counting,
+	    &adding);
+	log_msg(LOG_INFO, "clustered %zu of %zu stored items in %lld ms",
+	    nall - from, nall, (long long)(counting + adding));
 	free(all);
+	if (from > 0)
+		rebuild_start(&d);
 
 	if (setup_signals() < 0) {
 		fprintf(stderr, "wiredesk: pipe: %s\n", strerror(errno));
