@@ -22,6 +22,12 @@ struct cluster_opts {
 	unsigned topk;     /* salient centroid terms posted in the index */
 };
 
+/* An outlet that carries a story, and when it took the story up. */
+struct cluster_source {
+	uint32_t feed;  /* the caller's feed id */
+	int64_t joined; /* the date of its first item in the story */
+};
+
 /* What a view needs of one cluster.  Borrowed until the next cluster_add
  * or cluster_rebuild. */
 struct cluster_view {
@@ -35,8 +41,11 @@ struct cluster_view {
 	const uint32_t *members; /* item ids, oldest first */
 	size_t nmembers;
 	size_t sources;        /* distinct feeds */
+	const struct cluster_source *outlets; /* the sources, by feed id */
 	int64_t first, newest; /* item times */
 	double hotness;        /* log2, as of the last cluster_rank */
+	uint64_t watch;        /* the watch terms (bits of cluster_watch)
+	                        * some member matches */
 };
 
 /* How much of a summary the clusterer reads: its first this many bytes,
@@ -76,6 +85,24 @@ void cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
  * clusters depend on the items alone, not on the order they came in.
  * Does nothing once an item has been added. */
 void cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n);
+
+/* Watch terms: a reporter's words to be told about.  A term matches
+ * whole words in an item's headline and the lead of its summary (the
+ * CLUSTER_SUMMARY_BYTES the clusterer reads), case-insensitively and by
+ * stem in the item's language ("hack" matches "hacked" and "hackers");
+ * a phrase of several words matches them in a row, as far apart as in
+ * the phrase, whatever the stop words between ("Bank of England", not
+ * "bank holidays in England").  Register terms before adding items: an item is
+ * matched as it is tokenized.  Returns the term's bit (0 to
+ * CLUSTER_WATCH_MAX - 1), or -1 when the list is full or the term has no
+ * word. */
+#define CLUSTER_WATCH_MAX 64
+int cluster_watch(struct clusterer *c, const char *phrase);
+/* The watch bits that items of feed may match (the rest never do, for a
+ * term watched on some feeds only); every bit until set. */
+void cluster_watch_feed(struct clusterer *c, uint32_t feed, uint64_t mask);
+/* The watch bits item_id matched, 0 for an unknown item. */
+uint64_t cluster_item_watch(const struct clusterer *c, uint32_t item_id);
 
 /* The cluster an item belongs to now (merges followed), or 0. */
 uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);

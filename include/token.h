@@ -41,6 +41,8 @@ struct token {
 	uint32_t *tag;
 	enum token_field field;
 	unsigned flags; /* TOKEN_* */
+	unsigned pos;   /* the word's place in the text, stop words
+	                 * counted: 0, 1, 2, ... */
 };
 
 typedef void (*token_fn)(const struct token *tok, void *ctx);

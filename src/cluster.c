@@ -101,12 +101,9 @@ struct item {
 	/* between cluster_count and cluster_add: the raw counts, all and of
 	 * the headline (pack) */
 	unsigned char *raw, *rawt;
+	uint64_t watch; /* the watch terms it matched */
 };
 
-struct feedjoin {
-	uint32_t feed;
-	int64_t joined; /* the feed's first item in the cluster */
-};
 
 struct cluster {
 	uint32_t merged_into; /* id of the survivor, 0 while live */
@@ -116,7 +113,7 @@ struct cluster {
 	uint32_t *members; /* item indexes */
 	uint32_t *ids;     /* their item ids, for the view */
 	size_t nmembers, capm;
-	struct feedjoin *feeds; /* sorted by feed, distinct */
+	struct cluster_source *feeds; /* sorted by feed, distinct */
 	size_t nfeeds, capf;
 	int64_t first, newest;
 	/* while open: the centroid's top-k terms, their weights and where
@@ -131,6 +128,7 @@ struct cluster {
 	uint32_t top[VIEW_TERMS]; /* key term ids */
 	uint32_t ntop;
 	uint32_t label; /* item index */
+	uint64_t watch; /* of its members, or'ed */
 	const char *termv[VIEW_TERMS];
 	struct cluster_view view;
 };
@@ -156,7 +154,31 @@ struct shared {
 struct lang_tok {
 	char *tag;
 	struct tokenizer *tok;
+	struct compiled *comp; /* the watch terms in its stems */
 };
+
+/* A watch term as given. */
+struct watch {
+	char *phrase;
+};
+
+/* The watch terms as one tokenizer reads them: each a run of term ids
+ * and how much of it the current text has matched in a row. */
+struct pattern {
+	uint32_t *ids, *alt; /* alt: the agent noun's stem, "hacker" for
+	                      * "hack", which Snowball keeps apart */
+	unsigned *gap;       /* words from the one before (stop words
+	                      * count): "Bank of England" has 2 */
+	size_t n, at;
+	unsigned last;       /* the place of the text's last word matched */
+};
+
+struct compiled {
+	struct pattern *p;
+	size_t n; /* == the watch terms at compile time */
+};
+
+static void compiled_free(struct compiled *cp);
 
 struct clusterer {
 	struct cluster_opts o;
@@ -201,6 +223,17 @@ struct clusterer {
 	struct svec tf, ttf, x, tx;
 	uint32_t prev_term;
 	int have_prev;
+	/* watch terms: the phrases, each compiled to its stems' ids for
+	 * the tokenizer of a language when one first meets it; the match
+	 * state of the item being tokenized; per feed the bits it may match */
+	struct watch *watch;
+	size_t nwatch;
+	struct compiled *comp; /* the patterns for tokenizer cur_tok */
+	const struct tokenizer *cur_tok;
+	uint64_t item_watch;
+	uint64_t *feed_watch; /* by feed id; nfeed_watch of them */
+	unsigned char *feed_watch_set;
+	size_t nfeed_watch;
 };
 
 struct clusterer *
@@ -263,8 +296,14 @@ clusterer_fini(struct clusterer *c)
 	for (size_t i = 0; i < c->ntoks; i++) {
 		free(c->toks[i].tag);
 		token_free(c->toks[i].tok);
+		compiled_free(c->toks[i].comp);
 	}
 	free(c->toks);
+	for (size_t i = 0; i < c->nwatch; i++)
+		free(c->watch[i].phrase);
+	free(c->watch);
+	free(c->feed_watch);
+	free(c->feed_watch_set);
 	for (size_t i = 0; i < c->nitems; i++) {
 		svec_fini(&c->items[i].title);
 		free(c->items[i].raw);
@@ -402,18 +441,165 @@ unpack(const unsigned char *p, struct svec *out)
 
 /* Tokens to raw term counts. */
 
-static struct tokenizer *
+static struct lang_tok *
 tokenizer_for(struct clusterer *c, const char *lang)
 {
 	if (lang == NULL)
 		lang = "";
 	for (size_t i = 0; i < c->ntoks; i++)
 		if (strcmp(c->toks[i].tag, lang) == 0)
-			return c->toks[i].tok;
+			return &c->toks[i];
 	c->toks = xreallocarray(c->toks, c->ntoks + 1, sizeof(*c->toks));
 	c->toks[c->ntoks].tag = xstrdup(lang);
 	c->toks[c->ntoks].tok = token_new(lang);
-	return c->toks[c->ntoks++].tok;
+	c->toks[c->ntoks].comp = NULL;
+	return &c->toks[c->ntoks++];
+}
+
+/* Watch terms. */
+
+static void
+compiled_free(struct compiled *cp)
+{
+	if (cp == NULL)
+		return;
+	for (size_t i = 0; i < cp->n; i++) {
+		free(cp->p[i].ids);
+		free(cp->p[i].alt);
+		free(cp->p[i].gap);
+	}
+	free(cp->p);
+	free(cp);
+}
+
+struct collect {
+	struct clusterer *c;
+	struct pattern *p;
+};
+
+static void
+on_pattern_token(const struct token *tok, void *ctx)
+{
+	struct collect *k = ctx;
+
+	struct pattern *p = k->p;
+	p->ids = xreallocarray(p->ids, p->n + 1, sizeof(*p->ids));
+	p->alt = xreallocarray(p->alt, p->n + 1, sizeof(*p->alt));
+	p->gap = xreallocarray(p->gap, p->n + 1, sizeof(*p->gap));
+	p->gap[p->n] = p->n ? tok->pos - p->last : 0;
+	p->last = tok->pos;
+	p->ids[p->n] = vocab_intern(k->c->vocab, tok->term, tok->len);
+	p->alt[p->n] = p->ids[p->n];
+	if (tok->len >= 3 && !(tok->flags & TOKEN_NUMBER)) {
+		char *er = xasprintf("%.*ser", (int)tok->len, tok->term);
+		p->alt[p->n] = vocab_intern(k->c->vocab, er, strlen(er));
+		free(er);
+	}
+	p->n++;
+}
+
+/* The watch terms in lt's stems, made when first needed (and again once
+ * terms were added). */
+static struct compiled *
+compiled_for(struct clusterer *c, struct lang_tok *lt)
+{
+	if (lt->comp != NULL && lt->comp->n == c->nwatch)
+		return lt->comp;
+	compiled_free(lt->comp);
+	struct compiled *cp = xcalloc(1, sizeof(*cp));
+	cp->p = xcalloc(c->nwatch ? c->nwatch : 1, sizeof(*cp->p));
+	cp->n = c->nwatch;
+	for (size_t i = 0; i < c->nwatch; i++) {
+		struct collect k = {c, &cp->p[i]};
+		token_run(lt->tok, c->watch[i].phrase, TOKEN_SUMMARY,
+		    on_pattern_token, &k);
+	}
+	lt->comp = cp;
+	return cp;
+}
+
+static void
+watch_reset(struct clusterer *c)
+{
+	for (size_t i = 0; c->comp && i < c->comp->n; i++)
+		c->comp->p[i].at = 0;
+}
+
+/* The next token of the text (its word's place pos): every phrase that
+ * it completes (its words in a row, as far apart as in the phrase) is
+ * matched. */
+static void
+watch_step(struct clusterer *c, uint32_t id, unsigned pos)
+{
+	for (size_t i = 0; c->comp && i < c->comp->n; i++) {
+		struct pattern *p = &c->comp->p[i];
+		if (p->n == 0)
+			continue;
+		if ((p->ids[p->at] == id || p->alt[p->at] == id) &&
+		    (p->at == 0 || pos - p->last == p->gap[p->at]))
+			p->at++;
+		else
+			p->at = p->ids[0] == id || p->alt[0] == id ? 1 : 0;
+		p->last = pos;
+		if (p->at == p->n) {
+			c->item_watch |= (uint64_t)1 << i;
+			p->at = 0;
+		}
+	}
+}
+
+static uint64_t
+feed_watch(const struct clusterer *c, uint32_t feed)
+{
+	return feed < c->nfeed_watch && c->feed_watch_set[feed]
+	           ? c->feed_watch[feed]
+	           : ~(uint64_t)0;
+}
+
+int
+cluster_watch(struct clusterer *c, const char *phrase)
+{
+	if (c->nwatch >= CLUSTER_WATCH_MAX || phrase == NULL)
+		return -1;
+	struct lang_tok *lt = tokenizer_for(c, NULL);
+	struct pattern p = {0};
+	struct collect k = {c, &p};
+	token_run(lt->tok, phrase, TOKEN_SUMMARY, on_pattern_token, &k);
+	free(p.ids);
+	free(p.alt);
+	free(p.gap);
+	if (p.n == 0)
+		return -1;
+	c->watch = xreallocarray(c->watch, c->nwatch + 1, sizeof(*c->watch));
+	c->watch[c->nwatch].phrase = xstrdup(phrase);
+	return (int)c->nwatch++;
+}
+
+void
+cluster_watch_feed(struct clusterer *c, uint32_t feed, uint64_t mask)
+{
+	if (feed >= c->nfeed_watch) {
+		size_t n = c->nfeed_watch ? c->nfeed_watch : 64;
+		while (n <= feed)
+			n *= 2;
+		c->feed_watch =
+		    xreallocarray(c->feed_watch, n, sizeof(*c->feed_watch));
+		c->feed_watch_set = xreallocarray(
+		    c->feed_watch_set, n, sizeof(*c->feed_watch_set));
+		memset(c->feed_watch_set + c->nfeed_watch, 0,
+		    n - c->nfeed_watch);
+		c->nfeed_watch = n;
+	}
+	c->feed_watch[feed] = mask;
+	c->feed_watch_set[feed] = 1;
+}
+
+uint64_t
+cluster_item_watch(const struct clusterer *c, uint32_t item_id)
+{
+	uint32_t idx = find_item(c, item_id);
+
+	return idx == UINT32_MAX ? 0 : c->items[idx].watch;
 }
 
 /* Notes the background salience of the terms interned since last. */
@@ -454,6 +640,8 @@ on_token(const struct token *tok, void *ctx)
 	else if (tok->flags & TOKEN_PLAIN)
 		evidence = -1;
 	vocab_note(c->vocab, id, evidence, tok->surface, tok->surface_len);
+	if (c->comp != NULL)
+		watch_step(c, id, tok->pos);
 	svec_push(&c->tf, id, w);
 	if (tok->field == TOKEN_TITLE)
 		svec_push(&c->ttf, id, w);
@@ -493,14 +681,19 @@ static void
 tokenize(struct clusterer *c, const char *lang, const char *title,
     const char *summary)
 {
-	struct tokenizer *tok = tokenizer_for(c, lang);
+	struct lang_tok *lt = tokenizer_for(c, lang);
+	struct tokenizer *tok = lt->tok;
 	char *lead = summary_lead(summary);
 
+	c->comp = c->nwatch ? compiled_for(c, lt) : NULL;
+	c->item_watch = 0;
 	svec_clear(&c->tf);
 	svec_clear(&c->ttf);
 	c->have_prev = 0;
+	watch_reset(c);
 	token_run(tok, title, TOKEN_TITLE, on_token, c);
 	c->have_prev = 0;
+	watch_reset(c);
 	token_run(tok, lead, TOKEN_SUMMARY, on_token, c);
 	free(lead);
 	svec_build(&c->tf);
@@ -545,6 +738,7 @@ cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	/* kept, so that cluster_add need not tokenize again */
 	it->raw = pack(&c->tf);
 	it->rawt = pack(&c->ttf);
+	it->watch = c->item_watch & feed_watch(c, feed_id);
 }
 
 struct canon {
@@ -592,9 +786,13 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 	for (size_t i = 0; i < nv; i++)
 		perm[order[i].id] = (uint32_t)i;
 	vocab_renumber(c->vocab, perm);
-	/* the tokenizers' tags hold the old ids */
-	for (size_t i = 0; i < c->ntoks; i++)
+	/* the tokenizers' tags and compiled watch terms hold the old ids */
+	for (size_t i = 0; i < c->ntoks; i++) {
 		token_forget(c->toks[i].tok);
+		compiled_free(c->toks[i].comp);
+		c->toks[i].comp = NULL;
+	}
+	c->comp = NULL;
 	for (size_t i = 0; i < c->nitems; i++) {
 		struct item *it = &c->items[i];
 		unsigned char **pk[2] = {&it->raw, &it->rawt};
@@ -893,7 +1091,7 @@ add_feed(struct cluster *cl, uint32_t feed, int64_t t)
 	}
 	memmove(cl->feeds + i + 1, cl->feeds + i,
 	    (cl->nfeeds - i) * sizeof(*cl->feeds));
-	cl->feeds[i] = (struct feedjoin){feed, t};
+	cl->feeds[i] = (struct cluster_source){feed, t};
 	cl->nfeeds++;
 }
 
@@ -1199,6 +1397,7 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	ca->nmembers = ca->capm = n;
 	for (size_t i = 0; i < cb->nfeeds; i++)
 		add_feed(ca, cb->feeds[i].feed, cb->feeds[i].joined);
+	ca->watch |= cb->watch;
 	if (cb->first < ca->first)
 		ca->first = cb->first;
 	if (cb->newest > ca->newest)
@@ -1406,6 +1605,7 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 		tokenize(c, lang, title, summary);
 		count_doc(c, feed_id);
 		idx = new_item(c, item_id);
+		c->items[idx].watch = c->item_watch & feed_watch(c, feed_id);
 	} else if (c->items[idx].raw != NULL) {
 		/* counted: its counts were kept */
 		unpack(c->items[idx].raw, &c->tf);
@@ -1432,6 +1632,7 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
+	cl->watch |= c->items[idx].watch;
 	unsigned char ns[512];
 	uint32_t nx = c->x.n < sizeof(ns) ? c->x.n : (uint32_t)sizeof(ns);
 	for (uint32_t i = 0; i < nx; i++)
@@ -1568,6 +1769,8 @@ cluster_view(const struct clusterer *c, uint32_t id)
 	cl->view.members = cl->ids;
 	cl->view.nmembers = cl->nmembers;
 	cl->view.sources = cl->nfeeds;
+	cl->view.outlets = cl->feeds;
+	cl->view.watch = cl->watch;
 	cl->view.first = cl->first;
 	cl->view.newest = cl->newest;
 	return &cl->view;

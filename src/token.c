@@ -735,7 +735,7 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			joined = 0;
 			continue;
 		}
-		struct token tok = {.field = field};
+		struct token tok = {.field = field, .pos = (unsigned)i};
 		if (w->ndigit > 0 && w->nletter == 0)
 			tok.flags = TOKEN_NUMBER;
 		else if (!allcaps && (w->camel || is_acronym(w)))

@@ -991,6 +991,72 @@ test_late_merge(void **state)
 	cluster_free(c);
 }
 
+/* Watch terms: whole words by stem, any case; a phrase in a row (stop
+ * words aside); per feed; in headline and summary lead; on the story
+ * through any member, merges included. */
+static void
+test_watch(void **state)
+{
+	(void)state;
+	struct clusterer *c = cluster_new(NULL);
+
+	assert_int_equal(cluster_watch(c, "hack"), 0);
+	assert_int_equal(cluster_watch(c, "PlayStation Network"), 1);
+	assert_int_equal(cluster_watch(c, "Bank of England"), 2);
+	assert_int_equal(cluster_watch(c, "ECB"), 3);
+	assert_int_equal(cluster_watch(c, "the of"), -1); /* no word */
+	assert_int_equal(cluster_watch(c, NULL), -1);
+	/* ECB watched on feed 9 (say, tagged markets), not on feed 4 */
+	cluster_watch_feed(c, 9, (uint64_t)1 << 3);
+	cluster_watch_feed(c, 4, ~((uint64_t)1 << 3));
+	cluster_add(c, 1, 1, NULL, "Hackers breach Sony Pictures", NULL, NOV24);
+	cluster_add(c, 2, 2, NULL, "Sony says its PlayStation network is fine",
+	    NULL, NOV24 + 60);
+	cluster_add(c, 3, 3, NULL, "Network outage hits PlayStation", NULL,
+	    NOV24 + 120);
+	cluster_add(c, 4, 4, "en", "Rates held",
+	    "The Bank of England kept rates on hold; the ECB met too.",
+	    NOV24 + 180);
+	cluster_add(c, 5, 9, NULL, "ECB signals more stimulus", NULL,
+	    NOV24 + 240);
+	cluster_add(c, 6, 5, NULL, "Bank holidays in England reopen parks",
+	    NULL, NOV24 + 300);
+	assert_int_equal(cluster_item_watch(c, 1), 1);      /* stem */
+	assert_int_equal(cluster_item_watch(c, 2), 1 << 1); /* any case */
+	assert_int_equal(cluster_item_watch(c, 3), 0);      /* not in a row */
+	assert_int_equal(cluster_item_watch(c, 4), 1 << 2); /* ECB: feed 4 */
+	assert_int_equal(cluster_item_watch(c, 5), 1 << 3);
+	assert_int_equal(cluster_item_watch(c, 6), 0);
+	assert_int_equal(cluster_item_watch(c, 99), 0);
+	const struct cluster_view *v = cluster_view(c, cluster_of(c, 4));
+	assert_int_equal(v->watch, 1 << 2);
+	assert_int_equal(v->sources, 1);
+	assert_int_equal(v->outlets[0].feed, 4);
+	assert_true(v->outlets[0].joined == NOV24 + 180);
+	cluster_free(c);
+
+	/* the story carries what any member matched, across a merge */
+	struct cluster_opts o = {.threshold = 0.5, .merge = 0.3};
+	c = cluster_new(&o);
+	assert_int_equal(cluster_watch(c, "GOP"), 0);
+	cluster_add(c, 1, 1, NULL,
+	    "Sony Pictures hit by widespread hack, studio computers down "
+	    "across offices",
+	    NULL, NOV24);
+	cluster_add(c, 2, 2, NULL,
+	    "Sony Pictures hack: group calling itself #GOP threatens to leak "
+	    "studio secrets",
+	    NULL, NOV24 + 60);
+	uint32_t a = cluster_add(c, 3, 3, NULL,
+	    "Sony Pictures hack: studio computers down as #GOP group "
+	    "threatens to leak secrets",
+	    NULL, NOV24 + 120);
+	v = cluster_view(c, a);
+	assert_int_equal(v->nmembers, 3);
+	assert_int_equal(v->watch, 1);
+	cluster_free(c);
+}
+
 /* cluster_swap hands the fresh clusters to the live handle and the old
  * ones back; the live generation moves on. */
 static void
@@ -1029,6 +1095,7 @@ main(void)
 	    cmocka_unit_test(test_window),
 	    cmocka_unit_test(test_label_terms),
 	    cmocka_unit_test(test_hotness),
+	    cmocka_unit_test(test_watch),
 	    cmocka_unit_test(test_swap),
 	    cmocka_unit_test(test_determinism),
 	    cmocka_unit_test(test_sony),
