@@ -639,7 +639,10 @@ on_token(const struct token *tok, void *ctx)
 		evidence = 1;
 	else if (tok->flags & TOKEN_PLAIN)
 		evidence = -1;
-	vocab_note(c->vocab, id, evidence, tok->surface, tok->surface_len);
+	/* case counts from every word; the form to show from headlines,
+	 * which say it in fewer words than a summary repeats it */
+	vocab_note(c->vocab, id, evidence,
+	    tok->field == TOKEN_TITLE ? tok->surface : NULL, tok->surface_len);
 	if (c->comp != NULL)
 		watch_step(c, id, tok->pos);
 	svec_push(&c->tf, id, w);

@@ -165,6 +165,8 @@ struct word {
 	int ideo;       /* one Han or kana character */
 	int gap;        /* punctuation between it and the word before */
 	int stop;
+	struct known *k; /* what the cache knows of it, as of epoch kept */
+	unsigned kept;
 };
 
 /* What the tokenizer learnt of one folded word: whether it is a stop
@@ -183,6 +185,7 @@ struct known {
 struct cache {
 	struct known *e;
 	size_t n;
+	unsigned epoch; /* how many times it started afresh */
 	uint32_t *slot; /* index + 1, 0 free; 2 * CACHE_MAX */
 	struct buf arena;
 };
@@ -462,6 +465,7 @@ known(struct tokenizer *t, const char *f, size_t n)
 	if (c->n == CACHE_MAX) {
 		memset(c->slot, 0, 2 * CACHE_MAX * sizeof(*c->slot));
 		c->n = 0;
+		c->epoch++;
 		buf_reset(&c->arena);
 		i = h & mask;
 	}
@@ -570,7 +574,9 @@ split(struct tokenizer *t, const char *s, size_t n)
 	while (i < n) {
 		size_t k, k1, k2;
 		uint32_t cp = peek(s, n, i, &k);
-		enum cclass c = classify(cp);
+		enum cclass c = cp < 0x80 && ((cp | 0x20) - 'a' < 26u)
+		                    ? C_LETTER
+		                    : classify(cp);
 
 		if (c == C_IGNORE) {
 			i += k;
@@ -719,6 +725,8 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			if (k->stop < 0)
 				k->stop = is_stop(t, t->term.p);
 			w->stop = k->stop;
+			w->k = k;
+			w->kept = t->cache.epoch;
 		}
 		if (!w->stop && !w->initial && !w->ideo && w->ndigit == 0 &&
 		    w->nletter >= 2 && !w->camel && !is_acronym(w)) {
@@ -752,7 +760,10 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 		buf_reset(&t->term);
 		if (w->ndigit == 0 && !w->ideo &&
 		    memchr(f, '&', w->flen) == NULL) {
-			struct known *k = known(t, f, w->flen);
+			struct known *k = w->k != NULL &&
+			                          w->kept == t->cache.epoch
+			                      ? w->k
+			                      : known(t, f, w->flen);
 			if (k->slen == 0) {
 				const sb_symbol *st = sb_stemmer_stem(t->stemmer,
 				    (const sb_symbol *)f, (int)w->flen);
