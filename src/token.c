@@ -605,6 +605,26 @@ split(struct tokenizer *t, const char *s, size_t n)
 			word_put(t, w, cp, i + k);
 			seg++;
 			i += k;
+			/* the rest of a run of ASCII letters, without the
+			 * general path's calls: what word_put does, inline */
+			while (i < n && ((unsigned)((unsigned char)s[i] | 0x20) - (unsigned)'a') < 26u) {
+				int up = s[i] >= 'A' && s[i] <= 'Z';
+				int kase = up ? 1 : -1;
+				buf_putc(&t->fold, up ? s[i] + 0x20 : s[i]);
+				if (w->nletter == 0)
+					w->first_case = kase;
+				else if (up && w->prev_case < 0)
+					w->camel = 1;
+				w->prev_case = kase;
+				w->nletter++;
+				if (up)
+					w->nup++;
+				else
+					w->nlow++;
+				seg++;
+				i++;
+				w->send = i;
+			}
 			continue;
 		}
 		uint32_t c1 = peek(s, n, i + k, &k1);
@@ -858,7 +878,7 @@ rfind(const char *s, size_t a, size_t b, const char *pat)
 	size_t m = strlen(pat);
 
 	for (size_t i = b; i >= a + m; i--)
-		if (memcmp(s + i - m, pat, m) == 0)
+		if (s[i - m] == pat[0] && memcmp(s + i - m, pat, m) == 0)
 			return i - m;
 	return (size_t)-1;
 }
