@@ -351,8 +351,11 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
     size_t n, int64_t *count_ms, int64_t *add_ms)
 {
 	int64_t t0 = util_now_ms();
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		count_into(r, c, ids[i]);
+		/* a lean store (--dump's) needs the lead no more */
+		store_forget_summary(r->store, ids[i]);
+	}
 	/* items counted before the batch, in another order, are weighed
 	 * as if counted in this one */
 	cluster_settle(c, ids, n);
@@ -364,9 +367,12 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 }
 
 /* --dump: the JSON document of DESIGN.md; order is the feed list in URL
- * order, as register_feeds left it. */
+ * order, as register_feeds left it.  It goes out to FP a story at a time,
+ * so a big board is never held whole in memory. */
+#define DUMP_FLUSH ((size_t)64 << 10)
+
 static void
-write_dump(struct run *r, const size_t *order, struct buf *out)
+write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
 {
 	struct json j;
 	size_t n = r->list.n;
@@ -439,10 +445,16 @@ write_dump(struct run *r, const size_t *order, struct buf *out)
 		}
 		json_end(&j);
 		json_end(&j);
+		if (out->len >= DUMP_FLUSH) {
+			fwrite(out->p, 1, out->len, fp);
+			buf_reset(out);
+		}
 	}
 	json_end(&j);
 	json_end(&j);
 	(void)buf_putc(out, '\n');
+	fwrite(out->p, 1, out->len, fp);
+	buf_reset(out);
 	free(cids);
 }
 
@@ -585,9 +597,8 @@ run_dump(const struct app_opts *o)
 
 	struct buf out;
 	buf_init(&out, 0);
-	write_dump(&r, order, &out);
+	write_dump(&r, order, &out, stdout);
 	free(order);
-	fwrite(out.p, 1, out.len, stdout);
 	buf_fini(&out);
 	rc = r.nfailed ? 1 : 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
