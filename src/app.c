@@ -48,6 +48,7 @@
 #define PARSE_FILE_MAX ((size_t)256 << 20) /* --parse reads files this big */
 #define BUDGET_MS 20			   /* finished work per loop turn */
 #define PRUNE_EVERY 3600		   /* seconds between retention runs */
+#define STARTUP_ITEMS 6000 /* clustered before the first frame, at most */
 
 static int sigpipe[2] = {-1, -1};
 static volatile sig_atomic_t quit_flag;
@@ -995,17 +996,18 @@ run_dashboard(const struct app_opts *o)
 	if (pruned)
 		log_msg(LOG_INFO, "pruned %zu old items", pruned);
 	/* The first frame shows the stories still open: the stored items of
-	 * the last window (and a day) are clustered before it; the whole
-	 * store, which may hold weeks of a thousand feeds, is clustered
-	 * after it, a slice per loop turn, and swapped in (rebuild). */
+	 * the last window (and a day), at most the newest STARTUP_ITEMS, are
+	 * clustered before it; the whole store, which may hold weeks of a
+	 * thousand feeds, is clustered after it, a slice per loop turn, and
+	 * swapped in (rebuild). */
 	size_t nall;
 	uint32_t *all = all_items(d.r.store, &nall);
 	size_t from = nall;
 	if (nall > 0) {
 		const struct item *last = store_item(d.r.store, all[nall - 1]);
 		int64_t since = last->time - d.r.set.cluster_window - 86400;
-		while (from > 0 && store_item(d.r.store, all[from - 1])->time >=
-		    since)
+		while (from > 0 && nall - from < STARTUP_ITEMS &&
+		    store_item(d.r.store, all[from - 1])->time >= since)
 			from--;
 	}
 	int64_t counting, adding;
