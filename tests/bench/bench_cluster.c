@@ -59,6 +59,7 @@
 #include "cluster.h"
 #include "corpus.h"
 #include "html.h"
+#include "rng.h"
 #include "util.h"
 
 #define NWORDS 20000
@@ -67,32 +68,6 @@
 #define START 1416787200 /* 2014-11-24 */
 #define MAX_ACTIVE 4096
 #define STOP_RANKS 150 /* the top of a language's Zipf curve: stop words */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t
-next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static double
-unit(struct rng *r)
-{
-	return (double)(next(r) >> 11) / 9007199254740992.0;
-}
-
-static uint32_t
-below(struct rng *r, uint32_t n)
-{
-	return (uint32_t)(next(r) % n);
-}
 
 /* A vocabulary sampled by Zipf's law. */
 struct lexicon {
@@ -120,11 +95,11 @@ lexicon_init(struct lexicon *l, struct rng *r, uint32_t n, int names, double s,
 	for (uint32_t i = 0; i < n; i++) {
 		char word[64];
 		size_t len = 0;
-		uint32_t syl = 2 + below(r, 3);
+		uint32_t syl = 2 + rng_below(r, 3);
 		for (uint32_t k = 0; k < syl; k++) {
-			const char *p[3] = {on[below(r, ARRAY_LEN(on))],
-			    nu[below(r, ARRAY_LEN(nu))],
-			    co[below(r, ARRAY_LEN(co))]};
+			const char *p[3] = {on[rng_below(r, ARRAY_LEN(on))],
+			    nu[rng_below(r, ARRAY_LEN(nu))],
+			    co[rng_below(r, ARRAY_LEN(co))]};
 			for (int j = 0; j < 3; j++)
 				for (const char *c = p[j]; *c; c++)
 					word[len++] = *c;
@@ -143,7 +118,7 @@ lexicon_init(struct lexicon *l, struct rng *r, uint32_t n, int names, double s,
 static const char *
 pick(const struct lexicon *l, struct rng *r)
 {
-	double u = unit(r);
+	double u = rng_unit(r);
 	uint32_t lo = 0, hi = l->n - 1;
 
 	while (lo < hi) {
@@ -199,26 +174,26 @@ static void
 story_item(struct gen *g, struct story *s, int title_case)
 {
 	struct rng *r = &g->r;
-	uint32_t nn = 1 + below(r, s->nnames), nk = 1 + below(r, 2);
-	uint32_t filler = 2 + below(r, 3);
+	uint32_t nn = 1 + rng_below(r, s->nnames), nk = 1 + rng_below(r, 2);
+	uint32_t filler = 2 + rng_below(r, 3);
 
 	for (uint32_t k = 0; k < nn + nk + filler; k++) {
-		uint32_t which = below(r, nn + nk + filler);
+		uint32_t which = rng_below(r, nn + nk + filler);
 		const char *w = pick(&g->words, r);
 		if (which < nn)
-			w = s->names[below(r, s->nnames)];
+			w = s->names[rng_below(r, s->nnames)];
 		else if (which < nn + nk)
-			w = s->keys[below(r, s->nkeys)];
+			w = s->keys[rng_below(r, s->nkeys)];
 		put_word(&g->title, w, title_case || k == 0);
 	}
-	uint32_t len = 15 + below(r, 16);
+	uint32_t len = 15 + rng_below(r, 16);
 	for (uint32_t k = 0; k < len; k++) {
-		double u = unit(r);
+		double u = rng_unit(r);
 		const char *w;
 		if (u < 0.1)
-			w = s->names[below(r, s->nnames)];
+			w = s->names[rng_below(r, s->nnames)];
 		else if (u < 0.2)
-			w = s->keys[below(r, s->nkeys)];
+			w = s->keys[rng_below(r, s->nkeys)];
 		else if (u < 0.25)
 			w = pick(&g->names, r);
 		else
@@ -241,38 +216,38 @@ generate(struct gen *g, int64_t t)
 		else
 			i++;
 	}
-	if (unit(r) < 0.12 && g->nactive < MAX_ACTIVE) {
+	if (rng_unit(r) < 0.12 && g->nactive < MAX_ACTIVE) {
 		struct story *s = &g->active[g->nactive++];
-		s->nnames = 1 + below(r, 3);
-		s->nkeys = 2 + below(r, 3);
+		s->nnames = 1 + rng_below(r, 3);
+		s->nkeys = 2 + rng_below(r, 3);
 		for (uint32_t k = 0; k < s->nnames; k++)
 			s->names[k] = pick(&g->names, r);
 		for (uint32_t k = 0; k < s->nkeys; k++)
-			s->keys[k] = g->words.w[200 + below(r, 8000)];
-		double size = 2 / pow(1 - unit(r) * 0.999, 1 / 1.3);
+			s->keys[k] = g->words.w[200 + rng_below(r, 8000)];
+		double size = 2 / pow(1 - rng_unit(r) * 0.999, 1 / 1.3);
 		s->left = size > 300 ? 300 : (uint32_t)size;
-		s->until = t + 4 * 3600 + (int64_t)(unit(r) * 56 * 3600);
+		s->until = t + 4 * 3600 + (int64_t)(rng_unit(r) * 56 * 3600);
 	}
 	buf_reset(&g->title);
 	buf_reset(&g->summary);
-	int title_case = unit(r) < 0.4;
-	if (g->big_share > 0 && unit(r) < g->big_share) {
+	int title_case = rng_unit(r) < 0.4;
+	if (g->big_share > 0 && rng_unit(r) < g->big_share) {
 		story_item(g, &g->big, title_case);
 		return 1;
 	}
-	if (g->nactive > 0 && unit(r) < 0.55) {
-		struct story *s = &g->active[below(r, g->nactive)];
+	if (g->nactive > 0 && rng_unit(r) < 0.55) {
+		struct story *s = &g->active[rng_below(r, g->nactive)];
 		s->left--;
 		story_item(g, s, title_case);
 	} else {
-		uint32_t len = 5 + below(r, 4);
+		uint32_t len = 5 + rng_below(r, 4);
 		for (uint32_t k = 0; k < len; k++)
 			put_word(&g->title,
 			    k == 1 ? pick(&g->names, r) : pick(&g->words, r),
 			    title_case || k == 0);
 		for (uint32_t k = 0; k < 20; k++) {
 			const struct lexicon *l =
-			    unit(r) < 0.1 ? &g->names : &g->words;
+			    rng_unit(r) < 0.1 ? &g->names : &g->words;
 			put_word(&g->summary, pick(l, r), k == 0);
 		}
 		buf_putc(&g->summary, '.');
@@ -531,7 +506,7 @@ run_story(uint32_t n)
 	for (uint32_t k = 0; k < 3; k++)
 		g.big.names[k] = pick(&g.names, &g.r);
 	for (uint32_t k = 0; k < 4; k++)
-		g.big.keys[k] = g.words.w[200 + below(&g.r, 8000)];
+		g.big.keys[k] = g.words.w[200 + rng_below(&g.r, 8000)];
 	g.big_share = 0.3;
 	struct clusterer *c = cluster_new(NULL);
 	for (uint32_t i = 0; i < n; i++) {

@@ -25,6 +25,7 @@
  * whether it appends its name to titles.  Nothing reads a clock, the
  * environment or the locale: the same file gives the same bytes. */
 #include "corpus.h"
+#include "rng.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,42 +63,16 @@ struct corpus {
 	uint32_t ns;
 };
 
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t
-next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static double
-unit(struct rng *r)
-{
-	return (double)(next(r) >> 11) / 9007199254740992.0;
-}
-
-static uint32_t
-below(struct rng *r, uint32_t n)
-{
-	return (uint32_t)(next(r) % n);
-}
-
 /* The generator for one purpose of one item (or feed, or story). */
 static void
 seed(struct rng *r, uint32_t a, uint32_t b, uint32_t purpose)
 {
 	r->s =
 	    ((uint64_t)a << 32 | b) ^ (uint64_t)purpose * 0xd1b54a32d192ed03ull;
-	(void)next(r);
+	(void)rng_next(r);
 }
 
-#define PICK(r, list) ((list)[below((r), ARRAY_LEN(list))])
+#define PICK(r, list) ((list)[rng_below((r), ARRAY_LEN(list))])
 
 /* ---- loading ---- */
 
@@ -249,8 +224,8 @@ corpus_load(const char *path, char *err, size_t errlen)
 	for (uint32_t k = 1; k <= c->ns; k++) {
 		struct rng r;
 		seed(&r, k, 0, 3);
-		c->s[k].start = CORPUS_START + (int64_t)(unit(&r) * 24 * HOUR);
-		c->s[k].span = 8 * HOUR + (int64_t)(unit(&r) * 22 * HOUR);
+		c->s[k].start = CORPUS_START + (int64_t)(rng_unit(&r) * 24 * HOUR);
+		c->s[k].span = 8 * HOUR + (int64_t)(rng_unit(&r) * 22 * HOUR);
 	}
 	collect_words(c);
 	return c;
@@ -327,12 +302,12 @@ feed_info(const struct corpus *c, uint32_t feed, struct feedinfo *f)
 	f->publisher = c->pubs[(feed - 1) % c->npubs];
 	f->atom = corpus_feed_is_atom(feed);
 	f->cdata = corpus_feed_is_cdata(feed);
-	f->permalink = unit(&r) < 0.5;
-	f->suffix = unit(&r) < 0.15;
-	f->gmt = unit(&r) < 0.5;
+	f->permalink = rng_unit(&r) < 0.5;
+	f->suffix = rng_unit(&r) < 0.15;
+	f->gmt = rng_unit(&r) < 0.5;
 	f->tz = PICK(&r, zones);
-	f->mean = (640 + unit(&r) * 320) * (f->cdata ? 1.13 : 1.0);
-	f->staff = (uint32_t)next(&r);
+	f->mean = (640 + rng_unit(&r) * 320) * (f->cdata ? 1.13 : 1.0);
+	f->staff = (uint32_t)rng_next(&r);
 	if (feed > c->npubs)
 		o = (size_t)snprintf(f->host, sizeof(f->host), "www%u.",
 		    (unsigned)((feed - 1) / c->npubs + 1));
@@ -395,9 +370,9 @@ meta(const struct corpus *c, const struct feedinfo *f, uint32_t feed,
 	struct rng r;
 
 	seed(&r, feed, j, 1);
-	const struct headline *h = &c->h[below(&r, (uint32_t)c->nh)];
+	const struct headline *h = &c->h[rng_below(&r, (uint32_t)c->nh)];
 	const struct story *s = &c->s[h->story];
-	double u = (unit(&r) + unit(&r)) / 2;
+	double u = (rng_unit(&r) + rng_unit(&r)) / 2;
 	m->story = h->story;
 	m->date = s->start + (int64_t)(u * (double)s->span);
 	uint32_t id = item_id(feed, j);
@@ -628,9 +603,9 @@ story_name(struct writer *w)
 {
 	const struct story *s = w->s;
 
-	if (s->nnames > 0 && (s->nwords == 0 || unit(&w->r) < 0.9))
-		return s->names[below(&w->r, (uint32_t)s->nnames)];
-	return s->nwords ? s->words[below(&w->r, (uint32_t)s->nwords)]
+	if (s->nnames > 0 && (s->nwords == 0 || rng_unit(&w->r) < 0.9))
+		return s->names[rng_below(&w->r, (uint32_t)s->nnames)];
+	return s->nwords ? s->words[rng_below(&w->r, (uint32_t)s->nwords)]
 	                 : "story";
 }
 
@@ -639,9 +614,9 @@ story_word(struct writer *w)
 {
 	const struct story *s = w->s;
 
-	if (s->nwords > 0 && (s->nnames == 0 || unit(&w->r) < 0.8))
-		return s->words[below(&w->r, (uint32_t)s->nwords)];
-	return s->nnames ? s->names[below(&w->r, (uint32_t)s->nnames)]
+	if (s->nwords > 0 && (s->nnames == 0 || rng_unit(&w->r) < 0.8))
+		return s->words[rng_below(&w->r, (uint32_t)s->nwords)];
+	return s->nnames ? s->names[rng_below(&w->r, (uint32_t)s->nnames)]
 	                 : "story";
 }
 
@@ -652,10 +627,10 @@ put_url(struct writer *w, struct buf *b)
 {
 	char url[192];
 	const struct headline *h =
-	    w->s->rows[below(&w->r, (uint32_t)w->s->nrows)];
+	    w->s->rows[rng_below(&w->r, (uint32_t)w->s->nrows)];
 
 	make_link(w->f, h->title, w->s->start,
-	    item_id(w->feed, w->j) + 1 + below(&w->r, 5000), url, sizeof(url));
+	    item_id(w->feed, w->j) + 1 + rng_below(&w->r, 5000), url, sizeof(url));
 	html_text(b, url);
 	return h->title;
 }
@@ -701,7 +676,7 @@ expand(struct writer *w, const char *t, struct buf *b)
 			break;
 		case 'd':
 			(void)buf_appendf(
-			    b, "%u", (unsigned)(2 + below(r, 48)));
+			    b, "%u", (unsigned)(2 + rng_below(r, 48)));
 			break;
 		case 'V':
 			(void)buf_puts(b, PICK(r, v_inf));
@@ -767,13 +742,13 @@ expand(struct writer *w, const char *t, struct buf *b)
 		}
 		case '$':
 			(void)buf_appendf(b, "$%u.%u %s",
-			    (unsigned)(1 + below(r, 90)),
-			    (unsigned)below(r, 10),
-			    unit(r) < 0.5 ? "million" : "billion");
+			    (unsigned)(1 + rng_below(r, 90)),
+			    (unsigned)rng_below(r, 10),
+			    rng_unit(r) < 0.5 ? "million" : "billion");
 			break;
 		case '%':
 			(void)buf_appendf(b, "%u.%u percent",
-			    (unsigned)below(r, 30), (unsigned)below(r, 10));
+			    (unsigned)rng_below(r, 30), (unsigned)rng_below(r, 10));
 			break;
 		default:
 			break;
@@ -788,7 +763,7 @@ sentence(struct writer *w, struct buf *b)
 	const char *t;
 
 	buf_reset(b);
-	if (w->nlinks < 2 && unit(&w->r) < 0.12) {
+	if (w->nlinks < 2 && rng_unit(&w->r) < 0.12) {
 		t = PICK(&w->r, link_sentences);
 		w->nlinks++;
 	} else {
@@ -828,11 +803,11 @@ static void
 make_html(struct writer *w, const struct buf *title, struct buf *out)
 {
 	struct buf s;
-	double len = w->f->mean + (unit(&w->r) - 0.5) * 700;
+	double len = w->f->mean + (rng_unit(&w->r) - 0.5) * 700;
 	size_t want = len < DESC_MIN         ? DESC_MIN
 	              : len > DESC_MAX - 100 ? DESC_MAX - 100
 	                                     : (size_t)len;
-	uint32_t per_par = 1 + below(&w->r, 3), in_par = 0;
+	uint32_t per_par = 1 + rng_below(&w->r, 3), in_par = 0;
 
 	buf_init(&s, 0);
 	buf_reset(out);
@@ -853,7 +828,7 @@ make_html(struct writer *w, const struct buf *title, struct buf *out)
 		if (brk) {
 			(void)buf_puts(out, "</p>\n<p>");
 			in_par = 0;
-			per_par = 1 + below(&w->r, 3);
+			per_par = 1 + rng_below(&w->r, 3);
 		} else {
 			(void)buf_putc(out, ' ');
 		}
@@ -899,7 +874,7 @@ item(const struct corpus *c, const struct feedinfo *f, uint32_t feed,
 	buf_reset(&it->link);
 	(void)buf_puts(&it->link, link);
 	buf_reset(&it->author);
-	uint32_t who = f->staff + below(&w.r, 6) * 7919u;
+	uint32_t who = f->staff + rng_below(&w.r, 6) * 7919u;
 	(void)buf_appendf(&it->author, "%s %s",
 	    first_names[who % ARRAY_LEN(first_names)],
 	    last_names[who / 31 % ARRAY_LEN(last_names)]);

@@ -41,6 +41,7 @@
 #include "bcubed.h"
 #include "buf.h"
 #include "jread.h"
+#include "rng.h"
 #include "cluster.h"
 #include "text.h"
 #include "util.h"
@@ -65,16 +66,6 @@ struct sample {
 	size_t nstories, nhosts;
 	char **hosts; /* sorted by feed URL */
 };
-
-static uint64_t
-splitmix(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
 
 /* CSV (RFC 4180): returns the fields of the record at *p, advancing *p. */
 static size_t
@@ -179,6 +170,7 @@ cmp_ll(const void *a, const void *b)
 static void
 assign_dates(struct sample *sm, uint64_t seed)
 {
+	struct rng rg = {seed};
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	size_t *idx = xreallocarray(NULL, sm->n ? sm->n : 1, sizeof(*idx));
 
@@ -209,7 +201,7 @@ assign_dates(struct sample *sm, uint64_t seed)
 				dhi = sm->r[i].crawled;
 		}
 		for (size_t i = m; i > 1; i--) {
-			size_t j = (size_t)(splitmix(&seed) % i);
+			size_t j = (size_t)(rng_next(&rg) % i);
 			size_t t = idx[i - 1];
 			idx[i - 1] = idx[j];
 			idx[j] = t;
@@ -613,6 +605,7 @@ story_hash(const char *s)
 static void
 thin_out(struct sample *sm, uint64_t seed)
 {
+	struct rng rg = {seed};
 	size_t o = 0;
 	uint32_t *keep =
 	    xcalloc(sm->nstories ? sm->nstories : 1, sizeof(*keep));
@@ -620,7 +613,7 @@ thin_out(struct sample *sm, uint64_t seed)
 	    xcalloc(sm->nstories ? sm->nstories : 1, sizeof(*seen));
 
 	for (size_t s = 0; s < sm->nstories; s++) {
-		double u = (double)(splitmix(&seed) >> 11) / 9007199254740992.0;
+		double u = rng_unit(&rg);
 		keep[s] = 1 + (uint32_t)(u * u * u * u * 60);
 	}
 	for (size_t i = 0; i < sm->n; i++) {
