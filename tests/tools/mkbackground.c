@@ -160,17 +160,26 @@ print_counts(const struct table *t, uint32_t min)
 	free(v);
 }
 
+/* The input file whole, or NULL once the reason is said. */
+static char *
+read_input(const char *path, size_t *len)
+{
+	char err[256];
+	char *data = util_read_file(path, FILE_MAX, len, err, sizeof(err));
+
+	if (data == NULL)
+		fprintf(stderr, "mkbackground: %s\n", err);
+	return data;
+}
+
 static int
 cmd_digest(const char *path)
 {
-	char err[256];
 	size_t len;
-	char *data = util_read_file(path, FILE_MAX, &len, err, sizeof(err));
+	char *data = read_input(path, &len);
 
-	if (data == NULL) {
-		fprintf(stderr, "mkbackground: %s\n", err);
+	if (data == NULL)
 		return 2;
-	}
 	struct digest d = {0};
 	buf_init(&d.prev, 0);
 	buf_init(&d.pair, 0);
@@ -231,14 +240,11 @@ on_stem(const struct token *tok, void *ctx)
 static int
 cmd_table(const char *path)
 {
-	char err[256];
 	size_t len;
-	char *data = util_read_file(path, FILE_MAX, &len, err, sizeof(err));
+	char *data = read_input(path, &len);
 
-	if (data == NULL) {
-		fprintf(stderr, "mkbackground: %s\n", err);
+	if (data == NULL)
 		return 2;
-	}
 	struct table stems = {0};
 	struct tokenizer *tok = token_new("en");
 	struct stem_ctx sc;
