@@ -555,7 +555,8 @@ run_dump(const struct app_opts *o)
 					cqcap = 2 * (cqn + nnew);
 					cq = xreallocarray(cq, cqcap, sizeof(*cq));
 				}
-				memcpy(cq + cqn, ids, nnew * sizeof(*ids));
+				if (nnew > 0)
+					memcpy(cq + cqn, ids, nnew * sizeof(*ids));
 				cqn += nnew;
 				free(ids);
 			}
