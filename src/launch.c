@@ -1,20 +1,22 @@
-/* launch: opens a link in the reporter's browser, safely.
+/* launch: runs the reporter's commands with feed data, safely: a link
+ * in the browser, a headline in the alert command.
  *
- * A link is feed data, so it is treated as hostile: only http and https
- * are accepted (no javascript:, file: or custom schemes that a desktop
- * might hand to some other program), and the URL reaches the browser as
- * one argv element through execvp, never through a shell, as sfeed's
- * forkexec does.  The command itself comes from the reporter (config or
- * $BROWSER), and is split by a small fixed set of quoting rules instead
- * of sh, so no character of the URL or the command can start anything
- * else.
+ * Both arguments are feed data, so they are treated as hostile.  Only
+ * http and https links are opened (no javascript:, file: or custom
+ * schemes that a desktop might hand to some other program), and the
+ * argument reaches the program as one argv element through execvp, never
+ * through a shell, as sfeed's forkexec does.  The command itself comes
+ * from the reporter (config or $BROWSER), and is split by a small fixed
+ * set of quoting rules instead of sh, so no character of the argument or
+ * the command can start anything else.  launch_url is launch_run behind
+ * the link check: one code path starts every child.
  *
- * The child starts a new session (the browser does not get our terminal
+ * The child starts a new session (the program does not get our terminal
  * or its signals), unblocks signals, and has /dev/null for stdio so
  * nothing it prints lands on the curses screen.  A close-on-exec pipe
  * tells the parent whether execvp succeeded: the parent waits only for
- * that, not for the browser.  Finished children are reaped by
- * launch_reap on SIGCHLD. */
+ * that (a fork and an exec), never for the program to finish.  Finished
+ * children are reaped by launch_reap on SIGCHLD. */
 #include "launch.h"
 
 #include <errno.h>
@@ -136,7 +138,7 @@ launch_split(
 	}
 	buf_fini(&w);
 	if (argc == 0) {
-		snprintf(err, errlen, "empty browser command");
+		snprintf(err, errlen, "empty command");
 		return -1;
 	}
 	*argvp = argv;
@@ -146,13 +148,13 @@ launch_split(
 open_quote:
 	buf_fini(&w);
 	launch_argv_free(argv);
-	snprintf(err, errlen, "unterminated quote in browser command");
+	snprintf(err, errlen, "unterminated quote in command");
 	return -1;
 }
 
 int
 launch_argv(
-    const char *cmd, const char *url, char ***argvp, char *err, size_t errlen)
+    const char *cmd, const char *arg, char ***argvp, char *err, size_t errlen)
 {
 	char **argv;
 	size_t argc, cap;
@@ -171,7 +173,7 @@ launch_argv(
 		while ((m = strchr(a, '%')) != NULL) {
 			(void)buf_append(&w, a, (size_t)(m - a));
 			if (m[1] == 'u' || m[1] == 's') {
-				(void)buf_puts(&w, url);
+				(void)buf_puts(&w, arg);
 				used = 1;
 				a = m + 2;
 			} else {
@@ -186,7 +188,7 @@ launch_argv(
 	buf_fini(&w);
 	if (!used) {
 		cap = argc + 1;
-		push(&argv, &argc, &cap, xstrdup(url));
+		push(&argv, &argc, &cap, xstrdup(arg));
 	}
 	*argvp = argv;
 	return 0;
@@ -230,21 +232,12 @@ child(char **argv, int report)
 }
 
 int
-launch_url(const char *cmd, const char *url, char *err, size_t errlen)
+launch_run(const char *cmd, const char *arg, char *err, size_t errlen)
 {
 	char **argv;
 	int fds[2], e = 0;
 
-	if (!launch_url_ok(url)) {
-		snprintf(err, errlen,
-		    "refusing to open a link that is not"
-		    " http or https");
-		return -1;
-	}
-	char *command = launch_command(cmd);
-	int rc = launch_argv(command, url, &argv, err, errlen);
-	free(command);
-	if (rc < 0)
+	if (launch_argv(cmd, arg, &argv, err, errlen) < 0)
 		return -1;
 	if (pipe(fds) < 0) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
@@ -279,6 +272,21 @@ launch_url(const char *cmd, const char *url, char *err, size_t errlen)
 	}
 	launch_argv_free(argv);
 	return 0;
+}
+
+int
+launch_url(const char *cmd, const char *url, char *err, size_t errlen)
+{
+	if (!launch_url_ok(url)) {
+		snprintf(err, errlen,
+		    "refusing to open a link that is not"
+		    " http or https");
+		return -1;
+	}
+	char *command = launch_command(cmd);
+	int rc = launch_run(command, url, err, errlen);
+	free(command);
+	return rc;
 }
 
 void
