@@ -4,9 +4,9 @@
  * The status line says what a reporter needs to trust the board: how
  * many feeds answered and failed, what is being fetched now ("k of N"),
  * when the last round ended and the next begins, how much is stored,
- * and which filter is on.  For a minute after an alert it shows the
- * alert instead: when, why and the headline, so a reporter glancing at
- * the corner of the screen sees what happened.  The key hints on the
+ * and which filter is on.  For a minute after an alert it starts with
+ * the alert: when, why and the headline, so a reporter glancing at the
+ * corner of the screen sees what happened.  The key hints on the
  * title line are looked up in the keymap, so they name the keys actually
  * bound. */
 #include "ui_priv.h"
@@ -139,8 +139,10 @@ ui_header_draw(struct ui *ui)
 	buf_fini(&right);
 }
 
-/* The newest alert, while its banner lasts. */
-static void
+/* The newest alert, while its banner lasts, at the start of the status
+ * line: at most three fifths of it, so fetch progress stays in sight
+ * while alerts come in.  Returns the columns it took. */
+static int
 banner_draw(struct ui *ui)
 {
 	size_t n = store_alert_count(ui->store);
@@ -150,21 +152,24 @@ banner_draw(struct ui *ui)
 	char t[32] = "";
 
 	if (!a)
-		return;
+		return 0;
 	buf_init(&b, 0);
-	ui_fmt_time(a->fired, UI_TIME_HM, t, sizeof(t));
-	(void)buf_appendf(&b, " %s %s \xc2\xb7 %s \xc2\xb7 %u outlet%s", t,
-	    ui_alert_reason(a->reasons), a->headline, a->outlets,
-	    a->outlets == 1 ? "" : "s");
-	if (ui->banner_n > 1)
-		(void)buf_appendf(&b, " (and %zu more)", ui->banner_n - 1);
 	struct first_key f = {ACT_ALERTS, ""};
 	keymap_each(ui->km, KEYMAP_BOARD, first_key_fn, &f);
-	if (f.key[0])
-		(void)buf_appendf(&b, " \xc2\xb7 %s: alerts", f.key);
-	ui_put_attr(ui, ui->geom.status, 0, ui->geom.cols, b.p,
+	ui_fmt_time(a->fired, UI_TIME_HM, t, sizeof(t));
+	(void)buf_appendf(&b, " %s%s%s %s \xc2\xb7 %s \xc2\xb7 %u outlet%s",
+	    f.key, f.key[0] ? " " : "", t, ui_alert_reason(a->reasons),
+	    a->headline, a->outlets, a->outlets == 1 ? "" : "s");
+	if (ui->banner_n > 1)
+		(void)buf_appendf(&b, " (and %zu more)", ui->banner_n - 1);
+	(void)buf_puts(&b, " ");
+	size_t w = text_width(b.p), max = (size_t)ui->geom.cols * 3 / 5;
+	if (w > max)
+		w = max;
+	ui_put_attr(ui, ui->geom.status, 0, (int)w, b.p,
 	    term_attr(ui->term, TERM_BREAKING) | A_REVERSE);
 	buf_fini(&b);
+	return (int)w;
 }
 
 void
@@ -176,10 +181,7 @@ ui_status_draw(struct ui *ui)
 
 	if (ui->geom.status < 0)
 		return;
-	if (ui->banner_until) {
-		banner_draw(ui);
-		return;
-	}
+	int x = ui->banner_until ? banner_draw(ui) : 0;
 	buf_init(&b, 0);
 	if (st->feeds == 0) {
 		(void)buf_puts(&b, " no feeds");
@@ -207,7 +209,7 @@ ui_status_draw(struct ui *ui)
 		    today == 1 ? "" : "s");
 	if (ui->filter)
 		(void)buf_appendf(&b, " | filter: %s", ui->filter);
-	ui_put(ui, ui->geom.status, 0, ui->geom.cols, b.p, TERM_STATUS);
+	ui_put(ui, ui->geom.status, x, ui->geom.cols - x, b.p, TERM_STATUS);
 	buf_fini(&b);
 }
 

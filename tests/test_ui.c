@@ -819,7 +819,8 @@ scenario_alerts(void)
 	screen_row(LINES - 2, row, sizeof(row));
 	CHECK(strstr(row, "BREAKING") != NULL);
 	CHECK(strstr(row, "Sony Pictures computer network hit by hackers"));
-	CHECK(strstr(row, "!: alerts") != NULL);
+	CHECK(strncmp(row, " ! 12:00 BREAKING", 17) == 0);
+	CHECK(strstr(row, "no feeds") != NULL); /* the status goes on */
 	/* a minute later it is gone */
 	ui_draw(e.ui, NOW + 61);
 	screen_row(LINES - 2, row, sizeof(row));
