@@ -147,6 +147,14 @@ alert_judge(const struct cluster_view *v, int64_t now,
 	return call->reasons;
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 size_t
 alert_scan(const struct clusterer *c, const uint32_t *ranked, size_t nranked,
     const uint32_t *items, size_t nitems, int64_t now,
@@ -166,16 +174,28 @@ alert_scan(const struct clusterer *c, const uint32_t *ranked, size_t nranked,
 			fired++;
 		}
 	}
-	/* A story judged above is judged again here at no risk: if it
-	 * fired, its items carry the mark now. */
+	/* The watched items' stories, each once (a story of many watched
+	 * items is judged once, not once per item).  A story judged above
+	 * is judged again at no risk: if it fired, its items carry the mark
+	 * now. */
+	uint32_t *cl = xreallocarray(NULL, nitems ? nitems : 1, sizeof(*cl));
+	size_t ncl = 0;
 	for (size_t i = 0; i < nitems; i++) {
 		uint32_t id = cluster_of(c, items[i]);
-		const struct cluster_view *v = id ? cluster_view(c, id) : NULL;
+		if (id)
+			cl[ncl++] = id;
+	}
+	qsort(cl, ncl, sizeof(*cl), cmp_u32);
+	for (size_t i = 0; i < ncl; i++) {
+		if (i > 0 && cl[i] == cl[i - 1])
+			continue;
+		const struct cluster_view *v = cluster_view(c, cl[i]);
 		if (v && alert_judge(v, now, r, f, &call)) {
 			fire(v, &call, ctx);
 			fired++;
 		}
 	}
+	free(cl);
 	return fired;
 }
 
