@@ -811,7 +811,8 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 	note_terms(c);
 	/* the counts again, in the batch's order */
 	vocab_uncount(c->vocab);
-	memset(c->feed_docs, 0, c->nfeed_docs * sizeof(*c->feed_docs));
+	if (c->nfeed_docs) /* none yet: feed_docs is NULL */
+		memset(c->feed_docs, 0, c->nfeed_docs * sizeof(*c->feed_docs));
 	for (size_t k = 0; k < n; k++) {
 		uint32_t idx = find_item(c, ids[k]);
 		if (idx == UINT32_MAX)

@@ -1085,6 +1085,21 @@ test_swap(void **state)
 	cluster_free(live);
 }
 
+/* Settling a batch of nothing (the dashboard on an empty store) is no
+ * error, and the clusterer works after it (a memset of NULL under UBSan
+ * before). */
+static void
+test_settle_empty(void **state)
+{
+	(void)state;
+	struct clusterer *c = cluster_new(NULL);
+	cluster_settle(c, NULL, 0);
+	cluster_add(c, 1, 1, NULL, "Storm floods coastal towns", NULL,
+	    NOV24);
+	assert_int_equal(cluster_of(c, 1), 1);
+	cluster_free(c);
+}
+
 int
 main(void)
 {
@@ -1104,6 +1119,7 @@ main(void)
 	    cmocka_unit_test(test_many),
 	    cmocka_unit_test(test_big_story),
 	    cmocka_unit_test(test_late_merge),
+	    cmocka_unit_test(test_settle_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
