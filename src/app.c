@@ -580,7 +580,9 @@ run_dump(const struct app_opts *o)
 					cqcap = 2 * (cqn + nnew);
 					cq = xreallocarray(cq, cqcap, sizeof(*cq));
 				}
-				memcpy(cq + cqn, ids, nnew * sizeof(*ids));
+				/* a feed of known items gives no ids (NULL) */
+				if (nnew)
+					memcpy(cq + cqn, ids, nnew * sizeof(*ids));
 				cqn += nnew;
 				free(ids);
 			}

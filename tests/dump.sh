@@ -140,3 +140,11 @@ check "--dump reads the XDG config by default" cmp -s "$tmp/w.json" "$tmp/x.json
 sort -r feeds/demo.urls | sed 's|demo/|'"$PWD"'/feeds/demo/|' >"$tmp/r.urls"
 timeout 60 "$W" --dump -f "$tmp/r.urls" -c "$tmp/w.conf" >"$tmp/r.json" 2>/dev/null
 check "breaking and watch do not depend on the feeds' order" cmp -s "$tmp/w.json" "$tmp/r.json"
+
+# --db twice on file:// feeds (no validators): the second run meets only
+# items the database holds, and must say the same.
+timeout 60 "$W" --dump -d "$tmp/db/w.db" -f feeds/demo.urls -c /dev/null >"$tmp/db1.json" 2>"$tmp/db1.err"
+check "--dump --db exits 0" test $? -eq 0
+timeout 60 "$W" --dump -d "$tmp/db/w.db" -f feeds/demo.urls -c /dev/null >"$tmp/db2.json" 2>"$tmp/db2.err"
+check "--dump --db again, every item known, exits 0" test $? -eq 0
+check "... with the same clusters" sh -c "sed 's/.*\"clusters\": //' '$tmp/db1.json' >'$tmp/db1.c' && sed 's/.*\"clusters\": //' '$tmp/db2.json' | cmp -s - '$tmp/db1.c'"
