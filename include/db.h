@@ -14,7 +14,7 @@
 #include "util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_VERSION 4
+#define DB_VERSION 5
 /* A missing date (published) in db_item; the column holds NULL. */
 #define DB_NO_DATE INT64_MIN
 
@@ -35,10 +35,25 @@ struct db_item {
 	const char *key, *title, *link, *summary, *content, *author;
 	int64_t published, first_seen;
 	int read, updated;
+	unsigned alerted; /* alert reasons (alert.h) a story of it fired */
+};
+
+/* An alert of the log.  On writes item is the label item's rowid (0:
+ * none) and rowid is filled in; on reads the label item is given by its
+ * feed's rowid and key (item_key NULL once the item is gone).  Strings
+ * are borrowed as in db_feed. */
+struct db_alert {
+	int64_t rowid, fired;
+	unsigned reasons, outlets;
+	const char *headline, *detail;
+	int64_t item;
+	int64_t item_feed;
+	const char *item_key;
 };
 
 typedef void (*db_feed_fn)(const struct db_feed *f, void *ctx);
 typedef void (*db_item_fn)(const struct db_item *it, void *ctx);
+typedef void (*db_alert_fn)(const struct db_alert *a, void *ctx);
 /* A pruned key of the feed with this rowid; key is borrowed until the
  * callback returns. */
 typedef void (*db_pruned_fn)(int64_t feed, const char *key, void *ctx);
@@ -100,6 +115,19 @@ ATTR_NODISCARD int db_prune_older(struct db *db, int64_t cutoff, char *err,
  * remembered is no error. */
 ATTR_NODISCARD int db_forget_pruned(struct db *db, int64_t feed,
     const char *key, char *err, size_t errlen);
+
+/* Sets an item's alert reasons (the whole value, not or'ed). */
+ATTR_NODISCARD int db_set_alerted(struct db *db, int64_t rowid,
+    unsigned reasons, char *err, size_t errlen);
+/* Adds an alert to the log; sets a->rowid. */
+ATTR_NODISCARD int db_put_alert(struct db *db, struct db_alert *a, char *err,
+    size_t errlen);
+/* Every alert fired at or after since, oldest first. */
+ATTR_NODISCARD int db_load_alerts(struct db *db, int64_t since,
+    db_alert_fn fn, void *ctx, char *err, size_t errlen);
+/* Deletes the alerts fired before cutoff. */
+ATTR_NODISCARD int db_prune_alerts(struct db *db, int64_t cutoff, char *err,
+    size_t errlen);
 
 /* For tests and tools: the user_version of an open database. */
 int db_user_version(struct db *db);

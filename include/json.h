@@ -24,8 +24,10 @@ void json_key(struct json *j, const char *key);
 void json_str(struct json *j, const char *s); /* NULL writes null */
 void json_int(struct json *j, int64_t v);
 void json_null(struct json *j);
+void json_bool(struct json *j, int v); /* true for non-zero */
 /* Writes a string value, or null for NULL; shorthand for key + value. */
 void json_kv_str(struct json *j, const char *key, const char *s);
 void json_kv_int(struct json *j, const char *key, int64_t v);
+void json_kv_bool(struct json *j, const char *key, int v);
 
 #endif

@@ -39,6 +39,7 @@ enum keymap_view {
 	KEYMAP_READER, /* one item */
 	KEYMAP_FEEDS,  /* the feeds and their errors */
 	KEYMAP_HELP,   /* the key list */
+	KEYMAP_ALERTS, /* the day's alerts */
 	KEYMAP_NVIEWS,
 };
 
@@ -61,6 +62,8 @@ enum action {
 	ACT_FILTER, /* prompt for a filter text */
 	ACT_CLEAR_FILTER,
 	ACT_NEXT_UNREAD,
+	ACT_NEXT_WATCHED, /* the next story a watch term matches */
+	ACT_ALERTS,       /* the alerts view */
 	ACT_MARK_READ,     /* the item, or the whole cluster on the board */
 	ACT_MARK_ALL_READ, /* every cluster on the board / the cluster */
 	ACT_FEEDS,

@@ -6,9 +6,10 @@
 
 #include "util.h"
 
-/* Opening links in a browser without a shell.  A link comes from a feed,
- * so it is hostile: it never passes through /bin/sh, only through execvp
- * as one argv element, exactly as it was. */
+/* Running the reporter's commands with feed data without a shell: a link
+ * in the browser, a headline in the alert command.  Both come from a
+ * feed, so they are hostile: they never pass through /bin/sh, only
+ * through execvp as one argv element, exactly as they were. */
 
 /* 1 when url may be opened: it starts with http:// or https:// (the
  * scheme in any case) and holds no control character; else 0 (so
@@ -28,19 +29,25 @@ char *launch_command(const char *configured);
  * returns -1 with err set for an empty command or an open quote. */
 ATTR_NODISCARD int launch_split(
     const char *cmd, char ***argv, size_t *argc, char *err, size_t errlen);
-/* launch_split, then the URL goes in: each "%u" (and, as $BROWSER has it
- * by convention, "%s") in a word is replaced by url; when no word has
- * one, url is appended as a word of its own. */
+/* launch_split, then the argument goes in: each "%u" (and, as $BROWSER
+ * has it by convention, "%s") in a word after the program's is replaced
+ * by arg; when no word has one, arg is appended as a word of its own. */
 ATTR_NODISCARD int launch_argv(
-    const char *cmd, const char *url, char ***argv, char *err, size_t errlen);
+    const char *cmd, const char *arg, char ***argv, char *err, size_t errlen);
 void launch_argv_free(char **argv);
 
-/* Opens url with cmd (NULL: see launch_command).  Refuses anything
- * launch_url_ok rejects.  The browser runs in a new session with its
- * stdio on /dev/null and no other inherited descriptor; this returns as
- * soon as it has been executed (or failed to be, which is reported: a
- * missing program gives -1 with err set), never waiting for it to end.
- * Returns 0, or -1 with err set. */
+/* Runs cmd (split by launch_split) with arg as one argument, placed by
+ * launch_argv.  The program runs in a new session with its stdio on
+ * /dev/null and no other inherited descriptor; this returns as soon as it
+ * has been executed (or failed to be, which is reported: a missing
+ * program gives -1 with err set), never waiting for it to end.  Returns
+ * 0, or -1 with err set. */
+ATTR_NODISCARD int launch_run(
+    const char *cmd, const char *arg, char *err, size_t errlen);
+
+/* Opens url with cmd (NULL: see launch_command) through launch_run.
+ * Refuses anything launch_url_ok rejects.  Returns 0, or -1 with err
+ * set. */
 ATTR_NODISCARD int launch_url(
     const char *cmd, const char *url, char *err, size_t errlen);
 

@@ -34,6 +34,20 @@ struct setting_bind {
 	unsigned line;
 };
 
+/* One term of a "watch TERM... [tag:TAG...]" line: a word, or a phrase
+ * (a quoted word with spaces), as written.  tags are the line's tag:TAG
+ * words without the "tag:": the term is watched only in items of feeds
+ * with one of those tags; none: in every feed.  One entry per term, in
+ * the order of the file; file and line are for reports of problems found
+ * later (a term with no word to match, too many terms). */
+struct setting_watch {
+	char *term;
+	char **tags;
+	size_t ntags;
+	char *file;
+	unsigned line;
+};
+
 /* Plain values; every field has a default from settings_defaults.  The
  * strings and arrays are owned by the struct (settings_fini frees them). */
 struct settings {
@@ -52,6 +66,12 @@ struct settings {
 	int retention_days;	  /* default 14 */
 	int max_items_per_feed;	  /* default 1000 */
 	char *log_file;		  /* NULL: no log */
+	int64_t breaking_window;  /* seconds, default 1 h (alert.h) */
+	int breaking_outlets;	  /* default 3 */
+	int alert_bell;		  /* 1 (yes, the default) or 0 (no) */
+	char *alert_command;	  /* NULL: none */
+	struct setting_watch *watches;
+	size_t nwatches;
 	struct setting_color *colors;
 	size_t ncolors;
 	struct setting_bind *binds;

@@ -20,6 +20,21 @@ struct item {
 	unsigned read : 1;    /* the reporter marked or opened it */
 	unsigned fresh : 1;   /* arrived since start and not yet seen */
 	unsigned updated : 1; /* title or summary changed after first seen */
+	unsigned alerted : 4; /* the alert reasons (alert.h) fired for a
+			       * story that held this item */
+};
+
+/* An alert of the log the alerts view lists (the store keeps it with the
+ * items, and in the database).  item is the story's label item when it
+ * fired, 0 when that item is no longer known to the store; store_item
+ * tells whether it is still kept. */
+struct store_alert {
+	int64_t fired;	  /* when it fired */
+	unsigned reasons; /* alert.h's ALERT_* bits */
+	unsigned outlets; /* the story's outlets then */
+	char *headline;
+	char *detail; /* why, for people; may be NULL */
+	uint32_t item;
 };
 
 /* A feed as the store keeps it, with its fetch state. */
@@ -54,9 +69,10 @@ struct store;
  * err set. */
 struct store *store_open(const char *dbpath, char **warn, char *err,
     size_t errlen);
-/* The same, but only items first seen at or after since are loaded (pass
- * now - retention age); the older ones are pruned from the database as
- * store_prune would, so those their feed still carries stay out.
+/* The same, but only items first seen (and alerts fired) at or after
+ * since are loaded (pass now - retention age); the older ones are pruned
+ * from the database as store_prune would, so those their feed still
+ * carries stay out.
  * store_open loads every stored item. */
 struct store *store_open_since(const char *dbpath, int64_t since,
     char **warn, char *err, size_t errlen);
@@ -104,16 +120,29 @@ void store_set_validators(struct store *s, uint32_t feed_id,
 void store_set_status(struct store *s, uint32_t feed_id, int ok,
     const char *msg, int64_t now);
 
+/* Records an alert: a copy of *a joins the log, and every item of
+ * members[0..n) (the story's items) gets a->reasons or'ed into its
+ * alerted bits; one transaction on disk.  The generation moves on. */
+void store_alert_add(struct store *s, const struct store_alert *a,
+    const uint32_t *members, size_t n);
+/* The log, oldest first: alerts fired within the retention (those
+ * store_open_since and store_prune keep) of this and earlier sessions.
+ * store_alert_at is borrowed until the next store_alert_add or
+ * store_prune; NULL past the end. */
+size_t store_alert_count(const struct store *s);
+const struct store_alert *store_alert_at(const struct store *s, size_t i);
+
 /* Sorts ids into canonical order: time, then feed URL, then key. */
 void store_sort_canonical(const struct store *s, uint32_t *ids, size_t n);
 
 /* Drops items first seen more than max_age seconds before now (0: no age
- * limit) and, per feed, the oldest (by time) beyond cap (0: no cap), from
- * memory and from the database (where the age limit also reaches items
- * that were never loaded).  A pruned item the feed still carries is not
- * taken in again, in this session or, with a database, after a restart;
- * once a merge finds the feed no longer carries it, it may come back as
- * new.  Returns how many were dropped. */
+ * limit), and alerts fired that long ago, and, per feed, the oldest items
+ * (by time) beyond cap (0: no cap), from memory and from the database
+ * (where the age limit also reaches items that were never loaded).  A
+ * pruned item the feed still carries is not taken in again, in this
+ * session or, with a database, after a restart; once a merge finds the
+ * feed no longer carries it, it may come back as new.  Returns how many
+ * items were dropped. */
 size_t store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap);
 
 /* For a batch whose moment is known only once it is complete (--dump

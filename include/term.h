@@ -28,6 +28,8 @@ enum term_elem {
 	TERM_BORDER,     /* "border": panel borders */
 	TERM_BORDER_SEL, /* "selected-border": the selected panel's */
 	TERM_LINK,       /* "link": links in the reader */
+	TERM_BREAKING,   /* "breaking": BREAKING marks and alert banners */
+	TERM_WATCH,      /* "watch": the mark of a story a term matches */
 	TERM_NELEMS,
 };
 
@@ -70,5 +72,7 @@ const char *term_elem_name(enum term_elem e);
 unsigned term_attr(const struct term *t, enum term_elem e);
 /* Whether colours are in use. */
 int term_has_colors(const struct term *t);
+/* Rings the terminal's bell (or flashes the screen when it has none). */
+void term_bell(struct term *t);
 
 #endif

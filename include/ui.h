@@ -8,6 +8,7 @@
 struct store;
 struct clusterer;
 struct settings;
+struct alert_watch;
 
 /* What the UI asks app to do; the UI never fetches or launches itself. */
 enum ui_req_kind {
@@ -58,6 +59,14 @@ void ui_resize(struct ui *ui);
 void ui_set_status(struct ui *ui, const struct ui_status *st);
 /* A one-line message in the status area (copied). */
 void ui_message(struct ui *ui, const char *msg);
+/* The watch terms, to name the ones a story matches (borrowed for the
+ * UI's life; NULL: none named).  Breaking stories are judged by the
+ * settings' breaking-window and breaking-outlets. */
+void ui_set_watch(struct ui *ui, const struct alert_watch *w);
+/* n alerts were just added to the store's log: the status line shows the
+ * newest one's headline for a minute or so (until the alerts view is
+ * opened), and the bell rings when bell is set. */
+void ui_alerted(struct ui *ui, int64_t now, size_t n, int bell);
 /* Redraws what changed since the last call (nothing if nothing did). */
 void ui_draw(struct ui *ui, int64_t now);
 

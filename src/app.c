@@ -9,7 +9,15 @@
  *               and clusters all items in canonical order, so the JSON
  *               depends only on the feeds' contents (DESIGN.md);
  *   dashboard   merges and clusters each feed as it arrives, within a time
- *               budget per loop turn so keys never wait behind a burst.
+ *               budget per loop turn so keys never wait behind a burst,
+ *               and, whenever the loop has caught up and the clusters or
+ *               the minute changed, asks alert.c which stories alert now
+ *               and carries that out: the store's log and marks, the
+ *               status line and the bell, the alert command.
+ *
+ * Every clusterer made (--dump's, the live one, each rebuild's) is made
+ * by new_clusterer, which registers the config's watch terms and each
+ * feed's watch bits before any item goes in, so term i is bit i in all.
  *
  * Signals only write their number to a self-pipe; the loop reads it.  The
  * self-pipe and the quit flag are the only globals (STYLE.md, 9). */
@@ -28,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alert.h"
 #include "buf.h"
 #include "cluster.h"
 #include "date.h"
@@ -49,6 +58,7 @@
 #define BUDGET_MS 20			   /* finished work per loop turn */
 #define PRUNE_EVERY 3600		   /* seconds between retention runs */
 #define STARTUP_ITEMS 6000 /* clustered before the first frame, at most */
+#define ALERT_COMMANDS_MAX 5 /* alert commands run per check, at most */
 
 static int sigpipe[2] = {-1, -1};
 static volatile sig_atomic_t quit_flag;
@@ -56,6 +66,8 @@ static volatile sig_atomic_t quit_flag;
 /* State shared by every mode that fetches. */
 struct run {
 	struct settings set;
+	struct alert_watch watch; /* the config's watch terms */
+	struct alert_rule rule;   /* when a story is breaking */
 	struct feedlist list;
 	struct store *store;
 	struct clusterer *clusters;
@@ -121,6 +133,8 @@ load_config(struct run *r, const struct app_opts *o, feedlist_report_fn rep,
 		return 2;
 	}
 	free(cfg);
+	alert_watch_init(&r->watch, r->set.watches, r->set.nwatches, rep, ctx);
+	alert_rule_init(&r->rule, &r->set);
 	char *feeds = feeds_path(o);
 	if (!feeds)
 		return 2;
@@ -158,6 +172,7 @@ run_fini(struct run *r)
 	cluster_free(r->clusters);
 	store_close(r->store);
 	feedlist_fini(&r->list);
+	alert_watch_fini(&r->watch);
 	settings_fini(&r->set);
 	free(r->feed_ids);
 	free(r->src_of);
@@ -294,15 +309,28 @@ feed_src_of(const struct run *r, uint32_t feed_id)
 	return feed_id <= r->nsrc ? r->src_of[feed_id] : NULL;
 }
 
+/* A clusterer with the settings' options and the watch terms: every
+ * term everywhere, or, when some are watched in tagged feeds only, each
+ * feed (of the file; a feed known only from the database has no tags)
+ * with the bits its tags allow. */
 static struct clusterer *
-new_clusterer(const struct settings *s)
+new_clusterer(const struct run *r)
 {
 	struct cluster_opts co = {
-		.threshold = s->cluster_threshold,
-		.window = s->cluster_window,
+		.threshold = r->set.cluster_threshold,
+		.window = r->set.cluster_window,
 	};
+	struct clusterer *c = cluster_new(&co);
 
-	return cluster_new(&co);
+	alert_watch_register(&r->watch, c);
+	if (alert_watch_restricted(&r->watch))
+		for (uint32_t id = 1; id <= r->nsrc; id++) {
+			const struct feed_src *fs = r->src_of[id];
+			cluster_watch_feed(c, id,
+			    alert_watch_mask(&r->watch, fs ? fs->tags : NULL,
+				fs ? fs->ntags : 0));
+		}
+	return c;
 }
 
 /* Every live item id, in canonical order; caller frees. */
@@ -406,6 +434,8 @@ write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
 	size_t nc = cluster_rank(r->clusters, now, NULL, 0);
 	uint32_t *cids = xcalloc(nc ? nc : 1, sizeof(*cids));
 	nc = cluster_rank(r->clusters, now, cids, nc);
+	/* breaking first, as on the board, judged at the same moment */
+	(void)alert_order(r->clusters, cids, nc, now, &r->rule);
 	json_key(&j, "clusters");
 	json_begin_arr(&j);
 	for (size_t k = 0; k < nc; k++) {
@@ -422,6 +452,14 @@ write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
 		json_kv_str(&j, "label",
 		    label ? text_item_label(label->title, NULL, label->link, lb)
 		          : "");
+		json_kv_bool(&j, "breaking",
+		    alert_breaking(v, now, &r->rule, NULL) != ALERT_CALM);
+		json_key(&j, "watch");
+		json_begin_arr(&j);
+		for (size_t t = 0; t < r->watch.n; t++)
+			if (v->watch & ((uint64_t)1 << t))
+				json_str(&j, r->watch.term[t].term);
+		json_end(&j);
 		json_key(&j, "items");
 		json_begin_arr(&j);
 		for (size_t m = 0; m < v->nmembers; m++) {
@@ -501,7 +539,7 @@ run_dump(const struct app_opts *o)
 	register_feeds(&r, order);
 	r.fetcher = new_fetcher(&r.set);
 	r.pool = pool_new(POOL_AUTO);
-	r.clusters = new_clusterer(&r.set);
+	r.clusters = new_clusterer(&r);
 
 	/* The output depends only on the feeds' contents: the store keeps
 	 * no trace of arrival order that the dump shows (it lists feeds in
@@ -555,6 +593,7 @@ run_dump(const struct app_opts *o)
 					cqcap = 2 * (cqn + nnew);
 					cq = xreallocarray(cq, cqcap, sizeof(*cq));
 				}
+				/* a feed of known items gives no ids (NULL) */
 				if (nnew > 0)
 					memcpy(cq + cqn, ids, nnew * sizeof(*ids));
 				cqn += nnew;
@@ -715,8 +754,21 @@ struct rebuild {
 	size_t counted, pos; /* ids counted (cluster_count), then added */
 };
 
+/* What the alert check needs between loop turns. */
+struct alerting {
+	uint32_t first_new; /* items from this id on arrived this session */
+	uint32_t *watched;  /* such items that matched a watch term, not
+			     * judged yet */
+	size_t nwatched, capwatched;
+	uint64_t gen;	/* the clusters' generation last judged */
+	int64_t minute; /* and the minute */
+	size_t fired, commands; /* in the current check */
+	int64_t now;
+};
+
 struct dash {
 	struct run r;
+	struct alerting al;
 	struct sched *sched;
 	struct ui *ui;
 	unsigned round_total, round_done;
@@ -736,7 +788,7 @@ rebuild_start(struct dash *d)
 	rb->ids = all_items(d->r.store, &rb->n);
 	rb->cap = rb->n;
 	rb->counted = rb->pos = 0;
-	rb->fresh = new_clusterer(&d->r.set);
+	rb->fresh = new_clusterer(&d->r);
 }
 
 /* Items that arrive while a rebuild runs go to both clusterers. */
@@ -814,6 +866,108 @@ start_due(struct dash *d, int64_t now)
 	}
 }
 
+/* A new item that matched a watch term waits for the next alert check. */
+static void
+note_watched(struct dash *d, uint32_t id)
+{
+	struct alerting *al = &d->al;
+
+	if (!cluster_item_watch(d->r.clusters, id))
+		return;
+	if (al->nwatched == al->capwatched) {
+		al->capwatched = al->capwatched ? al->capwatched * 2 : 16;
+		al->watched = xreallocarray(al->watched, al->capwatched,
+		    sizeof(*al->watched));
+	}
+	al->watched[al->nwatched++] = id;
+}
+
+static unsigned
+fact_fired(uint32_t item, void *ctx)
+{
+	const struct dash *d = ctx;
+	const struct item *it = store_item(d->r.store, item);
+
+	return it ? it->alerted : 0;
+}
+
+static uint64_t
+fact_watch(uint32_t item, void *ctx)
+{
+	const struct dash *d = ctx;
+
+	return cluster_item_watch(d->r.clusters, item);
+}
+
+/* One story alerts: into the store's log (which marks its items), the
+ * log file, and the alert command with the headline as one argument. */
+static void
+fire_alert(const struct cluster_view *v, const struct alert_call *call,
+    void *ctx)
+{
+	struct dash *d = ctx;
+	struct alerting *al = &d->al;
+	const struct item *li = store_item(d->r.store, v->label_item);
+	char lab[TEXT_LABEL_SIZE], err[512];
+	char *head = xstrdup(li ? text_item_label(li->title, li->summary,
+				      li->link, lab) :
+				  "(untitled)");
+	struct buf why;
+
+	buf_init(&why, 0);
+	alert_describe(call, &d->r.rule, &d->r.watch, &why);
+	struct store_alert a = {
+		.fired = al->now,
+		.reasons = call->reasons,
+		.outlets = (unsigned)v->sources,
+		.headline = head,
+		.detail = why.p,
+		.item = v->label_item,
+	};
+	store_alert_add(d->r.store, &a, v->members, v->nmembers);
+	log_msg(LOG_INFO, "alert: %s: %s", why.p, head);
+	const char *cmd = d->r.set.alert_command;
+	if (cmd && al->commands < ALERT_COMMANDS_MAX) {
+		al->commands++;
+		if (launch_run(cmd, head, err, sizeof(err)) < 0) {
+			char msg[600];
+			snprintf(msg, sizeof(msg), "alert-command: %s", err);
+			ui_message(d->ui, msg);
+			log_msg(LOG_WARN, "%s", msg);
+		}
+	}
+	al->fired++;
+	buf_fini(&why);
+	free(head);
+}
+
+/* Judges the stories once the loop has caught up, when the clusters or
+ * the minute changed since (time alone can make a story breaking, or
+ * stop it being so) or new items matched a watch term. */
+static void
+check_alerts(struct dash *d, int64_t now)
+{
+	struct alerting *al = &d->al;
+	struct clusterer *c = d->r.clusters;
+	uint64_t gen = cluster_generation(c);
+
+	if (gen == al->gen && now / 60 == al->minute && al->nwatched == 0)
+		return;
+	al->gen = gen;
+	al->minute = now / 60;
+	al->now = now;
+	al->fired = al->commands = 0;
+	size_t n = cluster_rank(c, now, NULL, 0);
+	uint32_t *ids = xreallocarray(NULL, n ? n : 1, sizeof(*ids));
+	n = cluster_rank(c, now, ids, n);
+	struct alert_facts f = {al->first_new, fact_fired, fact_watch, d};
+	(void)alert_scan(c, ids, n, al->watched, al->nwatched, now,
+	    &d->r.rule, &f, fire_alert, d);
+	al->nwatched = 0;
+	free(ids);
+	ui_alerted(d->ui, now, al->fired, d->r.set.alert_bell);
+}
+
 /* Handles one parsed transfer: merge, cluster, reschedule. */
 static void
 finish_one(struct dash *d, struct pool_done *done, int64_t now)
@@ -834,6 +988,7 @@ finish_one(struct dash *d, struct pool_done *done, int64_t now)
 			for (size_t i = 0; i < nnew; i++) {
 				cluster_into(&d->r, d->r.clusters, ids[i]);
 				rebuild_note(d, ids[i]);
+				note_watched(d, ids[i]);
 			}
 			d->round_new += nnew;
 			free(ids);
@@ -976,12 +1131,15 @@ run_dashboard(const struct app_opts *o)
 		log_flush_deferred();
 		return 2;
 	}
+	/* Every item stored so far was loaded at start-up: none of them
+	 * sets an alert off. */
+	d.al.first_new = store_item_max(d.r.store) + 1;
 	size_t *order = xcalloc(d.r.list.n ? d.r.list.n : 1, sizeof(*order));
 	register_feeds(&d.r, order);
 	free(order);
 	d.r.fetcher = new_fetcher(&d.r.set);
 	d.r.pool = pool_new(POOL_AUTO);
-	d.r.clusters = new_clusterer(&d.r.set);
+	d.r.clusters = new_clusterer(&d.r);
 	d.sched = sched_new((uint64_t)now ^ (uint64_t)getpid());
 	for (size_t i = 0; i < d.r.list.n; i++) {
 		int iv = d.r.list.feeds[i].interval ? d.r.list.feeds[i].interval :
@@ -1042,6 +1200,7 @@ run_dashboard(const struct app_opts *o)
 	}
 	d.bad_lines += (unsigned)ui_config_problems(d.ui, report_deferred,
 	    NULL);
+	ui_set_watch(d.ui, &d.r.watch);
 	if (warn) {
 		ui_message(d.ui, warn);
 		log_defer("wiredesk: %s", warn);
@@ -1133,12 +1292,15 @@ run_dashboard(const struct app_opts *o)
 				rebuild_start(&d);
 			d.last_prune = now;
 		}
+		if (!pending)
+			check_alerts(&d, now);
 	}
 
 	ui_free(d.ui);
 	teardown_signals();
 	cluster_free(d.rb.fresh);
 	free(d.rb.ids);
+	free(d.al.watched);
 	log_flush_deferred();
 	sched_free(d.sched);
 	run_fini(&d.r);

@@ -75,6 +75,21 @@ static const char *const migrations[] = {
 	" feed_id INTEGER NOT NULL REFERENCES feeds(id),"
 	" key TEXT NOT NULL,"
 	" PRIMARY KEY (feed_id, key)) WITHOUT ROWID;",
+	/* v5: alerts.  An item's alerted bits say for which reasons a
+	 * story holding it has alerted (once per story and reason, across
+	 * restarts); the alerts table is the log the alerts view lists,
+	 * each entry pointing at its story's label item while it is kept. */
+	"ALTER TABLE items ADD COLUMN alerted INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE alerts ("
+	" id INTEGER PRIMARY KEY,"
+	" fired INTEGER NOT NULL,"
+	" reasons INTEGER NOT NULL,"
+	" outlets INTEGER NOT NULL,"
+	" headline TEXT NOT NULL,"
+	" detail TEXT,"
+	" item_id INTEGER REFERENCES items(id) ON DELETE SET NULL);"
+	"CREATE INDEX alerts_fired ON alerts(fired);"
+	"CREATE INDEX alerts_item ON alerts(item_id);",
 };
 
 _Static_assert(ARRAY_LEN(migrations) == DB_VERSION,
@@ -87,6 +102,7 @@ enum {
 	ST_LOAD_FEEDS,
 	ST_LOAD_ITEMS,
 	ST_LOAD_PRUNED,
+	ST_LOAD_ALERTS,
 	ST_PUT_FEED,
 	ST_PUT_ITEM,
 	ST_SET_READ,
@@ -95,8 +111,11 @@ enum {
 	ST_PRUNE_OLDER_KEYS,
 	ST_DELETE_OLDER,
 	ST_FORGET_PRUNED,
+	ST_SET_ALERTED,
+	ST_PUT_ALERT,
+	ST_PRUNE_ALERTS,
 	ST_N,
-	ST_N_READONLY = ST_LOAD_PRUNED + 1,
+	ST_N_READONLY = ST_LOAD_ALERTS + 1,
 };
 
 static const char *const stmt_sql[ST_N] = {
@@ -108,12 +127,18 @@ static const char *const stmt_sql[ST_N] = {
 			  " FROM feeds ORDER BY id",
 	[ST_LOAD_ITEMS] = "SELECT id, feed_id, key, title, link, summary,"
 			  " content, author, published, first_seen, read,"
-			  " updated FROM items WHERE first_seen >= ?1"
+			  " updated, alerted FROM items WHERE first_seen >= ?1"
 			  " ORDER BY " ITEM_TIME ", id",
 	/* An item not loaded (seen before since) counts as pruned too. */
 	[ST_LOAD_PRUNED] = "SELECT feed_id, key FROM pruned"
 			   " UNION SELECT feed_id, key FROM items"
 			   " WHERE first_seen < ?1",
+	/* The label item by its identity: memory ids differ from rowids. */
+	[ST_LOAD_ALERTS] = "SELECT a.id, a.fired, a.reasons, a.outlets,"
+			   " a.headline, a.detail, i.feed_id, i.key"
+			   " FROM alerts a"
+			   " LEFT JOIN items i ON i.id = a.item_id"
+			   " WHERE a.fired >= ?1 ORDER BY a.fired, a.id",
 	[ST_PUT_FEED] = "INSERT INTO feeds (url, title, language, etag,"
 			" last_modified, last_fetch, status, error, failures)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -149,6 +174,11 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_DELETE_OLDER] = "DELETE FROM items WHERE first_seen < ?1",
 	[ST_FORGET_PRUNED] = "DELETE FROM pruned WHERE feed_id = ?1"
 			     " AND key = ?2",
+	[ST_SET_ALERTED] = "UPDATE items SET alerted = ?2 WHERE id = ?1",
+	[ST_PUT_ALERT] = "INSERT INTO alerts (fired, reasons, outlets,"
+			 " headline, detail, item_id)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+	[ST_PRUNE_ALERTS] = "DELETE FROM alerts WHERE fired < ?1",
 };
 
 struct db {
@@ -685,6 +715,7 @@ db_load_recent(struct db *db, int64_t since, db_item_fn fn, void *ctx,
 			.first_seen = sqlite3_column_int64(st, 9),
 			.read = sqlite3_column_int(st, 10) != 0,
 			.updated = sqlite3_column_int(st, 11) != 0,
+			.alerted = (unsigned)sqlite3_column_int(st, 12),
 		};
 		if (it.key)
 			fn(&it, ctx);
@@ -825,4 +856,70 @@ db_forget_pruned(struct db *db, int64_t feed, const char *key, char *err,
 	sqlite3_bind_int64(st, 1, feed);
 	bind_text(st, 2, key);
 	return run(db, st, NULL, "forgetting a pruned item", err, errlen);
+}
+
+int
+db_set_alerted(struct db *db, int64_t rowid, unsigned reasons, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = db->st[ST_SET_ALERTED];
+
+	sqlite3_bind_int64(st, 1, rowid);
+	sqlite3_bind_int(st, 2, (int)reasons);
+	return run(db, st, NULL, "saving an alert mark", err, errlen);
+}
+
+int
+db_put_alert(struct db *db, struct db_alert *a, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db->st[ST_PUT_ALERT];
+
+	sqlite3_bind_int64(st, 1, a->fired);
+	sqlite3_bind_int(st, 2, (int)a->reasons);
+	sqlite3_bind_int(st, 3, (int)a->outlets);
+	bind_text(st, 4, a->headline ? a->headline : "");
+	bind_text(st, 5, a->detail);
+	if (a->item)
+		sqlite3_bind_int64(st, 6, a->item);
+	else
+		sqlite3_bind_null(st, 6);
+	return run(db, st, &a->rowid, "saving an alert", err, errlen);
+}
+
+int
+db_load_alerts(struct db *db, int64_t since, db_alert_fn fn, void *ctx,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db->st[ST_LOAD_ALERTS];
+	int rc;
+
+	sqlite3_bind_int64(st, 1, since);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_alert a = {
+			.rowid = sqlite3_column_int64(st, 0),
+			.fired = sqlite3_column_int64(st, 1),
+			.reasons = (unsigned)sqlite3_column_int(st, 2),
+			.outlets = (unsigned)sqlite3_column_int(st, 3),
+			.headline = col_text(st, 4),
+			.detail = col_text(st, 5),
+			.item_feed = sqlite3_column_int64(st, 6),
+			.item_key = col_text(st, 7),
+		};
+		if (a.headline)
+			fn(&a, ctx);
+	}
+	if (rc != SQLITE_DONE)
+		seterr(err, errlen, db->h, "loading alerts");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_prune_alerts(struct db *db, int64_t cutoff, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db->st[ST_PRUNE_ALERTS];
+
+	sqlite3_bind_int64(st, 1, cutoff);
+	return run(db, st, NULL, "deleting old alerts", err, errlen);
 }

@@ -133,6 +133,20 @@ json_null(struct json *j)
 }
 
 void
+json_bool(struct json *j, int v)
+{
+	sep(j);
+	(void)buf_puts(j->out, v ? "true" : "false");
+}
+
+void
+json_kv_bool(struct json *j, const char *key, int v)
+{
+	json_key(j, key);
+	json_bool(j, v);
+}
+
+void
 json_kv_str(struct json *j, const char *key, const char *s)
 {
 	json_key(j, key);

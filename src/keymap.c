@@ -26,6 +26,7 @@
 #define V_READER (1u << KEYMAP_READER)
 #define V_FEEDS (1u << KEYMAP_FEEDS)
 #define V_HELP (1u << KEYMAP_HELP)
+#define V_ALERTS (1u << KEYMAP_ALERTS)
 #define V_ALL ((1u << KEYMAP_NVIEWS) - 1)
 
 static const struct {
@@ -49,6 +50,9 @@ static const struct {
     [ACT_FILTER] = {"filter", "filter clusters and items by text"},
     [ACT_CLEAR_FILTER] = {"clear-filter", "clear the filter"},
     [ACT_NEXT_UNREAD] = {"next-unread", "go to the next unread story"},
+    [ACT_NEXT_WATCHED] = {"next-watched",
+        "go to the next story a watch term matches"},
+    [ACT_ALERTS] = {"alerts", "show the day's alerts, newest first"},
     [ACT_MARK_READ] = {"mark-read",
         "mark the item or cluster read (again: unread)"},
     [ACT_MARK_ALL_READ] = {"mark-all-read", "mark everything listed read"},
@@ -65,6 +69,7 @@ static const char *const views[KEYMAP_NVIEWS] = {
     [KEYMAP_READER] = "reader",
     [KEYMAP_FEEDS] = "feeds",
     [KEYMAP_HELP] = "help",
+    [KEYMAP_ALERTS] = "alerts",
 };
 
 /* The built-in bindings, in the order help lists keys. */
@@ -83,7 +88,7 @@ static const struct {
     {V_READER | V_HELP, ' ', ACT_PAGE_DOWN}, {V_ALL, 'g', ACT_HOME},
     {V_ALL, KEYMAP_KEY_HOME, ACT_HOME}, {V_ALL, 'G', ACT_END},
     {V_ALL, KEYMAP_KEY_END, ACT_END},
-    {V_BOARD | V_ITEMS, KEYMAP_KEY_ENTER, ACT_OPEN},
+    {V_BOARD | V_ITEMS | V_ALERTS, KEYMAP_KEY_ENTER, ACT_OPEN},
     {V_BOARD | V_ITEMS | V_READER, 'o', ACT_OPEN_BROWSER},
     {V_READER, '1', ACT_OPEN_LINK}, {V_READER, '2', ACT_OPEN_LINK},
     {V_READER, '3', ACT_OPEN_LINK}, {V_READER, '4', ACT_OPEN_LINK},
@@ -94,12 +99,14 @@ static const struct {
     {V_ALL, 'R', ACT_RELOAD_ALL}, {V_BOARD | V_ITEMS, '/', ACT_FILTER},
     {V_BOARD | V_ITEMS, KEYMAP_KEY_ESC, ACT_CLEAR_FILTER},
     {V_BOARD | V_ITEMS | V_READER, 'n', ACT_NEXT_UNREAD},
+    {V_BOARD, 'w', ACT_NEXT_WATCHED},
+    {V_BOARD | V_ITEMS | V_READER | V_FEEDS | V_ALERTS, '!', ACT_ALERTS},
     {V_BOARD | V_ITEMS | V_READER, 'm', ACT_MARK_READ},
     {V_BOARD | V_ITEMS, 'A', ACT_MARK_ALL_READ},
     {V_BOARD | V_ITEMS | V_READER, 'e', ACT_FEEDS},
-    {V_BOARD | V_ITEMS | V_READER | V_FEEDS, '?', ACT_HELP},
+    {V_BOARD | V_ITEMS | V_READER | V_FEEDS | V_ALERTS, '?', ACT_HELP},
     {V_ALL, 'q', ACT_QUIT},
-    {V_READER | V_FEEDS | V_HELP, KEYMAP_KEY_ESC, ACT_QUIT},
+    {V_READER | V_FEEDS | V_HELP | V_ALERTS, KEYMAP_KEY_ESC, ACT_QUIT},
     {V_ALL, 'Q', ACT_HARD_QUIT}, {V_ALL, 0x0c, ACT_REDRAW}, /* ^L */
 };
 

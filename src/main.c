@@ -9,7 +9,8 @@
 
 static const char usage[] =
     "usage: wiredesk [-f FEEDS] [-c CONFIG] [-d DB]   the dashboard\n"
-    "       wiredesk --dump [-f FEEDS] [--db|-d DB]  fetch all feeds once,"
+    "       wiredesk --dump [-f FEEDS] [-c CONFIG] [--db|-d DB]\n"
+    "                                                fetch all feeds once,"
     " cluster, print JSON\n"
     "       wiredesk --parse FILE...                 parse feed files,"
     " print JSON Lines\n"

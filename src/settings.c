@@ -375,7 +375,15 @@ settings_data_path(const char *name)
 
 /* Settings. */
 
-enum kind { K_DURATION, K_COUNT, K_SIZE, K_FRACTION, K_STRING, K_PATH };
+enum kind {
+	K_DURATION,
+	K_COUNT,
+	K_SIZE,
+	K_FRACTION,
+	K_STRING,
+	K_PATH,
+	K_BOOL
+};
 enum ftype { F_INT, F_I64, F_SIZE, F_DOUBLE, F_STR };
 
 struct spec {
@@ -390,6 +398,11 @@ struct spec {
 
 /* Sorted by name (bsearch). */
 static const struct spec specs[] = {
+	{ "alert-bell", K_BOOL, F_INT, F(alert_bell), 0, 1 },
+	{ "alert-command", K_STRING, F_STR, F(alert_command), 0, STRING_MAX },
+	{ "breaking-outlets", K_COUNT, F_INT, F(breaking_outlets), 2, 1000 },
+	{ "breaking-window", K_DURATION, F_I64, F(breaking_window), 60,
+	    86400 },
 	{ "browser", K_STRING, F_STR, F(browser), 0, STRING_MAX },
 	{ "cluster-threshold", K_FRACTION, F_DOUBLE, F(cluster_threshold),
 	    0, 1 },
@@ -416,8 +429,8 @@ static const struct spec specs[] = {
 #undef F
 
 static const char *const elements[] = {
-	"border", "default", "dim", "error", "help", "link", "new", "outlet",
-	"selected", "selected-border", "status", "title",
+	"border", "breaking", "default", "dim", "error", "help", "link", "new",
+	"outlet", "selected", "selected-border", "status", "title", "watch",
 };
 
 static const char *const color_names[] = {
@@ -441,6 +454,9 @@ settings_defaults(struct settings *s)
 	s->cluster_threshold = 0;
 	s->retention_days = 14;
 	s->max_items_per_feed = 1000;
+	s->breaking_window = 3600;
+	s->breaking_outlets = 3;
+	s->alert_bell = 1;
 }
 
 void
@@ -449,6 +465,15 @@ settings_fini(struct settings *s)
 	free(s->browser);
 	free(s->user_agent);
 	free(s->log_file);
+	free(s->alert_command);
+	for (size_t i = 0; i < s->nwatches; i++) {
+		free(s->watches[i].term);
+		for (size_t j = 0; j < s->watches[i].ntags; j++)
+			free(s->watches[i].tags[j]);
+		free(s->watches[i].tags);
+		free(s->watches[i].file);
+	}
+	free(s->watches);
 	for (size_t i = 0; i < s->ncolors; i++) {
 		free(s->colors[i].element);
 		free(s->colors[i].fg);
@@ -539,6 +564,13 @@ set_value(struct parse_ctx *pc, const struct spec *sp, const char *v)
 			return;
 		}
 		n = (int64_t)u;
+		break;
+	case K_BOOL:
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+			bad(pc, "%s: '%s' is not yes or no", sp->name, v);
+			return;
+		}
+		n = strcmp(v, "yes") == 0;
 		break;
 	case K_FRACTION:
 		if (parse_fraction(v, &d) < 0) {
@@ -697,6 +729,49 @@ add_bind(struct parse_ctx *pc, char **w, size_t n)
 	b->line = pc->line;
 }
 
+/* "watch TERM... [tag:TAG...]": one entry per term, each with the
+ * line's tags.  A bad line adds nothing. */
+static void
+add_watch(struct parse_ctx *pc, char **w, size_t n)
+{
+	struct settings *s = pc->s;
+	size_t nterms = 0, ntags = 0;
+
+	for (size_t i = 1; i < n; i++) {
+		if (strncmp(w[i], "tag:", 4) == 0) {
+			if (w[i][4] == '\0') {
+				bad(pc, "watch: empty tag in 'tag:'");
+				return;
+			}
+			ntags++;
+		} else if (w[i][0] == '\0') {
+			bad(pc, "watch: empty term");
+			return;
+		} else {
+			nterms++;
+		}
+	}
+	if (nterms == 0) {
+		bad(pc, "watch needs a term (watch TERM... [tag:TAG...])");
+		return;
+	}
+	s->watches = xreallocarray(s->watches, s->nwatches + nterms,
+	    sizeof(*s->watches));
+	for (size_t i = 1; i < n; i++) {
+		if (strncmp(w[i], "tag:", 4) == 0)
+			continue;
+		struct setting_watch *sw = &s->watches[s->nwatches++];
+		sw->term = xstrdup(w[i]);
+		sw->ntags = 0;
+		sw->tags = ntags ? xcalloc(ntags, sizeof(*sw->tags)) : NULL;
+		for (size_t j = 1; j < n; j++)
+			if (strncmp(w[j], "tag:", 4) == 0)
+				sw->tags[sw->ntags++] = xstrdup(w[j] + 4);
+		sw->file = xstrdup(pc->name);
+		sw->line = pc->line;
+	}
+}
+
 static int
 spec_cmp(const void *key, const void *elem)
 {
@@ -715,6 +790,10 @@ parse_words(unsigned line, char **w, size_t n, void *ctx)
 	}
 	if (strcmp(w[0], "bind") == 0) {
 		add_bind(pc, w, n);
+		return;
+	}
+	if (strcmp(w[0], "watch") == 0) {
+		add_watch(pc, w, n);
 		return;
 	}
 	const struct spec *sp = bsearch(w[0], specs, ARRAY_LEN(specs),

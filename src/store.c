@@ -37,6 +37,12 @@
  * but first seen before store_open_since's since count as pruned: they
  * are moved to the pruned keys at open, so they stay out as well.
  *
+ * Alerts are kept here too, as data the reporter must find again after a
+ * restart: each item's alerted bits (written through like its read flag)
+ * and the log of alerts, which names its story's label item by memory id
+ * (the journal by rowid, and by feed and key when loading).  What fires
+ * an alert is alert.c's business; the store only remembers.
+ *
  * Invariants:
  * - items[id] is NULL or a record whose item.id == id; count is the number
  *   of non-NULL slots; feeds[i]->info.nitems counts that feed's items.
@@ -94,6 +100,9 @@ struct store {
 
 	struct feed **feeds; /* index = id - 1 */
 	uint32_t nfeeds;
+
+	struct store_alert *alerts; /* the log, oldest first */
+	size_t nalerts, capalerts;
 
 	uint64_t gen;
 	uint64_t merges; /* store_merge calls, for rec.mark */
@@ -548,7 +557,40 @@ load_item(const struct db_item *d, void *ctx)
 							r->it.first_seen;
 	r->it.read = d->read != 0;
 	r->it.updated = d->updated != 0;
+	r->it.alerted = d->alerted & 0xf;
 	item_insert(s, r);
+}
+
+/* Appends a copy of a, with copies of headline and detail. */
+static void
+alert_push(struct store *s, const struct store_alert *a, const char *headline,
+    const char *detail)
+{
+	if (s->nalerts == s->capalerts) {
+		s->capalerts = s->capalerts ? s->capalerts * 2 : 16;
+		s->alerts = xreallocarray(s->alerts, s->capalerts,
+		    sizeof(*s->alerts));
+	}
+	struct store_alert *c = &s->alerts[s->nalerts++];
+	*c = *a;
+	c->headline = xstrdup(headline ? headline : "");
+	c->detail = detail ? xstrdup(detail) : NULL;
+}
+
+static void
+load_alert(const struct db_alert *d, void *ctx)
+{
+	struct store *s = ctx;
+	uint32_t feed_id = d->item_key ? feed_by_rowid(s, d->item_feed) : 0;
+	struct store_alert a = {
+		.fired = d->fired,
+		.reasons = d->reasons,
+		.outlets = d->outlets,
+		.item = feed_id ? tab_find(s, feed_id, d->item_key,
+		    key_hash(s, feed_id, d->item_key)) : 0,
+	};
+
+	alert_push(s, &a, d->headline, d->detail);
 }
 
 static void
@@ -567,7 +609,8 @@ load(struct store *s, struct db *db, int64_t since, char *err,
 {
 	if (db_load_feeds(db, load_feed, s, err, errlen) != 0 ||
 	    db_load_recent(db, since, load_item, s, err, errlen) != 0 ||
-	    db_load_pruned(db, since, load_pruned, s, err, errlen) != 0)
+	    db_load_pruned(db, since, load_pruned, s, err, errlen) != 0 ||
+	    db_load_alerts(db, since, load_alert, s, err, errlen) != 0)
 		return -1;
 	gone_sort(s);
 	return 0;
@@ -627,8 +670,10 @@ store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
 			/* What was not loaded is gone already in memory;
 			 * the journal says so too. */
 			begin(s);
-			if (ready(s) && db_prune_older(s->db, since, e,
-					    sizeof(e)) != 0)
+			if (ready(s) && (db_prune_older(s->db, since, e,
+					     sizeof(e)) != 0 ||
+					    db_prune_alerts(s->db, since, e,
+						sizeof(e)) != 0))
 				db_lost(s, e);
 			commit(s);
 		}
@@ -671,6 +716,11 @@ store_close(struct store *s)
 		free(s->feeds[i]);
 	}
 	free(s->feeds);
+	for (size_t i = 0; i < s->nalerts; i++) {
+		free(s->alerts[i].headline);
+		free(s->alerts[i].detail);
+	}
+	free(s->alerts);
 	free(s->path);
 	free(s->warning);
 	free(s);
@@ -877,6 +927,7 @@ rec_updated(const struct rec *old, const struct fields *fl)
 	r->it.time = old->it.time;
 	r->it.read = old->it.read;
 	r->it.fresh = old->it.fresh;
+	r->it.alerted = old->it.alerted;
 	r->it.updated = 1;
 	return r;
 }
@@ -1163,11 +1214,24 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 		/* One call also drops what was never loaded (none after
 		 * store_open_since, which pruned it at open). */
 		if (ready(s) &&
-		    db_prune_older(s->db, cutoff, err, sizeof(err)) != 0)
+		    (db_prune_older(s->db, cutoff, err, sizeof(err)) != 0 ||
+			db_prune_alerts(s->db, cutoff, err, sizeof(err)) != 0))
 			db_lost(s, err);
 		for (size_t i = 0; i < n; i++)
 			item_remove(s, ids[i]);
 		dropped += n;
+		size_t k = 0;
+		for (size_t i = 0; i < s->nalerts; i++) {
+			if (s->alerts[i].fired >= cutoff) {
+				s->alerts[k++] = s->alerts[i];
+				continue;
+			}
+			free(s->alerts[i].headline);
+			free(s->alerts[i].detail);
+		}
+		if (k != s->nalerts)
+			s->gen++;
+		s->nalerts = k;
 	}
 	if (cap > 0) {
 		/* Group the ids by feed with a counting pass, then keep
@@ -1207,6 +1271,54 @@ store_prune(struct store *s, int64_t now, int64_t max_age, size_t cap)
 			tab_rebuild(s, s->count * 2);
 	}
 	return dropped;
+}
+
+void
+store_alert_add(struct store *s, const struct store_alert *a,
+    const uint32_t *members, size_t n)
+{
+	char err[256];
+
+	begin(s);
+	for (size_t i = 0; i < n; i++) {
+		struct rec *r = members[i] <= s->max ? s->items[members[i]] :
+						       NULL;
+		unsigned bits = (a->reasons & 0xf) | (r ? r->it.alerted : 0);
+		if (!r || bits == r->it.alerted)
+			continue;
+		r->it.alerted = bits & 0xf;
+		if (ready(s) && db_set_alerted(s->db, r->rowid, bits, err,
+				    sizeof(err)) != 0)
+			db_lost(s, err);
+	}
+	const struct rec *label = a->item <= s->max ? s->items[a->item] : NULL;
+	struct db_alert d = {
+		.fired = a->fired,
+		.reasons = a->reasons,
+		.outlets = a->outlets,
+		.headline = a->headline,
+		.detail = a->detail,
+		.item = label ? label->rowid : 0,
+	};
+	if (ready(s) && db_put_alert(s->db, &d, err, sizeof(err)) != 0)
+		db_lost(s, err);
+	commit(s);
+	alert_push(s, a, a->headline, a->detail);
+	if (!label)
+		s->alerts[s->nalerts - 1].item = 0;
+	s->gen++;
+}
+
+size_t
+store_alert_count(const struct store *s)
+{
+	return s->nalerts;
+}
+
+const struct store_alert *
+store_alert_at(const struct store *s, size_t i)
+{
+	return i < s->nalerts ? &s->alerts[i] : NULL;
 }
 
 uint64_t

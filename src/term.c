@@ -53,6 +53,8 @@ static const struct {
     [TERM_BORDER] = {"border", COLOR_BLUE, -1, 0},
     [TERM_BORDER_SEL] = {"selected-border", COLOR_CYAN, -1, A_BOLD},
     [TERM_LINK] = {"link", COLOR_BLUE, -1, A_UNDERLINE},
+    [TERM_BREAKING] = {"breaking", COLOR_RED, -1, A_BOLD},
+    [TERM_WATCH] = {"watch", COLOR_MAGENTA, -1, A_BOLD},
 };
 
 static int
@@ -295,4 +297,11 @@ int
 term_has_colors(const struct term *t)
 {
 	return t->colors;
+}
+
+void
+term_bell(struct term *t)
+{
+	(void)t;
+	beep();
 }

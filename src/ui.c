@@ -7,7 +7,10 @@
  * out, as htop's actions answer with a reaction.
  *
  * Views stack: board (one panel per cluster) -> a cluster's items ->
- * the reader, with the feeds and the help on top of any of them; q pops.
+ * the reader, with the feeds, the alerts and the help on top of any of
+ * them; q pops.  Breaking stories come first on the board and say so in
+ * their border, watched ones carry a mark; what fires an alert is app's
+ * and alert.c's business, the UI only shows it (ui_alerted).
  * Each view is a listview plus a row formatter; the views remember ids
  * (cluster, item), never pointers into the store or the clusterer, so a
  * merge or a re-rank can never leave a dangling row, and the selection
@@ -300,6 +303,9 @@ rebuild_view(struct ui *ui)
 	case KEYMAP_HELP:
 		ui_help_rebuild(ui);
 		break;
+	case KEYMAP_ALERTS:
+		ui_alerts_rebuild(ui);
+		break;
 	case KEYMAP_NVIEWS:
 		break;
 	}
@@ -315,6 +321,13 @@ ui_push(struct ui *ui, enum keymap_view v)
 		ui->help.top = 0;
 	if (v == KEYMAP_FEEDS)
 		lv_init(&ui->feeds);
+	if (v == KEYMAP_ALERTS) {
+		lv_init(&ui->alerts.lv);
+		ui->alerts.have_sel = 0;
+		/* the banner has done its job */
+		if (ui->banner_until)
+			ui->banner_until = 0;
+	}
 }
 
 void
@@ -380,6 +393,7 @@ ui_new(struct store *s, struct clusterer *c, const struct settings *set,
 	ui->stack[0] = KEYMAP_BOARD;
 	ui->depth = 1;
 	ui->minute = -1;
+	alert_rule_init(&ui->rule, set);
 	buf_init(&ui->prompt, 1024);
 	buf_init(&ui->fit, 0);
 	buf_init(&ui->scratch, 0);
@@ -409,6 +423,7 @@ ui_free(struct ui *ui)
 	ui_idlist_fini(&ui->board.ids);
 	ui_items_fini(ui);
 	ui_reader_fini(ui);
+	ui_alerts_fini(ui);
 	ui_text_clear(&ui->help);
 	free(ui->help.lines);
 	free(ui->filter);
@@ -453,6 +468,34 @@ void
 ui_message(struct ui *ui, const char *msg)
 {
 	ui_flash(ui, 0, "%s", msg ? msg : "");
+}
+
+void
+ui_set_watch(struct ui *ui, const struct alert_watch *w)
+{
+	ui->watch = w;
+	ui->stale = ui->dirty_main = 1;
+}
+
+/* The banner shows for a minute (the loop wakes on the minute, so it
+ * goes at the first tick after that), unless the alerts view opens. */
+#define BANNER_SECONDS 60
+
+void
+ui_alerted(struct ui *ui, int64_t now, size_t n, int bell)
+{
+	if (n == 0)
+		return;
+	ui->banner_until = now + BANNER_SECONDS;
+	ui->banner_n = n;
+	ui->dirty_status = 1;
+	/* the alerts view lists the new ones at once */
+	if (ui_view(ui) == KEYMAP_ALERTS) {
+		ui->banner_until = 0;
+		ui->stale = 1;
+	}
+	if (bell)
+		term_bell(ui->term);
 }
 
 static void
@@ -523,6 +566,12 @@ common_action(struct ui *ui, enum action a, struct ui_request *req)
 	case ACT_FEEDS:
 		ui_push(ui, KEYMAP_FEEDS);
 		return 0;
+	case ACT_ALERTS:
+		if (ui_view(ui) == KEYMAP_ALERTS)
+			ui_pop(ui);
+		else
+			ui_push(ui, KEYMAP_ALERTS);
+		return 0;
 	case ACT_FILTER:
 		ui->prompting = 1;
 		buf_reset(&ui->prompt);
@@ -565,6 +614,9 @@ dispatch(struct ui *ui, enum action a, uint32_t key, struct ui_request *req)
 		break;
 	case KEYMAP_HELP:
 		r = ui_text_scroll(ui, &ui->help, a) ? 0 : -1;
+		break;
+	case KEYMAP_ALERTS:
+		r = ui_alerts_action(ui, a, req);
 		break;
 	case KEYMAP_NVIEWS:
 		break;
@@ -622,6 +674,10 @@ ui_draw(struct ui *ui, int64_t now)
 	}
 	if (minute != ui->minute)
 		ui->stale = 1;
+	if (ui->banner_until && now >= ui->banner_until) {
+		ui->banner_until = 0;
+		ui->dirty_status = 1;
+	}
 	if (!ui->stale && !ui->dirty_main && !ui->dirty_status &&
 	    !ui->dirty_all)
 		return;
@@ -657,6 +713,9 @@ ui_draw(struct ui *ui, int64_t now)
 			break;
 		case KEYMAP_HELP:
 			ui_help_draw(ui);
+			break;
+		case KEYMAP_ALERTS:
+			ui_alerts_draw(ui);
 			break;
 		case KEYMAP_NVIEWS:
 			break;

@@ -14,7 +14,12 @@
  * shown, because a panel's point is how many newsrooms carry the story.
  * Items new since start stay marked (TERM_FRESH and a '*') until the
  * cluster is opened; opening marks them seen but this visit still shows
- * which ones were new. */
+ * which ones were new.
+ *
+ * Breaking stories (alert.c's rule, at the board's now) come first and
+ * say BREAKING in their border; a story a watch term matches has a star
+ * and the terms there.  Both are words as well as colours, so they
+ * survive NO_COLOR and a monochrome terminal. */
 #include "ui_priv.h"
 
 #include <curses.h>
@@ -87,6 +92,7 @@ ui_board_rebuild(struct ui *ui)
 		b->ids.v = xreallocarray(b->ids.v, n, sizeof(*b->ids.v));
 	}
 	n = n ? cluster_rank(ui->cl, ui->now, b->ids.v, n) : 0;
+	(void)alert_order(ui->cl, b->ids.v, n, ui->now, &ui->rule);
 	b->total = n;
 	if (ui->filter_fold) {
 		size_t k = 0;
@@ -200,6 +206,20 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 		snprintf(meta + m, sizeof(meta) - (size_t)m,
 		    " \xc2\xb7 %zu new", fresh);
 
+	/* What the border says first: BREAKING, and the watch terms the
+	 * story matches. */
+	int breaking = alert_breaking(cv, ui->now, &ui->rule, NULL) !=
+	    ALERT_CALM;
+	struct buf watch;
+	buf_init(&watch, 0);
+	if (cv->watch) {
+		(void)buf_puts(&watch, "\xe2\x98\x85 ");
+		if (ui->watch)
+			alert_watch_names(ui->watch, cv->watch, &watch);
+		else
+			(void)buf_puts(&watch, "watched");
+	}
+
 	int bordered = h >= 3 && w >= 8;
 	int ix = x, iy = y, iw = w, ih = h;
 	if (bordered) {
@@ -207,21 +227,43 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 		    term_attr(
 		        ui->term, selected ? TERM_BORDER_SEL : TERM_BORDER));
 		if (w >= 12) {
-			char t[112];
-			snprintf(t, sizeof(t), " %s ", meta);
-			size_t tw = text_width(t);
-			if (tw > (size_t)w - 4)
-				tw = (size_t)w - 4;
-			ui_put(ui, y, x + 2, (int)tw, t, TERM_DIM);
+			/* The segments, as far as they fit inside the
+			 * corners. */
+			const char *seg[3] = {breaking ? "BREAKING" : NULL,
+			    watch.len ? watch.p : NULL, meta};
+			enum term_elem el[3] = {TERM_BREAKING, TERM_WATCH,
+			    TERM_DIM};
+			int at = x + 2, room = w - 4;
+			for (int k = 0; k < 3 && room > 0; k++) {
+				char t[256];
+				if (!seg[k])
+					continue;
+				/* " A B C ": a space before the first */
+				snprintf(t, sizeof(t), "%s%s ",
+				    at == x + 2 ? " " : "", seg[k]);
+				int tw = (int)text_width(t);
+				if (tw > room)
+					tw = room;
+				ui_put(ui, y, at, tw, t, el[k]);
+				at += tw;
+				room -= tw;
+			}
 		}
 		/* One column of air inside the border. */
 		ix = x + 2;
 		iy = y + 1;
 		iw = w - 4;
 		ih = h - 2;
-	} else if (ui->board.grid.cols > 1) {
-		iw = w - 1; /* a column of space between panels */
+	} else {
+		if (ui->board.grid.cols > 1)
+			iw = w - 1; /* a column of space between panels */
+		/* No border: the marks lead the meta on the right. */
+		char t[sizeof(meta) + 16];
+		snprintf(t, sizeof(t), "%s%s%s", breaking ? "BREAKING " : "",
+		    cv->watch ? "\xe2\x98\x85 " : "", meta);
+		util_strlcpy(meta, t, sizeof(meta));
 	}
+	buf_fini(&watch);
 
 	/* The label, with the label item's outlet (or, without a border,
 	 * the meta line) on the right. */
@@ -463,6 +505,21 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 		if (b->ids.n == 0)
 			ui_flash(ui, 0, "no unread stories");
 		break;
+	case ACT_NEXT_WATCHED: {
+		size_t k;
+		for (k = 1; k <= b->ids.n; k++) {
+			size_t i = (b->lv.sel + k) % b->ids.n;
+			const struct cluster_view *o =
+			    cluster_view(ui->cl, b->ids.v[i]);
+			if (o && o->watch) {
+				lv_select(&b->lv, i);
+				break;
+			}
+		}
+		if (k > b->ids.n)
+			ui_flash(ui, 0, "no story matches a watch term");
+		break;
+	}
 	case ACT_MARK_READ:
 		if (cv)
 			(void)ui_cluster_toggle_read(ui, cv->id);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alert.h"
 #include "buf.h"
 #include "html.h"
 #include "keymap.h"
@@ -69,6 +70,13 @@ struct ui_items {
 	uint32_t sel_id;
 };
 
+struct ui_alerts {
+	struct ui_idlist idx; /* positions in the store's log, newest first */
+	struct listview lv;
+	size_t sel_pos;       /* the selected alert's position, to keep it */
+	int have_sel;
+};
+
 struct ui_reader {
 	uint32_t item;
 	struct ui_text text;
@@ -99,6 +107,7 @@ struct ui {
 	struct ui_board board;
 	struct ui_items items;
 	struct ui_reader reader;
+	struct ui_alerts alerts;
 	struct listview feeds;
 	struct ui_idlist feed_ids; /* the feeds view's rows */
 	struct ui_text help;
@@ -111,6 +120,13 @@ struct ui {
 	size_t nmatch;
 	int prompting;
 	struct buf prompt;
+
+	/* Breaking stories and watch terms (ui_set_watch), and the alert
+	 * banner on the status line until banner_until. */
+	struct alert_rule rule;
+	const struct alert_watch *watch;
+	int64_t banner_until;
+	size_t banner_n; /* alerts it stands for */
 
 	struct ui_status st;
 	char **problems; /* in the settings' bind and color lines */
@@ -173,6 +189,16 @@ void ui_items_follow(struct ui *ui, uint32_t id);
 size_t ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read);
 /* Marks a cluster read, or unread when every member already is. */
 size_t ui_cluster_toggle_read(struct ui *ui, uint32_t cluster);
+
+/* ui_alerts.c: the alerts view. */
+void ui_alerts_rebuild(struct ui *ui);
+void ui_alerts_draw(struct ui *ui);
+int ui_alerts_action(struct ui *ui, enum action a, struct ui_request *req);
+void ui_alerts_fini(struct ui *ui);
+/* How many alerts of the log fired within the last day at ui->now. */
+size_t ui_alerts_today(const struct ui *ui);
+/* "BREAKING", "WATCH", "BREAKING+WATCH". */
+const char *ui_alert_reason(unsigned reasons);
 
 /* ui_reader.c: the reader, the feeds and the help. */
 void ui_reader_open(struct ui *ui, uint32_t item);

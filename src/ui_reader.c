@@ -395,6 +395,7 @@ ui_help_rebuild(struct ui *ui)
 	    [KEYMAP_READER] = "In the reader",
 	    [KEYMAP_FEEDS] = "In the feeds view",
 	    [KEYMAP_HELP] = "In this help",
+	    [KEYMAP_ALERTS] = "In the alerts view",
 	};
 	struct buf b;
 	struct help_ctx h = {&ui->help, (size_t)ui->geom.cols, &b};

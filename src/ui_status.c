@@ -4,10 +4,14 @@
  * The status line says what a reporter needs to trust the board: how
  * many feeds answered and failed, what is being fetched now ("k of N"),
  * when the last round ended and the next begins, how much is stored,
- * and which filter is on.  The key hints on the title line are looked
- * up in the keymap, so they name the keys actually bound. */
+ * and which filter is on.  For a minute after an alert it starts with
+ * the alert: when, why and the headline, so a reporter glancing at the
+ * corner of the screen sees what happened.  The key hints on the
+ * title line are looked up in the keymap, so they name the keys actually
+ * bound. */
 #include "ui_priv.h"
 
+#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,6 +112,14 @@ ui_header_draw(struct ui *ui)
 		hint(ui, v, ACT_RELOAD, "reload", &right);
 		hint(ui, v, ACT_QUIT, "back", &right);
 		break;
+	case KEYMAP_ALERTS: {
+		size_t n = ui->alerts.idx.n;
+		(void)buf_appendf(&left, " %zu alert%s in the last 24 hours",
+		    n, n == 1 ? "" : "s");
+		hint(ui, v, ACT_OPEN, "open the story", &right);
+		hint(ui, v, ACT_QUIT, "back", &right);
+		break;
+	}
 	case KEYMAP_HELP:
 	case KEYMAP_NVIEWS:
 		(void)buf_puts(&left, " Keys");
@@ -127,6 +139,39 @@ ui_header_draw(struct ui *ui)
 	buf_fini(&right);
 }
 
+/* The newest alert, while its banner lasts, at the start of the status
+ * line: at most three fifths of it, so fetch progress stays in sight
+ * while alerts come in.  Returns the columns it took. */
+static int
+banner_draw(struct ui *ui)
+{
+	size_t n = store_alert_count(ui->store);
+	const struct store_alert *a = n ? store_alert_at(ui->store, n - 1) :
+					  NULL;
+	struct buf b;
+	char t[32] = "";
+
+	if (!a)
+		return 0;
+	buf_init(&b, 0);
+	struct first_key f = {ACT_ALERTS, ""};
+	keymap_each(ui->km, KEYMAP_BOARD, first_key_fn, &f);
+	ui_fmt_time(a->fired, UI_TIME_HM, t, sizeof(t));
+	(void)buf_appendf(&b, " %s%s%s %s \xc2\xb7 %s \xc2\xb7 %u outlet%s",
+	    f.key, f.key[0] ? " " : "", t, ui_alert_reason(a->reasons),
+	    a->headline, a->outlets, a->outlets == 1 ? "" : "s");
+	if (ui->banner_n > 1)
+		(void)buf_appendf(&b, " (and %zu more)", ui->banner_n - 1);
+	(void)buf_puts(&b, " ");
+	size_t w = text_width(b.p), max = (size_t)ui->geom.cols * 3 / 5;
+	if (w > max)
+		w = max;
+	ui_put_attr(ui, ui->geom.status, 0, (int)w, b.p,
+	    term_attr(ui->term, TERM_BREAKING) | A_REVERSE);
+	buf_fini(&b);
+	return (int)w;
+}
+
 void
 ui_status_draw(struct ui *ui)
 {
@@ -136,6 +181,7 @@ ui_status_draw(struct ui *ui)
 
 	if (ui->geom.status < 0)
 		return;
+	int x = ui->banner_until ? banner_draw(ui) : 0;
 	buf_init(&b, 0);
 	if (st->feeds == 0) {
 		(void)buf_puts(&b, " no feeds");
@@ -157,9 +203,13 @@ ui_status_draw(struct ui *ui)
 	}
 	(void)buf_appendf(&b, " | %zu items, %zu stories",
 	    store_item_count(ui->store), ui->board.total);
+	size_t today = ui_alerts_today(ui);
+	if (today)
+		(void)buf_appendf(&b, " | %zu alert%s", today,
+		    today == 1 ? "" : "s");
 	if (ui->filter)
 		(void)buf_appendf(&b, " | filter: %s", ui->filter);
-	ui_put(ui, ui->geom.status, 0, ui->geom.cols, b.p, TERM_STATUS);
+	ui_put(ui, ui->geom.status, x, ui->geom.cols - x, b.p, TERM_STATUS);
 	buf_fini(&b);
 }
 

@@ -100,3 +100,51 @@ ecb=$(grep -n 'ECB\|Draghi' "$tmp/clusters" | cut -d: -f1 | sort -u | head -1)
 check "the malware story stays apart" test -n "$regin" -a "$regin" != "$studio"
 check "the phone review stays apart" test -n "$xperia" -a "$xperia" != "$studio"
 check "the ECB story stays apart" test -n "$ecb" -a "$ecb" != "$studio"
+
+# The config file counts for --dump too: its watch terms and breaking
+# thresholds, from -c or the XDG default, give each cluster "breaking"
+# and "watch"; breaking clusters come first, judged at the newest item's
+# date, so the output stays the same whenever it is made.
+check "without watch terms every cluster has an empty watch list" \
+	test "$(grep -o '"watch": \[\]' "$tmp/d.json" | wc -l)" -eq \
+	"$(grep -o '"id": ' "$tmp/d.json" | wc -l)"
+check "with the default thresholds nothing in the demo is breaking" \
+	sh -c "! grep -q '\"breaking\": true' '$tmp/d.json'"
+cat >"$tmp/w.conf" <<'CONF'
+breaking-window 12h
+breaking-outlets 2
+watch Sony "PlayStation Network"
+watch ECB tag:europe
+watch "the of"
+CONF
+timeout 60 "$W" --dump -f feeds/demo.urls -c "$tmp/w.conf" >"$tmp/w.json" 2>"$tmp/w.err"
+check "--dump -c exits 0" test $? -eq 0
+check "a watch term with no word is FILE:LINE: reason" \
+	grep -q "w.conf:5: watch: 'the of' has no word to match" "$tmp/w.err"
+sed 's/}]}, {"id": /\n/g' "$tmp/w.json" >"$tmp/wclusters"
+check "the Sony story lists both its terms" \
+	grep -q '"watch": \["Sony", "PlayStation Network"\].*DerpTrolling' "$tmp/wclusters"
+check "ECB is watched in the europe-tagged feed" \
+	grep -q '"watch": \["ECB"\].*continental-courier' "$tmp/wclusters"
+sed 's/tag:europe/tag:asia/' "$tmp/w.conf" >"$tmp/asia.conf"
+timeout 60 "$W" --dump -f feeds/demo.urls -c "$tmp/asia.conf" >"$tmp/asia.json" 2>/dev/null
+check "... and not where no feed with its tag carries it" \
+	sh -c "! grep -q '\"ECB\"' '$tmp/asia.json'"
+# breaking first: no "true" after the first "false"
+order=$(grep -o '"breaking": [a-z]*' "$tmp/w.json" | sed 's/.*: //' | uniq | tr '\n' ' ')
+check "breaking clusters come first ($order)" test "$order" = "true false "
+mkdir -p "$tmp/config/wiredesk"
+cp "$tmp/w.conf" "$tmp/config/wiredesk/config"
+timeout 60 "$W" --dump -f feeds/demo.urls >"$tmp/x.json" 2>/dev/null
+check "--dump reads the XDG config by default" cmp -s "$tmp/w.json" "$tmp/x.json"
+sort -r feeds/demo.urls | sed 's|demo/|'"$PWD"'/feeds/demo/|' >"$tmp/r.urls"
+timeout 60 "$W" --dump -f "$tmp/r.urls" -c "$tmp/w.conf" >"$tmp/r.json" 2>/dev/null
+check "breaking and watch do not depend on the feeds' order" cmp -s "$tmp/w.json" "$tmp/r.json"
+
+# --db twice on file:// feeds (no validators): the second run meets only
+# items the database holds, and must say the same.
+timeout 60 "$W" --dump -d "$tmp/db/w.db" -f feeds/demo.urls -c /dev/null >"$tmp/db1.json" 2>"$tmp/db1.err"
+check "--dump --db exits 0" test $? -eq 0
+timeout 60 "$W" --dump -d "$tmp/db/w.db" -f feeds/demo.urls -c /dev/null >"$tmp/db2.json" 2>"$tmp/db2.err"
+check "--dump --db again, every item known, exits 0" test $? -eq 0
+check "... with the same clusters" sh -c "sed 's/.*\"clusters\": //' '$tmp/db1.json' >'$tmp/db1.c' && sed 's/.*\"clusters\": //' '$tmp/db2.json' | cmp -s - '$tmp/db1.c'"

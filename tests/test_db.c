@@ -1,8 +1,9 @@
 /* Unit tests for db, the journal under store: a fresh schema, row round
  * trips with NULLs, upserts that keep the read flag, transactions,
- * prunes that remember the pruned keys, migration from a hand-made
- * version 1 database, and moving a bad file aside with its -wal and
- * -shm.  Every test works on real files in a temporary directory. */
+ * prunes that remember the pruned keys, alert marks and the alert log
+ * (whose entries outlive the items they point at), migration from a
+ * hand-made version 1 database, and moving a bad file aside with its
+ * -wal and -shm.  Every test works on real files in a temporary directory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -351,12 +352,114 @@ test_migrate_v1(void **state)
 					   " pragma_table_info('items')"
 					   " WHERE name = 'updated'"),
 	    1);
+	/* v5: every old item is unalerted, the log is empty */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"
+					   " WHERE alerted = 0"),
+	    2);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM alerts"), 0);
 	char *mode = rawdb_text(fx->path, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
 	/* a second open finds version 2 and changes nothing */
 	db = open_ok(fx->path);
 	assert_int_equal(db_user_version(db), DB_VERSION);
+	db_close(db);
+}
+
+struct alerts_seen {
+	char text[512];
+	size_t n;
+};
+
+static void
+on_alert(const struct db_alert *a, void *ctx)
+{
+	struct alerts_seen *as = ctx;
+	size_t len = strlen(as->text);
+
+	snprintf(as->text + len, sizeof(as->text) - len,
+	    "%s%lld/%u/%u/%s/%s/%lld:%s", as->n++ ? " | " : "",
+	    (long long)a->fired, a->reasons, a->outlets, a->headline,
+	    a->detail ? a->detail : "-", (long long)a->item_feed,
+	    a->item_key ? a->item_key : "-");
+}
+
+static void
+alerts_load(struct db *db, int64_t since, struct alerts_seen *as)
+{
+	char err[256];
+
+	memset(as, 0, sizeof(*as));
+	assert_int_equal(
+	    db_load_alerts(db, since, on_alert, as, err, sizeof(err)), 0);
+}
+
+static void
+test_alerts(void **state)
+{
+	struct fixture *fx = *state;
+	char err[256];
+	struct db *db = open_ok(fx->path);
+
+	struct db_feed f = {.url = "http://a.example/rss"};
+	assert_int_equal(db_put_feed(db, &f, err, sizeof(err)), 0);
+	struct db_item a = {.feed = f.rowid, .key = "k1", .title = "T1",
+	    .published = 1000, .first_seen = 1000};
+	struct db_item b = {.feed = f.rowid, .key = "k2", .title = "T2",
+	    .published = 5000, .first_seen = 5000};
+	assert_int_equal(db_put_item(db, &a, err, sizeof(err)), 0);
+	assert_int_equal(db_put_item(db, &b, err, sizeof(err)), 0);
+
+	/* marks are kept by the upsert of a changed item, as read is */
+	assert_int_equal(db_set_alerted(db, a.rowid, 3, err, sizeof(err)), 0);
+	a.title = "T1, corrected";
+	a.updated = 1;
+	assert_int_equal(db_put_item(db, &a, err, sizeof(err)), 0);
+	struct loaded l;
+	loaded_load(&l, db, INT64_MIN);
+	assert_int_equal(l.nitems, 2);
+	assert_int_equal(l.items[0].alerted, 3);
+	assert_int_equal(l.items[1].alerted, 0);
+	loaded_fini(&l);
+
+	struct db_alert one = {.fired = 1100, .reasons = 1, .outlets = 3,
+	    .headline = "Storm hits coast", .detail = "3 outlets",
+	    .item = a.rowid};
+	struct db_alert two = {.fired = 5100, .reasons = 2, .outlets = 1,
+	    .headline = "Sony hacked", .item = b.rowid};
+	struct db_alert three = {.fired = 5200, .reasons = 3, .outlets = 4,
+	    .headline = "No item"};
+	assert_int_equal(db_put_alert(db, &two, err, sizeof(err)), 0);
+	assert_int_equal(db_put_alert(db, &one, err, sizeof(err)), 0);
+	assert_int_equal(db_put_alert(db, &three, err, sizeof(err)), 0);
+	assert_true(one.rowid > 0 && two.rowid > 0 && three.rowid > 0);
+
+	char want[512];
+	struct alerts_seen as;
+	alerts_load(db, INT64_MIN, &as);
+	snprintf(want, sizeof(want),
+	    "1100/1/3/Storm hits coast/3 outlets/%lld:k1 | "
+	    "5100/2/1/Sony hacked/-/%lld:k2 | 5200/3/4/No item/-/0:-",
+	    (long long)f.rowid, (long long)f.rowid);
+	assert_string_equal(as.text, want);
+	alerts_load(db, 5100, &as);
+	assert_int_equal(as.n, 2);
+
+	/* pruning the item leaves the entry, without its item */
+	assert_int_equal(db_prune_older(db, 2000, err, sizeof(err)), 0);
+	alerts_load(db, INT64_MIN, &as);
+	assert_non_null(
+	    strstr(as.text, "1100/1/3/Storm hits coast/3 outlets/0:-"));
+	/* old entries go by their own date */
+	assert_int_equal(db_prune_alerts(db, 5150, err, sizeof(err)), 0);
+	alerts_load(db, INT64_MIN, &as);
+	assert_string_equal(as.text, "5200/3/4/No item/-/0:-");
+	db_close(db);
+
+	/* a read-only handle loads them too */
+	assert_int_equal(db_open_readonly(fx->path, &db, err, sizeof(err)), 0);
+	alerts_load(db, INT64_MIN, &as);
+	assert_int_equal(as.n, 1);
 	db_close(db);
 }
 
@@ -436,6 +539,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fresh_roundtrip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_alerts, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
 		    teardown),

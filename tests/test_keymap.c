@@ -58,6 +58,22 @@ test_defaults(void **state)
 	    keymap_lookup(km, KEYMAP_BOARD, 'A'), ACT_MARK_ALL_READ);
 	assert_int_equal(
 	    keymap_lookup(km, KEYMAP_BOARD, KEYMAP_KEY_ENTER), ACT_OPEN);
+	/* the alerts */
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_BOARD, 'w'), ACT_NEXT_WATCHED);
+	assert_int_equal(keymap_lookup(km, KEYMAP_ITEMS, 'w'), ACT_NONE);
+	for (int v = 0; v < KEYMAP_NVIEWS; v++)
+		assert_int_equal(keymap_lookup(km, (enum keymap_view)v, '!'),
+		    v == KEYMAP_HELP ? ACT_NONE : ACT_ALERTS);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_ALERTS, KEYMAP_KEY_ENTER), ACT_OPEN);
+	assert_int_equal(
+	    keymap_lookup(km, KEYMAP_ALERTS, KEYMAP_KEY_ESC), ACT_QUIT);
+	assert_int_equal(keymap_lookup(km, KEYMAP_ALERTS, '?'), ACT_HELP);
+	assert_string_equal(keymap_view_name(KEYMAP_ALERTS), "alerts");
+	assert_string_equal(keymap_action_name(ACT_ALERTS), "alerts");
+	assert_string_equal(
+	    keymap_action_name(ACT_NEXT_WATCHED), "next-watched");
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'l'), ACT_RIGHT);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'e'), ACT_FEEDS);
 	assert_int_equal(keymap_lookup(km, KEYMAP_BOARD, 'm'), ACT_MARK_READ);

@@ -1,7 +1,8 @@
 /* Unit tests for launch: which URLs may be opened, splitting a browser
  * command without a shell, %u substitution, and real launches of a
- * recording script that prove the URL arrives as one unmodified argument
- * and that no shell ever interprets it. */
+ * recording script that prove the URL (and, for the alert command, a
+ * headline) arrives as one unmodified argument and that no shell ever
+ * interprets it. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -354,6 +355,58 @@ test_launch_refused(void **state)
 	assert_false(exists(t->out));
 }
 
+/* The alert command: any text (a headline is no link) goes in as one
+ * argument, byte for byte, however hostile, and runs no shell. */
+static void
+test_run_headline(void **state)
+{
+	const struct tmp *t = *state;
+	char cmd[512], err[256], head[512];
+	size_t len;
+
+	snprintf(head, sizeof(head),
+	    "-u critical \"Sony\" hack: $(touch %s); `touch %s2` | "
+	    "touch %s3 & rm -rf * 'x' \\ %%u %%s \xc3\xa9\xe2\x80\x94 end",
+	    t->marker, t->marker, t->marker);
+	snprintf(cmd, sizeof(cmd), "'%s' '%s' --", t->script, t->out);
+	assert_int_equal(launch_run(cmd, head, err, sizeof(err)), 0);
+	char *rec = wait_record(t, &len);
+	assert_non_null(strstr(rec, "argc=2\n"));
+	char *arg = strchr(strstr(rec, "stdin="), '\n') + 1;
+	assert_string_equal(arg, "--");
+	arg += strlen(arg) + 1;
+	assert_string_equal(arg, head);
+	assert_int_equal((size_t)(arg - rec) + strlen(head) + 1, len);
+	free(rec);
+	char m[192];
+	assert_false(exists(t->marker));
+	snprintf(m, sizeof(m), "%s2", t->marker);
+	assert_false(exists(m));
+	snprintf(m, sizeof(m), "%s3", t->marker);
+	assert_false(exists(m));
+
+	/* %s places it inside a word; no link check applies. */
+	snprintf(cmd, sizeof(cmd), "%s %s --title=%%s x", t->script, t->out);
+	assert_int_equal(
+	    launch_run(cmd, "javascript:$(id)", err, sizeof(err)), 0);
+	rec = wait_record(t, &len);
+	assert_non_null(strstr(rec, "argc=2\n"));
+	arg = strchr(strstr(rec, "stdin="), '\n') + 1;
+	assert_string_equal(arg, "--title=javascript:$(id)");
+	free(rec);
+
+	assert_int_equal(launch_run("", "x", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "empty"));
+	assert_int_equal(
+	    launch_run("/nonexistent/wiredesk-notify", "x", err, sizeof(err)),
+	    -1);
+	assert_non_null(
+	    strstr(err, "cannot run '/nonexistent/wiredesk-notify'"));
+	errno = 0;
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(errno, ECHILD);
+}
+
 static void
 test_launch_missing_program(void **state)
 {
@@ -425,6 +478,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        test_launch_missing_program, tmp_setup, tmp_teardown),
 	    cmocka_unit_test_setup_teardown(test_reap, tmp_setup, tmp_teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_run_headline, tmp_setup, tmp_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

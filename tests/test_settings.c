@@ -64,6 +64,11 @@ test_defaults(void **state)
 	assert_int_equal(s.retention_days, 14);
 	assert_int_equal(s.max_items_per_feed, 1000);
 	assert_null(s.log_file);
+	assert_int_equal(s.breaking_window, 3600);
+	assert_int_equal(s.breaking_outlets, 3);
+	assert_int_equal(s.alert_bell, 1);
+	assert_null(s.alert_command);
+	assert_int_equal(s.nwatches, 0);
 	assert_int_equal(s.ncolors, 0);
 	assert_int_equal(s.nbinds, 0);
 	settings_fini(&s);
@@ -92,9 +97,17 @@ test_every_setting(void **state)
 	      "cluster-threshold 0.35\n"
 	      "retention-days 30\n"
 	      "max-items-per-feed 250\n"
-	      "log-file ~/logs/wiredesk.log\n",
+	      "log-file ~/logs/wiredesk.log\n"
+	      "breaking-window 90m\n"
+	      "breaking-outlets 5\n"
+	      "alert-bell no\n"
+	      "alert-command \"notify-send -- wiredesk\"\n",
 	    &s, &rep);
 	assert_string_equal(reports(&rep), "");
+	assert_int_equal(s.breaking_window, 90 * 60);
+	assert_int_equal(s.breaking_outlets, 5);
+	assert_int_equal(s.alert_bell, 0);
+	assert_string_equal(s.alert_command, "notify-send -- wiredesk");
 	assert_int_equal(s.refresh_interval, 600);
 	assert_string_equal(s.browser, "firefox --new-tab");
 	assert_int_equal(s.max_connections, 32);
@@ -195,7 +208,11 @@ test_ranges(void **state)
 	      "cluster-threshold 1.01\n"
 	      "retention-days 0\n"
 	      "retention-days 3651\n"
-	      "max-items-per-feed 100001\n",
+	      "max-items-per-feed 100001\n"
+	      "breaking-window 59s\n"
+	      "breaking-window 25h\n"
+	      "breaking-outlets 1\n"
+	      "breaking-outlets 1001\n",
 	    &s, &rep);
 	assert_string_equal(reports(&rep),
 	    "cfg:1: refresh-interval: 10s is out of range (30s to 7d)\n"
@@ -216,7 +233,13 @@ test_ranges(void **state)
 	    "cfg:16: retention-days: 0 is out of range (1 to 3650)\n"
 	    "cfg:17: retention-days: 3651 is out of range (1 to 3650)\n"
 	    "cfg:18: max-items-per-feed: 100001 is out of range (1 to"
-	    " 100000)\n");
+	    " 100000)\n"
+	    "cfg:19: breaking-window: 59s is out of range (1m to 1d)\n"
+	    "cfg:20: breaking-window: 25h is out of range (1m to 1d)\n"
+	    "cfg:21: breaking-outlets: 1 is out of range (2 to 1000)\n"
+	    "cfg:22: breaking-outlets: 1001 is out of range (2 to 1000)\n");
+	assert_int_equal(s.breaking_window, 3600);
+	assert_int_equal(s.breaking_outlets, 3);
 	/* Nothing changed. */
 	assert_int_equal(s.refresh_interval, 300);
 	assert_int_equal(s.max_connections, 16);
@@ -268,7 +291,10 @@ test_bad_values(void **state)
 	      "user-agent \"\"\n"
 	      "timeout\n"
 	      "timeout 1 2\n"
-	      "browser firefox --new-tab\n",
+	      "browser firefox --new-tab\n"
+	      "alert-bell maybe\n"
+	      "alert-bell YES\n"
+	      "alert-bell\n",
 	    &s, &rep);
 	assert_string_equal(reports(&rep),
 	    "cfg:1: refresh-interval: 'soon' is not a duration (like 300, 90s,"
@@ -283,7 +309,11 @@ test_bad_values(void **state)
 	    "cfg:9: user-agent: empty value\n"
 	    "cfg:10: timeout needs a value\n"
 	    "cfg:11: timeout takes one value (quote a value with spaces)\n"
-	    "cfg:12: browser takes one value (quote a value with spaces)\n");
+	    "cfg:12: browser takes one value (quote a value with spaces)\n"
+	    "cfg:13: alert-bell: 'maybe' is not yes or no\n"
+	    "cfg:14: alert-bell: 'YES' is not yes or no\n"
+	    "cfg:15: alert-bell needs a value\n");
+	assert_int_equal(s.alert_bell, 1);
 	assert_int_equal(s.refresh_interval, 300);
 	assert_int_equal(s.max_connections, 16);
 	assert_string_equal(s.user_agent, "wiredesk/" WIREDESK_VERSION);
@@ -299,6 +329,42 @@ test_bad_values(void **state)
 	parse(big, &s, &rep);
 	assert_string_equal(reports(&rep),
 	    "cfg:1: user-agent: longer than 256 bytes\n");
+	settings_fini(&s);
+	buf_fini(&rep);
+}
+
+static void
+test_watch(void **state)
+{
+	struct settings s;
+	struct buf rep;
+
+	(void)state;
+	parse("watch Sony \"PlayStation Network\" DerpTrolling\n"
+	      "watch ECB tag:markets \"tag:central banks\"\n"
+	      "watch\n"
+	      "watch tag:markets\n"
+	      "watch \"\" Sony\n"
+	      "watch Sony tag:\n"
+	      "watch \"Bank of England\"   # a comment\n",
+	    &s, &rep);
+	assert_string_equal(reports(&rep),
+	    "cfg:3: watch needs a term (watch TERM... [tag:TAG...])\n"
+	    "cfg:4: watch needs a term (watch TERM... [tag:TAG...])\n"
+	    "cfg:5: watch: empty term\n"
+	    "cfg:6: watch: empty tag in 'tag:'\n");
+	assert_int_equal(s.nwatches, 5);
+	static const char *const terms[] = {"Sony", "PlayStation Network",
+	    "DerpTrolling", "ECB", "Bank of England"};
+	static const unsigned lines[] = {1, 1, 1, 2, 7};
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(s.watches[i].term, terms[i]);
+		assert_string_equal(s.watches[i].file, "cfg");
+		assert_int_equal(s.watches[i].line, lines[i]);
+		assert_int_equal(s.watches[i].ntags, i == 3 ? 2 : 0);
+	}
+	assert_string_equal(s.watches[3].tags[0], "markets");
+	assert_string_equal(s.watches[3].tags[1], "central banks");
 	settings_fini(&s);
 	buf_fini(&rep);
 }
@@ -697,6 +763,7 @@ main(void)
 		cmocka_unit_test(test_suffixes),
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_watch),
 		cmocka_unit_test(test_unknown_names),
 		cmocka_unit_test(test_colors),
 		cmocka_unit_test(test_binds),

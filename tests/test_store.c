@@ -1,7 +1,8 @@
 /* Unit tests for store: merge and dedup, updated items, read and fresh
  * flags, validators and status, canonical order, prune and generation,
  * in memory (dbpath NULL); then the same store on a real SQLite file:
- * restarts, migration, retention, pruned keys across restarts, and
+ * restarts, migration, retention, pruned keys across restarts, alert
+ * marks and the alert log across restarts, and
  * faults (corrupt, truncated and newer files, read-only directory and
  * file, a data directory that is a file, a file size limit and a full
  * tmpfs, a second store on the same file, a writer holding the lock, and
@@ -455,6 +456,67 @@ test_prune(void **state)
 }
 
 /* Many items through the hash, growth and tombstone rebuilds. */
+/* An alert marks its story's items and joins the log; a changed item
+ * keeps its marks; pruning by age drops old entries. */
+static void
+test_alerts(void **state)
+{
+	(void)state;
+	struct store *s = open_mem();
+	struct pf_builder pb;
+	uint32_t *ids = NULL;
+
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "1", NULL, "Storm hits coast", NULL, 1000);
+	pf_add(&pb, "2", NULL, "Storm floods towns", NULL, 1100);
+	pf_add(&pb, "3", NULL, "Other story", NULL, 1200);
+	assert_int_equal(merge(s, f, &pb, 1300, &ids), 3);
+	assert_int_equal(store_alert_count(s), 0);
+	assert_null(store_alert_at(s, 0));
+
+	uint64_t g = store_generation(s);
+	struct store_alert a = {.fired = 1400, .reasons = 1, .outlets = 3,
+	    .headline = (char *)(uintptr_t)"Storm hits coast",
+	    .detail = (char *)(uintptr_t)"3 outlets within 60 min",
+	    .item = ids[0]};
+	store_alert_add(s, &a, ids, 2);
+	assert_true(store_generation(s) > g);
+	assert_int_equal(store_item(s, ids[0])->alerted, 1);
+	assert_int_equal(store_item(s, ids[1])->alerted, 1);
+	assert_int_equal(store_item(s, ids[2])->alerted, 0);
+	a.fired = 1500;
+	a.reasons = 2;
+	a.detail = NULL;
+	a.headline = (char *)(uintptr_t)"Other story";
+	a.item = ids[2];
+	store_alert_add(s, &a, ids + 1, 2);
+	assert_int_equal(store_item(s, ids[1])->alerted, 3);
+	assert_int_equal(store_item(s, ids[2])->alerted, 2);
+	assert_int_equal(store_alert_count(s), 2);
+	const struct store_alert *one = store_alert_at(s, 0);
+	assert_string_equal(one->headline, "Storm hits coast");
+	assert_string_equal(one->detail, "3 outlets within 60 min");
+	assert_int_equal(one->item, ids[0]);
+	assert_int_equal(one->outlets, 3);
+	assert_null(store_alert_at(s, 1)->detail);
+
+	/* a corrected title keeps the marks */
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "2", NULL, "Storm floods more towns", NULL, 1100);
+	assert_int_equal(merge(s, f, &pb, 1600, NULL), 0);
+	assert_int_equal(store_item(s, ids[1])->updated, 1);
+	assert_int_equal(store_item(s, ids[1])->alerted, 3);
+
+	/* the first alert is older than a day at 1450 + DAY: it goes,
+	 * with the items first seen before then */
+	store_prune(s, 1450 + DAY, DAY, 0);
+	assert_int_equal(store_alert_count(s), 1);
+	assert_string_equal(store_alert_at(s, 0)->headline, "Other story");
+	free(ids);
+	store_close(s);
+}
+
 static void
 test_many(void **state)
 {
@@ -759,6 +821,83 @@ test_file_restart(void **state)
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 3);
 }
 
+/* Marks and the log survive a restart; the log finds its items again by
+ * feed and key (memory ids are per session); an entry whose item was
+ * pruned stays, without an item; open_since drops old entries. */
+static void
+test_file_alerts(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = open_file(fx->path);
+	struct pf_builder pb;
+	uint32_t *ids = NULL;
+
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	uint32_t g = store_feed_add(s, "http://b.example/rss", NULL);
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "b1", NULL, "B first", NULL, 900);
+	assert_int_equal(merge(s, g, &pb, 5 * DAY, NULL), 1);
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "1", NULL, "Storm hits coast", NULL, 1000);
+	pf_add(&pb, "2", NULL, "Storm floods towns", NULL, 1100);
+	assert_int_equal(merge(s, f, &pb, 1300, &ids), 2);
+	struct store_alert a = {.fired = 1400, .reasons = 1, .outlets = 2,
+	    .headline = (char *)(uintptr_t)"Storm hits coast",
+	    .detail = (char *)(uintptr_t)"why", .item = ids[1]};
+	store_alert_add(s, &a, ids, 2);
+	a.fired = 5 * DAY;
+	a.reasons = 2;
+	a.headline = (char *)(uintptr_t)"Later";
+	a.item = find_item(s, g, "b1")->id;
+	store_alert_add(s, &a, &a.item, 1);
+	free(ids);
+	store_close(s);
+
+	s = open_file(fx->path);
+	/* the store gives ids in its own order: find by key */
+	const struct item *i1 = find_item(s, f, "1");
+	const struct item *i2 = find_item(s, f, "2");
+	const struct item *b1 = find_item(s, g, "b1");
+	assert_non_null(i1);
+	assert_int_equal(i1->alerted, 1);
+	assert_int_equal(i2->alerted, 1);
+	assert_int_equal(b1->alerted, 2);
+	assert_int_equal(store_alert_count(s), 2);
+	assert_string_equal(store_alert_at(s, 0)->headline, "Storm hits coast");
+	assert_string_equal(store_alert_at(s, 0)->detail, "why");
+	assert_int_equal(store_alert_at(s, 0)->reasons, 1);
+	assert_int_equal(store_alert_at(s, 0)->outlets, 2);
+	assert_int_equal(store_alert_at(s, 0)->fired, 1400);
+	assert_int_equal(store_alert_at(s, 0)->item, i2->id);
+	assert_int_equal(store_alert_at(s, 1)->item, b1->id);
+	/* items seen at 1300 and the alert of 1400 are past a 4-day
+	 * retention at 5 days: the first entry goes, the second stays */
+	store_prune(s, 5 * DAY, 4 * DAY, 0);
+	assert_int_equal(store_alert_count(s), 1);
+	assert_string_equal(store_alert_at(s, 0)->headline, "Later");
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM alerts"), 1);
+
+	/* an entry outlives its item, and open_since keeps what is newer */
+	s = open_file(fx->path);
+	a.fired = 5 * DAY + 10;
+	a.reasons = 1;
+	a.headline = (char *)(uintptr_t)"Gone soon";
+	a.item = find_item(s, g, "b1")->id;
+	store_alert_add(s, &a, NULL, 0);
+	assert_int_equal(store_prune(s, 5 * DAY, 0, 0), 0);
+	store_close(s);
+	rawdb_exec(fx->path, "DELETE FROM items");
+	char err[256];
+	s = store_open_since(fx->path, 5 * DAY + 5, NULL, err, sizeof(err));
+	assert_non_null(s);
+	assert_int_equal(store_alert_count(s), 1);
+	assert_string_equal(store_alert_at(s, 0)->headline, "Gone soon");
+	assert_int_equal(store_alert_at(s, 0)->item, 0);
+	store_close(s);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM alerts"), 1);
+}
+
 static void
 test_file_open_since(void **state)
 {
@@ -976,7 +1115,7 @@ test_file_migrate_v3(void **state)
 	    "PRAGMA user_version = 3;");
 
 	struct store *s = open_file(fx->path);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 5);
 	assert_int_equal(store_feed_count(s), 1);
 	assert_string_equal(store_feed(s, 1)->title, "Version three");
 	assert_int_equal(store_item_count(s), 3);
@@ -984,6 +1123,8 @@ test_file_migrate_v3(void **state)
 	assert_non_null(k1);
 	assert_true(k1->read);
 	assert_true(k1->updated);
+	assert_int_equal(k1->alerted, 0);
+	assert_int_equal(store_alert_count(s), 0);
 	assert_int_equal(k1->time, 1000);
 	assert_false(find_item(s, 1, "k2")->read);
 	/* the new table takes pruned keys at once */
@@ -999,7 +1140,7 @@ test_file_migrate_v3(void **state)
 	assert_int_equal(merge(s, 1, &pb, 3000, NULL), 0);
 	assert_null(find_item(s, 1, "k1"));
 	store_close(s);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 5);
 	assert_true(rawdb_check_ok(fx->path, "PRAGMA integrity_check"));
 }
 
@@ -1052,7 +1193,7 @@ test_file_migrate_v1(void **state)
 	pf_add(&pb, "k2", NULL, "Unread, corrected", NULL, PARSE_NO_DATE);
 	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 5);
 	assert_int_equal(rawdb_int(fx->path,
 			     "SELECT updated FROM items WHERE key = 'k2'"),
 	    1);
@@ -1710,11 +1851,13 @@ main(void)
 		cmocka_unit_test(test_canonical_order),
 		cmocka_unit_test(test_order_independent),
 		cmocka_unit_test(test_prune),
+		cmocka_unit_test(test_alerts),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_prune_gone),
 		cmocka_unit_test(test_retention_first_seen),
 #define FX(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 		FX(test_file_restart),
+		FX(test_file_alerts),
 		FX(test_file_open_since),
 		FX(test_file_restart_age_pruned),
 		FX(test_file_restart_cap_pruned),

@@ -331,11 +331,13 @@ test_json(void **state)
 	json_null(&j);
 	json_begin_obj(&j);
 	json_end(&j);
+	json_bool(&j, 7);
 	json_end(&j);
 	json_kv_str(&j, "n", NULL);
+	json_kv_bool(&j, "b", 0);
 	json_end(&j);
 	assert_string_equal(b.p, "{\"a\": \"q\\\"\\\\\\n\\u0001\", "
-	    "\"l\": [-3, null, {}], \"n\": null}");
+	    "\"l\": [-3, null, {}, true], \"n\": null, \"b\": false}");
 	/* line separators are escaped; other UTF-8 passes as it is */
 	buf_reset(&b);
 	json_init(&j, &b);

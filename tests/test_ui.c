@@ -4,7 +4,7 @@
  * shows what was marked.  Each scenario runs in a child process that
  * owns the pty, so curses' global state never leaks between tests; the
  * parent drains the terminal output and checks how much was written
- * while the dashboard was idle. */
+ * while the dashboard was idle, and whether the bell rang. */
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "alert.h"
 #include "cluster.h"
 #include "keymap.h"
 #include "parse.h"
@@ -717,9 +718,152 @@ scenario_config(void)
 	settings_fini(&set);
 }
 
+/* The screen row y as curses holds it. */
+static const char *
+screen_row(int y, char *row, size_t n)
+{
+	if (mvinnstr(y, 0, row, (int)n - 1) == ERR)
+		row[0] = '\0';
+	return row;
+}
+
+static int
+screen_has(const char *text)
+{
+	char row[1024];
+
+	for (int y = 0; y < LINES; y++)
+		if (strstr(screen_row(y, row, sizeof(row)), text))
+			return 1;
+	return 0;
+}
+
+/* Breaking stories come first and say so; a watched story is marked
+ * and w goes to it; an alert shows on the status line with the bell,
+ * then in the alerts view, where Enter opens its story. */
+static void
+scenario_alerts(void)
+{
+	struct env e;
+	char row[1024], err[256];
+
+	env_init(&e);
+	/* the terms are registered before any item */
+	struct setting_watch lines[] = {
+	    {(char *)(uintptr_t)"festival", NULL, 0, NULL, 1}};
+	struct alert_watch w;
+	alert_watch_init(&w, lines, 1, NULL, NULL);
+	alert_watch_register(&w, e.c);
+	/* four outlets, three hours ago: hotter, but not breaking */
+	add(&e, 0, "Storm floods coastal towns as river bursts its banks",
+	    "https://harbor.test/storm", NOW - 3 * 3600);
+	add(&e, 1, "Coastal towns flooded by storm as river bursts banks",
+	    "https://pacific.test/storm", NOW - 3 * 3600 + 60);
+	add(&e, 2, "Storm floods more coastal towns, river banks burst",
+	    "https://reel.test/storm", NOW - 3 * 3600 + 120);
+	add(&e, 3, "River bursts its banks as storm floods coastal towns",
+	    "https://bytebeat.test/storm", NOW - 3 * 3600 + 180);
+	/* three outlets within the half hour: breaking */
+	uint32_t s1 = add(&e, 0, "Hackers hit Sony Pictures computer network",
+	    "https://harbor.test/sony", NOW - 1800);
+	add(&e, 1, "Sony Pictures computer network hit by hackers",
+	    "https://pacific.test/sony", NOW - 1200);
+	add(&e, 3, "Sony Pictures hackers: computer network still down",
+	    "https://bytebeat.test/sony", NOW - 600);
+	uint32_t fest = add(&e, 2,
+	    "Film festival opens with documentary premiere",
+	    "https://reel.test/festival", NOW - 7200);
+	uint32_t sony = cluster_of(e.c, s1);
+	CHECK(cluster_view(e.c, sony)->sources == 3);
+	uint32_t ids[8];
+	CHECK(cluster_rank(e.c, NOW, ids, 8) == 3);
+	CHECK(ids[0] != sony); /* the storm is hotter */
+	CHECK(cluster_view(e.c, cluster_of(e.c, fest))->watch == 1);
+
+	e.ui = ui_new(e.s, e.c, NULL, err, sizeof(err));
+	CHECK(e.ui != NULL);
+	ui_set_watch(e.ui, &w);
+	ui_draw(e.ui, NOW);
+	/* breaking first: the first panel is Sony's, BREAKING in its
+	 * border; the festival is marked with its term */
+	char *link = open_link(&e);
+	CHECK(strcmp(link, "https://harbor.test/sony") == 0 ||
+	      strcmp(link, "https://pacific.test/sony") == 0 ||
+	      strcmp(link, "https://bytebeat.test/sony") == 0);
+	free(link);
+	CHECK(strstr(screen_row(1, row, sizeof(row)), "BREAKING") != NULL);
+	CHECK(screen_has("\xe2\x98\x85 festival"));
+	/* w: to the watched story, and again: it is the only one */
+	CHECK(press(&e, 'w', NULL) == UI_REQ_NONE);
+	link = open_link(&e);
+	CHECK(strcmp(link, "https://reel.test/festival") == 0);
+	free(link);
+	CHECK(press(&e, 'w', NULL) == UI_REQ_NONE);
+	link = open_link(&e);
+	CHECK(strcmp(link, "https://reel.test/festival") == 0);
+	free(link);
+
+	/* an alert: the status line shows it, the bell rings */
+	const struct cluster_view *v = cluster_view(e.c, sony);
+	struct store_alert a = {.fired = NOW, .reasons = ALERT_BREAKING,
+	    .outlets = 3,
+	    .headline = (char *)(uintptr_t)"Sony Pictures computer network "
+	                                   "hit by hackers",
+	    .detail = (char *)(uintptr_t)"breaking: 3 outlets within 60 min",
+	    .item = v->label_item};
+	store_alert_add(e.s, &a, v->members, v->nmembers);
+	event('Q');
+	ui_alerted(e.ui, NOW, 1, 1);
+	ui_draw(e.ui, NOW);
+	event('B');
+	screen_row(LINES - 2, row, sizeof(row));
+	CHECK(strstr(row, "BREAKING") != NULL);
+	CHECK(strstr(row, "Sony Pictures computer network hit by hackers"));
+	CHECK(strncmp(row, " ! 12:00 BREAKING", 17) == 0);
+	CHECK(strstr(row, "no feeds") != NULL); /* the status goes on */
+	/* a minute later it is gone */
+	ui_draw(e.ui, NOW + 61);
+	screen_row(LINES - 2, row, sizeof(row));
+	CHECK(strstr(row, "BREAKING") == NULL);
+	CHECK(strstr(row, "1 alert") != NULL);
+
+	/* the alerts view: the entry; Enter opens the story */
+	CHECK(press(&e, '!', NULL) == UI_REQ_NONE);
+	CHECK(screen_row_starts(" 1 alert in the last 24 hours"));
+	CHECK(screen_has("BREAKING"));
+	CHECK(screen_has("3 outlets"));
+	CHECK(screen_has("breaking: 3 outlets within 60 min"));
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(screen_row_starts(" 3 items"));
+	CHECK(press(&e, 'q', NULL) == UI_REQ_NONE);
+	CHECK(screen_row_starts(" 1 alert in the last 24 hours"));
+	/* a story no longer kept says so */
+	a.fired = NOW + 5;
+	a.item = 0;
+	a.headline = (char *)(uintptr_t)"Gone story";
+	store_alert_add(e.s, &a, NULL, 0);
+	ui_alerted(e.ui, NOW + 5, 1, 0);
+	ui_draw(e.ui, NOW + 5);
+	CHECK(screen_row_starts(" 2 alerts in the last 24 hours"));
+	CHECK(press(&e, 'g', NULL) == UI_REQ_NONE);
+	CHECK(screen_has("Gone story"));
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(screen_has("that story is no longer kept"));
+	/* ! again goes back */
+	CHECK(press(&e, '!', NULL) == UI_REQ_NONE);
+	CHECK(screen_row_starts(" wiredesk"));
+	/* the help lists the new keys */
+	CHECK(press(&e, '?', NULL) == UI_REQ_NONE);
+	CHECK(screen_has("next-watched"));
+	CHECK(screen_has("show the day's alerts, newest first"));
+	env_fini(&e);
+	alert_watch_fini(&w);
+}
+
 /* Runs fn in a child on a fresh pty of rows x cols and answers its
  * events: 'Q' starts counting output, 'Z' expects none since, 'N'
- * expects some.  Returns the child's verdict. */
+ * expects some, 'B' expects a bell among it.  Returns the child's
+ * verdict. */
 static void
 run(void (*fn)(void), unsigned short rows, unsigned short cols)
 {
@@ -727,7 +871,7 @@ run(void (*fn)(void), unsigned short rows, unsigned short cols)
 	struct winsize ws = {0};
 	char buf[8192], verdict[600] = "";
 	size_t vlen = 0, counted = 0;
-	int counting = 0;
+	int counting = 0, bell = 0;
 
 	ws.ws_row = rows;
 	ws.ws_col = cols;
@@ -771,8 +915,10 @@ run(void (*fn)(void), unsigned short rows, unsigned short cols)
 		assert_true(n > 0); /* a stuck child fails, bounded */
 		if (p[0].revents & POLLIN) {
 			ssize_t k = read(m, buf, sizeof(buf));
-			if (k > 0 && counting)
+			if (k > 0 && counting) {
 				counted += (size_t)k;
+				bell |= memchr(buf, '\a', (size_t)k) != NULL;
+			}
 			continue; /* drain the terminal first */
 		}
 		if (p[0].revents & (POLLHUP | POLLERR)) {
@@ -784,23 +930,29 @@ run(void (*fn)(void), unsigned short rows, unsigned short cols)
 		ssize_t k = read(ev[0], &c, 1);
 		if (k <= 0)
 			break;
-		if (c == 'Q' || c == 'Z' || c == 'N') {
+		if (c == 'Q' || c == 'Z' || c == 'N' || c == 'B') {
 			/* Let output in flight arrive before judging it. */
 			struct pollfd q = {m, POLLIN, 0};
 			while (poll(&q, 1, 150) > 0 && (q.revents & POLLIN)) {
 				ssize_t r = read(m, buf, sizeof(buf));
 				if (r <= 0)
 					break;
-				if (counting)
+				if (counting) {
 					counted += (size_t)r;
+					bell |= memchr(buf, '\a', (size_t)r) !=
+					    NULL;
+				}
 			}
 			if (c == 'Z' && counted != 0)
 				fail_msg(
 				    "idle ui_draw wrote %zu bytes", counted);
 			if (c == 'N' && counted == 0)
 				fail_msg("a change was not drawn");
+			if (c == 'B' && !bell)
+				fail_msg("the bell did not ring");
 			counting = 1;
 			counted = 0;
+			bell = 0;
 			assert_int_equal(write(ack[1], "A", 1), 1);
 			continue;
 		}
@@ -906,6 +1058,13 @@ test_feeds_count(void **state)
 	run(scenario_feeds_count, 30, 100);
 }
 
+static void
+test_alerts(void **state)
+{
+	(void)state;
+	run(scenario_alerts, 30, 120);
+}
+
 int
 main(void)
 {
@@ -922,6 +1081,7 @@ main(void)
 	    cmocka_unit_test(test_swap),
 	    cmocka_unit_test(test_reader_mark),
 	    cmocka_unit_test(test_feeds_count),
+	    cmocka_unit_test(test_alerts),
 	};
 
 	setenv("TZ", "UTC", 1);
