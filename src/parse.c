@@ -923,24 +923,6 @@ uri_escape(const char *s)
 	return buf_take(&b);
 }
 
-/* A link written as element text and escaped twice by its CMS
- * ("?a=1&amp;amp;b=2" in the XML) has "&amp;" left, never meant: it
- * becomes "&" in place, as in the reference parser (an href or a guid is
- * taken as it is).  Returns the new length. */
-static size_t
-unescape_amp(char *s)
-{
-	char *o = s;
-
-	for (const char *p = s; *p; p++) {
-		*o++ = *p;
-		if (*p == '&' && strncmp(p + 1, "amp;", 4) == 0)
-			p += 4;
-	}
-	*o = '\0';
-	return (size_t)(o - s);
-}
-
 /* link resolved against base (either may be relative); a new string.
  * A link libxml2 cannot read even escaped is kept as it is. */
 static char *
@@ -1897,8 +1879,6 @@ capture_end(struct state *st)
 		set_present(&c->target->f[F_CONTENT], v, c->depth, c->type);
 		return;
 	}
-	if (c->field == F_LINK)
-		vlen = unescape_amp(v);
 	deliver(st, c->e, c->field, c->target, v, vlen, c->type, c->base,
 	    c->aux, c->depth);
 }
