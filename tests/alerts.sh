@@ -18,7 +18,6 @@ SERVER=$BUILD/tests/tools/feedserver
 tmp=$(mktemp -d)
 sock="wiredesk-alerts-$$"
 T="tmux -L $sock -f /dev/null"
-fail=0
 server=
 cleanup() {
 	$T kill-server 2>/dev/null
@@ -28,20 +27,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
-ok() { echo "ok - $1"; }
-notok() {
-	echo "not ok - $1"
-	fail=1
-	if [ -s "$tmp/screen" ]; then
-		echo "# screen:"
-		sed 's/^/#   /' "$tmp/screen"
-	fi
-}
-check() { # NAME COMMAND...
-	name=$1
-	shift
-	if "$@"; then ok "$name"; else notok "$name"; fi
-}
+. tests/support/tap.sh
 
 for tool in tmux; do
 	command -v $tool >/dev/null || { notok "$tool is installed"; exit 1; }

@@ -7,11 +7,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 
-check() { # name, then a command that must succeed
-	name=$1
-	shift
-	if "$@"; then echo "ok - $name"; else echo "not ok - $name"; fi
-}
+. tests/support/tap.sh
 status() { # expected status, command...
 	want=$1
 	shift

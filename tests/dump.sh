@@ -16,13 +16,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-check() {
-	name=$1
-	shift
-	if "$@"; then ok "$name"; else notok "$name"; fi
-}
+. tests/support/tap.sh
 
 # Starts a feed server on feeds/demo with a delay seed; sets $port.
 serve() {

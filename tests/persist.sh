@@ -19,11 +19,7 @@ trap cleanup EXIT INT TERM
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 mkdir -p "$HOME"
 
-check() {
-	name=$1
-	shift
-	if "$@"; then echo "ok - $name"; else echo "not ok - $name"; fi
-}
+. tests/support/tap.sh
 q() { sqlite3 "$1" "$2" 2>/dev/null; }
 
 "$SERVER" -d feeds/demo -p "$tmp/port" -t 120 -l "$tmp/log" >/dev/null 2>&1 &

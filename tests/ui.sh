@@ -12,7 +12,6 @@ top=$(pwd)
 tmp=$(mktemp -d)
 sock="wiredesk-ui-$$"
 T="tmux -L $sock -f /dev/null"
-fail=0
 cleanup() {
 	$T kill-server 2>/dev/null
 	rm -rf "$tmp"
@@ -20,20 +19,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
-ok() { echo "ok - $1"; }
-notok() {
-	echo "not ok - $1"
-	fail=1
-	if [ -s "$tmp/screen" ]; then
-		echo "# screen:"
-		sed 's/^/#   /' "$tmp/screen"
-	fi
-}
-check() { # NAME COMMAND...
-	name=$1
-	shift
-	if "$@"; then ok "$name"; else notok "$name"; fi
-}
+. tests/support/tap.sh
 
 # The man page renders without a warning.
 if groff -man -Tutf8 -ww -z docs/wiredesk.1 >"$tmp/groff" 2>&1 &&
