@@ -114,6 +114,7 @@ uint32_t cluster_of(const struct clusterer *c, uint32_t item_id);
  * the story and now; it is kept as a base-2 logarithm, so it falls by
  * one per half-life and never underflows (docs/clustering.md).  Ties go
  * to the bigger cluster, then the newer, then the lower id. */
+#define CLUSTER_HOT_HALF_LIFE (12 * 3600.0) /* seconds */
 size_t cluster_rank(
     struct clusterer *c, int64_t now, uint32_t *out, size_t max);
 /* NULL for an unknown or merged-away id (cluster_of an old member finds

@@ -39,10 +39,6 @@
 #include "settings.h"
 #include "util.h"
 
-/* The hotness half-life, cluster.h's contract: every outlet counts one,
- * halved for every twelve hours since it joined. */
-#define HALF_LIFE 43200.0
-
 void
 alert_rule_init(struct alert_rule *r, const struct settings *s)
 {
@@ -83,7 +79,8 @@ double
 alert_hotness_floor(const struct alert_rule *r)
 {
 	/* A hair below, so rounding in the hotness never hides a story. */
-	return log2((double)r->outlets) - (double)r->window / HALF_LIFE - 1e-9;
+	return log2((double)r->outlets) -
+	    (double)r->window / CLUSTER_HOT_HALF_LIFE - 1e-9;
 }
 
 size_t
@@ -365,5 +362,5 @@ alert_describe(const struct alert_call *call, const struct alert_rule *r,
 		(void)buf_puts(out, "watch: ");
 		alert_watch_names(w, call->watch, out);
 	}
-	(void)buf_puts(out, "");
+	(void)buf_puts(out, ""); /* out->p is a string even if empty */
 }

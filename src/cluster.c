@@ -90,7 +90,6 @@
 #define TOPK_MAX 64
 #define VIEW_TERMS 5
 #define LABEL_SCAN 64 /* newest members a label is chosen from */
-#define HOT_HALF_LIFE (12 * 3600.0)
 #define RECENT 16 /* items whose median date moves the frontier */
 
 struct item {
@@ -1680,26 +1679,31 @@ cluster_of(const struct clusterer *c, uint32_t item_id)
 }
 
 /* Hotness: how many outlets carry the story and how recently each
- * joined it.  Every outlet counts one, halved for every HOT_HALF_LIFE
+ * joined it.  Every outlet counts one, halved for every half-life
  * between its first item in the story and now; the sum is kept as a
  * base-2 logarithm (log2 of a sum of powers of two, taken around the
  * largest), so stories days or years old still rank among themselves
  * instead of all underflowing to zero. */
+static double
+outlet_weight_log2(const struct cluster_source *o, int64_t now)
+{
+	int64_t age = now > o->joined ? now - o->joined : 0;
+
+	return -(double)age / CLUSTER_HOT_HALF_LIFE;
+}
+
 static double
 hotness(const struct cluster *cl, int64_t now)
 {
 	double top = -INFINITY, sum = 0;
 
 	for (size_t i = 0; i < cl->nfeeds; i++) {
-		double age = (double)(now - cl->feeds[i].joined);
-		double e = -(age > 0 ? age : 0) / HOT_HALF_LIFE;
+		double e = outlet_weight_log2(&cl->feeds[i], now);
 		if (e > top)
 			top = e;
 	}
-	for (size_t i = 0; i < cl->nfeeds; i++) {
-		double age = (double)(now - cl->feeds[i].joined);
-		sum += exp2(-(age > 0 ? age : 0) / HOT_HALF_LIFE - top);
-	}
+	for (size_t i = 0; i < cl->nfeeds; i++)
+		sum += exp2(outlet_weight_log2(&cl->feeds[i], now) - top);
 	return cl->nfeeds > 0 ? top + log2(sum) : -INFINITY;
 }
 
