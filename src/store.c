@@ -111,12 +111,61 @@ struct store {
 	char *path;	   /* of the journal, for messages */
 	char *warning;	   /* kept for store_take_warning */
 	size_t lean; /* store_set_lean: summary bytes kept, 0 all */
+	struct leads **leadof; /* lean: by id, where its lead is kept */
+	size_t capleadof;
 	unsigned db_lost : 1;
 	unsigned batch : 1; /* inside a merge or prune */
 	unsigned txn : 1;   /* its transaction has begun */
 };
 
 #define TOMB UINT32_MAX
+
+/* A lean store's leads of one merge in one allocation, freed once every
+ * item of it has forgotten its own: records stay exactly their size, and
+ * the leads of a feed leave one hole, not one between every two
+ * records. */
+struct leads {
+	size_t live, used;
+	char text[];
+};
+
+static void
+lead_release(struct store *s, uint32_t id)
+{
+	struct leads *l = id < s->capleadof ? s->leadof[id] : NULL;
+
+	if (!l)
+		return;
+	s->leadof[id] = NULL;
+	if (--l->live == 0)
+		free(l);
+}
+
+/* Record r (item id) takes the first n bytes of text as its summary,
+ * kept in l. */
+static void
+lead_attach(struct store *s, struct rec *r, struct leads *l,
+    const char *text, size_t n)
+{
+	uint32_t id = r->it.id;
+
+	if (id >= s->capleadof) {
+		size_t cap = s->capleadof ? s->capleadof : 1024;
+		while (cap <= id)
+			cap *= 2;
+		s->leadof = xreallocarray(s->leadof, cap, sizeof(*s->leadof));
+		memset(s->leadof + s->capleadof, 0,
+		    (cap - s->capleadof) * sizeof(*s->leadof));
+		s->capleadof = cap;
+	}
+	char *p = l->text + l->used;
+	memcpy(p, text, n);
+	p[n] = 0;
+	l->used += n + 1;
+	l->live++;
+	r->it.summary = p;
+	s->leadof[id] = l;
+}
 
 static uint64_t
 random_seed(void)
@@ -239,18 +288,23 @@ pack(char **dst, const char *src)
 	return p;
 }
 
-/* One allocation: struct rec followed by the strings. */
+/* One allocation: struct rec followed by the strings.  A key that is
+ * the link (most feeds' guid is their permalink) is kept once. */
 static struct rec *
 rec_new(const struct fields *f)
 {
-	size_t n = slen(f->key) + slen(f->title) + slen(f->link) +
-	    slen(f->summary) + slen(f->content) + slen(f->author);
+	int same = f->key && f->link && strcmp(f->key, f->link) == 0;
+	size_t n = (same ? 0 : slen(f->key)) + slen(f->title) +
+	    slen(f->link) + slen(f->summary) + slen(f->content) +
+	    slen(f->author);
 	struct rec *r = xcalloc(1, sizeof(*r) + n);
 	char *p = r->data;
 
-	r->it.key = pack(&p, f->key);
+	r->it.key = same ? NULL : pack(&p, f->key);
 	r->it.title = pack(&p, f->title);
 	r->it.link = pack(&p, f->link);
+	if (same)
+		r->it.key = r->it.link;
 	r->it.summary = pack(&p, f->summary);
 	r->it.content = pack(&p, f->content);
 	r->it.author = pack(&p, f->author);
@@ -697,8 +751,11 @@ store_close(struct store *s)
 	if (!s)
 		return;
 	db_close(s->db);
-	for (uint32_t id = 1; id <= s->max; id++)
+	for (uint32_t id = 1; id <= s->max; id++) {
+		lead_release(s, id);
 		free(s->items[id]);
+	}
+	free(s->leadof);
 	free(s->items);
 	free(s->tab);
 	for (uint32_t i = 0; i < s->nfeeds; i++) {
@@ -827,6 +884,7 @@ item_remove(struct store *s, uint32_t id)
 	gone_add(f, r->hash, r->it.key);
 	s->items[id] = NULL;
 	s->count--;
+	lead_release(s, id);
 	free(r);
 }
 
@@ -966,6 +1024,17 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 	uint64_t mark = ++s->merges;
 	uint32_t *ids = NULL;
 	size_t n = 0, idcap = 0;
+	struct leads *leads = NULL;
+	if (s->lean) {
+		size_t room = 0;
+		for (size_t i = 0; i < pf->nitems; i++) {
+			const char *sum = pf->items[i].summary;
+			size_t sl = sum ? strnlen(sum, s->lean) : 0;
+			room += sl + 1;
+		}
+		leads = xmalloc(sizeof(*leads) + room);
+		leads->live = leads->used = 0;
+	}
 	for (size_t i = 0; i < pf->nitems; i++) {
 		const struct parsed_item *pi = &pf->items[i];
 		char *key = parse_item_key(pi);
@@ -975,19 +1044,18 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		uint32_t id = tab_find(s, feed_id, key, h);
 		struct fields fl = { key, pi->title, pi->link, pi->summary,
 			pi->content, pi->author };
-		char *lead = NULL;
+		size_t sl = 0;
 		if (s->lean) {
 			fl.content = NULL;
 			fl.author = NULL;
-			size_t sl = pi->summary ? strlen(pi->summary) : 0;
+			fl.summary = NULL;
+			sl = pi->summary ? strlen(pi->summary) : 0;
 			if (sl > s->lean) {
 				/* the lead, cut after a whole word as the
 				 * clusterer cuts it */
 				sl = s->lean;
 				while (sl > 0 && pi->summary[sl] != ' ')
 					sl--;
-				lead = xstrndup(pi->summary, sl);
-				fl.summary = lead;
 			}
 		}
 		struct rec *old = id ? s->items[id] : NULL;
@@ -1006,7 +1074,10 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 			struct rec *r = rec_updated(old, &fl);
 			r->mark = mark;
 			s->items[id] = r;
+			lead_release(s, id);
 			free(old);
+			if (leads && pi->summary)
+				lead_attach(s, r, leads, pi->summary, sl);
 			(void)save_item(s, r);
 			changed = 1;
 		} else if (g) {
@@ -1032,12 +1103,15 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 				ids = xreallocarray(ids, idcap, sizeof(*ids));
 			}
 			ids[n++] = item_insert(s, r);
+			if (leads && pi->summary)
+				lead_attach(s, r, leads, pi->summary, sl);
 			(void)save_item(s, r);
 			changed = 1;
 		}
-		free(lead);
 		free(key);
 	}
+	if (leads && leads->live == 0)
+		free(leads);
 	/* Forget pruned keys the feed no longer carries. */
 	size_t k = 0;
 	for (size_t i = 0; i < f->ngone; i++) {
@@ -1167,20 +1241,11 @@ store_forget_summary(struct store *s, uint32_t id)
 {
 	struct rec *r = id <= s->max ? s->items[id] : NULL;
 
-	/* lean records end with their summary (no content, no author), so
-	 * dropping it is cutting the allocation short */
-	if (!s->lean || !r || !r->it.summary || r->it.content || r->it.author)
+	/* a lean record's summary is its merge's leads' (struct leads) */
+	if (!s->lean || !r || id >= s->capleadof || !s->leadof[id])
 		return;
-	size_t key = r->it.key ? (size_t)(r->it.key - r->data) : 0;
-	size_t title = r->it.title ? (size_t)(r->it.title - r->data) : 0;
-	size_t link = r->it.link ? (size_t)(r->it.link - r->data) : 0;
-	size_t keep = (size_t)(r->it.summary - r->data);
-	r = xrealloc(r, sizeof(*r) + keep);
-	r->it.key = r->it.key ? r->data + key : NULL;
-	r->it.title = r->it.title ? r->data + title : NULL;
-	r->it.link = r->it.link ? r->data + link : NULL;
 	r->it.summary = NULL;
-	s->items[id] = r;
+	lead_release(s, id);
 }
 
 int64_t

@@ -217,6 +217,75 @@ test_merge_dedup(void **state)
 	store_close(s);
 }
 
+/* A lean store (--dump's) keeps of each item its key, title, link and
+ * lead, cut after a whole word; a key that is the link is kept once; a
+ * lead once forgotten is gone while the rest stays; leads of items
+ * updated, pruned or never forgotten are freed with them (the suite's
+ * AddressSanitizer pass counts leaks). */
+static void
+test_lean(void **state)
+{
+	(void)state;
+	struct store *s = open_mem();
+	store_set_lean(s, 20);
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	struct pf_builder pb;
+	uint32_t *ids;
+
+	pf_init(&pb, NULL, NULL);
+	struct parsed_item *pi = pf_add(&pb, "http://a.example/1",
+	    "http://a.example/1", "One",
+	    "alpha beta gamma delta epsilon zeta", 100);
+	pi->author = (char *)(uintptr_t)"A. Writer";
+	pi->content = (char *)(uintptr_t)"<p>the whole text</p>";
+	pf_add(&pb, "guid-2", "http://a.example/2", "Two", "short lead", 200);
+	pf_add(&pb, "guid-3", "http://a.example/3", "Three", NULL, 300);
+	pf_add(&pb, "guid-4", "http://a.example/4", "Four",
+	    "Unbrokenwordlongerthanthelimit", 400);
+	assert_int_equal(merge(s, f, &pb, 5000, &ids), 4);
+
+	const struct item *one = store_item(s, ids[0]);
+	assert_string_equal(one->key, "http://a.example/1");
+	assert_string_equal(one->link, "http://a.example/1");
+	assert_ptr_equal(one->key, one->link); /* kept once */
+	assert_string_equal(one->summary, "alpha beta gamma");
+	assert_null(one->author);
+	assert_null(one->content);
+	assert_string_equal(store_item(s, ids[1])->summary, "short lead");
+	assert_string_equal(store_item(s, ids[1])->key, "guid-2");
+	assert_null(store_item(s, ids[2])->summary);
+	/* no space to cut at: nothing of it is a whole word */
+	assert_string_equal(store_item(s, ids[3])->summary, "");
+
+	/* forgetting leaves the rest, and twice is harmless */
+	store_forget_summary(s, ids[1]);
+	store_forget_summary(s, ids[1]);
+	store_forget_summary(s, ids[2]);
+	const struct item *two = store_item(s, ids[1]);
+	assert_null(two->summary);
+	assert_string_equal(two->title, "Two");
+	assert_string_equal(two->link, "http://a.example/2");
+	assert_string_equal(two->key, "guid-2");
+	assert_string_equal(store_item(s, ids[0])->summary, "alpha beta gamma");
+
+	/* an item whose title changed gets a new record, lead and all */
+	pf_init(&pb, NULL, NULL);
+	pf_add(&pb, "http://a.example/1", "http://a.example/1", "One, again",
+	    "alpha beta gamma delta epsilon zeta", 100);
+	assert_int_equal(merge(s, f, &pb, 6000, NULL), 0);
+	one = store_item(s, ids[0]);
+	assert_string_equal(one->title, "One, again");
+	assert_string_equal(one->summary, "alpha beta gamma");
+	assert_ptr_equal(one->key, one->link);
+	free(ids);
+
+	/* pruning takes records and their leads (items 1 and 4 keep
+	 * theirs until then) */
+	assert_int_equal(store_prune(s, 100 * DAY, DAY, 0), 4);
+	assert_int_equal(store_item_count(s), 0);
+	store_close(s);
+}
+
 static void
 test_updated_and_read(void **state)
 {
@@ -1846,6 +1915,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_feeds),
 		cmocka_unit_test(test_merge_dedup),
+		cmocka_unit_test(test_lean),
 		cmocka_unit_test(test_updated_and_read),
 		cmocka_unit_test(test_status_validators),
 		cmocka_unit_test(test_canonical_order),
