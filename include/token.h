@@ -57,7 +57,8 @@ struct tokenizer;
 struct tokenizer *token_new(const char *lang);
 void token_free(struct tokenizer *t);
 
-/* Forgets every word remembered (and the tags set on them). */
+/* Forgets every word remembered (and the tags set on them), freeing the
+ * memory that took. */
 void token_forget(struct tokenizer *t);
 
 /* The Snowball algorithm in use, e.g. "english". */

@@ -396,9 +396,15 @@ token_forget(struct tokenizer *t)
 {
 	if (t->cache.slot == NULL)
 		return;
-	memset(t->cache.slot, 0, 2 * CACHE_MAX * sizeof(*t->cache.slot));
+	/* its memory too: a batch counted once (--dump) needs it no more,
+	 * and a tokenizer used again makes it afresh */
+	free(t->cache.slot);
+	free(t->cache.e);
+	buf_fini(&t->cache.arena);
+	t->cache.slot = NULL;
+	t->cache.e = NULL;
 	t->cache.n = 0;
-	buf_reset(&t->cache.arena);
+	t->cache.epoch++;
 }
 
 void
