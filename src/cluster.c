@@ -96,10 +96,11 @@ struct item {
 	uint32_t id, feed;
 	uint32_t cluster; /* index + 1; 0 while only counted */
 	int64_t time;
-	struct svec title; /* weighted headline terms, while open */
+	struct svec title; /* weighted headline terms, while open and among
+	                    * its cluster's LABEL_SCAN newest */
 	/* between cluster_count and cluster_add: the raw counts, all and of
 	 * the headline (pack) */
-	unsigned char *raw, *rawt;
+	unsigned char *raw;
 	uint64_t watch; /* the watch terms it matched */
 };
 
@@ -306,7 +307,6 @@ clusterer_fini(struct clusterer *c)
 	for (size_t i = 0; i < c->nitems; i++) {
 		svec_fini(&c->items[i].title);
 		free(c->items[i].raw);
-		free(c->items[i].rawt);
 	}
 	free(c->items);
 	free(c->map);
@@ -403,38 +403,84 @@ new_item(struct clusterer *c, uint32_t id)
 	return idx;
 }
 
-/* Raw counts kept between cluster_count and cluster_add, packed: n, the
- * n terms, then each count in halves (every weight a token adds is a
- * multiple of a half; a count beyond 127.5 is kept as that).  A fifth of
- * the memory of an svec, for a batch of a hundred thousand items. */
-static unsigned char *
-pack(const struct svec *x)
+/* Raw counts kept between cluster_count and cluster_add, packed in one
+ * allocation: the number of terms, then for each (ascending) the gap
+ * from the one before and its counts in all the text and in the
+ * headline, in halves (every weight a token adds is a multiple of a
+ * half; a count beyond 127.5 is kept as that).  The headline's terms
+ * are among all the text's.  Gaps are varints: about four bytes a term,
+ * for a batch of a hundred thousand items. */
+static unsigned char
+halves(float w)
 {
-	unsigned char *p = xmalloc(sizeof(uint32_t) * (1 + (size_t)x->n) + x->n);
-	uint32_t n = x->n;
+	float v = w * 2 + 0.25f;
 
-	memcpy(p, &n, sizeof(n));
-	memcpy(p + sizeof(n), x->term, n * sizeof(*x->term));
-	unsigned char *h = p + sizeof(n) * (1 + (size_t)n);
-	for (uint32_t i = 0; i < n; i++) {
-		float v = x->w[i] * 2 + 0.25f;
-		h[i] = (unsigned char)(v >= 255 ? 255 : v);
+	return (unsigned char)(v >= 255 ? 255 : v);
+}
+
+static size_t
+put_varint(unsigned char *p, uint32_t v)
+{
+	size_t n = 0;
+
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
 	}
-	return p;
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+static uint32_t
+get_varint(const unsigned char **p)
+{
+	uint32_t v = 0;
+	unsigned shift = 0;
+
+	while (**p & 0x80) {
+		v |= (uint32_t)(**p & 0x7f) << shift;
+		shift += 7;
+		(*p)++;
+	}
+	v |= (uint32_t)**p << shift;
+	(*p)++;
+	return v;
+}
+
+static unsigned char *
+pack(const struct svec *all, const struct svec *head)
+{
+	unsigned char *p = xmalloc(5 + (size_t)all->n * 7);
+	size_t o = put_varint(p, all->n);
+	uint32_t prev = 0;
+
+	for (uint32_t i = 0, j = 0; i < all->n; i++) {
+		uint32_t t = all->term[i];
+		while (j < head->n && head->term[j] < t)
+			j++;
+		o += put_varint(p + o, t - prev);
+		prev = t;
+		p[o++] = halves(all->w[i]);
+		p[o++] = j < head->n && head->term[j] == t
+		             ? halves(head->w[j])
+		             : 0;
+	}
+	return xrealloc(p, o);
 }
 
 static void
-unpack(const unsigned char *p, struct svec *out)
+unpack(const unsigned char *p, struct svec *all, struct svec *head)
 {
-	uint32_t n;
+	uint32_t n = get_varint(&p), t = 0;
 
-	memcpy(&n, p, sizeof(n));
-	svec_clear(out);
-	const unsigned char *h = p + sizeof(n) * (1 + (size_t)n);
+	svec_clear(all);
+	svec_clear(head);
 	for (uint32_t i = 0; i < n; i++) {
-		uint32_t t;
-		memcpy(&t, p + sizeof(n) * (1 + (size_t)i), sizeof(t));
-		svec_push(out, t, h[i] * 0.5f);
+		t += get_varint(&p);
+		svec_push(all, t, p[0] * 0.5f);
+		if (p[1] != 0)
+			svec_push(head, t, p[1] * 0.5f);
+		p += 2;
 	}
 }
 
@@ -738,8 +784,7 @@ cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
 	/* kept, so that cluster_add need not tokenize again */
-	it->raw = pack(&c->tf);
-	it->rawt = pack(&c->ttf);
+	it->raw = pack(&c->tf, &c->ttf);
 	it->watch = c->item_watch & feed_watch(c, feed_id);
 }
 
@@ -797,17 +842,17 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 	c->comp = NULL;
 	for (size_t i = 0; i < c->nitems; i++) {
 		struct item *it = &c->items[i];
-		unsigned char **pk[2] = {&it->raw, &it->rawt};
-		for (int k = 0; k < 2; k++) {
-			if (*pk[k] == NULL)
-				continue;
-			unpack(*pk[k], &c->tf);
-			for (uint32_t j = 0; j < c->tf.n; j++)
-				c->tf.term[j] = perm[c->tf.term[j]];
-			svec_build(&c->tf);
-			free(*pk[k]);
-			*pk[k] = pack(&c->tf);
-		}
+		if (it->raw == NULL)
+			continue;
+		unpack(it->raw, &c->tf, &c->ttf);
+		for (uint32_t j = 0; j < c->tf.n; j++)
+			c->tf.term[j] = perm[c->tf.term[j]];
+		for (uint32_t j = 0; j < c->ttf.n; j++)
+			c->ttf.term[j] = perm[c->ttf.term[j]];
+		svec_build(&c->tf);
+		svec_build(&c->ttf);
+		free(it->raw);
+		it->raw = pack(&c->tf, &c->ttf);
 	}
 	c->nbgsal = 0;
 	note_terms(c);
@@ -822,7 +867,7 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 		struct item *it = &c->items[idx];
 		if (it->raw == NULL)
 			continue;
-		unpack(it->raw, &c->tf);
+		unpack(it->raw, &c->tf, &c->ttf);
 		vocab_add_doc(c->vocab, &c->tf, it->feed);
 		(*feed_docs(c, it->feed))++;
 	}
@@ -1119,6 +1164,14 @@ add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
 	    (cl->nmembers - i) * sizeof(*cl->ids));
 	cl->members[i] = idx;
 	cl->ids[i] = it->id;
+	/* a member out of the LABEL_SCAN newest never enters them again
+	 * (members only join), so its headline terms are not needed */
+	if (cl->nmembers + 1 > LABEL_SCAN) {
+		size_t out = cl->nmembers - LABEL_SCAN;
+		svec_fini(&c->items[cl->members[out]].title);
+		if (i < out)
+			svec_fini(&c->items[idx].title);
+	}
 	if (cl->nmembers == 0 || it->time < cl->first)
 		cl->first = it->time;
 	if (cl->nmembers == 0 || it->time > cl->newest)
@@ -1398,6 +1451,8 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	ca->members = m;
 	ca->ids = ids;
 	ca->nmembers = ca->capm = n;
+	for (size_t i = 0; i + LABEL_SCAN < n; i++)
+		svec_fini(&c->items[m[i]].title);
 	for (size_t i = 0; i < cb->nfeeds; i++)
 		add_feed(ca, cb->feeds[i].feed, cb->feeds[i].joined);
 	ca->watch |= cb->watch;
@@ -1611,11 +1666,9 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 		c->items[idx].watch = c->item_watch & feed_watch(c, feed_id);
 	} else if (c->items[idx].raw != NULL) {
 		/* counted: its counts were kept */
-		unpack(c->items[idx].raw, &c->tf);
-		unpack(c->items[idx].rawt, &c->ttf);
+		unpack(c->items[idx].raw, &c->tf, &c->ttf);
 		free(c->items[idx].raw);
-		free(c->items[idx].rawt);
-		c->items[idx].raw = c->items[idx].rawt = NULL;
+		c->items[idx].raw = NULL;
 	}
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;

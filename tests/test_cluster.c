@@ -289,6 +289,72 @@ test_window(void **state)
 	cluster_free(c);
 }
 
+/* A story's label is the headline nearest its centroid among its
+ * LABEL_SCAN (64) newest members, however the members came in: here
+ * 100 items of one story arrive shuffled, two of them the bare headline
+ * every other one adds words to, one the oldest of the newest 64 and one
+ * among the oldest; the newer of them labels the story, and stays the
+ * label as older items keep coming. */
+static void
+test_label_window(void **state)
+{
+	(void)state;
+	struct clusterer *c = cluster_new(NULL);
+	/* the rest of the news, so that the story is not the day's topic */
+	static const char *const who[] = {"Council", "Senate", "Court",
+	    "Union", "Airline", "Museum", "Hospital", "School"};
+	static const char *const what[] = {"approves", "rejects", "delays",
+	    "reviews", "questions", "announces"};
+	static const char *const whom[] = {"budget", "merger", "strike",
+	    "exhibit", "expansion", "appeal", "tariffs", "audit"};
+	uint32_t bid = 1000;
+	for (size_t a = 0; a < ARRAY_LEN(who); a++)
+		for (size_t b = 0; b < ARRAY_LEN(what); b++)
+			for (size_t d = 0; d < ARRAY_LEN(whom); d++) {
+				char t[96];
+				snprintf(t, sizeof(t), "%s %s %s plan", who[a],
+				    what[b], whom[d]);
+				cluster_add(c, bid, 11 + bid % 7, NULL, t, NULL,
+				    NOV24 + (int64_t)(bid - 1000) * 10);
+				bid++;
+			}
+	const char *bare = "DerpTrolling claims PlayStation Network hack";
+	uint32_t id[100];
+	for (uint32_t k = 0; k < 100; k++)
+		id[k] = (k * 37) % 100; /* a fixed shuffle of 0..99 */
+	uint32_t story = 0;
+	for (uint32_t k = 0; k < 100; k++) {
+		uint32_t n = id[k];
+		char t[160];
+		if (n == 5 || n == 36)
+			snprintf(t, sizeof(t), "%s", bare);
+		else
+			snprintf(t, sizeof(t), "%s, say vor%c%c and zel%c%c",
+			    bare, 'a' + n % 26, 'a' + n / 26, 'a' + n / 26,
+			    'a' + n % 26);
+		uint32_t got = cluster_add(c, n + 1, 1 + n % 10, NULL, t, NULL,
+		    NOV24 + HOUR + (int64_t)n * 60);
+		if (story == 0)
+			story = got;
+		assert_int_equal(cluster_of(c, n + 1), story);
+	}
+	const struct cluster_view *v = cluster_view(c, story);
+	assert_non_null(v);
+	assert_int_equal(v->nmembers, 100);
+	assert_int_equal(v->label_item, 37);
+	/* older items yet: the newest members, and the label, stay */
+	for (uint32_t n = 0; n < 20; n++) {
+		char t[160];
+		snprintf(t, sizeof(t), "%s, late word kor%c", bare, 'a' + n);
+		assert_int_equal(cluster_add(c, 200 + n, 1 + n % 10, NULL, t,
+		    NULL, NOV24 + HOUR / 2 + (int64_t)n), story);
+	}
+	v = cluster_view(c, story);
+	assert_int_equal(v->nmembers, 120);
+	assert_int_equal(v->label_item, 37);
+	cluster_free(c);
+}
+
 static void
 test_label_terms(void **state)
 {
@@ -1109,6 +1175,7 @@ main(void)
 	    cmocka_unit_test(test_merge),
 	    cmocka_unit_test(test_window),
 	    cmocka_unit_test(test_label_terms),
+	    cmocka_unit_test(test_label_window),
 	    cmocka_unit_test(test_hotness),
 	    cmocka_unit_test(test_watch),
 	    cmocka_unit_test(test_swap),
