@@ -396,9 +396,20 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 }
 
 /* --dump: the JSON document of DESIGN.md; order is the feed list in URL
- * order, as register_feeds left it.  It goes out to FP a story at a time,
- * so a big board is never held whole in memory. */
+ * order, as register_feeds left it.  It goes out to FP in pieces of about
+ * DUMP_FLUSH, so a big board is never held whole in memory. */
 #define DUMP_FLUSH ((size_t)64 << 10)
+
+/* Writes out what out holds once it is DUMP_FLUSH long: a story of
+ * thousands of items is not held whole either. */
+static void
+dump_flush(struct buf *out, FILE *fp)
+{
+	if (out->len >= DUMP_FLUSH) {
+		fwrite(out->p, 1, out->len, fp);
+		buf_reset(out);
+	}
+}
 
 static void
 write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
@@ -481,13 +492,10 @@ write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
 				json_kv_str(&j, "published", date);
 			}
 			json_end(&j);
+			dump_flush(out, fp);
 		}
 		json_end(&j);
 		json_end(&j);
-		if (out->len >= DUMP_FLUSH) {
-			fwrite(out->p, 1, out->len, fp);
-			buf_reset(out);
-		}
 	}
 	json_end(&j);
 	json_end(&j);
