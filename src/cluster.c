@@ -234,6 +234,13 @@ struct clusterer {
 	uint64_t *feed_watch; /* by feed id; nfeed_watch of them */
 	unsigned char *feed_watch_set;
 	size_t nfeed_watch;
+	/* the last cluster_rank's order, for rank_gen and rank_now: the
+	 * board and the alerts rank the same clusters at the same moment */
+	uint32_t *rank;
+	size_t nrank, caprank;
+	uint64_t rank_gen;
+	int64_t rank_now;
+	int rank_valid;
 };
 
 struct clusterer *
@@ -324,6 +331,7 @@ clusterer_fini(struct clusterer *c)
 	free(c->bgsal);
 	free(c->sh);
 	free(c->open);
+	free(c->rank);
 	svec_fini(&c->tf);
 	svec_fini(&c->ttf);
 	svec_fini(&c->x);
@@ -1790,6 +1798,13 @@ cluster_rank(struct clusterer *c, int64_t now, uint32_t *out, size_t max)
 		n += c->cl[i]->merged_into == 0;
 	if (max == 0)
 		return n;
+	if (c->rank_valid && c->rank_gen == c->gen && c->rank_now == now) {
+		/* nothing changed since: the hotness the views hold is this
+		 * moment's too */
+		n = c->nrank < max ? c->nrank : max;
+		memcpy(out, c->rank, n * sizeof(*out));
+		return n;
+	}
 	struct ranked *r = xreallocarray(NULL, n ? n : 1, sizeof(*r));
 	n = 0;
 	for (size_t i = 0; i < c->ncl; i++) {
@@ -1801,11 +1816,20 @@ cluster_rank(struct clusterer *c, int64_t now, uint32_t *out, size_t max)
 		    cl->newest, (uint32_t)i + 1};
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
+	if (n > c->caprank) {
+		c->caprank = n;
+		c->rank = xreallocarray(c->rank, n, sizeof(*c->rank));
+	}
+	for (size_t i = 0; i < n; i++)
+		c->rank[i] = r[i].id;
+	free(r);
+	c->nrank = n;
+	c->rank_gen = c->gen;
+	c->rank_now = now;
+	c->rank_valid = 1;
 	if (n > max)
 		n = max;
-	for (size_t i = 0; i < n; i++)
-		out[i] = r[i].id;
-	free(r);
+	memcpy(out, c->rank, n * sizeof(*out));
 	return n;
 }
 

@@ -484,6 +484,25 @@ test_hotness(void **state)
 	assert_true(pa < pe && pe < pg);
 	assert_true(cluster_view(c, a)->hotness >
 	    cluster_view(c, e)->hotness);
+	/* asked again at the same moment, the same order (kept, not made
+	 * again) and the same hotness; an item that changes the clusters,
+	 * or another moment, orders them afresh */
+	uint32_t again[16];
+	assert_int_equal(cluster_rank(c, now, ids, 16), 6);
+	assert_int_equal(cluster_rank(c, now, again, 16), 6);
+	assert_memory_equal(ids, again, 6 * sizeof(*ids));
+	assert_float_equal(cluster_view(c, a)->hotness, log2(want), 1e-6);
+	uint32_t h = 0;
+	for (uint32_t i = 0; i < 7; i++)
+		h = cluster_add(c, 60 + i, 40 + i, NULL,
+		    "Typhoon Hagupit makes landfall in the Philippines", NULL,
+		    now - 10 * 60 + i * 60);
+	n = cluster_rank(c, now, ids, 16);
+	assert_int_equal(n, 7);
+	assert_int_equal(ids[0], h);
+	assert_int_equal(ids[1], a);
+	n = cluster_rank(c, now + 24 * HOUR, ids, 16);
+	assert_float_equal(cluster_view(c, a)->hotness, log2(want) - 2, 1e-6);
 	cluster_free(c);
 }
 
