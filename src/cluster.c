@@ -455,10 +455,27 @@ get_varint(const unsigned char **p)
 	return v;
 }
 
+static size_t
+varint_len(uint32_t v)
+{
+	size_t n = 1;
+
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
 static unsigned char *
 pack(const struct svec *all, const struct svec *head)
 {
-	unsigned char *p = xmalloc(5 + (size_t)all->n * 7);
+	size_t len = varint_len(all->n) + 2 * (size_t)all->n;
+	for (uint32_t i = 0, prev = 0; i < all->n; i++) {
+		len += varint_len(all->term[i] - prev);
+		prev = all->term[i];
+	}
+	unsigned char *p = xmalloc(len);
 	size_t o = put_varint(p, all->n);
 	uint32_t prev = 0;
 
@@ -473,7 +490,7 @@ pack(const struct svec *all, const struct svec *head)
 		             ? halves(head->w[j])
 		             : 0;
 	}
-	return xrealloc(p, o);
+	return p;
 }
 
 static void
