@@ -146,9 +146,10 @@ struct plist {
 
 /* What a posting scan learns of a candidate: over the terms it is posted
  * on among the query's, the sum of the products of the weights, and of
- * the squared weights of the query's side. */
+ * the squared weights of the query's side, and how many terms. */
 struct shared {
 	double dot, q2, q1; /* q1: the sum of the query's weights */
+	uint32_t hits;
 };
 
 struct lang_tok {
@@ -1537,12 +1538,13 @@ gather(struct clusterer *c, const struct svec *x, const unsigned char *scan)
 			uint32_t o = p->e[j].id;
 			if (c->seen[o] != c->stamp) {
 				c->seen[o] = c->stamp;
-				c->sh[o] = (struct shared){0, 0, 0};
+				c->sh[o] = (struct shared){0, 0, 0, 0};
 				c->cand[nc++] = o;
 			}
 			c->sh[o].dot += q * p->e[j].w;
 			c->sh[o].q2 += q * q;
 			c->sh[o].q1 += q;
+			c->sh[o].hits++;
 		}
 	}
 	return nc;
@@ -1616,8 +1618,13 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 	size_t nc = gather(c, &head, scan), n = 0;
 	for (size_t k = 0; k < nc; k++) {
 		uint32_t o = c->cand[k];
-		const struct cluster *co = get(c, o);
 		const struct shared *sh = &c->sh[o];
+		/* the evidence a story's core gives is among its heaviest
+		 * salient terms, the posted ones: a story that shares fewer
+		 * of them with x than x needs is not read further */
+		if (sh->hits < need)
+			continue;
+		const struct cluster *co = get(c, o);
 		if (co->norm == 0 || !takes(c, co, t))
 			continue;
 		/* x's posted terms give their exact part; the rest of x's

@@ -201,6 +201,36 @@ test_threshold(void **state)
 	cluster_free(c);
 }
 
+/* The evidence a story gives is among its heaviest salient terms, the
+ * ones posted in the index (topk): here an item that says a lot (ten
+ * rare words and more, so it needs two units) shares two of a story's
+ * core words; it joins when both are posted, and not when the story
+ * posts only its three heaviest terms. */
+static void
+test_posted_evidence(void **state)
+{
+	(void)state;
+	const char *story = "Zorblat Quiznak Frobozz Gnusto treaty signed";
+	const char *item = "Zorblat and Gnusto meet Wibble, Wobble, Xyzzy, "
+	                   "Plugh, Frotz, Rezrov, Yomin, Nitfol and Blorb";
+	/* three posted: the first word and the heaviest phrases */
+	static const unsigned topks[] = {3, 64};
+	for (size_t k = 0; k < ARRAY_LEN(topks); k++) {
+		unsigned topk = topks[k];
+		struct cluster_opts o = {.threshold = 0.1, .topk = topk};
+		struct clusterer *c = cluster_new(&o);
+		uint32_t a = cluster_add(c, 1, 1, NULL, story, NULL, NOV24);
+		assert_int_equal(
+		    cluster_add(c, 2, 2, NULL, story, NULL, NOV24 + 60), a);
+		uint32_t b = cluster_add(c, 3, 3, NULL, item, NULL, NOV24 + 120);
+		if (topk == 3)
+			assert_true(b != a);
+		else
+			assert_int_equal(b, a);
+		cluster_free(c);
+	}
+}
+
 /* Two clusters of one story start apart (here a high join threshold
  * keeps them so); an item that could join either bridges them, and the
  * two merge when their centroids agree, the lower id surviving. */
@@ -1191,6 +1221,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_assign),
 	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_posted_evidence),
 	    cmocka_unit_test(test_merge),
 	    cmocka_unit_test(test_window),
 	    cmocka_unit_test(test_label_terms),
