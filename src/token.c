@@ -612,11 +612,21 @@ split(struct tokenizer *t, const char *s, size_t n)
 			seg++;
 			i += k;
 			/* the rest of a run of ASCII letters, without the
-			 * general path's calls: what word_put does, inline */
-			while (i < n && ((unsigned)((unsigned char)s[i] | 0x20) - (unsigned)'a') < 26u) {
-				int up = s[i] >= 'A' && s[i] <= 'Z';
+			 * general path's calls: what word_put does, inline,
+			 * folding the run in place once it is copied */
+			size_t j = i;
+			while (j < n && ((unsigned)((unsigned char)s[j] | 0x20) - (unsigned)'a') < 26u)
+				j++;
+			if (j == i)
+				continue;
+			size_t at = t->fold.len;
+			buf_append(&t->fold, s + i, j - i);
+			char *f = t->fold.p + at;
+			for (size_t q = 0; q < j - i; q++) {
+				int up = f[q] >= 'A' && f[q] <= 'Z';
 				int kase = up ? 1 : -1;
-				buf_putc(&t->fold, up ? s[i] + 0x20 : s[i]);
+				if (up)
+					f[q] = (char)(f[q] + 0x20);
 				if (w->nletter == 0)
 					w->first_case = kase;
 				else if (up && w->prev_case < 0)
@@ -627,10 +637,10 @@ split(struct tokenizer *t, const char *s, size_t n)
 					w->nup++;
 				else
 					w->nlow++;
-				seg++;
-				i++;
-				w->send = i;
 			}
+			seg += j - i;
+			i = j;
+			w->send = i;
 			continue;
 		}
 		uint32_t c1 = peek(s, n, i + k, &k1);
@@ -877,23 +887,31 @@ name_like(const char *s, size_t a, size_t b)
 	return !first;
 }
 
-/* Position of the last occurrence of pat in s[a..b), or (size_t)-1. */
-static size_t
-rfind(const char *s, size_t a, size_t b, const char *pat)
-{
-	size_t m = strlen(pat);
-
-	for (size_t i = b; i >= a + m; i--)
-		if (s[i - m] == pat[0] && memcmp(s + i - m, pat, m) == 0)
-			return i - m;
-	return (size_t)-1;
-}
-
 static const char *const title_seps[] = {
     " - ", " -- ", " | ", " :: ", " // ", " \xe2\x80\x93 ", /* en dash */
     " \xe2\x80\x94 ",                                       /* em dash */
     " \xc2\xb7 ",                                           /* middle dot */
 };
+
+/* Where the last title separator in s[a..b) starts, or (size_t)-1, with
+ * the length of the one found: every separator starts with a space, so
+ * one scan from the end finds it, and no two start at the same place. */
+static size_t
+last_sep(const char *s, size_t a, size_t b, size_t *len)
+{
+	for (size_t p = b; p-- > a;) {
+		if (s[p] != ' ')
+			continue;
+		for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
+			size_t m = strlen(title_seps[i]);
+			if (m <= b - p && memcmp(s + p, title_seps[i], m) == 0) {
+				*len = m;
+				return p;
+			}
+		}
+	}
+	return (size_t)-1;
+}
 
 static const char *const lead_dashes[] = {
     "-- ",
@@ -985,15 +1003,8 @@ token_title_core(const char *s, size_t len, size_t *start, size_t *corelen)
 	for (int round = 0; round < 2; round++) {
 		while (b > a && is_space(s[b - 1]))
 			b--;
-		size_t cut = (size_t)-1, after = 0;
-		for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
-			size_t at = rfind(s, a, b, title_seps[i]);
-			if (at != (size_t)-1 &&
-			    (cut == (size_t)-1 || at > cut)) {
-				cut = at;
-				after = at + strlen(title_seps[i]);
-			}
-		}
+		size_t seplen = 0, cut = last_sep(s, a, b, &seplen);
+		size_t after = cut != (size_t)-1 ? cut + seplen : 0;
 		if (b > a && s[b - 1] == ')') {
 			/* a trailing "(AP)", "(VIDEO)", "(2)" */
 			size_t p = b - 1;
