@@ -219,6 +219,7 @@ struct clusterer {
 	uint32_t *mark, *mpos;
 	size_t nmark;
 	uint32_t mstamp;
+	uint32_t tf_stamp; /* the marks of c->tf's terms (tf_add) */
 	/* the item being tokenised: its raw term counts, headline counts,
 	 * and the term before, for phrases */
 	struct svec tf, ttf, x, tx;
@@ -691,6 +692,53 @@ note_terms(struct clusterer *c)
 		                          (uint32_t)c->nbgsal) >= SALIENT_BG;
 }
 
+/* Sizes the term marks for every term the vocabulary holds. */
+static void
+marks_fit(struct clusterer *c)
+{
+	size_t nv = vocab_size(c->vocab);
+
+	if (nv <= c->nmark)
+		return;
+	size_t n = c->nmark ? c->nmark : 1024;
+	while (n < nv)
+		n *= 2;
+	c->mark = xreallocarray(c->mark, n, sizeof(*c->mark));
+	c->mpos = xreallocarray(c->mpos, n, sizeof(*c->mpos));
+	memset(c->mark + c->nmark, 0, (n - c->nmark) * sizeof(*c->mark));
+	c->nmark = n;
+}
+
+/* A new stamp for term marks (c->mark), the marks cleared when the
+ * stamps run out. */
+static uint32_t
+mark_stamp(struct clusterer *c)
+{
+	marks_fit(c);
+	if (c->mstamp > UINT32_MAX - 4) {
+		memset(c->mark, 0, c->nmark * sizeof(*c->mark));
+		c->mstamp = 0;
+	}
+	return ++c->mstamp;
+}
+
+/* Adds w to term id's count in c->tf, which holds each term once (the
+ * marks of stamp tf_stamp say where), so that building it sorts the
+ * item's distinct terms only. */
+static void
+tf_add(struct clusterer *c, uint32_t id, float w)
+{
+	if (id >= c->nmark)
+		marks_fit(c);
+	if (c->mark[id] == c->tf_stamp) {
+		c->tf.w[c->mpos[id]] += w;
+		return;
+	}
+	c->mark[id] = c->tf_stamp;
+	c->mpos[id] = c->tf.n;
+	svec_push(&c->tf, id, w);
+}
+
 static void
 on_token(const struct token *tok, void *ctx)
 {
@@ -716,7 +764,7 @@ on_token(const struct token *tok, void *ctx)
 	    tok->field == TOKEN_TITLE ? tok->surface : NULL, tok->surface_len);
 	if (c->comp != NULL)
 		watch_step(c, id, tok->pos);
-	svec_push(&c->tf, id, w);
+	tf_add(c, id, w);
 	if (tok->field == TOKEN_TITLE)
 		svec_push(&c->ttf, id, w);
 	/* a phrase of two everyday words ("last week") says nothing a
@@ -726,7 +774,7 @@ on_token(const struct token *tok, void *ctx)
 	        vocab_bg_idf(c->vocab, id) >= SALIENT_BG ||
 	        vocab_bg_idf(c->vocab, c->prev_term) >= SALIENT_BG)) {
 		uint32_t p = vocab_intern_pair(c->vocab, c->prev_term, id);
-		svec_push(&c->tf, p, w * PHRASE_WEIGHT);
+		tf_add(c, p, w * PHRASE_WEIGHT);
 		if (tok->field == TOKEN_TITLE)
 			svec_push(&c->ttf, p, w * PHRASE_WEIGHT);
 	}
@@ -763,6 +811,7 @@ tokenize(struct clusterer *c, const char *lang, const char *title,
 	c->item_watch = 0;
 	svec_clear(&c->tf);
 	svec_clear(&c->ttf);
+	c->tf_stamp = mark_stamp(c);
 	c->have_prev = 0;
 	watch_reset(c);
 	token_run(tok, title, TOKEN_TITLE, on_token, c);
@@ -1034,23 +1083,6 @@ ns_norm2(const struct clusterer *c, const struct hvec *h)
 		if (h->s[i].term != HVEC_EMPTY && !bg_salient(c, h->s[i].term))
 			s += (double)h->s[i].w * h->s[i].w;
 	return s;
-}
-
-/* Sizes the term marks for every term the vocabulary holds. */
-static void
-marks_fit(struct clusterer *c)
-{
-	size_t nv = vocab_size(c->vocab);
-
-	if (nv <= c->nmark)
-		return;
-	size_t n = c->nmark ? c->nmark : 1024;
-	while (n < nv)
-		n *= 2;
-	c->mark = xreallocarray(c->mark, n, sizeof(*c->mark));
-	c->mpos = xreallocarray(c->mpos, n, sizeof(*c->mpos));
-	memset(c->mark + c->nmark, 0, (n - c->nmark) * sizeof(*c->mark));
-	c->nmark = n;
 }
 
 /* Makes next the posted terms of cluster id, with their weights. */
