@@ -1676,24 +1676,17 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		if (s < bar || evidence(c, x, co) < need)
 			continue;
 		struct choice e = {o, s};
-		if (n < max) {
-			ch[n++] = e;
-		} else if (cmp_choice(&e, &ch[max - 1]) < 0) {
-			ch[max - 1] = e;
-		} else {
-			continue;
+		/* kept best first: e goes where it belongs among the few */
+		size_t j = n < max ? n++ : max;
+		while (j > 0 && cmp_choice(&e, &ch[j - 1]) < 0) {
+			if (j < max)
+				ch[j] = ch[j - 1];
+			j--;
 		}
-		qsort(ch, n, sizeof(*ch), cmp_choice);
+		if (j < max)
+			ch[j] = e;
 	}
 	return n;
-}
-
-static int
-cmp_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
 }
 
 /* Moves the frontier to the median date of the last RECENT items when
@@ -1707,8 +1700,15 @@ advance(struct clusterer *c, int64_t t)
 	c->nadded++;
 	size_t n = c->nadded < RECENT ? c->nadded : RECENT;
 	c->recent_t[(c->nadded - 1) % RECENT] = t;
-	memcpy(m, c->recent_t, n * sizeof(*m));
-	qsort(m, n, sizeof(*m), cmp_i64);
+	for (size_t i = 0; i < n; i++) { /* a few: insertion sort */
+		int64_t v = c->recent_t[i];
+		size_t j = i;
+		while (j > 0 && m[j - 1] > v) {
+			m[j] = m[j - 1];
+			j--;
+		}
+		m[j] = v;
+	}
 	if (c->nadded == 1 || m[(n - 1) / 2] > c->tmax)
 		c->tmax = m[(n - 1) / 2];
 }
