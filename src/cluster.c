@@ -709,8 +709,9 @@ marks_fit(struct clusterer *c)
 	c->nmark = n;
 }
 
-/* A new stamp for term marks (c->mark), the marks cleared when the
- * stamps run out. */
+/* A new stamp for term marks (c->mark), sized for every term, the marks
+ * cleared when the stamps run out: take the stamps a pass needs before
+ * it marks anything. */
 static uint32_t
 mark_stamp(struct clusterer *c)
 {
@@ -1094,12 +1095,7 @@ post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
 
 	/* which terms are in next, and where each old one was: marks by
 	 * term, so this costs k, not k squared */
-	marks_fit(c);
-	if (c->mstamp > UINT32_MAX - 2) {
-		memset(c->mark, 0, c->nmark * sizeof(*c->mark));
-		c->mstamp = 0;
-	}
-	uint32_t sn = ++c->mstamp, so = ++c->mstamp;
+	uint32_t sn = mark_stamp(c), so = mark_stamp(c);
 	for (uint32_t j = 0; j < next->n; j++)
 		c->mark[next->t[j]] = sn;
 	for (uint32_t i = 0; i < cl->nposted; i++) {
@@ -1140,12 +1136,7 @@ repost_add(
 	struct topk next = {.k = c->o.topk};
 
 	/* marks: x's terms, then which of them are posted */
-	marks_fit(c);
-	if (c->mstamp > UINT32_MAX - 4) {
-		memset(c->mark, 0, c->nmark * sizeof(*c->mark));
-		c->mstamp = 0;
-	}
-	uint32_t inx = ++c->mstamp, posted = ++c->mstamp;
+	uint32_t inx = mark_stamp(c), posted = mark_stamp(c);
 	for (uint32_t i = 0; i < x->n; i++)
 		c->mark[x->term[i]] = inx;
 	for (uint32_t i = 0; i < cl->nposted; i++) {
