@@ -1487,21 +1487,35 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
 		if (j == cb->nmembers ||
 		    (i < ca->nmembers &&
-		        member_before(c, ca->members[i], cb->members[j])))
+		        member_before(c, ca->members[i], cb->members[j]))) {
+			ids[o] = ca->ids[i];
 			m[o] = ca->members[i++];
-		else {
+		} else {
 			c->items[cb->members[j]].cluster = a;
+			ids[o] = cb->ids[j];
 			m[o] = cb->members[j++];
 		}
-		ids[o] = c->items[m[o]].id;
+	}
+	/* only each side's LABEL_SCAN newest may still hold a headline
+	 * vector: those older than the merged newest drop it */
+	if (n > LABEL_SCAN) {
+		const struct cluster *side[2] = {ca, cb};
+		for (int k = 0; k < 2; k++) {
+			const struct cluster *sc = side[k];
+			size_t from = sc->nmembers > LABEL_SCAN
+			                  ? sc->nmembers - LABEL_SCAN
+			                  : 0;
+			for (size_t i = from; i < sc->nmembers; i++)
+				if (member_before(c, sc->members[i],
+				        m[n - LABEL_SCAN]))
+					svec_fini(&c->items[sc->members[i]].title);
+		}
 	}
 	free(ca->members);
 	free(ca->ids);
 	ca->members = m;
 	ca->ids = ids;
 	ca->nmembers = ca->capm = n;
-	for (size_t i = 0; i + LABEL_SCAN < n; i++)
-		svec_fini(&c->items[m[i]].title);
 	for (size_t i = 0; i < cb->nfeeds; i++)
 		add_feed(ca, cb->feeds[i].feed, cb->feeds[i].joined);
 	ca->watch |= cb->watch;
