@@ -43,8 +43,10 @@
  * the item's length, whatever the cluster's size; a posting carries the
  * centroid's weight on its term, so the scan of the lists bounds every
  * candidate's cosine from above and only candidates whose bound reaches
- * the threshold are compared in full.  Item vectors are weighed once, at
- * insertion; nothing is re-weighed.  Time is only ever item time: nothing
+ * the threshold are compared in full; two clusters an item could join
+ * are compared as wholes only when their posted terms bound their
+ * cosine above the merge bar (centroid_bound).  Item vectors are weighed
+ * once, at insertion; nothing is re-weighed.  Time is only ever item time: nothing
  * here reads a clock.
  *
  * Tuning: docs/clustering.md gives the figures and how they were found
@@ -1367,6 +1369,28 @@ evidence2(struct clusterer *c, const struct cluster *a, const struct cluster *b)
 	return units(c, term, n, shared);
 }
 
+/* An upper bound of the cosine of two centroids that reads their posted
+ * terms only, not all of the smaller one: exact over the terms either
+ * posts (a posted weight is the centroid's weight there), and for the
+ * terms neither posts at most the product of their lengths outside
+ * their posted terms (Cauchy-Schwarz). */
+static double
+centroid_bound(struct clusterer *c, const struct cluster *a,
+    const struct cluster *b)
+{
+	uint32_t ina = mark_stamp(c);
+	double dot = 0;
+
+	for (uint32_t i = 0; i < a->nposted; i++) {
+		c->mark[a->posted[i]] = ina;
+		dot += (double)a->pw[i] * hvec_get(&b->sum, a->posted[i]);
+	}
+	for (uint32_t i = 0; i < b->nposted; i++)
+		if (c->mark[b->posted[i]] != ina)
+			dot += (double)b->pw[i] * hvec_get(&a->sum, b->posted[i]);
+	return (dot + a->rest * b->rest) / (a->norm * b->norm);
+}
+
 /* The cosine an item of feed needs to join cl: more when cl holds only
  * that outlet's items (one outlet's items on a beat are not one story by
  * that alone), less as more outlets carry it beyond WITNESSES (outlets are
@@ -1780,6 +1804,8 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 			continue;
 		struct cluster *a = get(c, id), *b = get(c, o);
 		if (a->norm == 0 || b->norm == 0)
+			continue;
+		if (centroid_bound(c, a, b) + 1e-3 < c->o.merge)
 			continue;
 		double s = hvec_dot_hvec(&a->sum, &b->sum) / (a->norm * b->norm);
 		if (s < c->o.merge || evidence2(c, a, b) < MERGE_EVIDENCE)
