@@ -117,6 +117,7 @@ struct cluster {
 	size_t nmembers, capm;
 	struct cluster_source *feeds; /* sorted by feed, distinct */
 	size_t nfeeds, capf;
+	double drop; /* of the bar, for its outlets beyond WITNESSES (needed) */
 	int64_t first, newest;
 	/* while open: the centroid's top-k terms, their weights and where
 	 * each is in its posting list; k entries each */
@@ -1192,6 +1193,8 @@ add_feed(struct cluster *cl, uint32_t feed, int64_t t)
 	    (cl->nfeeds - i) * sizeof(*cl->feeds));
 	cl->feeds[i] = (struct cluster_source){feed, t};
 	cl->nfeeds++;
+	if (cl->nfeeds > WITNESSES)
+		cl->drop = WITNESS_DROP * log2((double)cl->nfeeds / WITNESSES);
 }
 
 static void
@@ -1401,9 +1404,7 @@ needed(const struct clusterer *c, const struct cluster *cl, uint32_t feed)
 {
 	if (cl->nfeeds == 1 && cl->feeds[0].feed == feed)
 		return c->same_threshold;
-	double t = c->o.threshold;
-	if (cl->nfeeds > WITNESSES)
-		t -= WITNESS_DROP * log2((double)cl->nfeeds / WITNESSES);
+	double t = c->o.threshold - cl->drop;
 	return t > FLOOR ? t : FLOOR;
 }
 
