@@ -1486,8 +1486,6 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 {
 	struct cluster *ca = get(c, a), *cb = get(c, b);
 	size_t n = ca->nmembers + cb->nmembers;
-	uint32_t *m = xreallocarray(NULL, n, sizeof(*m));
-	uint32_t *ids = xreallocarray(NULL, n, sizeof(*ids));
 
 	/* The smaller centroid is added into the larger, and all that
 	 * follows costs the smaller one's size: the larger one's posted
@@ -1509,38 +1507,49 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	}
 	unpost(c, cb);
 	drop_posted(cb);
-	for (size_t i = 0, j = 0, o = 0; o < n; o++) {
-		if (j == cb->nmembers ||
-		    (i < ca->nmembers &&
-		        member_before(c, ca->members[i], cb->members[j]))) {
-			ids[o] = ca->ids[i];
-			m[o] = ca->members[i++];
-		} else {
-			c->items[cb->members[j]].cluster = a;
-			ids[o] = cb->ids[j];
-			m[o] = cb->members[j++];
-		}
-	}
 	/* only each side's LABEL_SCAN newest may still hold a headline
-	 * vector: those older than the merged newest drop it */
-	if (n > LABEL_SCAN) {
-		const struct cluster *side[2] = {ca, cb};
-		for (int k = 0; k < 2; k++) {
-			const struct cluster *sc = side[k];
-			size_t from = sc->nmembers > LABEL_SCAN
-			                  ? sc->nmembers - LABEL_SCAN
-			                  : 0;
-			for (size_t i = from; i < sc->nmembers; i++)
-				if (member_before(c, sc->members[i],
-				        m[n - LABEL_SCAN]))
-					svec_fini(&c->items[sc->members[i]].title);
+	 * vector: those the merged newest leave behind drop it */
+	uint32_t held[2 * LABEL_SCAN];
+	size_t nheld = 0;
+	const struct cluster *side[2] = {ca, cb};
+	for (int k = 0; k < 2; k++) {
+		const struct cluster *sc = side[k];
+		size_t from =
+		    sc->nmembers > LABEL_SCAN ? sc->nmembers - LABEL_SCAN : 0;
+		for (size_t i = from; i < sc->nmembers; i++)
+			held[nheld++] = sc->members[i];
+	}
+	/* cb's members go into ca's lists from the back: the newer story
+	 * mostly lies after the older one, so this costs cb's size and the
+	 * few of ca's that are newer than cb's oldest */
+	if (n > ca->capm) {
+		size_t cap = ca->capm ? ca->capm : 4;
+		while (cap < n)
+			cap *= 2;
+		ca->members =
+		    xreallocarray(ca->members, cap, sizeof(*ca->members));
+		ca->ids = xreallocarray(ca->ids, cap, sizeof(*ca->ids));
+		ca->capm = cap;
+	}
+	for (size_t i = ca->nmembers, j = cb->nmembers, o = n; j > 0;) {
+		o--;
+		if (i > 0 && member_before(c, cb->members[j - 1],
+		                 ca->members[i - 1])) {
+			i--;
+			ca->members[o] = ca->members[i];
+			ca->ids[o] = ca->ids[i];
+		} else {
+			j--;
+			c->items[cb->members[j]].cluster = a;
+			ca->members[o] = cb->members[j];
+			ca->ids[o] = cb->ids[j];
 		}
 	}
-	free(ca->members);
-	free(ca->ids);
-	ca->members = m;
-	ca->ids = ids;
-	ca->nmembers = ca->capm = n;
+	ca->nmembers = n;
+	if (n > LABEL_SCAN)
+		for (size_t i = 0; i < nheld; i++)
+			if (member_before(c, held[i], ca->members[n - LABEL_SCAN]))
+				svec_fini(&c->items[held[i]].title);
 	for (size_t i = 0; i < cb->nfeeds; i++)
 		add_feed(ca, cb->feeds[i].feed, cb->feeds[i].joined);
 	ca->watch |= cb->watch;
