@@ -28,6 +28,7 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
 . tests/support/tap.sh
+. tests/support/screen.sh
 
 for tool in tmux; do
 	command -v $tool >/dev/null || { notok "$tool is installed"; exit 1; }
@@ -136,31 +137,6 @@ start() { # NAME [ENV...]; $dbarg: more options
 	    exec sleep 600"
 	cur=$sname
 }
-capture() {
-	$T capture-pane -p -t "$cur" >"$tmp/screen" 2>/dev/null
-}
-wait_for() { # ERE, at most 10 s
-	w_n=0
-	while [ $w_n -lt 100 ]; do
-		capture
-		grep -Eq -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
-		w_n=$((w_n + 1))
-	done
-	return 1
-}
-settle() { # until two captures a second apart agree (at most 10 s)
-	s_n=0
-	capture
-	cp "$tmp/screen" "$tmp/prev"
-	while [ $s_n -lt 10 ]; do
-		sleep 1
-		capture
-		cmp -s "$tmp/screen" "$tmp/prev" && return 0
-		cp "$tmp/screen" "$tmp/prev"
-		s_n=$((s_n + 1))
-	done
-}
 requests() {
 	r_n=$(grep -c '^GET ' "$tmp/log" 2>/dev/null)
 	echo "${r_n:-0}"
@@ -173,7 +149,7 @@ fetched() { # BEFORE N
 		sleep 0.1
 		f_n=$((f_n + 1))
 	done
-	settle
+	settle 1 10
 }
 reload() {
 	r0=$(requests)
@@ -302,7 +278,7 @@ r0=$(requests)
 start two NO_COLOR=1
 fetched "$r0" 5
 wait_for 'stor(y|ies)' >/dev/null
-settle
+settle 1 10
 check "restarted: no alert for what the database holds" [ "$(notes)" -eq 2 ]
 check "... no bell" [ "$(bells)" -eq 2 ]
 check "... no banner" sh -c "! tail -2 '$tmp/screen' | head -1 | grep -q BREAKING"
@@ -335,7 +311,7 @@ dbarg="-d '$tmp/dumped.db'"
 start three
 fetched "$r0" 5
 wait_for 'stor(y|ies)' >/dev/null
-settle
+settle 1 10
 if sed -n 2p "$tmp/screen" | grep -q '^┌─ BREAKING' &&
     grep -q '★ DerpTrolling' "$tmp/screen" && [ "$(notes)" -eq 2 ] &&
     [ "$(bells)" -eq 2 ] &&

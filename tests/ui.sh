@@ -20,6 +20,7 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
 . tests/support/tap.sh
+. tests/support/screen.sh
 
 # The man page renders without a warning.
 if groff -man -Tutf8 -ww -z docs/wiredesk.1 >"$tmp/groff" 2>&1 &&
@@ -115,38 +116,6 @@ start() { # NAME COLS ROWS FEEDS [ENV...]
 	    rc=\$?; echo \"wiredesk exited \$rc\"; echo \$rc >'$tmp/exit'; \
 	    exec sleep 600"
 	cur=$sname
-}
-
-capture() {
-	$T capture-pane -p -t "$cur" >"$tmp/screen" 2>/dev/null
-}
-
-# Waits (at most ${2:-10} s) until the screen matches an extended regex.
-wait_for() {
-	w_n=0
-	while [ $w_n -lt $((${2:-10} * 10)) ]; do
-		capture
-		grep -Eq -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
-		w_n=$((w_n + 1))
-	done
-	return 1
-}
-
-# Waits (at most 9 s) until the screen stops changing: two equal
-# captures ${1:-0.3} s apart.
-settle() {
-	s_n=0
-	capture
-	cp "$tmp/screen" "$tmp/prev"
-	while [ $s_n -lt 30 ]; do
-		sleep "${1:-0.3}"
-		capture
-		cmp -s "$tmp/screen" "$tmp/prev" && return 0
-		cp "$tmp/screen" "$tmp/prev"
-		s_n=$((s_n + 1))
-	done
-	return 0
 }
 
 # Waits until every feed has answered and the board has been still for a
