@@ -158,6 +158,33 @@ ui_text_scroll(struct ui *ui, struct ui_text *t, enum action a)
 	return 1;
 }
 
+int
+ui_list_nav(struct listview *lv, enum action a, ptrdiff_t step)
+{
+	switch (a) {
+	case ACT_UP:
+		lv_move(lv, -step);
+		return 1;
+	case ACT_DOWN:
+		lv_move(lv, step);
+		return 1;
+	case ACT_PAGE_UP:
+		lv_page(lv, -1);
+		return 1;
+	case ACT_PAGE_DOWN:
+		lv_page(lv, 1);
+		return 1;
+	case ACT_HOME:
+		lv_home(lv);
+		return 1;
+	case ACT_END:
+		lv_end(lv);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 void
 ui_put_attr(struct ui *ui, int y, int x, int w, const char *text, unsigned attr)
 {

@@ -172,24 +172,6 @@ ui_alerts_action(struct ui *ui, enum action a, struct ui_request *req)
 
 	(void)req;
 	switch (a) {
-	case ACT_UP:
-		lv_move(&av->lv, -1);
-		break;
-	case ACT_DOWN:
-		lv_move(&av->lv, 1);
-		break;
-	case ACT_PAGE_UP:
-		lv_page(&av->lv, -1);
-		break;
-	case ACT_PAGE_DOWN:
-		lv_page(&av->lv, 1);
-		break;
-	case ACT_HOME:
-		lv_home(&av->lv);
-		break;
-	case ACT_END:
-		lv_end(&av->lv);
-		break;
 	case ACT_LEFT:
 		ui_pop(ui);
 		return 0;
@@ -205,7 +187,9 @@ ui_alerts_action(struct ui *ui, enum action a, struct ui_request *req)
 		return 0;
 	}
 	default:
-		return -1;
+		if (!ui_list_nav(&av->lv, a, 1))
+			return -1;
+		break;
 	}
 	av->have_sel = av->idx.n > 0;
 	av->sel_pos = av->have_sel ? av->idx.v[av->lv.sel] : 0;

@@ -447,29 +447,11 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 	ptrdiff_t step = (ptrdiff_t)b->lv.step;
 
 	switch (a) {
-	case ACT_UP:
-		lv_move(&b->lv, -step);
-		break;
-	case ACT_DOWN:
-		lv_move(&b->lv, step);
-		break;
 	case ACT_LEFT:
 		lv_move(&b->lv, -1);
 		break;
 	case ACT_RIGHT:
 		lv_move(&b->lv, 1);
-		break;
-	case ACT_PAGE_UP:
-		lv_page(&b->lv, -1);
-		break;
-	case ACT_PAGE_DOWN:
-		lv_page(&b->lv, 1);
-		break;
-	case ACT_HOME:
-		lv_home(&b->lv);
-		break;
-	case ACT_END:
-		lv_end(&b->lv);
 		break;
 	case ACT_OPEN:
 		if (cv)
@@ -532,7 +514,9 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 		return 0;
 	}
 	default:
-		return -1;
+		if (!ui_list_nav(&b->lv, a, step))
+			return -1;
+		break;
 	}
 	remember_selection(ui);
 	ui->dirty_main = 1;
@@ -745,24 +729,6 @@ ui_items_action(struct ui *ui, enum action a, struct ui_request *req)
 	const struct item *it = selected_item(ui);
 
 	switch (a) {
-	case ACT_UP:
-		lv_move(&iv->lv, -1);
-		break;
-	case ACT_DOWN:
-		lv_move(&iv->lv, 1);
-		break;
-	case ACT_PAGE_UP:
-		lv_page(&iv->lv, -1);
-		break;
-	case ACT_PAGE_DOWN:
-		lv_page(&iv->lv, 1);
-		break;
-	case ACT_HOME:
-		lv_home(&iv->lv);
-		break;
-	case ACT_END:
-		lv_end(&iv->lv);
-		break;
 	case ACT_LEFT:
 		ui_pop(ui);
 		return 0;
@@ -801,7 +767,9 @@ ui_items_action(struct ui *ui, enum action a, struct ui_request *req)
 		(void)ui_cluster_mark_read(ui, iv->cluster, 1);
 		return 0;
 	default:
-		return -1;
+		if (!ui_list_nav(&iv->lv, a, 1))
+			return -1;
+		break;
 	}
 	iv->sel_id = iv->ids.n ? iv->ids.v[iv->lv.sel] : 0;
 	ui->dirty_main = 1;

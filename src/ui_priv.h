@@ -170,6 +170,10 @@ void ui_text_wrap(
 void ui_text_draw(struct ui *ui, struct ui_text *t);
 /* Scrolls a text view; returns 1 when the action was a scroll. */
 int ui_text_scroll(struct ui *ui, struct ui_text *t, enum action a);
+/* Moves a list's selection for up and down (by step, a grid's row),
+ * page up and down, home and end; returns 1 when the action was one of
+ * those. */
+int ui_list_nav(struct listview *lv, enum action a, ptrdiff_t step);
 
 /* ui_board.c: the board and a cluster's items. */
 void ui_board_rebuild(struct ui *ui);

@@ -329,24 +329,6 @@ ui_feeds_action(struct ui *ui, enum action a, struct ui_request *req)
 	struct listview *lv = &ui->feeds;
 
 	switch (a) {
-	case ACT_UP:
-		lv_move(lv, -1);
-		break;
-	case ACT_DOWN:
-		lv_move(lv, 1);
-		break;
-	case ACT_PAGE_UP:
-		lv_page(lv, -1);
-		break;
-	case ACT_PAGE_DOWN:
-		lv_page(lv, 1);
-		break;
-	case ACT_HOME:
-		lv_home(lv);
-		break;
-	case ACT_END:
-		lv_end(lv);
-		break;
 	case ACT_LEFT:
 		ui_pop(ui);
 		return 0;
@@ -356,7 +338,9 @@ ui_feeds_action(struct ui *ui, enum action a, struct ui_request *req)
 		return ui_req_reload(ui, &ui->feed_ids.v[lv->sel], 1, req);
 	}
 	default:
-		return -1;
+		if (!ui_list_nav(lv, a, 1))
+			return -1;
+		break;
 	}
 	ui->dirty_main = 1;
 	return 0;
