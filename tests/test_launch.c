@@ -250,6 +250,20 @@ exists(const char *path)
 	return stat(path, &sb) == 0;
 }
 
+/* None of the three commands the hostile texts smuggle in ran: no shell
+ * ever saw them. */
+static void
+assert_no_shell(const struct tmp *t)
+{
+	char m[192];
+
+	assert_false(exists(t->marker));
+	snprintf(m, sizeof(m), "%s2", t->marker);
+	assert_false(exists(m));
+	snprintf(m, sizeof(m), "%s3", t->marker);
+	assert_false(exists(m));
+}
+
 static void
 test_launch_exact_argument(void **state)
 {
@@ -282,12 +296,7 @@ test_launch_exact_argument(void **state)
 	assert_int_equal(sid, pid);
 	free(rec);
 	/* No shell ever saw the URL. */
-	char m[192];
-	assert_false(exists(t->marker));
-	snprintf(m, sizeof(m), "%s2", t->marker);
-	assert_false(exists(m));
-	snprintf(m, sizeof(m), "%s3", t->marker);
-	assert_false(exists(m));
+	assert_no_shell(t);
 }
 
 static void
@@ -378,12 +387,7 @@ test_run_headline(void **state)
 	assert_string_equal(arg, head);
 	assert_int_equal((size_t)(arg - rec) + strlen(head) + 1, len);
 	free(rec);
-	char m[192];
-	assert_false(exists(t->marker));
-	snprintf(m, sizeof(m), "%s2", t->marker);
-	assert_false(exists(m));
-	snprintf(m, sizeof(m), "%s3", t->marker);
-	assert_false(exists(m));
+	assert_no_shell(t);
 
 	/* %s places it inside a word; no link check applies. */
 	snprintf(cmd, sizeof(cmd), "%s %s --title=%%s x", t->script, t->out);
