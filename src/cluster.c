@@ -45,9 +45,9 @@
  * candidate's cosine from above and only candidates whose bound reaches
  * the threshold are compared in full; two clusters an item could join
  * are compared as wholes only when their posted terms bound their
- * cosine above the merge bar (centroid_bound).  Item vectors are weighed
- * once, at insertion; nothing is re-weighed.  Time is only ever item time: nothing
- * here reads a clock.
+ * cosine above the merge bar (centroid_bound).  Item vectors are
+ * weighed once, at insertion; nothing is re-weighed.  Time is only ever
+ * item time: nothing here reads a clock.
  *
  * Tuning: docs/clustering.md gives the figures and how they were found
  * (a real news day labelled by story, the UCI headlines, the realistic
@@ -1130,8 +1130,9 @@ post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
 }
 
 /* Posts the top-k salient terms of cluster id's centroid after x was
- * added to it, looking only at the posted terms and x's: adding x raises x's weights and no other, so a term
- * neither posted nor in x still has at least k heavier ones. */
+ * added to it, looking only at the posted terms and x's: adding x raises
+ * x's weights and no other, so a term neither posted nor in x still has
+ * at least k heavier ones. */
 static void
 repost_add(
     struct clusterer *c, struct cluster *cl, uint32_t id, const struct svec *x)

@@ -567,6 +567,12 @@ is_abbrev(const struct word *w)
 	       (w->nletter == 1 || (w->nletter == 2 && w->nup == 1));
 }
 
+static int
+ascii_letter(char c)
+{
+	return (unsigned)((unsigned char)c | 0x20) - (unsigned)'a' < 26u;
+}
+
 /* Collects the words of s[0..n) into t->w, folded into t->fold. */
 static void
 split(struct tokenizer *t, const char *s, size_t n)
@@ -615,7 +621,7 @@ split(struct tokenizer *t, const char *s, size_t n)
 			 * general path's calls: what word_put does, inline,
 			 * folding the run in place once it is copied */
 			size_t j = i;
-			while (j < n && ((unsigned)((unsigned char)s[j] | 0x20) - (unsigned)'a') < 26u)
+			while (j < n && ascii_letter(s[j]))
 				j++;
 			if (j == i)
 				continue;
