@@ -1049,7 +1049,7 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 			fl.content = NULL;
 			fl.author = NULL;
 			fl.summary = NULL;
-			sl = pi->summary ? strlen(pi->summary) : 0;
+			sl = pi->summary ? strnlen(pi->summary, s->lean + 1) : 0;
 			if (sl > s->lean) {
 				/* the lead, cut after a whole word as the
 				 * clusterer cuts it */
