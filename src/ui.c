@@ -351,9 +351,7 @@ ui_push(struct ui *ui, enum keymap_view v)
 	if (v == KEYMAP_ALERTS) {
 		lv_init(&ui->alerts.lv);
 		ui->alerts.have_sel = 0;
-		/* the banner has done its job */
-		if (ui->banner_until)
-			ui->banner_until = 0;
+		ui->banner_until = 0; /* the banner has done its job */
 	}
 }
 
