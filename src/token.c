@@ -165,6 +165,7 @@ struct word {
 	int ideo;       /* one Han or kana character */
 	int gap;        /* punctuation between it and the word before */
 	int stop;
+	int amp;        /* holds an '&' (S&P): not stemmed */
 	struct known *k; /* what the cache knows of it, as of epoch kept */
 	unsigned kept;
 };
@@ -585,6 +586,13 @@ split(struct tokenizer *t, const char *s, size_t n)
 	buf_reset(&t->fold);
 	while (i < n) {
 		size_t k, k1, k2;
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r') {
+			/* what the general path below does for a space */
+			w = NULL;
+			i++;
+			continue;
+		}
 		uint32_t cp = peek(s, n, i, &k);
 		enum cclass c = cp < 0x80 && ((cp | 0x20) - 'a' < 26u)
 		                    ? C_LETTER
@@ -614,12 +622,14 @@ split(struct tokenizer *t, const char *s, size_t n)
 				seg = 0;
 				dotted = 0;
 			}
-			word_put(t, w, cp, i + k);
-			seg++;
-			i += k;
-			/* the rest of a run of ASCII letters, without the
-			 * general path's calls: what word_put does, inline,
-			 * folding the run in place once it is copied */
+			if (!ascii_letter(s[i])) {
+				word_put(t, w, cp, i + k);
+				seg++;
+				i += k;
+			}
+			/* a run of ASCII letters, without the general path's
+			 * calls: what word_put does, inline, folding the run
+			 * in place once it is copied */
 			size_t j = i;
 			while (j < n && ascii_letter(s[j]))
 				j++;
@@ -675,6 +685,7 @@ split(struct tokenizer *t, const char *s, size_t n)
 		    w->ndigit == 0) {
 			/* S&P, AT&T */
 			buf_putc(&t->fold, '&');
+			w->amp = 1;
 			i += k;
 			continue;
 		}
@@ -754,8 +765,6 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 	int allcaps = nlettered >= 2 && nlowered == 0;
 	for (size_t i = 0; i < t->nw; i++) {
 		struct word *w = &t->w[i];
-		buf_reset(&t->term);
-		buf_append(&t->term, t->fold.p + w->fbeg, w->flen);
 		if (w->ideo)
 			w->stop = 0;
 		else if (w->nletter + w->ndigit < 2)
@@ -763,9 +772,12 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 		else if (is_acronym(w) && !allcaps && w->nletter <= 3)
 			w->stop = 0; /* US, WHO, IT */
 		else {
-			struct known *k = known(t, t->term.p, t->term.len);
-			if (k->stop < 0)
+			struct known *k = known(t, t->fold.p + w->fbeg, w->flen);
+			if (k->stop < 0) { /* a word new to the cache */
+				buf_reset(&t->term);
+				buf_append(&t->term, t->fold.p + w->fbeg, w->flen);
 				k->stop = is_stop(t, t->term.p);
+			}
 			w->stop = k->stop;
 			w->k = k;
 			w->kept = t->cache.epoch;
@@ -799,9 +811,7 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 			tok.flags = TOKEN_NAME;
 
 		const char *f = t->fold.p + w->fbeg;
-		buf_reset(&t->term);
-		if (w->ndigit == 0 && !w->ideo &&
-		    memchr(f, '&', w->flen) == NULL) {
+		if (w->ndigit == 0 && !w->ideo && !w->amp) {
 			struct known *k = w->k != NULL &&
 			                          w->kept == t->cache.epoch
 			                      ? w->k
@@ -819,20 +829,23 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 					buf_append(&t->cache.arena, f, w->flen);
 				k->stem = (uint32_t)at;
 				k->slen = (uint32_t)(t->cache.arena.len - at);
+				/* ended, so the token can point at it */
+				buf_putc(&t->cache.arena, '\0');
 			}
-			buf_append(&t->term, t->cache.arena.p + k->stem,
-			    k->slen);
+			tok.term = t->cache.arena.p + k->stem;
+			tok.len = k->slen;
 			tok.tag = &k->tag;
 		} else {
+			buf_reset(&t->term);
 			buf_append(&t->term, f, w->flen);
+			tok.term = t->term.p;
+			tok.len = t->term.len;
 		}
 		buf_reset(&t->surf);
 		buf_append(&t->surf, text + start + w->sbeg, w->send - w->sbeg);
 		if (joined && !w->gap && !w->ideo)
 			tok.flags |= TOKEN_JOINED;
 		joined = !w->ideo;
-		tok.term = t->term.p;
-		tok.len = t->term.len;
 		tok.word = f;
 		tok.word_len = w->flen;
 		tok.surface = t->surf.p;
@@ -893,11 +906,17 @@ name_like(const char *s, size_t a, size_t b)
 	return !first;
 }
 
-static const char *const title_seps[] = {
-    " - ", " -- ", " | ", " :: ", " // ", " \xe2\x80\x93 ", /* en dash */
-    " \xe2\x80\x94 ",                                       /* em dash */
-    " \xc2\xb7 ",                                           /* middle dot */
+#define SEP(s) {s, sizeof(s) - 1}
+static const struct {
+	const char *s;
+	size_t len;
+} title_seps[] = {
+    SEP(" - "), SEP(" -- "), SEP(" | "), SEP(" :: "), SEP(" // "),
+    SEP(" \xe2\x80\x93 "), /* en dash */
+    SEP(" \xe2\x80\x94 "), /* em dash */
+    SEP(" \xc2\xb7 "),      /* middle dot */
 };
+#undef SEP
 
 /* Where the last title separator in s[a..b) starts, or (size_t)-1, with
  * the length of the one found: every separator starts with a space, so
@@ -906,11 +925,14 @@ static size_t
 last_sep(const char *s, size_t a, size_t b, size_t *len)
 {
 	for (size_t p = b; p-- > a;) {
-		if (s[p] != ' ')
+		/* a space, then one of the separators' second bytes */
+		if (s[p] != ' ' || p + 1 >= b ||
+		    memchr("-|:/\xe2\xc2", s[p + 1], 6) == NULL)
 			continue;
 		for (size_t i = 0; i < ARRAY_LEN(title_seps); i++) {
-			size_t m = strlen(title_seps[i]);
-			if (m <= b - p && memcmp(s + p, title_seps[i], m) == 0) {
+			size_t m = title_seps[i].len;
+			if (m <= b - p &&
+			    memcmp(s + p, title_seps[i].s, m) == 0) {
 				*len = m;
 				return p;
 			}
