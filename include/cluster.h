@@ -86,6 +86,20 @@ void cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
  * Does nothing once an item has been added. */
 void cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n);
 
+/* An item counted already (cluster_count) and not added yet. */
+struct cluster_entry {
+	uint32_t item, feed;
+	int64_t time;
+};
+
+/* Adds the n entries in that order, with the clusters cluster_add of each
+ * in turn would make (entries not counted, or added already, change
+ * nothing).  Where there is a second core, a worker thread weighs the
+ * items ahead while this one places them: the weights of a counted batch
+ * are fixed, the placing depends on every item before. */
+void cluster_add_counted(
+    struct clusterer *c, const struct cluster_entry *e, size_t n);
+
 /* Watch terms: a reporter's words to be told about.  A term matches
  * whole words in an item's headline and the lead of its summary (the
  * CLUSTER_SUMMARY_BYTES the clusterer reads), case-insensitively and by

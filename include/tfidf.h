@@ -145,6 +145,11 @@ void vocab_renumber(struct vocab *v, const uint32_t *perm);
  * the same documents again in another order. */
 void vocab_uncount(struct vocab *v);
 
+/* Works out every term's idf now, so that weighing (vocab_idf,
+ * vocab_feed_idf, tfidf_weigh) only reads the vocabulary until the
+ * counts change: several threads may then weigh at once. */
+void vocab_cache_idf(struct vocab *v);
+
 /* Counts one document of feed: every term in doc (built) gains a
  * document, and the feed a vote as the one that uses the term most. */
 void vocab_add_doc(struct vocab *v, const struct svec *doc, uint32_t feed);

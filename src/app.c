@@ -389,8 +389,16 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 	 * as if counted in this one */
 	cluster_settle(c, ids, n);
 	int64_t t1 = util_now_ms();
-	for (size_t i = 0; i < n; i++)
-		cluster_into(r, c, ids[i]);
+	struct cluster_entry *e = xreallocarray(NULL, n ? n : 1, sizeof(*e));
+	size_t ne = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = store_item(r->store, ids[i]);
+		if (it != NULL)
+			e[ne++] = (struct cluster_entry){ids[i], it->feed_id,
+			    it->time};
+	}
+	cluster_add_counted(c, e, ne);
+	free(e);
 	*count_ms = t1 - t0;
 	*add_ms = util_now_ms() - t1;
 }

@@ -64,8 +64,10 @@
 #include "cluster.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tfidf.h"
 #include "token.h"
@@ -226,6 +228,11 @@ struct clusterer {
 	/* the item being tokenised: its raw term counts, headline counts,
 	 * and the term before, for phrases */
 	struct svec tf, ttf, x, tx;
+	/* the last cluster_settle's renumbering, old id to new, for the raw
+	 * counts of the nsettled items there were then: they keep the old
+	 * ids until they are added */
+	uint32_t *perm;
+	size_t nsettled;
 	uint32_t prev_term;
 	int have_prev;
 	/* watch terms: the phrases, each compiled to its stems' ids for
@@ -341,6 +348,7 @@ clusterer_fini(struct clusterer *c)
 	svec_fini(&c->ttf);
 	svec_fini(&c->x);
 	svec_fini(&c->tx);
+	free(c->perm);
 	vocab_free(c->vocab);
 }
 
@@ -880,17 +888,64 @@ cmp_canon(const void *a, const void *b)
 	return (x->key > y->key) - (x->key < y->key);
 }
 
+/* The raw counts of item idx, unpacked into tf and ttf (built), in the
+ * vocabulary's numbering of now. */
+static void
+raw_counts(const struct clusterer *c, uint32_t idx, struct svec *tf,
+    struct svec *ttf)
+{
+	unpack(c->items[idx].raw, tf, ttf);
+	if (idx >= c->nsettled)
+		return;
+	for (uint32_t j = 0; j < tf->n; j++)
+		tf->term[j] = c->perm[tf->term[j]];
+	for (uint32_t j = 0; j < ttf->n; j++)
+		ttf->term[j] = c->perm[ttf->term[j]];
+	svec_build(tf);
+	svec_build(ttf);
+}
+
 /* Term ids are handed out in the order terms are first seen, and they
  * break ties (the heaviest terms, the order of sums); so a batch counted
  * in arrival order is renumbered by what the terms are, and its counts
  * that depend on order (the feeds' votes) are made again in the batch's
  * own order.  Nothing else the counting made depends on order: document
- * counts and case evidence are sums. */
+ * counts and case evidence are sums.  The items' raw counts keep their
+ * old ids until each is added (raw_counts): that is one pass over them
+ * fewer, and the adding can map them on a second thread. */
 void
 cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 {
 	if (c->nadded > 0)
 		return;
+	if (c->perm != NULL) { /* settled before: those counts first */
+		for (size_t i = 0; i < c->nitems && i < c->nsettled; i++) {
+			struct item *it = &c->items[i];
+			if (it->raw == NULL)
+				continue;
+			raw_counts(c, (uint32_t)i, &c->tf, &c->ttf);
+			free(it->raw);
+			it->raw = pack(&c->tf, &c->ttf);
+		}
+		free(c->perm);
+		c->perm = NULL;
+		c->nsettled = 0;
+	}
+	/* the counts again, in the batch's order */
+	vocab_uncount(c->vocab);
+	if (c->nfeed_docs) /* none yet: feed_docs is NULL */
+		memset(c->feed_docs, 0, c->nfeed_docs * sizeof(*c->feed_docs));
+	for (size_t k = 0; k < n; k++) {
+		uint32_t idx = find_item(c, ids[k]);
+		if (idx == UINT32_MAX)
+			continue;
+		struct item *it = &c->items[idx];
+		if (it->raw == NULL)
+			continue;
+		unpack(it->raw, &c->tf, &c->ttf);
+		vocab_add_doc(c->vocab, &c->tf, it->feed);
+		(*feed_docs(c, it->feed))++;
+	}
 	size_t nv = vocab_size(c->vocab);
 	struct canon *order = xreallocarray(NULL, nv ? nv : 1, sizeof(*order));
 	uint32_t *perm = xreallocarray(NULL, nv ? nv : 1, sizeof(*perm));
@@ -911,6 +966,7 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 	}
 	for (size_t i = 0; i < nv; i++)
 		perm[order[i].id] = (uint32_t)i;
+	free(order);
 	vocab_renumber(c->vocab, perm);
 	/* the tokenizers' tags and compiled watch terms hold the old ids */
 	for (size_t i = 0; i < c->ntoks; i++) {
@@ -919,39 +975,10 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 		c->toks[i].comp = NULL;
 	}
 	c->comp = NULL;
-	for (size_t i = 0; i < c->nitems; i++) {
-		struct item *it = &c->items[i];
-		if (it->raw == NULL)
-			continue;
-		unpack(it->raw, &c->tf, &c->ttf);
-		for (uint32_t j = 0; j < c->tf.n; j++)
-			c->tf.term[j] = perm[c->tf.term[j]];
-		for (uint32_t j = 0; j < c->ttf.n; j++)
-			c->ttf.term[j] = perm[c->ttf.term[j]];
-		svec_build(&c->tf);
-		svec_build(&c->ttf);
-		free(it->raw);
-		it->raw = pack(&c->tf, &c->ttf);
-	}
+	c->perm = perm;
+	c->nsettled = c->nitems;
 	c->nbgsal = 0;
 	note_terms(c);
-	/* the counts again, in the batch's order */
-	vocab_uncount(c->vocab);
-	if (c->nfeed_docs) /* none yet: feed_docs is NULL */
-		memset(c->feed_docs, 0, c->nfeed_docs * sizeof(*c->feed_docs));
-	for (size_t k = 0; k < n; k++) {
-		uint32_t idx = find_item(c, ids[k]);
-		if (idx == UINT32_MAX)
-			continue;
-		struct item *it = &c->items[idx];
-		if (it->raw == NULL)
-			continue;
-		unpack(it->raw, &c->tf, &c->ttf);
-		vocab_add_doc(c->vocab, &c->tf, it->feed);
-		(*feed_docs(c, it->feed))++;
-	}
-	free(order);
-	free(perm);
 }
 
 /* Postings. */
@@ -1755,56 +1782,52 @@ advance(struct clusterer *c, int64_t t)
 
 #define CHOICES 4
 
-uint32_t
-cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
-    const char *lang, const char *title, const char *summary, int64_t time)
+/* Item vectors x and tx of raw counts tf and ttf, of an item of feed.
+ * Reads the clusterer only (a batch's worker runs it). */
+static void
+weigh(const struct clusterer *c, uint32_t feed, const struct svec *tf,
+    const struct svec *ttf, struct svec *x, struct svec *tx)
 {
-	uint32_t idx = find_item(c, item_id);
+	uint32_t fd = feed < c->nfeed_docs ? c->feed_docs[feed] : 0;
 
-	if (idx != UINT32_MAX && c->items[idx].cluster != 0)
-		return c->items[idx].cluster;
-	if (idx == UINT32_MAX) {
-		tokenize(c, lang, title, summary);
-		count_doc(c, feed_id);
-		idx = new_item(c, item_id);
-		c->items[idx].watch = c->item_watch & feed_watch(c, feed_id);
-	} else if (c->items[idx].raw != NULL) {
-		/* counted: its counts were kept */
-		unpack(c->items[idx].raw, &c->tf, &c->ttf);
-		free(c->items[idx].raw);
-		c->items[idx].raw = NULL;
-	}
+	tfidf_weigh(c->vocab, tf, c->o.name_boost, feed, fd, x);
+	tfidf_weigh(c->vocab, ttf, c->o.name_boost, feed, fd, tx);
+}
+
+/* Places item idx (weighed: x, and tx of its headline) of feed, dated
+ * time, in a cluster; returns the cluster's id. */
+static uint32_t
+place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
+    const struct svec *x, const struct svec *tx)
+{
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
 	it->time = time;
-	uint32_t fd = *feed_docs(c, feed_id);
-	tfidf_weigh(c->vocab, &c->tf, c->o.name_boost, feed_id, fd, &c->x);
-	tfidf_weigh(c->vocab, &c->ttf, c->o.name_boost, feed_id, fd, &c->tx);
-	svec_copy(&it->title, &c->tx);
+	svec_copy(&it->title, tx);
 
 	advance(c, time);
 	if (++c->since_sweep >= 64 && c->since_sweep >= c->nopen / 8)
 		sweep(c);
 
 	struct choice ch[CHOICES];
-	size_t nch = choices(c, &c->x, feed_id, time, ch, CHOICES);
+	size_t nch = choices(c, x, feed_id, time, ch, CHOICES);
 	uint32_t id = nch > 0 ? ch[0].id : new_cluster(c);
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
 	add_member(c, cl, idx);
 	cl->watch |= c->items[idx].watch;
 	unsigned char ns[512];
-	uint32_t nx = c->x.n < sizeof(ns) ? c->x.n : (uint32_t)sizeof(ns);
+	uint32_t nx = x->n < sizeof(ns) ? x->n : (uint32_t)sizeof(ns);
 	for (uint32_t i = 0; i < nx; i++)
-		ns[i] = (unsigned char)!bg_salient(c, c->x.term[i]);
-	if (nx == c->x.n) {
-		hvec_axpy_part(&cl->sum, 1.0, &c->x, ns, &cl->ns2);
+		ns[i] = (unsigned char)!bg_salient(c, x->term[i]);
+	if (nx == x->n) {
+		hvec_axpy_part(&cl->sum, 1.0, x, ns, &cl->ns2);
 	} else {
-		hvec_axpy(&cl->sum, 1.0, &c->x);
+		hvec_axpy(&cl->sum, 1.0, x);
 		cl->ns2 = ns_norm2(c, &cl->sum);
 	}
 	cl->norm = hvec_norm(&cl->sum);
-	repost_add(c, cl, id, &c->x);
+	repost_add(c, cl, id, x);
 	/* The item could have joined others too: where those agree with
 	 * this one as wholes, they are one story. */
 	for (size_t k = 1; k < nch; k++) {
@@ -1827,6 +1850,179 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 	}
 	c->gen++;
 	return id;
+}
+
+
+uint32_t
+cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
+    const char *lang, const char *title, const char *summary, int64_t time)
+{
+	uint32_t idx = find_item(c, item_id);
+
+	if (idx != UINT32_MAX && c->items[idx].cluster != 0)
+		return c->items[idx].cluster;
+	if (idx == UINT32_MAX) {
+		tokenize(c, lang, title, summary);
+		count_doc(c, feed_id);
+		idx = new_item(c, item_id);
+		c->items[idx].watch = c->item_watch & feed_watch(c, feed_id);
+	} else if (c->items[idx].raw != NULL) {
+		/* counted: its counts were kept */
+		raw_counts(c, idx, &c->tf, &c->ttf);
+		free(c->items[idx].raw);
+		c->items[idx].raw = NULL;
+	}
+	weigh(c, feed_id, &c->tf, &c->ttf, &c->x, &c->tx);
+	return place(c, idx, feed_id, time, &c->x, &c->tx);
+}
+
+/* A batch of counted items: the worker weighs chunk j (into buf[j % 2])
+ * while the caller's thread places chunk j - 1.  The worker reads the
+ * clusterer's vocabulary, feed counts and renumbering, which placing
+ * never writes, and frees the raw counts it unpacks, which placing
+ * never reads. */
+#define BATCH_CHUNK 256
+
+struct weighed {
+	uint32_t idx[BATCH_CHUNK]; /* item index, UINT32_MAX: skip */
+	struct svec x[BATCH_CHUNK], tx[BATCH_CHUNK];
+};
+
+struct batch {
+	struct clusterer *c;
+	const struct cluster_entry *e;
+	uint32_t *idx; /* per entry: the item to add, or UINT32_MAX */
+	size_t n, nchunks;
+	struct weighed *buf[2];
+	struct svec tf, ttf; /* the worker's room */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t made, placed; /* chunks */
+};
+
+static void
+weigh_chunk(struct batch *b, size_t j, struct svec *tf, struct svec *ttf)
+{
+	struct weighed *w = b->buf[j % 2];
+	size_t from = j * BATCH_CHUNK;
+	size_t to = from + BATCH_CHUNK < b->n ? from + BATCH_CHUNK : b->n;
+
+	for (size_t k = from; k < to; k++) {
+		uint32_t idx = b->idx[k];
+		w->idx[k - from] = idx;
+		if (idx == UINT32_MAX)
+			continue;
+		struct item *it = &b->c->items[idx];
+		raw_counts(b->c, idx, tf, ttf);
+		free(it->raw);
+		it->raw = NULL;
+		weigh(b->c, b->e[k].feed, tf, ttf, &w->x[k - from],
+		    &w->tx[k - from]);
+	}
+}
+
+static void *
+batch_worker(void *arg)
+{
+	struct batch *b = arg;
+
+	for (size_t j = 0; j < b->nchunks; j++) {
+		pthread_mutex_lock(&b->mu);
+		while (j >= b->placed + 2) /* both buffers still in use */
+			pthread_cond_wait(&b->cv, &b->mu);
+		pthread_mutex_unlock(&b->mu);
+		weigh_chunk(b, j, &b->tf, &b->ttf);
+		pthread_mutex_lock(&b->mu);
+		b->made = j + 1;
+		pthread_cond_broadcast(&b->cv);
+		pthread_mutex_unlock(&b->mu);
+	}
+	return NULL;
+}
+
+void
+cluster_add_counted(
+    struct clusterer *c, const struct cluster_entry *e, size_t n)
+{
+	struct batch b = {.c = c, .e = e, .n = n};
+
+	if (n == 0)
+		return;
+	/* which entries to add, decided before any is: an item listed twice
+	 * is added where it is first */
+	b.idx = xreallocarray(NULL, n, sizeof(*b.idx));
+	for (size_t k = 0; k < n; k++) {
+		uint32_t idx = find_item(c, e[k].item);
+		b.idx[k] = UINT32_MAX;
+		if (idx == UINT32_MAX || c->items[idx].cluster != 0 ||
+		    c->items[idx].raw == NULL)
+			continue;
+		c->items[idx].cluster = UINT32_MAX; /* taken, for now */
+		b.idx[k] = idx;
+	}
+	for (size_t k = 0; k < n; k++)
+		if (b.idx[k] != UINT32_MAX)
+			c->items[b.idx[k]].cluster = 0;
+	vocab_cache_idf(c->vocab);
+	b.nchunks = (n + BATCH_CHUNK - 1) / BATCH_CHUNK;
+	for (int i = 0; i < 2; i++) {
+		b.buf[i] = xcalloc(1, sizeof(*b.buf[i]));
+		for (size_t k = 0; k < BATCH_CHUNK; k++) {
+			svec_init(&b.buf[i]->x[k]);
+			svec_init(&b.buf[i]->tx[k]);
+		}
+	}
+	svec_init(&b.tf);
+	svec_init(&b.ttf);
+	pthread_t th;
+	int threaded = b.nchunks > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	if (threaded) {
+		pthread_mutex_init(&b.mu, NULL);
+		pthread_cond_init(&b.cv, NULL);
+		threaded = pthread_create(&th, NULL, batch_worker, &b) == 0;
+		if (!threaded) {
+			pthread_cond_destroy(&b.cv);
+			pthread_mutex_destroy(&b.mu);
+		}
+	}
+	for (size_t j = 0; j < b.nchunks; j++) {
+		if (threaded) {
+			pthread_mutex_lock(&b.mu);
+			while (b.made <= j)
+				pthread_cond_wait(&b.cv, &b.mu);
+			pthread_mutex_unlock(&b.mu);
+		} else {
+			weigh_chunk(&b, j, &c->tf, &c->ttf);
+		}
+		struct weighed *w = b.buf[j % 2];
+		size_t from = j * BATCH_CHUNK;
+		size_t to = from + BATCH_CHUNK < n ? from + BATCH_CHUNK : n;
+		for (size_t k = from; k < to; k++)
+			if (w->idx[k - from] != UINT32_MAX)
+				place(c, w->idx[k - from], e[k].feed, e[k].time,
+				    &w->x[k - from], &w->tx[k - from]);
+		if (threaded) {
+			pthread_mutex_lock(&b.mu);
+			b.placed = j + 1;
+			pthread_cond_broadcast(&b.cv);
+			pthread_mutex_unlock(&b.mu);
+		}
+	}
+	if (threaded) {
+		pthread_join(th, NULL);
+		pthread_cond_destroy(&b.cv);
+		pthread_mutex_destroy(&b.mu);
+	}
+	for (int i = 0; i < 2; i++) {
+		for (size_t k = 0; k < BATCH_CHUNK; k++) {
+			svec_fini(&b.buf[i]->x[k]);
+			svec_fini(&b.buf[i]->tx[k]);
+		}
+		free(b.buf[i]);
+	}
+	svec_fini(&b.tf);
+	svec_fini(&b.ttf);
+	free(b.idx);
 }
 
 uint32_t

@@ -836,6 +836,13 @@ vocab_uncount(struct vocab *v)
 }
 
 void
+vocab_cache_idf(struct vocab *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		(void)vocab_idf(v, (uint32_t)i);
+}
+
+void
 vocab_add_doc(struct vocab *v, const struct svec *doc, uint32_t feed)
 {
 	for (uint32_t i = 0; i < doc->n; i++) {

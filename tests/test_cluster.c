@@ -1200,6 +1200,71 @@ test_swap(void **state)
 	cluster_free(live);
 }
 
+/* cluster_add_counted places a counted batch as cluster_add of each in
+ * turn does, whatever order the batch was counted in (cluster_settle):
+ * the real day's 500-odd items make three chunks, so the worker weighs
+ * ahead while the items before are placed.  An entry listed twice is
+ * added where it is first, and one never counted changes nothing. */
+static void
+test_add_counted(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_load_file(&fx, REALDAY);
+	assert_true(fx.n > 2 * 256);
+	uint32_t *ids = calloc(fx.n, sizeof(*ids));
+	for (size_t i = 0; i < fx.n; i++)
+		ids[i] = (uint32_t)i + 1;
+
+	/* one by one, counted in date order */
+	struct clusterer *one = cluster_new(NULL);
+	for (size_t i = 0; i < fx.n; i++)
+		cluster_count(one, ids[i], fx.it[i].feed, "en",
+		    fx.it[i].title, fx.it[i].summary);
+	cluster_settle(one, ids, fx.n);
+	for (size_t i = 0; i < fx.n; i++)
+		cluster_add(one, ids[i], fx.it[i].feed, "en", fx.it[i].title,
+		    fx.it[i].summary, fx.it[i].time);
+
+	/* counted backwards, settled, added as a batch */
+	struct clusterer *batch = cluster_new(NULL);
+	for (size_t i = fx.n; i-- > 0;)
+		cluster_count(batch, ids[i], fx.it[i].feed, "en",
+		    fx.it[i].title, fx.it[i].summary);
+	cluster_settle(batch, ids, fx.n);
+	struct cluster_entry *e = calloc(fx.n + 2, sizeof(*e));
+	for (size_t i = 0; i < fx.n; i++)
+		e[i] = (struct cluster_entry){ids[i], fx.it[i].feed,
+		    fx.it[i].time};
+	e[fx.n] = e[0];                                    /* twice */
+	e[fx.n + 1] = (struct cluster_entry){9999, 1, NOV24}; /* never counted */
+	cluster_add_counted(batch, e, fx.n + 2);
+
+	size_t joined = 0;
+	for (size_t i = 0; i < fx.n; i++) {
+		uint32_t a = cluster_of(one, ids[i]);
+		assert_int_not_equal(a, 0);
+		assert_int_equal(cluster_of(batch, ids[i]), a);
+		joined += cluster_view(one, a)->nmembers > 1;
+	}
+	assert_true(joined > 50); /* stories, not only items alone */
+	assert_int_equal(cluster_of(batch, 9999), 0);
+	uint32_t r1[600], r2[600];
+	int64_t now = fx.it[fx.n - 1].time;
+	size_t n1 = cluster_rank(one, now, r1, 600);
+	assert_int_equal(cluster_rank(batch, now, r2, 600), n1);
+	for (size_t i = 0; i < n1; i++) {
+		assert_int_equal(r1[i], r2[i]);
+		assert_int_equal(cluster_view(one, r1[i])->label_item,
+		    cluster_view(batch, r2[i])->label_item);
+	}
+	free(e);
+	free(ids);
+	cluster_free(one);
+	cluster_free(batch);
+	fixture_free(&fx);
+}
+
 /* Settling a batch of nothing (the dashboard on an empty store) is no
  * error, and the clusterer works after it (a memset of NULL under UBSan
  * before). */
@@ -1237,6 +1302,7 @@ main(void)
 	    cmocka_unit_test(test_big_story),
 	    cmocka_unit_test(test_late_merge),
 	    cmocka_unit_test(test_settle_empty),
+	    cmocka_unit_test(test_add_counted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
