@@ -126,7 +126,8 @@ bench: depcheck
 
 depcheck:
 	@pkg-config --exists $(PKGS) $(TEST_PKGS) && \
-	    test -f /usr/include/libstemmer.h && command -v tmux >/dev/null && \
+	    test -f /usr/include/libstemmer.h && test -f /usr/include/zlib.h && \
+	    command -v tmux >/dev/null && \
 	    command -v xmllint >/dev/null && command -v groff >/dev/null && \
 	    command -v sqlite3 >/dev/null || \
 	    $(MAKE) --no-print-directory deps

@@ -44,9 +44,19 @@ enum fetch_status {
 	FETCH_ERROR,        /* DNS, connect, TLS, timeout, size cap, ... */
 };
 
+/* How a FETCH_OK body is still encoded: the response's Content-Encoding
+ * (gzip or deflate, the ones asked for), left to fetch_decode so that the
+ * inflating runs where the caller parses, off the loop's thread. */
+enum fetch_coding {
+	FETCH_IDENTITY,
+	FETCH_GZIP,    /* gzip, x-gzip */
+	FETCH_DEFLATE, /* zlib's format, or raw deflate as some servers send */
+};
+
 /* A finished transfer.  body is owned by the result (free with
  * fetch_result_fini); it is empty unless FETCH_OK, and then always
- * allocated and NUL-terminated, even when empty.  Strings are NULL when
+ * allocated and NUL-terminated, even when empty, and still in the
+ * response's coding until fetch_decode.  Strings are NULL when
  * absent.  etag, last_modified and content_type come from the final
  * response and hold printable ASCII only (a header with other bytes is
  * dropped); on a 304 that omits a validator, the request's value is
@@ -55,13 +65,16 @@ enum fetch_status {
  * a short, sanitized human reason for anything but FETCH_OK and
  * FETCH_NOT_MODIFIED ("HTTP 404 Not Found", "timed out after 20 s",
  * "body larger than 8 MiB", "could not resolve host example.invalid",
- * "redirect to file: refused", ...) and empty otherwise.  A file:// URL
- * that reads fine has http_code 200. */
+ * "redirect to file: refused", "unsupported content encoding br", ...)
+ * and empty otherwise.  A file:// URL that reads fine has http_code
+ * 200. */
 struct fetch_result {
 	uint32_t feed_id;
 	enum fetch_status status;
 	long http_code;
 	struct buf body;
+	enum fetch_coding coding; /* of body, until fetch_decode */
+	size_t max_body;          /* the decoded body's cap */
 	char *etag, *last_modified;
 	char *content_type; /* for its charset */
 	char *effective_url;
@@ -94,6 +107,14 @@ int fetch_poll(
  * finishes with fetch_result_fini); returns 1, or 0 when none is ready.
  * Results come in completion order. */
 int fetch_next(struct fetcher *f, struct fetch_result *res);
+/* Undoes res's coding: a FETCH_OK body is inflated in place (at most
+ * max_body bytes) and its coding becomes FETCH_IDENTITY.  A body that does
+ * not inflate, or inflates past the cap (a gzip bomb), makes res a
+ * FETCH_ERROR with an empty body and err "could not decode the compressed
+ * body" or "body larger than 8 MiB"; returns 0, or -1 then.  A pure
+ * function of res, safe on any thread: the parse pool calls it before
+ * parsing, and a body is read only after it. */
+int fetch_decode(struct fetch_result *res);
 /* Frees what res owns and empties it; safe to call twice. */
 void fetch_result_fini(struct fetch_result *res);
 /* Transfers in flight (started, not yet finished), waiting ones included. */

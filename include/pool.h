@@ -13,7 +13,8 @@
  * drawing.  The loop hands a transfer over (pool_submit) and takes parsed
  * feeds back (pool_next) once pool_fd is readable; it stays the single
  * owner of curl, the store, the clusterer and the screen, and the workers
- * run only parse_feed, a pure function of the bytes.  Parsed feeds come
+ * run only fetch_decode (inflating a gzip or deflate body) and parse_feed,
+ * pure functions of the bytes.  Parsed feeds come
  * back in the order they finish, which callers must not depend on.
  *
  * With 0 workers the pool parses in pool_submit itself, on the caller's
@@ -42,7 +43,8 @@ unsigned pool_workers(const struct pool *p);
 
 /* Takes over res (the caller's copy is left empty) and url (copied: the
  * feed's own, for relative links when the transfer has no effective
- * URL).  A transfer that did not succeed is passed through unparsed. */
+ * URL).  A transfer that did not succeed is passed through unparsed, and
+ * so is one whose body does not inflate (res becomes its FETCH_ERROR). */
 void pool_submit(struct pool *p, struct fetch_result *res, const char *url);
 /* The next parsed feed, if one is ready: 1 and *out filled, else 0.
  * Never blocks. */

@@ -46,6 +46,7 @@
 #include <time.h>
 
 #include <curl/curl.h>
+#include <zlib.h>
 
 #include "text.h"
 
@@ -71,7 +72,7 @@ struct xfer {
 	char *req_etag, *req_last_modified;
 	/* from the last response head seen */
 	char *etag, *last_modified, *content_type, *retry_after, *date;
-	char *location;
+	char *location, *content_encoding;
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -121,6 +122,7 @@ xfer_free(struct xfer *x)
 	free(x->retry_after);
 	free(x->date);
 	free(x->location);
+	free(x->content_encoding);
 	free(x);
 }
 
@@ -151,7 +153,8 @@ on_header(char *p, size_t size, size_t nitems, void *ctx)
 		/* a new response (after a redirect or a 100): forget the
 		 * previous one's headers */
 		char **all[] = {&x->etag, &x->last_modified, &x->content_type,
-		    &x->retry_after, &x->date, &x->location};
+		    &x->retry_after, &x->date, &x->location,
+		    &x->content_encoding};
 		for (size_t i = 0; i < ARRAY_LEN(all); i++) {
 			free(*all[i]);
 			*all[i] = NULL;
@@ -178,6 +181,7 @@ on_header(char *p, size_t size, size_t nitems, void *ctx)
 	    {"Retry-After", offsetof(struct xfer, retry_after)},
 	    {"Date", offsetof(struct xfer, date)},
 	    {"Location", offsetof(struct xfer, location)},
+	    {"Content-Encoding", offsetof(struct xfer, content_encoding)},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(keep); i++) {
 		if (strlen(keep[i].name) == nl &&
@@ -319,7 +323,9 @@ setup(const struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	/* the codings fetch_decode undoes, on the parse pool's thread */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, (long)o->connect_timeout);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, (long)o->timeout);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, (long)o->low_speed_limit);
@@ -832,10 +838,6 @@ describe_curl_error(
 	case CURLE_GOT_NOTHING:
 		snprintf(r->err, sizeof(r->err), "empty reply from server");
 		break;
-	case CURLE_BAD_CONTENT_ENCODING:
-		snprintf(r->err, sizeof(r->err),
-		    "could not decode the compressed body");
-		break;
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:
@@ -864,6 +866,45 @@ take(char **dst, char **src)
 {
 	*dst = *src;
 	*src = NULL;
+}
+
+/* The coding of a Content-Encoding value (NULL: none); -1 for one not
+ * asked for, or more than one ("gzip, br"). */
+static int
+coding_of(const char *v, enum fetch_coding *out)
+{
+	static const struct {
+		const char *name;
+		enum fetch_coding coding;
+	} names[] = {
+	    {"identity", FETCH_IDENTITY},
+	    {"gzip", FETCH_GZIP},
+	    {"x-gzip", FETCH_GZIP},
+	    {"deflate", FETCH_DEFLATE},
+	};
+	int n = 0;
+
+	*out = FETCH_IDENTITY;
+	while (v != NULL && *v != '\0') {
+		size_t len = strcspn(v, ", \t");
+		if (len > 0) {
+			size_t i = 0;
+			while (i < ARRAY_LEN(names) &&
+			       !(strlen(names[i].name) == len &&
+			           strncasecmp(v, names[i].name, len) == 0))
+				i++;
+			if (i == ARRAY_LEN(names))
+				return -1;
+			if (names[i].coding != FETCH_IDENTITY) {
+				if (n++ > 0)
+					return -1;
+				*out = names[i].coding;
+			}
+		}
+		v += len;
+		v += strspn(v, ", \t");
+	}
+	return 0;
 }
 
 /* Turns a finished transfer into a result; x keeps nothing r owns. */
@@ -908,7 +949,15 @@ finish(const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 		}
 	}
 	if (code >= 200 && code < 300) {
+		if (coding_of(x->content_encoding, &r->coding) < 0) {
+			r->status = FETCH_ERROR;
+			snprintf(r->err, sizeof(r->err),
+			    "unsupported content encoding %.64s",
+			    x->content_encoding);
+			return;
+		}
 		r->status = FETCH_OK;
+		r->max_body = f->o.max_body;
 		r->body = x->body;
 		buf_init(&x->body, 0);
 		r->body.max = 0;
@@ -939,6 +988,112 @@ fetch_next(struct fetcher *f, struct fetch_result *res)
 	finish(f, x, res);
 	xfer_free(x);
 	return 1;
+}
+
+/* Inflates n bytes at in into out (empty, max bytes at most) with zlib's
+ * window bits wbits: 0, or -1 when the data is broken or ends early, -2
+ * when it inflates past max.  Members that follow the first (a gzip file
+ * may be several) are inflated too. */
+static int
+inflate_body(
+    struct buf *out, const unsigned char *in, size_t n, int wbits, size_t max)
+{
+	z_stream z;
+	/* one byte past max tells a body over it from one of max bytes;
+	 * feeds inflate to 3 or 4 times their gzip */
+	size_t limit = max + 1, cap = n < limit / 4 ? 4 * n + 4096 : limit;
+	int rc = 0;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, wbits) != Z_OK)
+		return -1;
+	if (cap > limit)
+		cap = limit;
+	out->p = xmalloc(cap + 1);
+	out->cap = cap + 1;
+	out->len = 0;
+	z.next_in = (Bytef *)(uintptr_t)in;
+	while (rc == 0) {
+		if (out->len > max) {
+			rc = -2;
+			break;
+		}
+		if (out->len == cap) {
+			cap = cap < limit / 2 ? 2 * cap : limit;
+			out->p = xrealloc(out->p, cap + 1);
+			out->cap = cap + 1;
+		}
+		/* zlib counts in uInt: a body past 4 GiB goes in pieces */
+		size_t room = cap - out->len;
+		z.avail_in = n > UINT_MAX ? UINT_MAX : (uInt)n;
+		z.avail_out = room > UINT_MAX ? UINT_MAX : (uInt)room;
+		z.next_out = (Bytef *)out->p + out->len;
+		uInt in0 = z.avail_in, out0 = z.avail_out;
+		int zr = inflate(&z, Z_NO_FLUSH);
+		n -= in0 - z.avail_in;
+		out->len += out0 - z.avail_out;
+		if (zr == Z_STREAM_END) {
+			/* another gzip member, or the end (what trails a
+			 * member that is not one is ignored) */
+			if (wbits > 15 && n >= 2 && z.next_in[0] == 0x1f &&
+			    z.next_in[1] == 0x8b && inflateReset(&z) == Z_OK)
+				continue;
+			break;
+		}
+		if (zr == Z_OK)
+			continue;
+		if (zr == Z_BUF_ERROR && z.avail_out == 0)
+			continue; /* out of room: grows above */
+		rc = -1;          /* broken (Z_DATA_ERROR ...) or ended early */
+	}
+	if (rc == 0 && out->len > max)
+		rc = -2;
+	inflateEnd(&z);
+	out->p[out->len] = '\0';
+	return rc;
+}
+
+int
+fetch_decode(struct fetch_result *res)
+{
+	if (res->status != FETCH_OK || res->coding == FETCH_IDENTITY)
+		return 0;
+	size_t max = res->max_body ? res->max_body : FETCH_DEFAULT_MAX_BODY;
+	const unsigned char *in = (const unsigned char *)res->body.p;
+	size_t n = res->body.len;
+	struct buf out;
+	int rc;
+
+	buf_init(&out, 0);
+	if (res->coding == FETCH_GZIP) {
+		rc = inflate_body(&out, in, n, 15 + 16, max);
+	} else {
+		/* "deflate" means zlib's format, but some servers send
+		 * the raw stream: its first byte cannot start zlib's */
+		int zlib = n >= 2 && (in[0] & 0x0f) == 8 &&
+		           ((in[0] << 8) | in[1]) % 31 == 0;
+		rc = inflate_body(&out, in, n, zlib ? 15 : -15, max);
+	}
+	buf_fini(&res->body);
+	res->coding = FETCH_IDENTITY;
+	if (rc == 0) {
+		res->body = out;
+		return 0;
+	}
+	buf_fini(&out);
+	buf_init(&res->body, 0);
+	(void)buf_append(&res->body, "", 0);
+	res->status = FETCH_ERROR;
+	if (rc == -2) {
+		char size[32];
+		size_text(max, size, sizeof(size));
+		snprintf(
+		    res->err, sizeof(res->err), "body larger than %s", size);
+	} else {
+		snprintf(res->err, sizeof(res->err),
+		    "could not decode the compressed body");
+	}
+	return -1;
 }
 
 void

@@ -109,7 +109,7 @@ run(struct job *j)
 	struct pool_done *d = &j->d;
 	char cs[64];
 
-	if (d->res.status != FETCH_OK)
+	if (fetch_decode(&d->res) < 0 || d->res.status != FETCH_OK)
 		return;
 	const char *base = d->res.effective_url ? d->res.effective_url :
 						  j->url;

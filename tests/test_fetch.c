@@ -72,9 +72,11 @@ teardown(void **state)
 }
 
 /* Drives f until n results arrived (or the deadline), storing them by
- * feed id - 1 in res.  Returns how many arrived. */
+ * feed id - 1 in res, decoded as the parse pool decodes them unless raw.
+ * Returns how many arrived. */
 static size_t
-drive(struct fetcher *f, struct fetch_result *res, size_t n, int64_t limit_ms)
+drive_as(struct fetcher *f, struct fetch_result *res, size_t n,
+    int64_t limit_ms, int raw)
 {
 	int64_t end = util_now_ms() + limit_ms;
 	size_t got = 0;
@@ -84,11 +86,24 @@ drive(struct fetcher *f, struct fetch_result *res, size_t n, int64_t limit_ms)
 		assert_int_equal(fetch_poll(f, NULL, 0, 100), 0);
 		while (fetch_next(f, &r)) {
 			assert_true(r.feed_id >= 1 && r.feed_id <= n);
+			if (!raw) {
+				int ok = r.status == FETCH_OK;
+				int rc = fetch_decode(&r);
+				assert_int_equal(rc, ok && r.status != FETCH_OK
+				                         ? -1 : 0);
+				assert_int_equal(r.coding, FETCH_IDENTITY);
+			}
 			res[r.feed_id - 1] = r;
 			got++;
 		}
 	}
 	return got;
+}
+
+static size_t
+drive(struct fetcher *f, struct fetch_result *res, size_t n, int64_t limit_ms)
+{
+	return drive_as(f, res, n, limit_ms, 0);
 }
 
 /* One transfer of url (a path on the server when it starts with '/');
@@ -368,6 +383,98 @@ test_size_caps(void **state)
 	assert_int_equal(r.status, FETCH_ERROR);
 	assert_string_equal(r.err, "body larger than 1000 bytes");
 	fetch_result_fini(&r);
+}
+
+/* Every coding asked for inflates to the plain body; the body stays
+ * coded until fetch_decode, which runs on whichever thread parses. */
+static void
+test_codings(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const how[] = {
+	    "deflate", "raw-deflate", "x-gzip", "members", "identity"};
+	struct fetch_result plain, r;
+
+	fetch_one(fx, NULL, "/ok?t=codings", NULL, NULL, &plain);
+	assert_int_equal(plain.status, FETCH_OK);
+	for (size_t i = 0; i < ARRAY_LEN(how); i++) {
+		char path[64];
+		snprintf(path, sizeof(path), "/coded/%s", how[i]);
+		fetch_one(fx, NULL, path, NULL, NULL, &r);
+		assert_int_equal(r.status, FETCH_OK);
+		assert_string_equal(r.err, "");
+		assert_int_equal(r.body.len, plain.body.len);
+		assert_memory_equal(r.body.p, plain.body.p, r.body.len);
+		assert_int_equal(r.body.p[r.body.len], '\0');
+		fetch_result_fini(&r);
+	}
+
+	/* as fetch_next leaves it: still gzip, then inflated once */
+	struct fetcher *f = fetch_new(NULL);
+	char *url = httpd_url(fx->srv, "/gzip");
+	struct fetch_req req = {1, url, NULL, NULL};
+	assert_int_equal(fetch_start(f, &req), 0);
+	assert_int_equal(drive_as(f, &r, 1, 20000, 1), 1);
+	assert_int_equal(r.status, FETCH_OK);
+	assert_int_equal(r.coding, FETCH_GZIP);
+	assert_true(r.body.len < plain.body.len);
+	assert_int_equal((unsigned char)r.body.p[0], 0x1f);
+	assert_int_equal(fetch_decode(&r), 0);
+	assert_int_equal(r.coding, FETCH_IDENTITY);
+	assert_int_equal(r.body.len, plain.body.len);
+	assert_int_equal(fetch_decode(&r), 0); /* nothing left to undo */
+	assert_memory_equal(r.body.p, plain.body.p, r.body.len);
+	fetch_result_fini(&r);
+	fetch_free(f);
+	free(url);
+	fetch_result_fini(&plain);
+}
+
+/* A body that does not inflate is a clear error, and so is a coding not
+ * asked for, and the body is empty. */
+static void
+test_broken_coding(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const broken[] = {"truncated", "garbage"};
+	struct fetch_result r;
+
+	for (size_t i = 0; i < ARRAY_LEN(broken); i++) {
+		char path[64];
+		snprintf(path, sizeof(path), "/coded/%s", broken[i]);
+		fetch_one(fx, NULL, path, NULL, NULL, &r);
+		assert_int_equal(r.status, FETCH_ERROR);
+		assert_string_equal(
+		    r.err, "could not decode the compressed body");
+		assert_int_equal(r.body.len, 0);
+		fetch_result_fini(&r);
+	}
+	fetch_one(fx, NULL, "/coded/br", NULL, NULL, &r);
+	assert_int_equal(r.status, FETCH_ERROR);
+	assert_string_equal(r.err, "unsupported content encoding br");
+	assert_int_equal(r.body.len, 0);
+	fetch_result_fini(&r);
+	char *ae = httpd_header(fx->srv, "/coded/br", "Accept-Encoding");
+	assert_non_null(ae);
+	assert_null(strstr(ae, "br"));
+	free(ae);
+
+	/* the cap holds for a body of exactly max_body bytes and not one
+	 * byte more */
+	struct fetch_result plain;
+	fetch_one(fx, NULL, "/ok?t=cap", NULL, NULL, &plain);
+	struct fetch_opts o = {.max_body = plain.body.len};
+	fetch_one(fx, &o, "/coded/deflate", NULL, NULL, &r);
+	assert_int_equal(r.status, FETCH_OK);
+	assert_int_equal(r.body.len, plain.body.len);
+	fetch_result_fini(&r);
+	o.max_body = plain.body.len - 1;
+	fetch_one(fx, &o, "/coded/deflate", NULL, NULL, &r);
+	assert_int_equal(r.status, FETCH_ERROR);
+	assert_true(strncmp(r.err, "body larger than ", 17) == 0);
+	assert_int_equal(r.body.len, 0);
+	fetch_result_fini(&r);
+	fetch_result_fini(&plain);
 }
 
 static void
@@ -812,6 +919,8 @@ main(void)
 	    cmocka_unit_test(test_hang_times_out),
 	    cmocka_unit_test(test_drip_too_slow),
 	    cmocka_unit_test(test_size_caps),
+	    cmocka_unit_test(test_codings),
+	    cmocka_unit_test(test_broken_coding),
 	    cmocka_unit_test(test_gzip_bomb),
 	    cmocka_unit_test(test_dns_failure),
 	    cmocka_unit_test(test_slow_dns_does_not_block),

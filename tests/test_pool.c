@@ -1,7 +1,9 @@
 /* Unit tests for pool: every transfer handed over comes back once, parsed
  * (or passed through when it failed), whatever the number of workers; the
  * wakeup fd is readable exactly while parsed feeds wait; the charset
- * parameter is found in any case; freeing a pool with work in progress
+ * parameter is found in any case; a compressed body is inflated on the
+ * worker before parsing, and one that does not inflate fails with the
+ * transfer's reason; freeing a pool with work in progress
  * loses nothing it should not.  Run under ThreadSanitizer by make test. */
 #include <poll.h>
 #include <setjmp.h>
@@ -15,6 +17,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "httpd.h"
 #include "pool.h"
 #include "util.h"
 
@@ -165,6 +168,57 @@ test_free_busy(void **state)
 	pool_free(NULL);
 }
 
+/* Gzips r's body in place. */
+static void
+gzip_body(struct fetch_result *r)
+{
+	struct buf out;
+
+	buf_init(&out, 0);
+	httpd_compress(&out, r->body.p, r->body.len, 1, 15 + 16);
+	buf_fini(&r->body);
+	r->body = out;
+	r->coding = FETCH_GZIP;
+}
+
+static void
+test_coded(void **state)
+{
+	(void)state;
+	struct pool *p = pool_new(1);
+	struct fetch_result r;
+
+	transfer(&r, 1, 5, FETCH_OK);
+	gzip_body(&r);
+	pool_submit(p, &r, "https://a.test/");
+	transfer(&r, 2, 5, FETCH_OK);
+	gzip_body(&r);
+	r.body.len /= 2; /* cut short */
+	pool_submit(p, &r, "https://b.test/");
+	for (int seen = 0; seen < 2;) {
+		struct pool_done d;
+		if (!pool_next(p, &d)) {
+			assert_true(pool_wait(p, 5000));
+			continue;
+		}
+		if (d.res.feed_id == 1) {
+			assert_true(d.ok);
+			assert_int_equal(d.pf.nitems, 5);
+			assert_string_equal(d.pf.items[4].title, "Item 4 of 1");
+			assert_int_equal(d.res.coding, FETCH_IDENTITY);
+		} else {
+			assert_false(d.ok);
+			assert_int_equal(d.res.status, FETCH_ERROR);
+			assert_string_equal(d.res.err,
+			    "could not decode the compressed body");
+			assert_int_equal(d.res.body.len, 0);
+		}
+		pool_done_fini(&d);
+		seen++;
+	}
+	pool_free(p);
+}
+
 static void
 test_charset(void **state)
 {
@@ -193,6 +247,7 @@ main(void)
 	    cmocka_unit_test(test_workers),
 	    cmocka_unit_test(test_failures),
 	    cmocka_unit_test(test_free_busy),
+	    cmocka_unit_test(test_coded),
 	    cmocka_unit_test(test_charset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

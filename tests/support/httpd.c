@@ -158,14 +158,15 @@ respond_status(struct conn *c, int head_only, int code)
 	    (size_t)n, 1);
 }
 
-static void
-gzip_into(struct buf *out, const void *p, size_t len, size_t repeat)
+void
+httpd_compress(
+    struct buf *out, const void *p, size_t len, size_t repeat, int wbits)
 {
 	z_stream z;
 	unsigned char chunk[16384];
 
 	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+	if (deflateInit2(&z, 9, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY) !=
 	    Z_OK)
 		die("httpd: deflateInit2 failed");
 	for (size_t i = 0; i <= repeat; i++) {
@@ -181,6 +182,12 @@ gzip_into(struct buf *out, const void *p, size_t len, size_t repeat)
 		} while (z.avail_out == 0);
 	}
 	deflateEnd(&z);
+}
+
+static void
+gzip_into(struct buf *out, const void *p, size_t len, size_t repeat)
+{
+	httpd_compress(out, p, len, repeat, 15 + 16);
 }
 
 /* The value of header name in a request head, copied into out. */
@@ -343,6 +350,44 @@ route(struct server *s, struct conn *c, const char *head, int head_only,
 		gzip_into(&z, rss_body, sizeof(rss_body) - 1, 1);
 		snprintf(hdr, sizeof(hdr), "%sContent-Encoding: gzip\r\n",
 		    ok_headers);
+		respond(c, head_only, 200, hdr, z.p, z.len, 1);
+		buf_fini(&z);
+	} else if (strncmp(path, "/coded/", 7) == 0) {
+		/* the /ok body in other codings, and broken ones */
+		const char *how = path + 7, *coding = how;
+		struct buf z;
+		buf_init(&z, 0);
+		if (strcmp(how, "deflate") == 0) {
+			httpd_compress(
+			    &z, rss_body, sizeof(rss_body) - 1, 1, 15);
+		} else if (strcmp(how, "raw-deflate") == 0) {
+			httpd_compress(
+			    &z, rss_body, sizeof(rss_body) - 1, 1, -15);
+			coding = "deflate";
+		} else if (strcmp(how, "x-gzip") == 0) {
+			gzip_into(&z, rss_body, sizeof(rss_body) - 1, 1);
+		} else if (strcmp(how, "members") == 0) {
+			/* two gzip members: the body cut in two */
+			size_t half = (sizeof(rss_body) - 1) / 2;
+			gzip_into(&z, rss_body, half, 1);
+			gzip_into(&z, rss_body + half,
+			    sizeof(rss_body) - 1 - half, 1);
+			coding = "gzip";
+		} else if (strcmp(how, "truncated") == 0) {
+			gzip_into(&z, rss_body, sizeof(rss_body) - 1, 1);
+			z.len /= 2;
+			coding = "gzip";
+		} else if (strcmp(how, "garbage") == 0) {
+			(void)buf_puts(&z, "this is not gzip at all");
+			coding = "gzip";
+		} else if (strcmp(how, "br") == 0) {
+			(void)buf_puts(&z, "\x1b\x03\x00\xf8");
+		} else {
+			coding = "identity";
+			(void)buf_append(&z, rss_body, sizeof(rss_body) - 1);
+		}
+		snprintf(hdr, sizeof(hdr), "%sContent-Encoding: %s\r\n",
+		    ok_headers, coding);
 		respond(c, head_only, 200, hdr, z.p, z.len, 1);
 		buf_fini(&z);
 	} else if (strcmp(path, "/hang") == 0) {

@@ -19,6 +19,9 @@
  *   /redirect/N    302 to /redirect/N-1; /redirect/1 goes to /ok
  *   /redirect-file 302 to file:///etc/passwd
  *   /gzip          the /ok body, Content-Encoding: gzip
+ *   /coded/HOW     the /ok body as deflate, raw-deflate (sent as deflate),
+ *                  x-gzip, members (two gzip members), identity; or
+ *                  broken: truncated and garbage (as gzip), br (junk)
  *   /hang          reads the request, never answers
  *   /drip          200, Content-Length 100, one body byte a second
  *   /big[/N]       N bytes (default 9 MiB) with a Content-Length
@@ -70,6 +73,13 @@ char *httpd_header(const struct httpd *h, const char *target, const char *name);
 size_t httpd_count(const struct httpd *h, const char *prefix);
 /* The counters; returns 0, or -1 when they cannot be read. */
 int httpd_stats(const struct httpd *h, struct httpd_stats *st);
+
+/* Appends p (len bytes, repeat times) to out compressed with zlib's
+ * window bits wbits: 15 + 16 for gzip, 15 for zlib's format, -15 for raw
+ * deflate (the bodies of /gzip and /coded, for other tests too). */
+struct buf;
+void httpd_compress(
+    struct buf *out, const void *p, size_t len, size_t repeat, int wbits);
 
 /* The pieces, for a server in the current process (feedserver).
  * httpd_listen binds 127.0.0.1:port (0: the kernel picks) and returns the
