@@ -110,26 +110,33 @@ struct item {
 
 
 struct cluster {
+	/* what a posting scan reads of every candidate (choices), first,
+	 * so that it lies in one or two cache lines */
 	uint32_t merged_into; /* id of the survivor, 0 while live */
-	int open, dirty;
-	struct hvec sum; /* sum of the members' unit vectors */
+	int open;
 	double norm;
+	int64_t first, newest;
+	double drop; /* of the bar, for its outlets beyond WITNESSES (needed) */
+	double rest; /* length of the centroid outside the posted terms */
+	double ns2;  /* squared length of its terms that are not salient in
+	              * the background (bg_salient) */
+	float wmin;  /* the lightest posted weight when k are posted, else 0 */
+	uint32_t feed0; /* feeds[0].feed: the outlet, while only one */
+	size_t nfeeds;
+	/* the rest */
+	int dirty;
+	struct hvec sum; /* sum of the members' unit vectors */
 	uint32_t *members; /* item indexes */
 	uint32_t *ids;     /* their item ids, for the view */
 	size_t nmembers, capm;
 	struct cluster_source *feeds; /* sorted by feed, distinct */
-	size_t nfeeds, capf;
-	double drop; /* of the bar, for its outlets beyond WITNESSES (needed) */
-	int64_t first, newest;
+	size_t capf;
 	/* while open: the centroid's top-k terms, their weights and where
 	 * each is in its posting list; k entries each */
 	uint32_t *posted;
 	float *pw;
 	uint32_t *at;
 	uint32_t nposted;
-	double rest; /* length of the centroid outside the posted terms */
-	double ns2;  /* squared length of its terms that are not salient in
-	              * the background (bg_salient) */
 	uint32_t top[VIEW_TERMS]; /* key term ids */
 	uint32_t ntop;
 	uint32_t label; /* item index */
@@ -155,6 +162,7 @@ struct plist {
 struct shared {
 	double dot, q2, q1; /* q1: the sum of the query's weights */
 	uint32_t hits;
+	uint32_t stamp; /* the scan's: the rest is of an earlier one if not */
 };
 
 struct lang_tok {
@@ -208,11 +216,11 @@ struct clusterer {
 	int64_t tmax;  /* the frontier: dates newer than this are rare */
 	int64_t recent_t[RECENT]; /* dates of the last RECENT items, a ring */
 	uint64_t gen;
-	/* candidates of a posting scan, by cluster id: seen (== stamp when
-	 * listed in cand), and sums over the terms they share with the query
-	 * (struct shared) */
+	/* candidates of a posting scan: their ids in cand, and by cluster id
+	 * what they share with the query (struct shared, of this scan when
+	 * its stamp is this one) */
 	uint32_t stamp;
-	uint32_t *seen, *cand;
+	uint32_t *cand;
 	struct shared *sh;
 	size_t ncand_cap;
 	size_t since_sweep;
@@ -336,7 +344,6 @@ clusterer_fini(struct clusterer *c)
 	for (size_t i = 0; i < c->npost; i++)
 		free(c->post[i].e);
 	free(c->post);
-	free(c->seen);
 	free(c->cand);
 	free(c->mark);
 	free(c->mpos);
@@ -1093,6 +1100,7 @@ unpost(struct clusterer *c, struct cluster *cl)
 	for (uint32_t i = 0; i < cl->nposted; i++)
 		post_del(c, cl->posted[i], cl->at[i]);
 	cl->nposted = 0;
+	cl->wmin = 0;
 }
 
 static int
@@ -1150,6 +1158,7 @@ post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
 	memcpy(cl->pw, next->w, next->n * sizeof(*next->w));
 	memcpy(cl->at, at, next->n * sizeof(*at));
 	cl->nposted = next->n;
+	cl->wmin = next->n < c->o.topk ? 0 : next->w[next->n - 1];
 	double top = 0;
 	for (uint32_t j = 0; j < next->n; j++)
 		top += (double)next->w[j] * next->w[j];
@@ -1220,6 +1229,7 @@ add_feed(struct cluster *cl, uint32_t feed, int64_t t)
 	memmove(cl->feeds + i + 1, cl->feeds + i,
 	    (cl->nfeeds - i) * sizeof(*cl->feeds));
 	cl->feeds[i] = (struct cluster_source){feed, t};
+	cl->feed0 = cl->feeds[0].feed;
 	cl->nfeeds++;
 	if (cl->nfeeds > WITNESSES)
 		cl->drop = WITNESS_DROP * log2((double)cl->nfeeds / WITNESSES);
@@ -1271,11 +1281,10 @@ new_cluster(struct clusterer *c)
 		c->cl = xreallocarray(c->cl, c->capc, sizeof(*c->cl));
 		/* the scan arrays are indexed by id, 1 to capc */
 		size_t n = c->capc + 1;
-		c->seen = xreallocarray(c->seen, n, sizeof(*c->seen));
-		memset(c->seen + c->ncand_cap, 0,
-		    (n - c->ncand_cap) * sizeof(*c->seen));
 		c->cand = xreallocarray(c->cand, n, sizeof(*c->cand));
 		c->sh = xreallocarray(c->sh, n, sizeof(*c->sh));
+		memset(c->sh + c->ncand_cap, 0,
+		    (n - c->ncand_cap) * sizeof(*c->sh));
 		c->ncand_cap = n;
 	}
 	struct cluster *cl = xcalloc(1, sizeof(*cl));
@@ -1430,7 +1439,7 @@ centroid_bound(struct clusterer *c, const struct cluster *a,
 static double
 needed(const struct clusterer *c, const struct cluster *cl, uint32_t feed)
 {
-	if (cl->nfeeds == 1 && cl->feeds[0].feed == feed)
+	if (cl->nfeeds == 1 && cl->feed0 == feed)
 		return c->same_threshold;
 	double t = c->o.threshold - cl->drop;
 	return t > FLOOR ? t : FLOOR;
@@ -1624,8 +1633,8 @@ gather(struct clusterer *c, const struct svec *x, const unsigned char *scan)
 	size_t nc = 0;
 
 	if (++c->stamp == 0) {
-		if (c->seen != NULL)
-			memset(c->seen, 0, c->ncand_cap * sizeof(*c->seen));
+		for (size_t i = 0; i < c->ncand_cap; i++)
+			c->sh[i].stamp = 0;
 		c->stamp = 1;
 	}
 	for (uint32_t i = 0; i < x->n; i++) {
@@ -1635,15 +1644,15 @@ gather(struct clusterer *c, const struct svec *x, const unsigned char *scan)
 		double q = x->w[i];
 		for (uint32_t j = 0; j < p->n; j++) {
 			uint32_t o = p->e[j].id;
-			if (c->seen[o] != c->stamp) {
-				c->seen[o] = c->stamp;
-				c->sh[o] = (struct shared){0, 0, 0, 0};
+			struct shared *sh = &c->sh[o];
+			if (sh->stamp != c->stamp) {
+				*sh = (struct shared){0, 0, 0, 0, c->stamp};
 				c->cand[nc++] = o;
 			}
-			c->sh[o].dot += q * p->e[j].w;
-			c->sh[o].q2 += q * q;
-			c->sh[o].q1 += q;
-			c->sh[o].hits++;
+			sh->dot += q * p->e[j].w;
+			sh->q2 += q * q;
+			sh->q1 += q;
+			sh->hits++;
 		}
 	}
 	return nc;
@@ -1730,9 +1739,7 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		 * salient terms are at most co's lightest posted weight there
 		 * (the posted terms are its heaviest salient ones, all of
 		 * them if fewer than k); its other terms, by Cauchy-Schwarz */
-		double wmin = co->nposted < c->o.topk ? 0
-		                                      : co->pw[co->nposted - 1];
-		double b1 = sh->dot + wmin * (s1 - sh->q1) +
+		double b1 = sh->dot + co->wmin * (s1 - sh->q1) +
 		            root(xns2) * root(co->ns2);
 		double b2 = sh->dot + root(x2 - sh->q2 - skip2) * co->rest;
 		double ub = (b1 < b2 ? b1 : b2) / co->norm + skip + 1e-6;
