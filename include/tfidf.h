@@ -32,7 +32,8 @@ void svec_clear(struct svec *x);
 /* Appends an entry without keeping the order; call svec_build after the
  * last one. */
 void svec_push(struct svec *x, uint32_t term, float w);
-/* Sorts the entries by term and sums duplicates. */
+/* Sorts the entries by term and sums duplicates (in the order they were
+ * pushed). */
 void svec_build(struct svec *x);
 /* dst becomes a copy of src. */
 void svec_copy(struct svec *dst, const struct svec *src);

@@ -124,28 +124,69 @@ svec_push(struct svec *x, uint32_t term, float w)
 	x->n++;
 }
 
-void
-svec_build(struct svec *x)
+/* Sorts x's entries by term, stably.  Vectors sorted here are a
+ * document's terms, tens of them in no order, where each comparison of a
+ * comparison sort is a branch mispredicted half the time: a few are put
+ * in place one by one, more are sorted by radix, the term and its weight
+ * packed in 64 bits, a byte of the term a pass and only as many passes as
+ * the largest term has bytes. */
+static void
+sort_entries(struct svec *x)
 {
-	/* Shell sort: vectors built here are a document's terms, tens of
-	 * them in no order, where insertion sort alone costs their square
-	 * and a library sort its calls */
-	static const uint32_t gaps[] = {57, 23, 10, 4, 1};
-	for (size_t g = 0; g < ARRAY_LEN(gaps); g++) {
-		uint32_t h = gaps[g];
-		for (uint32_t i = h; i < x->n; i++) {
-			uint32_t t = x->term[i];
+	uint32_t n = x->n;
+
+	if (n <= 16) {
+		for (uint32_t i = 1; i < n; i++) {
+			uint32_t t = x->term[i], j = i;
 			float w = x->w[i];
-			uint32_t j = i;
-			while (j >= h && x->term[j - h] > t) {
-				x->term[j] = x->term[j - h];
-				x->w[j] = x->w[j - h];
-				j -= h;
+			while (j > 0 && x->term[j - 1] > t) {
+				x->term[j] = x->term[j - 1];
+				x->w[j] = x->w[j - 1];
+				j--;
 			}
 			x->term[j] = t;
 			x->w[j] = w;
 		}
+		return;
 	}
+	uint64_t room[2 * 512], *heap = NULL, *src = room;
+	if (n > 512)
+		src = heap = xreallocarray(NULL, 2 * (size_t)n, sizeof(*src));
+	uint64_t *dst = src + n;
+	uint32_t high = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t bits;
+		memcpy(&bits, &x->w[i], sizeof(bits));
+		src[i] = (uint64_t)x->term[i] << 32 | bits;
+		high |= x->term[i];
+	}
+	for (unsigned sh = 32; sh < 64 && (high >> (sh - 32)) != 0; sh += 8) {
+		uint32_t at[256] = {0};
+		for (uint32_t i = 0; i < n; i++)
+			at[(src[i] >> sh) & 255]++;
+		for (uint32_t k = 0, sum = 0; k < 256; k++) {
+			uint32_t cnt = at[k];
+			at[k] = sum;
+			sum += cnt;
+		}
+		for (uint32_t i = 0; i < n; i++)
+			dst[at[(src[i] >> sh) & 255]++] = src[i];
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t bits = (uint32_t)src[i];
+		x->term[i] = (uint32_t)(src[i] >> 32);
+		memcpy(&x->w[i], &bits, sizeof(bits));
+	}
+	free(heap);
+}
+
+void
+svec_build(struct svec *x)
+{
+	sort_entries(x);
 	uint32_t o = 0;
 	for (uint32_t i = 0; i < x->n; i++) {
 		if (o > 0 && x->term[o - 1] == x->term[i]) {

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "background.h"
+#include "rng.h"
 #include "tfidf.h"
 
 static void
@@ -52,6 +53,62 @@ test_build(void **state)
 		assert_int_equal(x.term[i], i);
 	svec_fini(&x);
 	svec_fini(&x); /* fini leaves an empty vector */
+}
+
+/* Random vectors of every size the sorts see (a few, tens, past the
+ * room on the stack), with terms of one to four bytes and duplicates,
+ * against the definition: each distinct term once, ascending, with the
+ * sum of its weights in the order pushed. */
+static void
+test_build_random(void **state)
+{
+	(void)state;
+	struct rng r = {42};
+	struct svec x;
+	static uint32_t t[700], want_t[700];
+	static float w[700], want_w[700];
+	const uint32_t span[] = {40, 250, 60000, 5000000, UINT32_MAX - 1};
+
+	svec_init(&x);
+	for (int round = 0; round < 400; round++) {
+		uint32_t n = rng_below(&r, 700);
+		uint32_t top = span[rng_below(&r, 5)];
+		svec_clear(&x);
+		for (uint32_t i = 0; i < n; i++) {
+			t[i] = rng_below(&r, top);
+			w[i] = (float)(1 + rng_below(&r, 7)) * 0.3f;
+			svec_push(&x, t[i], w[i]);
+		}
+		svec_build(&x);
+		/* the reference: distinct terms by selection, sums in order */
+		uint32_t nw = 0;
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t j = 0;
+			while (j < nw && want_t[j] != t[i])
+				j++;
+			if (j == nw) {
+				want_t[nw] = t[i];
+				want_w[nw++] = 0;
+			}
+			want_w[j] += w[i];
+		}
+		for (uint32_t i = 1; i < nw; i++) /* insertion: few distinct */
+			for (uint32_t j = i; j > 0 && want_t[j - 1] > want_t[j];
+			     j--) {
+				uint32_t tt = want_t[j];
+				float ww = want_w[j];
+				want_t[j] = want_t[j - 1];
+				want_w[j] = want_w[j - 1];
+				want_t[j - 1] = tt;
+				want_w[j - 1] = ww;
+			}
+		assert_int_equal(x.n, nw);
+		for (uint32_t i = 0; i < nw; i++) {
+			assert_int_equal(x.term[i], want_t[i]);
+			assert_true(x.w[i] == want_w[i]); /* the same sums */
+		}
+	}
+	svec_fini(&x);
 }
 
 static void
@@ -528,6 +585,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_build),
+	    cmocka_unit_test(test_build_random),
 	    cmocka_unit_test(test_norm_dot),
 	    cmocka_unit_test(test_axpy),
 	    cmocka_unit_test(test_hvec),
