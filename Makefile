@@ -16,11 +16,11 @@ BUILD    ?= build
 WERROR   ?= -Werror
 SAN      ?=
 
-PKGS      := ncursesw libcurl libxml-2.0 sqlite3
+PKGS      := ncursesw libcurl libxml-2.0 sqlite3 libdeflate
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libncurses-dev libcurl4-openssl-dev \
 	     libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libstemmer-dev \
-	     libcmocka-dev zlib1g-dev tmux curl groff-base perl
+	     libcmocka-dev libdeflate-dev zlib1g-dev tmux curl groff-base perl
 BENCH_DEB := nginx-light newsboat time
 
 WARN := -Wall -Wextra -Wpedantic $(WERROR) -Wshadow -Wstrict-prototypes \
