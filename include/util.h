@@ -50,8 +50,9 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err,
 /* 64-bit FNV-1a over bytes, seeded. */
 uint64_t util_hash(const void *p, size_t n, uint64_t seed);
 
-/* Monotonic milliseconds, for budgets and benchmarks only (never for
- * anything that ends up in output). */
+/* Monotonic milliseconds and microseconds, for budgets and benchmarks
+ * only (never for anything that ends up in output). */
 int64_t util_now_ms(void);
+int64_t util_now_us(void);
 
 #endif

@@ -517,7 +517,7 @@ write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
  * answer; an undated item is taken as seen at the newest date of the
  * whole fetch, known only at its end, so until then it carries this. */
 #define DUMP_UNDATED (INT64_MIN + 1)
-#define COUNT_SLICE_MS 2 /* counting between two polls of --dump */
+#define COUNT_SLICE_US 250 /* counting between two polls of --dump */
 
 static int
 run_dump(const struct app_opts *o)
@@ -581,11 +581,12 @@ run_dump(const struct app_opts *o)
 	int64_t started = util_now_ms();
 	struct pollfd pfd = {.fd = pool_fd(r.pool), .events = POLLIN};
 	/* New items are counted for the clusterer while other feeds are in
-	 * flight (cluster_settle makes the order not matter), a slice at a
-	 * time between polls, so curl is never kept waiting. */
+	 * flight (cluster_settle makes the order not matter), a short slice
+	 * at a time between polls: a connection whose answer is in waits
+	 * for the loop to come back to curl. */
 	uint32_t *cq = NULL;
 	size_t cqn = 0, cqpos = 0, cqcap = 0;
-	int64_t early = 0; /* ms spent counting while feeds arrived */
+	int64_t early = 0; /* us spent counting while feeds arrived */
 	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0 ||
 	    pool_pending(r.pool) > 0) {
 		fetch_poll(r.fetcher, &pfd, pfd.fd >= 0 ? 1 : 0,
@@ -619,15 +620,15 @@ run_dump(const struct app_opts *o)
 			    done.err[0] ? done.err : NULL, wall_now());
 			pool_done_fini(&done);
 		}
-		int64_t from = util_now_ms(), until = from + COUNT_SLICE_MS;
+		int64_t from = util_now_us(), until = from + COUNT_SLICE_US;
 		while (cqpos < cqn) {
 			/* counted, the lead is no longer needed */
 			count_into(&r, r.clusters, cq[cqpos]);
 			store_forget_summary(r.store, cq[cqpos++]);
-			if ((cqpos & 15) == 0 && util_now_ms() >= until)
+			if ((cqpos & 3) == 0 && util_now_us() >= until)
 				break;
 		}
-		early += util_now_ms() - from;
+		early += util_now_us() - from;
 	}
 	free(cq);
 	if (!o->use_db) {
@@ -648,9 +649,9 @@ run_dump(const struct app_opts *o)
 		    "ms; clustered %zu items in %lld ms (counting %lld, of "
 		    "them %lld while feeds arrived; adding %lld)\n",
 		    n, (long long)(fetched - started), nall,
-		    (long long)(early + counting + adding),
-		    (long long)(early + counting), (long long)early,
-		    (long long)adding);
+		    (long long)(early / 1000 + counting + adding),
+		    (long long)(early / 1000 + counting),
+		    (long long)(early / 1000), (long long)adding);
 
 	struct buf out;
 	buf_init(&out, 0);

@@ -197,8 +197,14 @@ util_hash(const void *p, size_t n, uint64_t seed)
 int64_t
 util_now_ms(void)
 {
+	return util_now_us() / 1000;
+}
+
+int64_t
+util_now_us(void)
+{
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
