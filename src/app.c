@@ -638,6 +638,7 @@ run_dump(const struct app_opts *o)
 	}
 
 	int64_t fetched = util_now_ms(), counting, adding;
+	int64_t early_ms = early / 1000;
 	size_t nall;
 	uint32_t *all = all_items(r.store, &nall);
 	cluster_batch(&r, r.clusters, all, nall, &counting, &adding);
@@ -649,9 +650,9 @@ run_dump(const struct app_opts *o)
 		    "ms; clustered %zu items in %lld ms (counting %lld, of "
 		    "them %lld while feeds arrived; adding %lld)\n",
 		    n, (long long)(fetched - started), nall,
-		    (long long)(early / 1000 + counting + adding),
-		    (long long)(early / 1000 + counting),
-		    (long long)(early / 1000), (long long)adding);
+		    (long long)(early_ms + counting + adding),
+		    (long long)(early_ms + counting), (long long)early_ms,
+		    (long long)adding);
 
 	struct buf out;
 	buf_init(&out, 0);

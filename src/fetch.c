@@ -610,16 +610,22 @@ fetch_poll(
 	return 0;
 }
 
-/* "8 MiB", "512 KiB" or "1000 bytes". */
+/* r's reason for a body past max: "body larger than 8 MiB" (or "512
+ * KiB", "1000 bytes"), whether the transfer or the inflating found it. */
 static void
-size_text(size_t n, char *out, size_t len)
+too_large(struct fetch_result *r, size_t max)
 {
-	if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
-		snprintf(out, len, "%zu MiB", n / (1024 * 1024));
-	else if (n >= 1024 && n % 1024 == 0)
-		snprintf(out, len, "%zu KiB", n / 1024);
+	const size_t mib = 1024 * 1024;
+
+	if (max >= mib && max % mib == 0)
+		snprintf(r->err, sizeof(r->err), "body larger than %zu MiB",
+		    max / mib);
+	else if (max >= 1024 && max % 1024 == 0)
+		snprintf(r->err, sizeof(r->err), "body larger than %zu KiB",
+		    max / 1024);
 	else
-		snprintf(out, len, "%zu bytes", n);
+		snprintf(
+		    r->err, sizeof(r->err), "body larger than %zu bytes", max);
 }
 
 static const char *
@@ -769,7 +775,7 @@ describe_curl_error(
     const struct fetcher *f, struct xfer *x, struct fetch_result *r)
 {
 	const char *eb = x->errbuf;
-	char size[32], *host = NULL, *s = NULL;
+	char *host = NULL, *s = NULL;
 	long oserr = 0;
 	CURLcode c = x->code;
 
@@ -779,8 +785,7 @@ describe_curl_error(
 			goto other;
 		/* FALLTHROUGH */
 	case CURLE_FILESIZE_EXCEEDED:
-		size_text(f->o.max_body, size, sizeof(size));
-		snprintf(r->err, sizeof(r->err), "body larger than %s", size);
+		too_large(r, f->o.max_body);
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		if (strncmp(eb, "Operation too slow", 18) == 0)
@@ -1090,15 +1095,11 @@ fetch_decode(struct fetch_result *res)
 	buf_init(&res->body, 0);
 	(void)buf_append(&res->body, "", 0);
 	res->status = FETCH_ERROR;
-	if (rc == -2) {
-		char size[32];
-		size_text(max, size, sizeof(size));
-		snprintf(
-		    res->err, sizeof(res->err), "body larger than %s", size);
-	} else {
+	if (rc == -2)
+		too_large(res, max);
+	else
 		snprintf(res->err, sizeof(res->err),
 		    "could not decode the compressed body");
-	}
 	return -1;
 }
 
