@@ -158,11 +158,13 @@ struct plist {
 
 /* What a posting scan learns of a candidate: over the terms it is posted
  * on among the query's, the sum of the products of the weights, and of
- * the squared weights of the query's side, and how many terms. */
+ * the squared weights and the weights of the query's side, and how many
+ * terms.  Floats, so that four fit a cache line: the scan only bounds,
+ * and the bound allows for their rounding (choices).  All zero but
+ * during a scan. */
 struct shared {
-	double dot, q2, q1; /* q1: the sum of the query's weights */
+	float dot, q2, q1; /* q1: the sum of the query's weights */
 	uint32_t hits;
-	uint32_t stamp; /* the scan's: the rest is of an earlier one if not */
 };
 
 struct lang_tok {
@@ -217,11 +219,11 @@ struct clusterer {
 	int64_t recent_t[RECENT]; /* dates of the last RECENT items, a ring */
 	uint64_t gen;
 	/* candidates of a posting scan: their ids in cand, and by cluster id
-	 * what they share with the query (struct shared, of this scan when
-	 * its stamp is this one) */
-	uint32_t stamp;
+	 * what they share with the query (struct shared) */
 	uint32_t *cand;
 	struct shared *sh;
+	uint32_t *xcnt; /* the query's terms' counts in a candidate (cosine) */
+	size_t capxcnt;
 	size_t ncand_cap;
 	size_t since_sweep;
 	/* by term: whether it is salient in the background (bg_salient),
@@ -349,6 +351,7 @@ clusterer_fini(struct clusterer *c)
 	free(c->mpos);
 	free(c->bgsal);
 	free(c->sh);
+	free(c->xcnt);
 	free(c->open);
 	free(c->rank);
 	svec_fini(&c->tf);
@@ -1315,10 +1318,14 @@ takes(const struct clusterer *c, const struct cluster *cl, int64_t t)
 	       t <= cl->newest + w && t >= cl->first - w;
 }
 
+/* The cosine of unit vector x and cl's centroid; cnt[i] becomes the
+ * count of x's term i there. */
 static double
-cosine(const struct svec *x, const struct cluster *cl)
+cosine(const struct svec *x, const struct cluster *cl, uint32_t *cnt)
 {
-	return cl->norm > 0 ? hvec_dot(&cl->sum, x) / cl->norm : 0;
+	double d = hvec_dot_count(&cl->sum, x, cnt);
+
+	return cl->norm > 0 ? d / cl->norm : 0;
 }
 
 /* Whether a cluster of n members counts term, used by cnt of them, as
@@ -1371,16 +1378,16 @@ units(const struct clusterer *c, const uint32_t *term, uint32_t n,
 }
 
 /* The evidence item x brings for joining cl: its terms that are core
- * terms of cl. */
+ * terms of cl, whose counts there cosine gave in cnt. */
 static double
-evidence(struct clusterer *c, const struct svec *x, const struct cluster *cl)
+evidence(struct clusterer *c, const struct svec *x, const uint32_t *cnt,
+    const struct cluster *cl)
 {
 	unsigned char shared[256];
 	uint32_t n = x->n < sizeof(shared) ? x->n : sizeof(shared);
 
 	for (uint32_t i = 0; i < n; i++)
-		shared[i] = (unsigned char)is_core(
-		    hvec_count(&cl->sum, x->term[i]), cl->nmembers);
+		shared[i] = (unsigned char)is_core(cnt[i], cl->nmembers);
 	return units(c, x->term, n, shared);
 }
 
@@ -1625,37 +1632,40 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 }
 
 /* Lists in c->cand every cluster posted on one of x's terms whose flag in
- * scan is set, with what they share in c->sh; returns how many.  The scan costs the lists'
- * length, and reads nothing but them and the dense arrays by id. */
+ * scan is set, with what they share in c->sh; returns how many.  The scan
+ * costs the lists' length, reads nothing but them and the dense arrays by
+ * id, and does not branch on what it reads.  The caller clears c->sh
+ * (gather_end). */
 static size_t
 gather(struct clusterer *c, const struct svec *x, const unsigned char *scan)
 {
 	size_t nc = 0;
 
-	if (++c->stamp == 0) {
-		for (size_t i = 0; i < c->ncand_cap; i++)
-			c->sh[i].stamp = 0;
-		c->stamp = 1;
-	}
 	for (uint32_t i = 0; i < x->n; i++) {
 		if (!scan[i] || x->term[i] >= c->npost)
 			continue;
 		const struct plist *p = &c->post[x->term[i]];
-		double q = x->w[i];
+		float q = x->w[i], qq = q * q;
 		for (uint32_t j = 0; j < p->n; j++) {
 			uint32_t o = p->e[j].id;
 			struct shared *sh = &c->sh[o];
-			if (sh->stamp != c->stamp) {
-				*sh = (struct shared){0, 0, 0, 0, c->stamp};
-				c->cand[nc++] = o;
-			}
+			c->cand[nc] = o;
+			nc += sh->hits == 0;
 			sh->dot += q * p->e[j].w;
-			sh->q2 += q * q;
+			sh->q2 += qq;
 			sh->q1 += q;
 			sh->hits++;
 		}
 	}
 	return nc;
+}
+
+/* Clears what gather left of its nc candidates. */
+static void
+gather_end(struct clusterer *c, size_t nc)
+{
+	for (size_t k = 0; k < nc; k++)
+		c->sh[c->cand[k]] = (struct shared){0, 0, 0, 0};
 }
 
 static double
@@ -1738,16 +1748,26 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		/* x's posted terms give their exact part; the rest of x's
 		 * salient terms are at most co's lightest posted weight there
 		 * (the posted terms are its heaviest salient ones, all of
-		 * them if fewer than k); its other terms, by Cauchy-Schwarz */
-		double b1 = sh->dot + co->wmin * (s1 - sh->q1) +
+		 * them if fewer than k); its other terms, by Cauchy-Schwarz.
+		 * The scan's sums are of positive floats, each within hits + 1
+		 * roundings of its size: taken on the side that keeps the
+		 * bound a bound */
+		double rel = 1.2e-7 * (sh->hits + 2);
+		double dot = sh->dot * (1 + rel), q1 = sh->q1 * (1 - rel),
+		       q2 = sh->q2 * (1 - rel);
+		double b1 = dot + co->wmin * (s1 - q1) +
 		            root(xns2) * root(co->ns2);
-		double b2 = sh->dot + root(x2 - sh->q2 - skip2) * co->rest;
+		double b2 = dot + root(x2 - q2 - skip2) * co->rest;
 		double ub = (b1 < b2 ? b1 : b2) / co->norm + skip + 1e-6;
 		double bar = needed(c, co, feed);
 		if (ub < bar)
 			continue;
-		double s = cosine(x, co);
-		if (s < bar || evidence(c, x, co) < need)
+		if (x->n > c->capxcnt) {
+			c->capxcnt = x->n;
+			c->xcnt = xreallocarray(c->xcnt, x->n, sizeof(*c->xcnt));
+		}
+		double s = cosine(x, co, c->xcnt);
+		if (s < bar || evidence(c, x, c->xcnt, co) < need)
 			continue;
 		struct choice e = {o, s};
 		/* kept best first: e goes where it belongs among the few */
@@ -1760,6 +1780,7 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		if (j < max)
 			ch[j] = e;
 	}
+	gather_end(c, nc);
 	return n;
 }
 

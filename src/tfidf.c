@@ -483,6 +483,24 @@ hvec_dot(const struct hvec *h, const struct svec *x)
 }
 
 double
+hvec_dot_count(const struct hvec *h, const struct svec *x, uint32_t *cnt)
+{
+	double s = 0;
+
+	for (uint32_t i = 0; i < x->n; i++) {
+		cnt[i] = 0;
+		if (h->cap == 0)
+			continue;
+		const struct hvec_slot *e = &h->s[hvec_slot(h, x->term[i])];
+		if (e->term == x->term[i]) {
+			s += (double)x->w[i] * e->w;
+			cnt[i] = e->n;
+		}
+	}
+	return s;
+}
+
+double
 hvec_dot_hvec(const struct hvec *a, const struct hvec *b)
 {
 	double s = 0;

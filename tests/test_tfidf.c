@@ -225,6 +225,11 @@ test_hvec(void **state)
 		random_doc(&x, &seed, 5000);
 		double before = svec_dot(&ref, &x);
 		assert_float_equal(hvec_dot(&h, &x), before, 1e-9);
+		/* the same product, with each term's count as it stands */
+		uint32_t cnt[16];
+		assert_float_equal(hvec_dot_count(&h, &x, cnt), before, 1e-9);
+		for (uint32_t i = 0; i < x.n; i++)
+			assert_int_equal(cnt[i], hvec_count(&h, x.term[i]));
 		assert_float_equal(hvec_axpy(&h, 1.0, &x), before, 1e-9);
 		svec_axpy(&ref, 1.0, &x);
 	}
