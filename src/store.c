@@ -99,7 +99,9 @@ struct store {
 	uint64_t seed;
 
 	struct feed **feeds; /* index = id - 1 */
-	uint32_t nfeeds;
+	uint32_t nfeeds, capfeeds;
+	uint32_t *urltab; /* feed ids by url, open addressing; 0 empty */
+	size_t urlcap;    /* power of two, at least twice nfeeds */
 
 	struct store_alert *alerts; /* the log, oldest first */
 	size_t nalerts, capalerts;
@@ -456,16 +458,45 @@ commit(struct store *s)
 	s->batch = s->txn = 0;
 }
 
+/* Where url's feed id is in the url table, or the free slot where it
+ * would go. */
+static size_t
+url_slot(const struct store *s, const char *url)
+{
+	size_t mask = s->urlcap - 1;
+	size_t i = (size_t)util_hash(url, strlen(url), s->seed) & mask;
+
+	while (s->urltab[i] != 0 &&
+	    strcmp(s->feeds[s->urltab[i] - 1]->info.url, url) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
 static struct feed *
 feed_new(struct store *s, const char *url)
 {
 	struct feed *f = xcalloc(1, sizeof(*f));
 
-	s->feeds = xreallocarray(s->feeds, (size_t)s->nfeeds + 1,
-	    sizeof(*s->feeds));
+	if (s->nfeeds == s->capfeeds) {
+		s->capfeeds = s->capfeeds ? 2 * s->capfeeds : 16;
+		s->feeds = xreallocarray(s->feeds, s->capfeeds,
+		    sizeof(*s->feeds));
+	}
 	s->feeds[s->nfeeds++] = f;
 	f->info.id = s->nfeeds;
 	f->info.url = xstrdup(url);
+	/* a thousand feeds are found by url as often as they are listed:
+	 * not by a scan of them all */
+	if (2 * (size_t)s->nfeeds > s->urlcap) {
+		free(s->urltab);
+		s->urlcap = s->urlcap ? 2 * s->urlcap : 64;
+		s->urltab = xcalloc(s->urlcap, sizeof(*s->urltab));
+		for (uint32_t i = 0; i + 1 < s->nfeeds; i++)
+			s->urltab[url_slot(s, s->feeds[i]->info.url)] = i + 1;
+	}
+	size_t at = url_slot(s, url);
+	if (s->urltab[at] == 0) /* a url twice: the first is found */
+		s->urltab[at] = f->info.id;
 	return f;
 }
 
@@ -773,6 +804,7 @@ store_close(struct store *s)
 		free(s->feeds[i]);
 	}
 	free(s->feeds);
+	free(s->urltab);
 	for (size_t i = 0; i < s->nalerts; i++) {
 		free(s->alerts[i].headline);
 		free(s->alerts[i].detail);
@@ -801,10 +833,7 @@ store_persistent(const struct store *s)
 uint32_t
 store_feed_find(const struct store *s, const char *url)
 {
-	for (uint32_t i = 0; i < s->nfeeds; i++)
-		if (strcmp(s->feeds[i]->info.url, url) == 0)
-			return i + 1;
-	return 0;
+	return s->urlcap ? s->urltab[url_slot(s, url)] : 0;
 }
 
 uint32_t

@@ -724,6 +724,42 @@ open_file(const char *path)
 	return s;
 }
 
+/* Thousands of feeds, each found by its url, in memory and after a
+ * restart from the file (the table grows many times on the way). */
+static void
+test_file_many_feeds(void **state)
+{
+	struct fixture *fx = *state;
+	char url[64];
+	enum { N = 1500 };
+
+	struct store *s = open_file(fx->path);
+	for (int i = 0; i < N; i++) {
+		snprintf(url, sizeof(url), "http://h%d.example/feed/%d", i % 7, i);
+		assert_int_equal(store_feed_add(s, url, NULL), (uint32_t)i + 1);
+	}
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < N; i++) {
+			snprintf(url, sizeof(url), "http://h%d.example/feed/%d",
+			    i % 7, i);
+			assert_int_equal(store_feed_find(s, url), (uint32_t)i + 1);
+			assert_string_equal(
+			    store_feed(s, (uint32_t)i + 1)->url, url);
+		}
+		assert_int_equal(store_feed_find(s, "http://h0.example/feed/"),
+		    0);
+		assert_int_equal(store_feed_find(s, ""), 0);
+		/* listing one again finds it, adds nothing */
+		assert_int_equal(
+		    store_feed_add(s, "http://h3.example/feed/10", "Ten"), 11);
+		assert_int_equal(store_feed_count(s), N);
+		store_close(s);
+		s = open_file(fx->path);
+	}
+	assert_string_equal(store_feed(s, 11)->title, "Ten");
+	store_close(s);
+}
+
 /* Opens expecting a warning that contains want; returns the store. */
 static struct store *
 open_warned(const char *path, const char *want)
@@ -1927,6 +1963,7 @@ main(void)
 		cmocka_unit_test(test_retention_first_seen),
 #define FX(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 		FX(test_file_restart),
+		FX(test_file_many_feeds),
 		FX(test_file_alerts),
 		FX(test_file_open_since),
 		FX(test_file_restart_age_pruned),
