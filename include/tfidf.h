@@ -91,8 +91,8 @@ uint32_t hvec_count(const struct hvec *h, uint32_t term);
 double hvec_dot(const struct hvec *h, const struct svec *x);
 /* hvec_dot, also writing the count of each of x's terms in h to cnt[i]
  * (x->n of them): one lookup serves both. */
-double hvec_dot_count(const struct hvec *h, const struct svec *x,
-    uint32_t *cnt);
+double hvec_dot_count(
+    const struct hvec *h, const struct svec *x, uint32_t *cnt);
 double hvec_dot_hvec(const struct hvec *a, const struct hvec *b);
 /* Euclidean length. */
 double hvec_norm(const struct hvec *h);

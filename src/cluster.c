@@ -1755,8 +1755,8 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		double rel = 1.2e-7 * (sh->hits + 2);
 		double dot = sh->dot * (1 + rel), q1 = sh->q1 * (1 - rel),
 		       q2 = sh->q2 * (1 - rel);
-		double b1 = dot + co->wmin * (s1 - q1) +
-		            root(xns2) * root(co->ns2);
+		double b1 =
+		    dot + co->wmin * (s1 - q1) + root(xns2) * root(co->ns2);
 		double b2 = dot + root(x2 - q2 - skip2) * co->rest;
 		double ub = (b1 < b2 ? b1 : b2) / co->norm + skip + 1e-6;
 		double bar = needed(c, co, feed);
@@ -1764,7 +1764,8 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 			continue;
 		if (x->n > c->capxcnt) {
 			c->capxcnt = x->n;
-			c->xcnt = xreallocarray(c->xcnt, x->n, sizeof(*c->xcnt));
+			c->xcnt =
+			    xreallocarray(c->xcnt, x->n, sizeof(*c->xcnt));
 		}
 		double s = cosine(x, co, c->xcnt);
 		if (s < bar || evidence(c, x, c->xcnt, co) < need)

@@ -467,7 +467,7 @@ url_slot(const struct store *s, const char *url)
 	size_t i = (size_t)util_hash(url, strlen(url), s->seed) & mask;
 
 	while (s->urltab[i] != 0 &&
-	    strcmp(s->feeds[s->urltab[i] - 1]->info.url, url) != 0)
+	       strcmp(s->feeds[s->urltab[i] - 1]->info.url, url) != 0)
 		i = (i + 1) & mask;
 	return i;
 }
@@ -479,8 +479,8 @@ feed_new(struct store *s, const char *url)
 
 	if (s->nfeeds == s->capfeeds) {
 		s->capfeeds = s->capfeeds ? 2 * s->capfeeds : 16;
-		s->feeds = xreallocarray(s->feeds, s->capfeeds,
-		    sizeof(*s->feeds));
+		s->feeds =
+		    xreallocarray(s->feeds, s->capfeeds, sizeof(*s->feeds));
 	}
 	s->feeds[s->nfeeds++] = f;
 	f->info.id = s->nfeeds;

@@ -735,19 +735,21 @@ test_file_many_feeds(void **state)
 
 	struct store *s = open_file(fx->path);
 	for (int i = 0; i < N; i++) {
-		snprintf(url, sizeof(url), "http://h%d.example/feed/%d", i % 7, i);
+		snprintf(
+		    url, sizeof(url), "http://h%d.example/feed/%d", i % 7, i);
 		assert_int_equal(store_feed_add(s, url, NULL), (uint32_t)i + 1);
 	}
 	for (int round = 0; round < 2; round++) {
 		for (int i = 0; i < N; i++) {
 			snprintf(url, sizeof(url), "http://h%d.example/feed/%d",
 			    i % 7, i);
-			assert_int_equal(store_feed_find(s, url), (uint32_t)i + 1);
+			assert_int_equal(
+			    store_feed_find(s, url), (uint32_t)i + 1);
 			assert_string_equal(
 			    store_feed(s, (uint32_t)i + 1)->url, url);
 		}
-		assert_int_equal(store_feed_find(s, "http://h0.example/feed/"),
-		    0);
+		assert_int_equal(
+		    store_feed_find(s, "http://h0.example/feed/"), 0);
 		assert_int_equal(store_feed_find(s, ""), 0);
 		/* listing one again finds it, adds nothing */
 		assert_int_equal(
