@@ -2,8 +2,10 @@
 # Dashboard benchmarks, on the real program in tmux, with the feeds of the
 # issue-10 corpus (tests/tools/gencorpus: 30 items of real size a feed,
 # UCI headlines):
-#   1. start-up to first frame with 10,000 and with 100,000 stored items,
-#      with the peak memory of that process;
+#   1. start-up to first frame with 10,000, 100,000 and 300,000 stored
+#      items, with the peak memory of that process, and how the time per
+#      stored item grows from the first to the last (flat: no step in
+#      start-up grows faster than the store);
 #   2. CPU used over 30 s of idle (IDLE=seconds to change);
 #   3. while 1,000 loopback feeds arrive (each answered after 0-300 ms,
 #      then all with no delay): when the first frame is drawn, when the
@@ -106,6 +108,7 @@ first_frame() { # N feeds of 30 items
 		sleep 1
 		printf 'first frame with %d stored items: %d ms, peak RSS %s MiB\n' \
 		    $((nf * 30)) $((t1 - t0)) "$(peak_mib "$pid")"
+		eval "ff_ms_$nf=$((t1 - t0))"
 	else
 		echo "first frame with $((nf * 30)) items: no frame within 30 s"
 	fi
@@ -115,6 +118,12 @@ first_frame() { # N feeds of 30 items
 
 first_frame 334
 first_frame 3334
+first_frame 10000
+if [ -n "${ff_ms_334:-}" ] && [ -n "${ff_ms_10000:-}" ]; then
+	awk -v a="$ff_ms_334" -v b="$ff_ms_10000" 'BEGIN {
+		printf "first frame per stored item, 300,000 vs 10,000: %.2fx\n",
+		    (b / 300000) / (a / 10020) }'
+fi
 
 # latency N LABEL [RELOAD_AT]: sends N keys, Enter and q in turn (open
 # the selected story, back to the board), and prints the percentiles of
