@@ -86,6 +86,25 @@ void cluster_count(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
  * Does nothing once an item has been added. */
 void cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n);
 
+/* Counting on a second core, for a caller with other work while items
+ * come in (--dump fetching): cluster_counter_put copies what cluster_count
+ * reads of an item and queues it; a thread of the counter's counts the
+ * queue in the order put, a batch at a time.  From start to end the
+ * clusterer is the counter's: the caller touches it only through the
+ * counter.  With one core, an item is counted when its batch is handed
+ * over (every 64 items, and at cluster_counter_flush).
+ * Arguments of put as for cluster_count; cluster_counter_end counts what
+ * is left, waits for the thread, frees the counter and returns the
+ * microseconds spent counting. */
+struct cluster_counter;
+struct cluster_counter *cluster_counter_start(struct clusterer *c);
+void cluster_counter_put(struct cluster_counter *k, uint32_t item_id,
+    uint32_t feed_id, const char *lang, const char *title, const char *summary);
+/* Hands the items put so far to the thread (a caller does so at the end
+ * of a feed, so that the thread need not wait for a full batch). */
+void cluster_counter_flush(struct cluster_counter *k);
+int64_t cluster_counter_end(struct cluster_counter *k);
+
 /* An item counted already (cluster_count) and not added yet. */
 struct cluster_entry {
 	uint32_t item, feed;

@@ -361,16 +361,23 @@ cluster_into(const struct run *r, struct clusterer *c, uint32_t id)
 }
 
 /* Counts item id's terms into c's document frequencies (cluster_count),
- * ahead of cluster_into for a whole batch. */
+ * ahead of cluster_into for a whole batch; or, given a counter k, hands
+ * the item to it to be counted on its thread. */
 static void
-count_into(const struct run *r, struct clusterer *c, uint32_t id)
+count_into(const struct run *r, struct clusterer *c, struct cluster_counter *k,
+    uint32_t id)
 {
 	const struct item *it = store_item(r->store, id);
 	if (!it)
 		return;
 	const struct feed_info *fi = store_feed(r->store, it->feed_id);
-	cluster_count(c, id, it->feed_id, fi ? fi->language : NULL,
-	    it->title ? it->title : "", it->summary ? it->summary : "");
+	const char *lang = fi ? fi->language : NULL;
+	const char *title = it->title ? it->title : "";
+	const char *summary = it->summary ? it->summary : "";
+	if (k)
+		cluster_counter_put(k, id, it->feed_id, lang, title, summary);
+	else
+		cluster_count(c, id, it->feed_id, lang, title, summary);
 }
 
 /* Clusters a batch of items in the given order, every one counted into
@@ -381,7 +388,7 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 {
 	int64_t t0 = util_now_ms();
 	for (size_t i = 0; i < n; i++) {
-		count_into(r, c, ids[i]);
+		count_into(r, c, NULL, ids[i]);
 		/* a lean store (--dump's) needs the lead no more */
 		store_forget_summary(r->store, ids[i]);
 	}
@@ -517,7 +524,6 @@ write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
  * answer; an undated item is taken as seen at the newest date of the
  * whole fetch, known only at its end, so until then it carries this. */
 #define DUMP_UNDATED (INT64_MIN + 1)
-#define COUNT_SLICE_US 250 /* counting between two polls of --dump */
 
 static int
 run_dump(const struct app_opts *o)
@@ -580,17 +586,14 @@ run_dump(const struct app_opts *o)
 	int64_t seen = o->use_db ? wall_now() : DUMP_UNDATED;
 	int64_t started = util_now_ms();
 	struct pollfd pfd = {.fd = pool_fd(r.pool), .events = POLLIN};
-	/* New items are counted for the clusterer while other feeds are in
-	 * flight (cluster_settle makes the order not matter), a short slice
-	 * at a time between polls: a connection whose answer is in waits
-	 * for the loop to come back to curl. */
-	uint32_t *cq = NULL;
-	size_t cqn = 0, cqpos = 0, cqcap = 0;
-	int64_t early = 0; /* us spent counting while feeds arrived */
+	/* New items are counted for the clusterer on a core of their own
+	 * while other feeds are in flight (cluster_settle makes the order
+	 * not matter): this loop only copies them over, and is back at
+	 * curl at once. */
+	struct cluster_counter *counter = cluster_counter_start(r.clusters);
 	while (fetch_active(r.fetcher) > 0 || fetch_pending(r.fetcher) > 0 ||
 	    pool_pending(r.pool) > 0) {
-		fetch_poll(r.fetcher, &pfd, pfd.fd >= 0 ? 1 : 0,
-		    cqpos < cqn ? 0 : 1000);
+		fetch_poll(r.fetcher, &pfd, pfd.fd >= 0 ? 1 : 0, 1000);
 		struct fetch_result res;
 		while (fetch_next(r.fetcher, &res)) {
 			const struct feed_src *fs = feed_src_of(&r,
@@ -606,39 +609,32 @@ run_dump(const struct app_opts *o)
 				if (store_merge(r.store, id, &done.pf, seen, &ids,
 					&nnew, err, sizeof(err)) < 0)
 					fprintf(stderr, "wiredesk: %s\n", err);
-				if (cqn + nnew > cqcap) {
-					cqcap = 2 * (cqn + nnew);
-					cq = xreallocarray(cq, cqcap, sizeof(*cq));
-				}
 				/* a feed of known items gives no ids (NULL) */
-				if (nnew > 0)
-					memcpy(cq + cqn, ids, nnew * sizeof(*ids));
-				cqn += nnew;
+				for (size_t k = 0; k < nnew; k++) {
+					count_into(&r, NULL, counter, ids[k]);
+					/* copied, the lead is needed no more */
+					store_forget_summary(r.store, ids[k]);
+				}
+				cluster_counter_flush(counter);
 				free(ids);
 			}
 			note_outcome(&r, id, &done.res,
 			    done.err[0] ? done.err : NULL, wall_now());
 			pool_done_fini(&done);
 		}
-		int64_t from = util_now_us(), until = from + COUNT_SLICE_US;
-		while (cqpos < cqn) {
-			/* counted, the lead is no longer needed */
-			count_into(&r, r.clusters, cq[cqpos]);
-			store_forget_summary(r.store, cq[cqpos++]);
-			if ((cqpos & 3) == 0 && util_now_us() >= until)
-				break;
-		}
-		early += util_now_us() - from;
 	}
-	free(cq);
+	int64_t fetched = util_now_ms();
+	/* the counting left when the last feed is in is waited for */
+	int64_t busy_ms = cluster_counter_end(counter) / 1000;
+	int64_t drain_ms = util_now_ms() - fetched;
 	if (!o->use_db) {
 		int64_t newest = store_newest(r.store);
 		store_redate(r.store, DUMP_UNDATED,
 		    newest == PARSE_NO_DATE ? 0 : newest);
 	}
 
-	int64_t fetched = util_now_ms(), counting, adding;
-	int64_t early_ms = early / 1000;
+	int64_t counting, adding;
+	int64_t early_ms = busy_ms > drain_ms ? busy_ms - drain_ms : 0;
 	size_t nall;
 	uint32_t *all = all_items(r.store, &nall);
 	cluster_batch(&r, r.clusters, all, nall, &counting, &adding);
@@ -650,8 +646,8 @@ run_dump(const struct app_opts *o)
 		    "ms; clustered %zu items in %lld ms (counting %lld, of "
 		    "them %lld while feeds arrived; adding %lld)\n",
 		    n, (long long)(fetched - started), nall,
-		    (long long)(early_ms + counting + adding),
-		    (long long)(early_ms + counting), (long long)early_ms,
+		    (long long)(busy_ms + counting + adding),
+		    (long long)(busy_ms + counting), (long long)early_ms,
 		    (long long)adding);
 
 	struct buf out;
@@ -834,7 +830,7 @@ rebuild_step(struct dash *d, int64_t deadline_ms)
 	if (!rb->fresh)
 		return 0;
 	while (rb->counted < rb->n) {
-		count_into(&d->r, rb->fresh, rb->ids[rb->counted++]);
+		count_into(&d->r, rb->fresh, NULL, rb->ids[rb->counted++]);
 		if ((rb->counted & 63) == 0 && util_now_ms() >= deadline_ms)
 			return 1;
 	}

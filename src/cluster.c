@@ -2054,6 +2054,184 @@ cluster_add_counted(
 	free(b.idx);
 }
 
+/* Counting on a thread of its own.  The caller fills a batch of items
+ * (their texts copied, so that it may free or move its own at once) and
+ * hands it over whole; the thread counts the batches in the order they
+ * came. */
+struct cbentry {
+	uint32_t item, feed;
+	size_t lang, title, summary; /* offsets in the batch's text; lang
+	                              * SIZE_MAX for none */
+};
+
+struct cbatch {
+	struct cbatch *next;
+	struct cbentry *e;
+	size_t n, cap;
+	char *text;
+	size_t len, room;
+};
+
+struct cluster_counter {
+	struct clusterer *c;
+	struct cbatch *fill;        /* the caller's */
+	struct cbatch *head, *tail; /* handed over, not counted yet */
+	int threaded, done;
+	int64_t busy_us; /* the thread's, read after the join */
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+#define COUNTER_BATCH 64 /* items a hand-over at most */
+
+static size_t
+cbatch_text(struct cbatch *b, const char *s)
+{
+	size_t n = strlen(s) + 1, at = b->len;
+	if (b->len + n > b->room) {
+		b->room = 2 * (b->len + n) > 4096 ? 2 * (b->len + n) : 4096;
+		b->text = xrealloc(b->text, b->room);
+	}
+	memcpy(b->text + at, s, n);
+	b->len += n;
+	return at;
+}
+
+static void
+cbatch_count(struct clusterer *c, struct cbatch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct cbentry *e = &b->e[i];
+		cluster_count(c, e->item, e->feed,
+		    e->lang == SIZE_MAX ? NULL : b->text + e->lang,
+		    b->text + e->title, b->text + e->summary);
+	}
+}
+
+static void
+cbatch_free(struct cbatch *b)
+{
+	if (b) {
+		free(b->e);
+		free(b->text);
+		free(b);
+	}
+}
+
+static void *
+counter_main(void *arg)
+{
+	struct cluster_counter *k = arg;
+
+	pthread_mutex_lock(&k->mu);
+	for (;;) {
+		while (k->head == NULL && !k->done)
+			pthread_cond_wait(&k->cv, &k->mu);
+		struct cbatch *b = k->head;
+		if (b == NULL)
+			break; /* done, and nothing left */
+		k->head = NULL;
+		k->tail = NULL;
+		pthread_mutex_unlock(&k->mu);
+		int64_t t0 = util_now_us();
+		while (b != NULL) {
+			struct cbatch *next = b->next;
+			cbatch_count(k->c, b);
+			cbatch_free(b);
+			b = next;
+		}
+		k->busy_us += util_now_us() - t0;
+		pthread_mutex_lock(&k->mu);
+	}
+	pthread_mutex_unlock(&k->mu);
+	return NULL;
+}
+
+struct cluster_counter *
+cluster_counter_start(struct clusterer *c)
+{
+	struct cluster_counter *k = xcalloc(1, sizeof(*k));
+
+	k->c = c;
+	if (sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+		pthread_mutex_init(&k->mu, NULL);
+		pthread_cond_init(&k->cv, NULL);
+		k->threaded =
+		    pthread_create(&k->th, NULL, counter_main, k) == 0;
+		if (!k->threaded) {
+			pthread_cond_destroy(&k->cv);
+			pthread_mutex_destroy(&k->mu);
+		}
+	}
+	return k;
+}
+
+void
+cluster_counter_flush(struct cluster_counter *k)
+{
+	struct cbatch *b = k->fill;
+
+	if (b == NULL || b->n == 0)
+		return;
+	k->fill = NULL;
+	if (!k->threaded) {
+		int64_t t0 = util_now_us();
+		cbatch_count(k->c, b);
+		k->busy_us += util_now_us() - t0;
+		cbatch_free(b);
+		return;
+	}
+	pthread_mutex_lock(&k->mu);
+	if (k->tail)
+		k->tail->next = b;
+	else
+		k->head = b;
+	k->tail = b;
+	pthread_cond_signal(&k->cv);
+	pthread_mutex_unlock(&k->mu);
+}
+
+void
+cluster_counter_put(struct cluster_counter *k, uint32_t item_id,
+    uint32_t feed_id, const char *lang, const char *title, const char *summary)
+{
+	struct cbatch *b = k->fill;
+
+	if (b == NULL)
+		b = k->fill = xcalloc(1, sizeof(*b));
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		b->e = xreallocarray(b->e, b->cap, sizeof(*b->e));
+	}
+	struct cbentry *e = &b->e[b->n++];
+	e->item = item_id;
+	e->feed = feed_id;
+	e->lang = lang ? cbatch_text(b, lang) : SIZE_MAX;
+	e->title = cbatch_text(b, title ? title : "");
+	e->summary = cbatch_text(b, summary ? summary : "");
+	if (b->n >= COUNTER_BATCH)
+		cluster_counter_flush(k);
+}
+
+int64_t
+cluster_counter_end(struct cluster_counter *k)
+{
+	cluster_counter_flush(k);
+	if (k->threaded) {
+		pthread_mutex_lock(&k->mu);
+		k->done = 1;
+		pthread_cond_signal(&k->cv);
+		pthread_mutex_unlock(&k->mu);
+		pthread_join(k->th, NULL);
+		pthread_cond_destroy(&k->cv);
+		pthread_mutex_destroy(&k->mu);
+	}
+	int64_t busy = k->busy_us;
+	free(k);
+	return busy;
+}
+
 uint32_t
 cluster_of(const struct clusterer *c, uint32_t item_id)
 {

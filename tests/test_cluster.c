@@ -1265,6 +1265,85 @@ test_add_counted(void **state)
 	fixture_free(&fx);
 }
 
+/* Items counted on the counter's thread weigh as items counted by
+ * cluster_count in the same order: the same clusters, ranks, labels and
+ * watch bits.  The counter copies the texts (the caller's are wiped
+ * after every put), takes a batch handed over early or late, and counts
+ * an id put twice once. */
+static void
+test_counter(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	fixture_load_file(&fx, REALDAY);
+	struct clusterer *one = cluster_new(NULL), *two = cluster_new(NULL);
+	assert_int_equal(cluster_watch(one, "Floyd"), 0);
+	assert_int_equal(cluster_watch(two, "Floyd"), 0);
+	uint32_t *ids = calloc(fx.n, sizeof(*ids));
+	struct cluster_entry *e = calloc(fx.n, sizeof(*e));
+	for (size_t i = 0; i < fx.n; i++) {
+		ids[i] = (uint32_t)i + 1;
+		e[i] = (struct cluster_entry){
+		    ids[i], fx.it[i].feed, fx.it[i].time};
+		cluster_count(one, ids[i], fx.it[i].feed, i % 2 ? "en" : NULL,
+		    fx.it[i].title, fx.it[i].summary);
+	}
+
+	struct cluster_counter *k = cluster_counter_start(two);
+	char title[1024], summary[4096];
+	for (size_t i = 0; i < fx.n; i++) {
+		util_strlcpy(title, fx.it[i].title, sizeof(title));
+		util_strlcpy(summary, fx.it[i].summary, sizeof(summary));
+		cluster_counter_put(k, ids[i], fx.it[i].feed,
+		    i % 2 ? "en" : NULL, title, summary);
+		if (i == 7)
+			cluster_counter_put(k, ids[3], 99, NULL,
+			    "Another "
+			    "headline entirely",
+			    NULL); /* known: ignored */
+		memset(title, 'x', sizeof(title) - 1);
+		title[sizeof(title) - 1] = '\0';
+		memset(summary, 0, sizeof(summary));
+		if (i % 5 == 0)
+			cluster_counter_flush(k);
+	}
+	assert_true(cluster_counter_end(k) >= 0);
+
+	cluster_settle(one, ids, fx.n);
+	cluster_settle(two, ids, fx.n);
+	cluster_add_counted(one, e, fx.n);
+	cluster_add_counted(two, e, fx.n);
+	size_t watched = 0;
+	for (size_t i = 0; i < fx.n; i++) {
+		assert_int_not_equal(cluster_of(one, ids[i]), 0);
+		assert_int_equal(
+		    cluster_of(two, ids[i]), cluster_of(one, ids[i]));
+		assert_int_equal(cluster_item_watch(two, ids[i]),
+		    cluster_item_watch(one, ids[i]));
+		watched += cluster_item_watch(one, ids[i]) != 0;
+	}
+	assert_true(watched > 0);
+	uint32_t r1[600], r2[600];
+	int64_t now = fx.it[fx.n - 1].time;
+	size_t n1 = cluster_rank(one, now, r1, 600);
+	assert_true(n1 > 0);
+	assert_int_equal(cluster_rank(two, now, r2, 600), n1);
+	for (size_t i = 0; i < n1; i++) {
+		assert_int_equal(r1[i], r2[i]);
+		assert_int_equal(cluster_view(one, r1[i])->label_item,
+		    cluster_view(two, r2[i])->label_item);
+	}
+	/* a counter that is handed nothing ends at once */
+	struct clusterer *none = cluster_new(NULL);
+	assert_int_equal(cluster_counter_end(cluster_counter_start(none)), 0);
+	cluster_free(none);
+	free(e);
+	free(ids);
+	cluster_free(one);
+	cluster_free(two);
+	fixture_free(&fx);
+}
+
 /* Settling a batch of nothing (the dashboard on an empty store) is no
  * error, and the clusterer works after it (a memset of NULL under UBSan
  * before). */
@@ -1303,6 +1382,7 @@ main(void)
 	    cmocka_unit_test(test_late_merge),
 	    cmocka_unit_test(test_settle_empty),
 	    cmocka_unit_test(test_add_counted),
+	    cmocka_unit_test(test_counter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
