@@ -50,6 +50,9 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err,
 /* 64-bit FNV-1a over bytes, seeded. */
 uint64_t util_hash(const void *p, size_t n, uint64_t seed);
 
+/* The cores online, at least 1: whether a second thread can pay. */
+int util_cores(void);
+
 /* Monotonic milliseconds and microseconds, for budgets and benchmarks
  * only (never for anything that ends up in output). */
 int64_t util_now_ms(void);

@@ -69,6 +69,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "tfidf.h"
 #include "token.h"
 #include "util.h"
@@ -2004,7 +2005,7 @@ cluster_add_counted(
 	svec_init(&b.tf);
 	svec_init(&b.ttf);
 	pthread_t th;
-	int threaded = b.nchunks > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	int threaded = b.nchunks > 1 && util_cores() > 1;
 	if (threaded) {
 		pthread_mutex_init(&b.mu, NULL);
 		pthread_cond_init(&b.cv, NULL);
@@ -2058,18 +2059,17 @@ cluster_add_counted(
  * (their texts copied, so that it may free or move its own at once) and
  * hands it over whole; the thread counts the batches in the order they
  * came. */
-struct cbentry {
-	uint32_t item, feed;
-	size_t lang, title, summary; /* offsets in the batch's text; lang
-	                              * SIZE_MAX for none */
-};
+#define COUNTER_BATCH 64 /* items a hand-over at most */
 
 struct cbatch {
 	struct cbatch *next;
-	struct cbentry *e;
-	size_t n, cap;
-	char *text;
-	size_t len, room;
+	struct cbentry {
+		uint32_t item, feed;
+		size_t lang, title, summary; /* offsets in text; lang
+		                              * SIZE_MAX for none */
+	} e[COUNTER_BATCH];
+	size_t n;
+	struct buf text; /* the strings, NUL-separated */
 };
 
 struct cluster_counter {
@@ -2083,18 +2083,14 @@ struct cluster_counter {
 	pthread_cond_t cv;
 };
 
-#define COUNTER_BATCH 64 /* items a hand-over at most */
-
+/* Appends s[0..n) and a NUL to the batch's text; returns where. */
 static size_t
-cbatch_text(struct cbatch *b, const char *s)
+cbatch_text(struct cbatch *b, const char *s, size_t n)
 {
-	size_t n = strlen(s) + 1, at = b->len;
-	if (b->len + n > b->room) {
-		b->room = 2 * (b->len + n) > 4096 ? 2 * (b->len + n) : 4096;
-		b->text = xrealloc(b->text, b->room);
-	}
-	memcpy(b->text + at, s, n);
-	b->len += n;
+	size_t at = b->text.len;
+
+	(void)buf_append(&b->text, s, n);
+	(void)buf_putc(&b->text, '\0');
 	return at;
 }
 
@@ -2103,9 +2099,10 @@ cbatch_count(struct clusterer *c, struct cbatch *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		const struct cbentry *e = &b->e[i];
+		const char *t = b->text.p;
 		cluster_count(c, e->item, e->feed,
-		    e->lang == SIZE_MAX ? NULL : b->text + e->lang,
-		    b->text + e->title, b->text + e->summary);
+		    e->lang == SIZE_MAX ? NULL : t + e->lang, t + e->title,
+		    t + e->summary);
 	}
 }
 
@@ -2113,8 +2110,7 @@ static void
 cbatch_free(struct cbatch *b)
 {
 	if (b) {
-		free(b->e);
-		free(b->text);
+		buf_fini(&b->text);
 		free(b);
 	}
 }
@@ -2154,7 +2150,7 @@ cluster_counter_start(struct clusterer *c)
 	struct cluster_counter *k = xcalloc(1, sizeof(*k));
 
 	k->c = c;
-	if (sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+	if (util_cores() > 1) {
 		pthread_mutex_init(&k->mu, NULL);
 		pthread_cond_init(&k->cv, NULL);
 		k->threaded =
@@ -2198,19 +2194,22 @@ cluster_counter_put(struct cluster_counter *k, uint32_t item_id,
 {
 	struct cbatch *b = k->fill;
 
-	if (b == NULL)
+	if (b == NULL) {
 		b = k->fill = xcalloc(1, sizeof(*b));
-	if (b->n == b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 16;
-		b->e = xreallocarray(b->e, b->cap, sizeof(*b->e));
+		buf_init(&b->text, 0);
 	}
+	title = title ? title : "";
+	summary = summary ? summary : "";
 	struct cbentry *e = &b->e[b->n++];
 	e->item = item_id;
 	e->feed = feed_id;
-	e->lang = lang ? cbatch_text(b, lang) : SIZE_MAX;
-	e->title = cbatch_text(b, title ? title : "");
-	e->summary = cbatch_text(b, summary ? summary : "");
-	if (b->n >= COUNTER_BATCH)
+	e->lang = lang ? cbatch_text(b, lang, strlen(lang)) : SIZE_MAX;
+	e->title = cbatch_text(b, title, strlen(title));
+	/* of the summary, what the lead is cut from (summary_lead): a
+	 * byte past CLUSTER_SUMMARY_BYTES says there is more */
+	e->summary = cbatch_text(
+	    b, summary, strnlen(summary, CLUSTER_SUMMARY_BYTES + 1));
+	if (b->n == COUNTER_BATCH)
 		cluster_counter_flush(k);
 }
 

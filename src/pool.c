@@ -156,14 +156,6 @@ worker(void *arg)
 	return NULL;
 }
 
-static int
-cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (int)n : 1;
-}
-
 struct pool *
 pool_new(int workers)
 {
@@ -184,7 +176,7 @@ pool_new(int workers)
 		(void)fcntl(p->wake[i], F_SETFD, FD_CLOEXEC);
 	}
 	if (workers == POOL_AUTO)
-		workers = cores() > 1 ? cores() - 1 : 0;
+		workers = util_cores() > 1 ? util_cores() - 1 : 0;
 	if (workers > MAX_WORKERS)
 		workers = MAX_WORKERS;
 	for (int i = 0; i < workers; i++) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static util_fatal_fn fatal_hook;
 
@@ -198,6 +199,14 @@ int64_t
 util_now_ms(void)
 {
 	return util_now_us() / 1000;
+}
+
+int
+util_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)n : 1;
 }
 
 int64_t
