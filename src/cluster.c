@@ -121,6 +121,7 @@ struct cluster {
 	double rest; /* length of the centroid outside the posted terms */
 	double ns2;  /* squared length of its terms that are not salient in
 	              * the background (bg_salient) */
+	double ns;   /* its root */
 	float wmin;  /* the lightest posted weight when k are posted, else 0 */
 	uint32_t feed0; /* feeds[0].feed: the outlet, while only one */
 	size_t nfeeds;
@@ -1611,6 +1612,7 @@ merge(struct clusterer *c, uint32_t a, uint32_t b)
 	hvec_add(&ca->sum, &cb->sum);
 	ca->norm = hvec_norm(&ca->sum);
 	ca->ns2 = ns2 > 0 ? ns2 : 0;
+	ca->ns = sqrt(ca->ns2);
 	for (uint32_t i = 0; i < nbig; i++)
 		topk_offer(&next, bigposted[i],
 		    hvec_get(&ca->sum, bigposted[i]));
@@ -1642,6 +1644,14 @@ gather(struct clusterer *c, const struct svec *x, const unsigned char *scan)
 {
 	size_t nc = 0;
 
+	/* the lists' heads and then their entries are far apart in memory:
+	 * asked for ahead, they arrive while the lists before are summed */
+	for (uint32_t i = 0; i < x->n; i++)
+		if (scan[i] && x->term[i] < c->npost)
+			__builtin_prefetch(&c->post[x->term[i]]);
+	for (uint32_t i = 0; i < x->n; i++)
+		if (scan[i] && x->term[i] < c->npost)
+			__builtin_prefetch(c->post[x->term[i]].e);
 	for (uint32_t i = 0; i < x->n; i++) {
 		if (!scan[i] || x->term[i] >= c->npost)
 			continue;
@@ -1731,7 +1741,7 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		/* an item that says more must share more */
 		nsal += sal && !vocab_pair(c->vocab, x->term[i], &pa, &pb);
 	}
-	double need = nsal >= EVIDENCE_WORDS ? EVIDENCE : 1;
+	double need = nsal >= EVIDENCE_WORDS ? EVIDENCE : 1, xns = root(xns2);
 	struct svec head = *x;
 	head.n = nx;
 	size_t nc = gather(c, &head, scan), n = 0;
@@ -1756,12 +1766,12 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 		double rel = 1.2e-7 * (sh->hits + 2);
 		double dot = sh->dot * (1 + rel), q1 = sh->q1 * (1 - rel),
 		       q2 = sh->q2 * (1 - rel);
-		double b1 =
-		    dot + co->wmin * (s1 - q1) + root(xns2) * root(co->ns2);
+		double b1 = dot + co->wmin * (s1 - q1) + xns * co->ns;
 		double b2 = dot + root(x2 - q2 - skip2) * co->rest;
-		double ub = (b1 < b2 ? b1 : b2) / co->norm + skip + 1e-6;
+		/* the bound, (b1 or b2) / norm + skip + 1e-6, against the
+		 * bar, without a division */
 		double bar = needed(c, co, feed);
-		if (ub < bar)
+		if ((b1 < b2 ? b1 : b2) < (bar - skip - 1e-6) * co->norm)
 			continue;
 		if (x->n > c->capxcnt) {
 			c->capxcnt = x->n;
@@ -1856,6 +1866,7 @@ place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
 		hvec_axpy(&cl->sum, 1.0, x);
 		cl->ns2 = ns_norm2(c, &cl->sum);
 	}
+	cl->ns = root(cl->ns2);
 	cl->norm = hvec_norm(&cl->sum);
 	repost_add(c, cl, id, x);
 	/* The item could have joined others too: where those agree with
