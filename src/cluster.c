@@ -171,7 +171,8 @@ struct shared {
 
 struct lang_tok {
 	char *tag;
-	struct tokenizer *tok;
+	struct tokenizer *tok; /* shared by the tags of one language */
+	int owner;             /* the first of them, which frees it */
 	struct compiled *comp; /* the watch terms in its stems */
 };
 
@@ -326,7 +327,8 @@ clusterer_fini(struct clusterer *c)
 {
 	for (size_t i = 0; i < c->ntoks; i++) {
 		free(c->toks[i].tag);
-		token_free(c->toks[i].tok);
+		if (c->toks[i].owner)
+			token_free(c->toks[i].tok);
 		compiled_free(c->toks[i].comp);
 	}
 	free(c->toks);
@@ -544,10 +546,19 @@ tokenizer_for(struct clusterer *c, const char *lang)
 	for (size_t i = 0; i < c->ntoks; i++)
 		if (strcmp(c->toks[i].tag, lang) == 0)
 			return &c->toks[i];
+	/* "en", "en-US" and none split and stem alike: one tokenizer (and
+	 * one cache of the words it has seen) serves them all */
+	struct tokenizer *t = token_new(lang);
+	int owner = 1;
+	for (size_t i = 0; i < c->ntoks && owner; i++)
+		if (strcmp(token_language(c->toks[i].tok), token_language(t)) ==
+		    0) {
+			token_free(t);
+			t = c->toks[i].tok;
+			owner = 0;
+		}
 	c->toks = xreallocarray(c->toks, c->ntoks + 1, sizeof(*c->toks));
-	c->toks[c->ntoks].tag = xstrdup(lang);
-	c->toks[c->ntoks].tok = token_new(lang);
-	c->toks[c->ntoks].comp = NULL;
+	c->toks[c->ntoks] = (struct lang_tok){xstrdup(lang), t, owner, NULL};
 	return &c->toks[c->ntoks++];
 }
 

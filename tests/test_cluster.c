@@ -574,6 +574,38 @@ test_determinism(void **state)
 	fixture_free(&fx);
 }
 
+/* Tags of one language ("en", "en-US", none) share a tokenizer: the
+ * clusters are those of every item tagged "en", and a clusterer that
+ * also meets another language frees each tokenizer once. */
+static void
+test_lang_tags(void **state)
+{
+	(void)state;
+	static const char *const tags[] = {
+	    "en", "en-US", NULL, "EN_gb", "english", "", "xx"};
+	struct fixture fx;
+	fixture_load(&fx);
+	struct clusterer *ref = fixture_run(&fx, NULL);
+	struct clusterer *c = cluster_new(NULL);
+	for (size_t i = 0; i < fx.n; i++)
+		cluster_count(c, (uint32_t)i + 1, fx.it[i].feed,
+		    tags[i % ARRAY_LEN(tags)], fx.it[i].title,
+		    fx.it[i].summary);
+	for (size_t i = 0; i < fx.n; i++)
+		cluster_add(c, (uint32_t)i + 1, fx.it[i].feed,
+		    tags[(i + 3) % ARRAY_LEN(tags)], fx.it[i].title,
+		    fx.it[i].summary, fx.it[i].time);
+	for (size_t i = 0; i < fx.n; i++)
+		assert_int_equal(cluster_of(c, (uint32_t)i + 1),
+		    cluster_of(ref, (uint32_t)i + 1));
+	uint32_t id = cluster_add(c, 5000, 1, "de-AT",
+	    "Hackerangriff auf Sony Pictures", NULL, NOV24);
+	assert_true(id != 0);
+	cluster_free(c);
+	cluster_free(ref);
+	fixture_free(&fx);
+}
+
 static void
 check_sony(const struct fixture *fx, const struct clusterer *c)
 {
@@ -1374,6 +1406,7 @@ main(void)
 	    cmocka_unit_test(test_watch),
 	    cmocka_unit_test(test_swap),
 	    cmocka_unit_test(test_determinism),
+	    cmocka_unit_test(test_lang_tags),
 	    cmocka_unit_test(test_sony),
 	    cmocka_unit_test(test_realday),
 	    cmocka_unit_test(test_demo_feeds),
