@@ -17,7 +17,8 @@
  * name ("Mail" of dailymail) or a long one gives way to the host name
  * split into its words ("Daily Mail", "NZ Herald", "LA Times"); a title
  * with no such part (a section's, "California") gives way to it too.
- * Without title or host, NULL.  Caller frees the result. */
+ * An IP address is no host name.  Without title or host, NULL.  Caller frees
+ * the result. */
 char *outlet_name(const char *title, const char *url);
 
 #endif

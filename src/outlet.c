@@ -85,9 +85,13 @@ host_label(const char *url, struct buf *out)
 		n -= (size_t)(at + 1 - p);
 		p = at + 1;
 	}
+	if (n > 0 && p[0] == '[')
+		return 0; /* an IPv6 address names no outlet */
 	const char *colon = memchr(p, ':', n);
 	if (colon != NULL)
 		n = (size_t)(colon - p);
+	if (strspn(p, "0123456789.") >= n)
+		return 0; /* nor does an IPv4 one */
 	/* the labels, right to left */
 	const char *lab[16];
 	size_t len[16], nl = 0;

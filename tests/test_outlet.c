@@ -71,6 +71,12 @@ test_fallbacks(void **state)
 	/* no host: the title's first part, cleaned */
 	expect("Harbor Ledger - Latest News", NULL, "Harbor Ledger");
 	expect("GMA News Online / News", "file:///tmp/gma.xml", "GMA");
+	/* an address is no outlet's name: the title, else nothing (the
+	 * caller shows the URL) */
+	expect(NULL, "http://127.0.0.1:8080/feed.xml", NULL);
+	expect("Harbor Ledger", "http://10.0.0.7/rss", "Harbor Ledger");
+	expect(NULL, "http://[::1]:8080/feed.xml", NULL);
+	expect(NULL, "http://localhost:8080/feed.xml", "Localhost");
 	/* nothing at all */
 	expect(NULL, NULL, NULL);
 	expect("", "file:///x.xml", NULL);
