@@ -47,7 +47,8 @@ struct feed_info {
 	char *etag, *last_modified;
 	int64_t last_fetch; /* 0: never */
 	int status;	    /* 0 never fetched, 1 ok, -1 failed */
-	char *error;	    /* last error, NULL after a success */
+	char *error;        /* last error; after a success what the parser
+	                     * survived, else NULL */
 	int failures;	    /* consecutive */
 	size_t nitems;
 	unsigned listed : 1; /* registered with store_feed_add this session;
@@ -116,7 +117,9 @@ void store_set_read(struct store *s, uint32_t id, int read);
 void store_set_seen(struct store *s, uint32_t id); /* clears fresh */
 void store_set_validators(struct store *s, uint32_t feed_id,
     const char *etag, const char *last_modified);
-/* ok: 1 success (msg NULL), 0 failure with a human reason. */
+/* ok: 1 success, msg then NULL or what the feed's parser survived (a
+ * document cut short: the items before are kept); 0 failure with a
+ * human reason. */
 void store_set_status(struct store *s, uint32_t feed_id, int ok,
     const char *msg, int64_t now);
 

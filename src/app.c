@@ -181,23 +181,27 @@ run_fini(struct run *r)
 /* Records a feed's status (msg NULL: success) and keeps the count of
  * failed feeds. */
 static void
-record_status(struct run *r, uint32_t feed_id, const char *msg, int64_t now)
+record_status(struct run *r, uint32_t feed_id, const char *msg,
+    const char *warning, int64_t now)
 {
 	const struct feed_info *fi = store_feed(r->store, feed_id);
 	int was_failed = fi && fi->status < 0;
 
-	store_set_status(r->store, feed_id, msg == NULL, msg, now);
+	store_set_status(
+	    r->store, feed_id, msg == NULL, msg ? msg : warning, now);
 	if (msg && !was_failed)
 		r->nfailed++;
 	else if (!msg && was_failed && r->nfailed)
 		r->nfailed--;
 }
 
-/* Records a transfer's outcome: validators, status, failure count.
- * Returns 1 when the feed counts as failed. */
+/* Records a transfer's outcome: validators, status, failure count, and
+ * for a feed that still parsed, what its parser survived (warning: a
+ * document cut short, items dropped).  Returns 1 when the feed counts as
+ * failed. */
 static int
 note_outcome(struct run *r, uint32_t feed_id, const struct fetch_result *res,
-    const char *parse_err, int64_t now)
+    const char *parse_err, const char *warning, int64_t now)
 {
 	const char *msg = NULL;
 
@@ -208,7 +212,7 @@ note_outcome(struct run *r, uint32_t feed_id, const struct fetch_result *res,
 	if (!msg && (res->etag || res->last_modified))
 		store_set_validators(r->store, feed_id, res->etag,
 		    res->last_modified);
-	record_status(r, feed_id, msg, now);
+	record_status(r, feed_id, msg, warning, now);
 	return msg != NULL;
 }
 
@@ -581,7 +585,7 @@ run_dump(const struct app_opts *o)
 		};
 		if (fetch_start(r.fetcher, &req) < 0)
 			record_status(&r, req.feed_id,
-			    "could not start the transfer", wall_now());
+			    "could not start the transfer", NULL, wall_now());
 	}
 	int64_t seen = o->use_db ? wall_now() : DUMP_UNDATED;
 	int64_t started = util_now_ms();
@@ -619,7 +623,8 @@ run_dump(const struct app_opts *o)
 				free(ids);
 			}
 			note_outcome(&r, id, &done.res,
-			    done.err[0] ? done.err : NULL, wall_now());
+			    done.err[0] ? done.err : NULL,
+			    done.ok ? done.pf.warning : NULL, wall_now());
 			pool_done_fini(&done);
 		}
 	}
@@ -868,7 +873,7 @@ start_due(struct dash *d, int64_t now)
 			};
 			if (fetch_start(d->r.fetcher, &req) < 0) {
 				record_status(&d->r, ids[i],
-				    "could not start the transfer", now);
+				    "could not start the transfer", NULL, now);
 				sched_done(d->sched, ids[i], SCHED_FAILED, now,
 				    -1);
 				continue;
@@ -1019,7 +1024,7 @@ finish_one(struct dash *d, struct pool_done *done, int64_t now)
 		}
 	}
 	int failed = note_outcome(&d->r, res->feed_id, res,
-	    perr[0] ? perr : NULL, now);
+	    perr[0] ? perr : NULL, done->ok ? done->pf.warning : NULL, now);
 	if (failed)
 		log_msg(LOG_WARN, "%s: %s", fs ? fs->url : "?",
 		    perr[0] ? perr : res->err);

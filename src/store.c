@@ -1219,7 +1219,7 @@ store_set_status(struct store *s, uint32_t feed_id, int ok, const char *msg,
 	f->info.last_fetch = now;
 	if (ok) {
 		f->info.status = 1;
-		set_str(&f->info.error, NULL);
+		set_str(&f->info.error, msg);
 		f->info.failures = 0;
 	} else {
 		f->info.status = -1;

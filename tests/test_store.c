@@ -376,6 +376,14 @@ test_status_validators(void **state)
 	assert_null(fi->error);
 	assert_int_equal(fi->failures, 0);
 	assert_int_equal(fi->last_fetch, 300);
+	/* a success the parser survived: ok, with what it met */
+	store_set_status(s, f, 1, "document ends early (line 9)", 400);
+	fi = store_feed(s, f);
+	assert_int_equal(fi->status, 1);
+	assert_string_equal(fi->error, "document ends early (line 9)");
+	assert_int_equal(fi->failures, 0);
+	store_set_status(s, f, 1, NULL, 500);
+	assert_null(store_feed(s, f)->error);
 	store_set_status(s, 42, 1, NULL, 300); /* ignored */
 	store_close(s);
 }

@@ -423,5 +423,25 @@ check "LC_ALL=C: says the locale is not UTF-8" wait_for 'locale is not UTF-8'
 check "LC_ALL=C: curly quotes still show as such" wait_for '‘|’' 30
 keys q
 check "LC_ALL=C: q quits with status 0" wait_for 'wiredesk exited 0'
+$T kill-session -t "$cur" 2>/dev/null
+
+# --- a feed cut short ------------------------------------------------------
+# Its items before the cut are kept, its status stays ok, and the feeds
+# view says what the parser met.
+head -c 1500 "$top/feeds/demo/harbor-ledger.rss" >"$tmp/cut.rss"
+printf '%s\n' "$tmp/cut.rss" "$top/feeds/demo/pacific-wire.atom" \
+    >"$tmp/cut.urls"
+start cut 120 30 "$tmp/cut.urls"
+wait_for '┌' >/dev/null
+quiet
+keys e
+if wait_for 'ends early' && grep -Eq '^ok .*ends early' "$tmp/screen" &&
+    ! grep -q 'FAILED' "$tmp/screen"; then
+	ok "a feed cut short: ok, and the feeds view says it ends early"
+else
+	notok "a feed cut short: ok, and the feeds view says it ends early"
+fi
+keys Q
+check "a feed cut short: Q quits with status 0" wait_for 'wiredesk exited 0'
 
 exit $fail
