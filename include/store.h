@@ -107,6 +107,12 @@ ATTR_NODISCARD int store_merge(struct store *s, uint32_t feed_id,
     const struct parsed_feed *pf, int64_t fetched_at, uint32_t **new_ids,
     size_t *nnew, char *err, size_t errlen);
 
+/* store_group(s, 1) until store_group(s, 0): every write in between (the
+ * merges, statuses and validators of the feeds one turn of the loop
+ * finished) goes to disk in one transaction instead of one each, which
+ * writes the indexes' pages once, not once a feed. */
+void store_group(struct store *s, int on);
+
 /* Borrowed until the next store_merge or store_prune; NULL for an unknown
  * or pruned id.  Item ids are 1..store_item_max(). */
 const struct item *store_item(const struct store *s, uint32_t id);

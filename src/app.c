@@ -605,6 +605,8 @@ run_dump(const struct app_opts *o)
 			pool_submit(r.pool, &res, fs ? fs->url : NULL);
 		}
 		struct pool_done done;
+		/* the feeds this turn finished go to disk together */
+		store_group(r.store, 1);
 		while (pool_next(r.pool, &done)) {
 			uint32_t id = done.res.feed_id;
 			if (done.ok) {
@@ -627,6 +629,7 @@ run_dump(const struct app_opts *o)
 			    done.ok ? done.pf.warning : NULL, wall_now());
 			pool_done_fini(&done);
 		}
+		store_group(r.store, 0);
 	}
 	int64_t fetched = util_now_ms();
 	/* the counting left when the last feed is in is waited for */
@@ -1282,6 +1285,8 @@ run_dashboard(const struct app_opts *o)
 			pool_submit(d.r.pool, &res, fs ? fs->url : NULL);
 		}
 		struct pool_done done;
+		/* the feeds this turn finished go to disk together */
+		store_group(d.r.store, 1);
 		for (;;) {
 			if (util_now_ms() - t0 >= BUDGET_MS) {
 				pending = 1;
@@ -1292,6 +1297,7 @@ run_dashboard(const struct app_opts *o)
 			finish_one(&d, &done, now);
 			pool_done_fini(&done);
 		}
+		store_group(d.r.store, 0);
 		/* A round has ended when nothing is in flight, queued or
 		 * being parsed. */
 		if (!pending && d.round_new && fetch_active(d.r.fetcher) == 0 &&

@@ -117,6 +117,7 @@ struct store {
 	size_t capleadof;
 	unsigned db_lost : 1;
 	unsigned batch : 1; /* inside a merge or prune */
+	unsigned group : 1; /* store_group: writes share one transaction */
 	unsigned txn : 1;   /* its transaction has begun */
 };
 
@@ -347,7 +348,7 @@ db_lost(struct store *s, const char *why)
 	db_rollback(s->db);
 	db_close(s->db);
 	s->db = NULL;
-	s->batch = s->txn = 0;
+	s->batch = s->group = s->txn = 0;
 	if (!s->db_lost) {
 		s->db_lost = 1;
 		free(s->warning);
@@ -357,9 +358,9 @@ db_lost(struct store *s, const char *why)
 	}
 }
 
-/* 1 when a write may go to the journal now.  Inside a merge or prune the
- * transaction begins with the first write, so a merge that changes
- * nothing takes no lock at all. */
+/* 1 when a write may go to the journal now.  Inside a merge or prune (or
+ * a group) the transaction begins with the first write, so a merge that
+ * changes nothing takes no lock at all. */
 static int
 ready(struct store *s)
 {
@@ -367,7 +368,7 @@ ready(struct store *s)
 
 	if (!s->db)
 		return 0;
-	if (s->batch && !s->txn) {
+	if ((s->batch || s->group) && !s->txn) {
 		if (db_begin(s->db, err, sizeof(err)) != 0) {
 			db_lost(s, err);
 			return 0;
@@ -453,9 +454,24 @@ commit(struct store *s)
 {
 	char err[256];
 
+	if (s->group) { /* the group's end commits */
+		s->batch = 0;
+		return;
+	}
 	if (s->db && s->txn && db_commit(s->db, err, sizeof(err)) != 0)
 		db_lost(s, err);
 	s->batch = s->txn = 0;
+}
+
+void
+store_group(struct store *s, int on)
+{
+	if (on) {
+		s->group = 1;
+		return;
+	}
+	s->group = 0;
+	commit(s);
 }
 
 /* Where url's feed id is in the url table, or the free slot where it
@@ -781,6 +797,7 @@ store_close(struct store *s)
 {
 	if (!s)
 		return;
+	store_group(s, 0); /* a group left open is kept */
 	db_close(s->db);
 	for (uint32_t id = 1; id <= s->max; id++) {
 		lead_release(s, id);

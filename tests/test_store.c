@@ -936,6 +936,57 @@ test_file_restart(void **state)
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 3);
 }
 
+/* A group's writes (merges, statuses, validators of several feeds) reach
+ * the file together at its end, and none before; an empty group writes
+ * nothing; everything is there after a restart. */
+static void
+test_file_group(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = open_file(fx->path);
+	struct pf_builder pb;
+
+	uint32_t a = store_feed_add(s, "http://a.example/rss", NULL);
+	uint32_t b = store_feed_add(s, "http://b.example/rss", NULL);
+	store_group(s, 1);
+	store_group(s, 0);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 0);
+	store_group(s, 1);
+	pf_init(&pb, "Feed A", NULL);
+	pf_add(&pb, "a1", "http://a.example/1", "A one", NULL, 1000);
+	assert_int_equal(merge(s, a, &pb, 2000, NULL), 1);
+	store_set_status(s, a, 1, NULL, 2000);
+	pf_init(&pb, "Feed B", NULL);
+	pf_add(&pb, "b1", "http://b.example/1", "B one", NULL, 1000);
+	pf_add(&pb, "b2", "http://b.example/2", "B two", NULL, 1100);
+	assert_int_equal(merge(s, b, &pb, 2000, NULL), 2);
+	store_set_validators(s, b, "\"v\"", NULL);
+	store_set_status(s, b, 0, "HTTP 500", 2000);
+	/* a reader of the file sees none of it yet */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 0);
+	store_group(s, 0);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 3);
+	assert_int_equal(
+	    rawdb_int(fx->path, "SELECT count(*) FROM feeds WHERE status = -1"),
+	    1);
+	/* outside a group, a merge is its own transaction again */
+	pf_init(&pb, "Feed A", NULL);
+	pf_add(&pb, "a2", "http://a.example/2", "A two", NULL, 1200);
+	assert_int_equal(merge(s, a, &pb, 2100, NULL), 1);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 4);
+	/* a group left open when the store closes is kept */
+	store_group(s, 1);
+	store_set_status(s, b, 1, NULL, 2200);
+	store_close(s);
+
+	s = open_file(fx->path);
+	assert_int_equal(store_item_count(s), 4);
+	assert_string_equal(store_feed(s, b)->etag, "\"v\"");
+	assert_int_equal(store_feed(s, b)->status, 1);
+	assert_int_equal(store_feed(s, a)->status, 1);
+	store_close(s);
+}
+
 /* Marks and the log survive a restart; the log finds its items again by
  * feed and key (memory ids are per session); an entry whose item was
  * pruned stays, without an item; open_since drops old entries. */
@@ -1959,39 +2010,40 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_feeds),
-		cmocka_unit_test(test_merge_dedup),
-		cmocka_unit_test(test_lean),
-		cmocka_unit_test(test_updated_and_read),
-		cmocka_unit_test(test_status_validators),
-		cmocka_unit_test(test_canonical_order),
-		cmocka_unit_test(test_order_independent),
-		cmocka_unit_test(test_prune),
-		cmocka_unit_test(test_alerts),
-		cmocka_unit_test(test_many),
-		cmocka_unit_test(test_prune_gone),
-		cmocka_unit_test(test_retention_first_seen),
+	    cmocka_unit_test(test_feeds),
+	    cmocka_unit_test(test_merge_dedup),
+	    cmocka_unit_test(test_lean),
+	    cmocka_unit_test(test_updated_and_read),
+	    cmocka_unit_test(test_status_validators),
+	    cmocka_unit_test(test_canonical_order),
+	    cmocka_unit_test(test_order_independent),
+	    cmocka_unit_test(test_prune),
+	    cmocka_unit_test(test_alerts),
+	    cmocka_unit_test(test_many),
+	    cmocka_unit_test(test_prune_gone),
+	    cmocka_unit_test(test_retention_first_seen),
 #define FX(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
-		FX(test_file_restart),
-		FX(test_file_many_feeds),
-		FX(test_file_alerts),
-		FX(test_file_open_since),
-		FX(test_file_restart_age_pruned),
-		FX(test_file_restart_cap_pruned),
-		FX(test_file_migrate_v3),
-		FX(test_file_retention),
-		FX(test_file_migrate_v1),
-		FX(test_file_corrupt_random),
-		FX(test_file_corrupt_truncated),
-		FX(test_file_newer),
-		FX(test_file_readonly_dir),
-		FX(test_file_readonly_file),
-		FX(test_file_open_since_readonly),
-		FX(test_file_not_a_dir),
-		FX(test_file_size_limit),
-		FX(test_file_disk_full),
-		FX(test_file_two_stores),
-		FX(test_file_kill9),
+	    FX(test_file_restart),
+	    FX(test_file_group),
+	    FX(test_file_many_feeds),
+	    FX(test_file_alerts),
+	    FX(test_file_open_since),
+	    FX(test_file_restart_age_pruned),
+	    FX(test_file_restart_cap_pruned),
+	    FX(test_file_migrate_v3),
+	    FX(test_file_retention),
+	    FX(test_file_migrate_v1),
+	    FX(test_file_corrupt_random),
+	    FX(test_file_corrupt_truncated),
+	    FX(test_file_newer),
+	    FX(test_file_readonly_dir),
+	    FX(test_file_readonly_file),
+	    FX(test_file_open_since_readonly),
+	    FX(test_file_not_a_dir),
+	    FX(test_file_size_limit),
+	    FX(test_file_disk_full),
+	    FX(test_file_two_stores),
+	    FX(test_file_kill9),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
