@@ -109,8 +109,9 @@ ATTR_NODISCARD int store_merge(struct store *s, uint32_t feed_id,
 
 /* store_group(s, 1) until store_group(s, 0): every write in between (the
  * merges, statuses and validators of the feeds one turn of the loop
- * finished) goes to disk in one transaction instead of one each, which
- * writes the indexes' pages once, not once a feed. */
+ * finished; the read marks of a story's items) goes to disk in one
+ * transaction instead of one each, which writes the indexes' pages once,
+ * not once a feed.  Groups nest: the outermost end commits. */
 void store_group(struct store *s, int on);
 
 /* Borrowed until the next store_merge or store_prune; NULL for an unknown

@@ -117,8 +117,8 @@ struct store {
 	size_t capleadof;
 	unsigned db_lost : 1;
 	unsigned batch : 1; /* inside a merge or prune */
-	unsigned group : 1; /* store_group: writes share one transaction */
 	unsigned txn : 1;   /* its transaction has begun */
+	unsigned group;     /* store_group depth: writes share a transaction */
 };
 
 #define TOMB UINT32_MAX
@@ -348,7 +348,7 @@ db_lost(struct store *s, const char *why)
 	db_rollback(s->db);
 	db_close(s->db);
 	s->db = NULL;
-	s->batch = s->group = s->txn = 0;
+	s->batch = s->txn = 0;
 	if (!s->db_lost) {
 		s->db_lost = 1;
 		free(s->warning);
@@ -467,10 +467,11 @@ void
 store_group(struct store *s, int on)
 {
 	if (on) {
-		s->group = 1;
+		s->group++;
 		return;
 	}
-	s->group = 0;
+	if (s->group > 0 && --s->group > 0)
+		return;
 	commit(s);
 }
 
@@ -797,7 +798,8 @@ store_close(struct store *s)
 {
 	if (!s)
 		return;
-	store_group(s, 0); /* a group left open is kept */
+	s->group = 0; /* a group left open is kept */
+	commit(s);
 	db_close(s->db);
 	for (uint32_t id = 1; id <= s->max; id++) {
 		lead_release(s, id);

@@ -384,6 +384,7 @@ ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read)
 	const struct cluster_view *cv = cluster_view(ui->cl, cluster);
 	size_t changed = 0;
 
+	store_group(ui->store, 1); /* one transaction, not one an item */
 	for (size_t i = 0; cv && i < cv->nmembers; i++) {
 		uint32_t id = cv->members[i];
 		const struct item *it = store_item(ui->store, id);
@@ -394,6 +395,7 @@ ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read)
 		store_set_read(ui->store, id, read);
 		store_set_seen(ui->store, id);
 	}
+	store_group(ui->store, 0);
 	ui->dirty_main = 1;
 	return changed;
 }
@@ -508,8 +510,10 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 		return 0;
 	case ACT_MARK_ALL_READ: {
 		size_t n = 0;
+		store_group(ui->store, 1);
 		for (size_t i = 0; i < b->ids.n; i++)
 			n += ui_cluster_mark_read(ui, b->ids.v[i], 1);
+		store_group(ui->store, 0);
 		ui_flash(ui, 0, "marked %zu item%s read", n, n == 1 ? "" : "s");
 		return 0;
 	}

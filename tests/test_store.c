@@ -962,9 +962,17 @@ test_file_group(void **state)
 	assert_int_equal(merge(s, b, &pb, 2000, NULL), 2);
 	store_set_validators(s, b, "\"v\"", NULL);
 	store_set_status(s, b, 0, "HTTP 500", 2000);
-	/* a reader of the file sees none of it yet */
+	/* a reader of the file sees none of it yet, nor at the end of a
+	 * group inside it */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 0);
+	store_group(s, 1);
+	store_set_read(s, 1, 1);
+	store_group(s, 0);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 0);
 	store_group(s, 0);
+	assert_int_equal(
+	    rawdb_int(fx->path, "SELECT count(*) FROM items WHERE read = 1"),
+	    1);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), 3);
 	assert_int_equal(
 	    rawdb_int(fx->path, "SELECT count(*) FROM feeds WHERE status = -1"),
