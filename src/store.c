@@ -116,9 +116,9 @@ struct store {
 	struct leads **leadof; /* lean: by id, where its lead is kept */
 	size_t capleadof;
 	unsigned db_lost : 1;
-	unsigned batch : 1; /* inside a merge or prune */
-	unsigned txn : 1;   /* its transaction has begun */
-	unsigned group;     /* store_group depth: writes share a transaction */
+	unsigned txn : 1; /* the open batch's transaction has begun */
+	unsigned depth;   /* batches open (a merge, a prune, a store_group):
+	                   * their writes share one transaction */
 };
 
 #define TOMB UINT32_MAX
@@ -348,7 +348,7 @@ db_lost(struct store *s, const char *why)
 	db_rollback(s->db);
 	db_close(s->db);
 	s->db = NULL;
-	s->batch = s->txn = 0;
+	s->txn = 0;
 	if (!s->db_lost) {
 		s->db_lost = 1;
 		free(s->warning);
@@ -358,9 +358,9 @@ db_lost(struct store *s, const char *why)
 	}
 }
 
-/* 1 when a write may go to the journal now.  Inside a merge or prune (or
- * a group) the transaction begins with the first write, so a merge that
- * changes nothing takes no lock at all. */
+/* 1 when a write may go to the journal now.  Inside a batch the
+ * transaction begins with the first write, so a merge that changes
+ * nothing takes no lock at all. */
 static int
 ready(struct store *s)
 {
@@ -368,7 +368,7 @@ ready(struct store *s)
 
 	if (!s->db)
 		return 0;
-	if ((s->batch || s->group) && !s->txn) {
+	if (s->depth > 0 && !s->txn) {
 		if (db_begin(s->db, err, sizeof(err)) != 0) {
 			db_lost(s, err);
 			return 0;
@@ -443,10 +443,12 @@ save_item(struct store *s, struct rec *r)
 	return 0;
 }
 
+/* A batch of writes: batches nest, and the outermost one's end commits
+ * them all. */
 static void
 begin(struct store *s)
 {
-	s->batch = 1;
+	s->depth++;
 }
 
 static void
@@ -454,25 +456,20 @@ commit(struct store *s)
 {
 	char err[256];
 
-	if (s->group) { /* the group's end commits */
-		s->batch = 0;
+	if (s->depth > 0 && --s->depth > 0)
 		return;
-	}
 	if (s->db && s->txn && db_commit(s->db, err, sizeof(err)) != 0)
 		db_lost(s, err);
-	s->batch = s->txn = 0;
+	s->txn = 0;
 }
 
 void
 store_group(struct store *s, int on)
 {
-	if (on) {
-		s->group++;
-		return;
-	}
-	if (s->group > 0 && --s->group > 0)
-		return;
-	commit(s);
+	if (on)
+		begin(s);
+	else
+		commit(s);
 }
 
 /* Where url's feed id is in the url table, or the free slot where it
@@ -798,7 +795,7 @@ store_close(struct store *s)
 {
 	if (!s)
 		return;
-	s->group = 0; /* a group left open is kept */
+	s->depth = 0; /* a group left open is kept */
 	commit(s);
 	db_close(s->db);
 	for (uint32_t id = 1; id <= s->max; id++) {
