@@ -169,6 +169,16 @@ struct shared {
 	uint32_t hits;
 };
 
+/* What an item's term is, by flags: posted if it is in a centroid
+ * (TERM_BG: rare in the news at large), evidence of a story (TERM_SAL),
+ * a phrase (TERM_PAIR).  An item's flags, one a term, in a vector's order. */
+enum { TERM_BG = 1, TERM_SAL = 2, TERM_PAIR = 4 };
+
+struct tflags {
+	unsigned char *f;
+	uint32_t cap;
+};
+
 struct lang_tok {
 	char *tag;
 	struct tokenizer *tok; /* shared by the tags of one language */
@@ -227,6 +237,7 @@ struct clusterer {
 	struct shared *sh;
 	uint32_t *xcnt; /* the query's terms' counts in a candidate (cosine) */
 	size_t capxcnt;
+	struct tflags xfl; /* c->x's term flags (cluster_add) */
 	size_t ncand_cap;
 	size_t since_sweep;
 	/* by term: whether it is salient in the background (bg_salient),
@@ -356,6 +367,7 @@ clusterer_fini(struct clusterer *c)
 	free(c->bgsal);
 	free(c->sh);
 	free(c->xcnt);
+	free(c->xfl.f);
 	free(c->open);
 	free(c->rank);
 	svec_fini(&c->tf);
@@ -1359,20 +1371,42 @@ is_salient(const struct clusterer *c, uint32_t term)
 	       vocab_idf(c->vocab, term) >= SALIENT_LIVE;
 }
 
-/* The units of evidence of the n terms for which shared says yes: a
- * salient phrase counts one and covers its two words (phrases that share
- * a word are one name), and every other salient word counts one. */
+/* Fills fl with the flags of x's terms (TERM_*), read from the vocabulary
+ * once where x is weighed: on a batch's worker, off the thread that
+ * places, whose scans then read no term's record. */
+static void
+term_flags(const struct clusterer *c, const struct svec *x, struct tflags *fl)
+{
+	uint32_t a, b;
+
+	if (x->n > fl->cap) {
+		fl->cap = x->n;
+		fl->f = xrealloc(fl->f, fl->cap);
+	}
+	for (uint32_t i = 0; i < x->n; i++) {
+		uint32_t t = x->term[i];
+		unsigned char f = 0;
+		if (bg_salient(c, t))
+			f = TERM_BG | (is_salient(c, t) ? TERM_SAL : 0);
+		if (vocab_pair(c->vocab, t, &a, &b))
+			f |= TERM_PAIR;
+		fl->f[i] = f;
+	}
+}
+
+/* The units of evidence of the n terms for which use says yes (shared
+ * and salient): a phrase counts one and covers its two words (phrases
+ * that share a word are one name), and every other word counts one. */
 static double
 units(const struct clusterer *c, const uint32_t *term, uint32_t n,
-    const unsigned char *shared)
+    const unsigned char *use)
 {
 	uint32_t cover[2 * TOPK_MAX];
 	uint32_t ncover = 0, a, b;
 	double u = 0;
 
 	for (uint32_t i = 0; i < n; i++) {
-		if (!shared[i] || !vocab_pair(c->vocab, term[i], &a, &b) ||
-		    !is_salient(c, term[i]))
+		if (!use[i] || !vocab_pair(c->vocab, term[i], &a, &b))
 			continue;
 		/* phrases sharing a word are one name: "george floyd",
 		 * "floyd death" */
@@ -1384,24 +1418,26 @@ units(const struct clusterer *c, const uint32_t *term, uint32_t n,
 		}
 	}
 	for (uint32_t i = 0; i < n; i++)
-		if (shared[i] && !vocab_pair(c->vocab, term[i], &a, &b) &&
-		    is_salient(c, term[i]) && !has_term(cover, ncover, term[i]))
+		if (use[i] && !vocab_pair(c->vocab, term[i], &a, &b) &&
+		    !has_term(cover, ncover, term[i]))
 			u++;
 	return u;
 }
 
-/* The evidence item x brings for joining cl: its terms that are core
- * terms of cl, whose counts there cosine gave in cnt. */
+/* The evidence item x (its term flags fl) brings for joining cl: its
+ * salient terms that are core terms of cl, whose counts there cosine
+ * gave in cnt. */
 static double
-evidence(struct clusterer *c, const struct svec *x, const uint32_t *cnt,
-    const struct cluster *cl)
+evidence(struct clusterer *c, const struct svec *x, const unsigned char *fl,
+    const uint32_t *cnt, const struct cluster *cl)
 {
-	unsigned char shared[256];
-	uint32_t n = x->n < sizeof(shared) ? x->n : sizeof(shared);
+	unsigned char use[256];
+	uint32_t n = x->n < sizeof(use) ? x->n : sizeof(use);
 
 	for (uint32_t i = 0; i < n; i++)
-		shared[i] = (unsigned char)is_core(cnt[i], cl->nmembers);
-	return units(c, x->term, n, shared);
+		use[i] = (unsigned char)((fl[i] & TERM_SAL) &&
+		                         is_core(cnt[i], cl->nmembers));
+	return units(c, x->term, n, use);
 }
 
 /* The evidence two clusters share: terms core to both, found from the
@@ -1419,9 +1455,9 @@ evidence2(struct clusterer *c, const struct cluster *a, const struct cluster *b)
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < a->sum.cap && n < ARRAY_LEN(term); i++) {
 		const struct hvec_slot *s = &a->sum.s[i];
-		if (s->term == HVEC_EMPTY ||
-		    !is_core(s->n, a->nmembers) ||
-		    !is_core(hvec_count(&b->sum, s->term), b->nmembers))
+		if (s->term == HVEC_EMPTY || !is_core(s->n, a->nmembers) ||
+		    !is_core(hvec_count(&b->sum, s->term), b->nmembers) ||
+		    !is_salient(c, s->term))
 			continue;
 		term[n] = s->term;
 		shared[n++] = 1;
@@ -1721,8 +1757,8 @@ cmp_choice(const void *a, const void *b)
  * others), so only a candidate whose bound reaches the threshold is
  * compared in full. */
 static size_t
-choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
-    struct choice *ch, size_t max)
+choices(struct clusterer *c, const struct svec *x, const unsigned char *fl,
+    uint32_t feed, int64_t t, struct choice *ch, size_t max)
 {
 	/* Only x's salient terms lead to candidates: a cluster that shares
 	 * none with x cannot give it the evidence it needs.  The lists of
@@ -1732,12 +1768,12 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 	 * x (skip), as no centroid weighs more than its length. */
 	double x2 = 0, s1 = 0, xns2 = 0, skip = 0, skip2 = 0;
 	unsigned char scan[512];
-	uint32_t nsal = 0, pa, pb;
+	uint32_t nsal = 0;
 	uint32_t nx = x->n < sizeof(scan) ? x->n : (uint32_t)sizeof(scan);
 	for (uint32_t i = 0; i < x->n; i++) {
 		double w = x->w[i];
-		int bg = bg_salient(c, x->term[i]);
-		int sal = bg && is_salient(c, x->term[i]);
+		int bg = (fl[i] & TERM_BG) != 0;
+		int sal = (fl[i] & TERM_SAL) != 0;
 		x2 += w * w;
 		if (i < nx)
 			scan[i] = (unsigned char)sal;
@@ -1750,7 +1786,7 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 			xns2 += w * w;
 		}
 		/* an item that says more must share more */
-		nsal += sal && !vocab_pair(c->vocab, x->term[i], &pa, &pb);
+		nsal += sal && !(fl[i] & TERM_PAIR);
 	}
 	double need = nsal >= EVIDENCE_WORDS ? EVIDENCE : 1, xns = root(xns2);
 	struct svec head = *x;
@@ -1790,7 +1826,7 @@ choices(struct clusterer *c, const struct svec *x, uint32_t feed, int64_t t,
 			    xreallocarray(c->xcnt, x->n, sizeof(*c->xcnt));
 		}
 		double s = cosine(x, co, c->xcnt);
-		if (s < bar || evidence(c, x, c->xcnt, co) < need)
+		if (s < bar || evidence(c, x, fl, c->xcnt, co) < need)
 			continue;
 		struct choice e = {o, s};
 		/* kept best first: e goes where it belongs among the few */
@@ -1845,11 +1881,11 @@ weigh(const struct clusterer *c, uint32_t feed, const struct svec *tf,
 	tfidf_weigh(c->vocab, ttf, c->o.name_boost, feed, fd, tx);
 }
 
-/* Places item idx (weighed: x, and tx of its headline) of feed, dated
- * time, in a cluster; returns the cluster's id. */
+/* Places item idx (weighed: x, its term flags fl, and tx of its
+ * headline) of feed, dated time, in a cluster; returns the cluster's id. */
 static uint32_t
 place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
-    const struct svec *x, const struct svec *tx)
+    const struct svec *x, const unsigned char *fl, const struct svec *tx)
 {
 	struct item *it = &c->items[idx];
 	it->feed = feed_id;
@@ -1861,7 +1897,7 @@ place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
 		sweep(c);
 
 	struct choice ch[CHOICES];
-	size_t nch = choices(c, x, feed_id, time, ch, CHOICES);
+	size_t nch = choices(c, x, fl, feed_id, time, ch, CHOICES);
 	uint32_t id = nch > 0 ? ch[0].id : new_cluster(c);
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
@@ -1870,7 +1906,7 @@ place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
 	unsigned char ns[512];
 	uint32_t nx = x->n < sizeof(ns) ? x->n : (uint32_t)sizeof(ns);
 	for (uint32_t i = 0; i < nx; i++)
-		ns[i] = (unsigned char)!bg_salient(c, x->term[i]);
+		ns[i] = (unsigned char)!(fl[i] & TERM_BG);
 	if (nx == x->n) {
 		hvec_axpy_part(&cl->sum, 1.0, x, ns, &cl->ns2);
 	} else {
@@ -1925,7 +1961,8 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 		c->items[idx].raw = NULL;
 	}
 	weigh(c, feed_id, &c->tf, &c->ttf, &c->x, &c->tx);
-	return place(c, idx, feed_id, time, &c->x, &c->tx);
+	term_flags(c, &c->x, &c->xfl);
+	return place(c, idx, feed_id, time, &c->x, c->xfl.f, &c->tx);
 }
 
 /* A batch of counted items: the worker weighs chunk j (into buf[j % 2])
@@ -1938,6 +1975,7 @@ cluster_add(struct clusterer *c, uint32_t item_id, uint32_t feed_id,
 struct weighed {
 	uint32_t idx[BATCH_CHUNK]; /* item index, UINT32_MAX: skip */
 	struct svec x[BATCH_CHUNK], tx[BATCH_CHUNK];
+	struct tflags fl[BATCH_CHUNK];
 };
 
 struct batch {
@@ -1970,6 +2008,7 @@ weigh_chunk(struct batch *b, size_t j, struct svec *tf, struct svec *ttf)
 		it->raw = NULL;
 		weigh(b->c, b->e[k].feed, tf, ttf, &w->x[k - from],
 		    &w->tx[k - from]);
+		term_flags(b->c, &w->x[k - from], &w->fl[k - from]);
 	}
 }
 
@@ -2052,7 +2091,8 @@ cluster_add_counted(
 		for (size_t k = from; k < to; k++)
 			if (w->idx[k - from] != UINT32_MAX)
 				place(c, w->idx[k - from], e[k].feed, e[k].time,
-				    &w->x[k - from], &w->tx[k - from]);
+				    &w->x[k - from], w->fl[k - from].f,
+				    &w->tx[k - from]);
 		if (threaded) {
 			pthread_mutex_lock(&b.mu);
 			b.placed = j + 1;
@@ -2069,6 +2109,7 @@ cluster_add_counted(
 		for (size_t k = 0; k < BATCH_CHUNK; k++) {
 			svec_fini(&b.buf[i]->x[k]);
 			svec_fini(&b.buf[i]->tx[k]);
+			free(b.buf[i]->fl[k].f);
 		}
 		free(b.buf[i]);
 	}
