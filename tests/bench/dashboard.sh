@@ -12,13 +12,13 @@
 #      board first shows a story, when the last feed has arrived (the
 #      status line counts every feed answered, nothing in flight) and when
 #      the board's story count last changed, all from the start;
-#   4. key-to-screen latency (p50, p99) while 1,000 loopback feeds
-#      arrive and are reloaded.
+#   4. key-to-screen latency (p50, p99) idle, and while 1,000 loopback
+#      feeds arrive (at full speed, then 0-300 ms each) and are reloaded.
 # Everything is read off the screen (tmux capture-pane): 1-3 by a shell
 # loop, so those times include its polling, a few ms; 4 through one tmux
-# control client (tests/tools/keylat), whose looks cost about 0.05 ms.  Figures only, no pass/fail.  Run
-# from the repository top with $WIREDESK and $BUILD set, as `make bench`
-# does.
+# control client (tests/tools/keylat), whose looks cost about 0.05 ms.
+# Figures only, no pass/fail.  Run from the repository top with
+# $WIREDESK and $BUILD set, as `make bench` does.
 set -u
 : "${WIREDESK:?}" "${BUILD:?}"
 IDLE=${IDLE:-30}

@@ -26,8 +26,9 @@
  * three-item stories, as on a real wire day), or shuffle the dates with
  * another seed (-r SEED, to see how much the order matters); -v prints
  * every cluster
- * with its stories.  Output: a line "items N stories S clusters C" and a
- * line "bcubed P R F1". */
+ * with its stories.  Output: a line "items N stories S clusters C", a
+ * line "bcubed P R F1", and a line "alone P R F1", the score of putting
+ * every item alone, beside it. */
 #include <errno.h>
 #include <limits.h>
 #include <stddef.h>
@@ -494,10 +495,18 @@ report(const struct sample *sm, const uint32_t *sys, size_t nclusters)
 
 	for (size_t i = 0; i < sm->n; i++)
 		gold[i] = sm->r[i].gold;
+	uint32_t *alone =
+	    xreallocarray(NULL, sm->n ? sm->n : 1, sizeof(*alone));
+	for (size_t i = 0; i < sm->n; i++)
+		alone[i] = (uint32_t)i;
 	struct bcubed b = bcubed_score(gold, sys, sm->n);
+	struct bcubed a = bcubed_score(gold, alone, sm->n);
 	printf("items %zu stories %zu clusters %zu\n", sm->n, sm->nstories,
 	    nclusters);
 	printf("bcubed %.4f %.4f %.4f\n", b.precision, b.recall, b.f1);
+	/* the baseline: every item alone */
+	printf("alone %.4f %.4f %.4f\n", a.precision, a.recall, a.f1);
+	free(alone);
 	free(gold);
 }
 
