@@ -2,12 +2,14 @@
  * wide as the terminal) and a cluster's list of items.
  *
  * Both views hold ids only.  On every rebuild they rank or list afresh
- * and then look their selected id up in the new order, so a story keeps
- * the selection while others rise and fall around it, and the view does
- * not scroll unless the story would leave the screen (lv_set_count): the
- * hottest stay in sight at the top, and the highlight follows its story.
- * A selected cluster that merged into another is found again through its
- * label item (cluster_of).
+ * and then look their selected id up in the new order, so a story the
+ * reader picked (moved to, opened, marked) keeps the selection while
+ * others rise and fall around it, and the view does not scroll unless
+ * the story would leave the screen (lv_set_count): the hottest stay in
+ * sight at the top, and the highlight follows its story.  Until the
+ * reader picks one, the highlight stays on the hottest story, whichever
+ * it is as feeds arrive.  A selected cluster that merged into another is
+ * found again through its label item (cluster_of).
  *
  * A panel shows the label, the number of outlets, the age of the newest
  * item, and the newest headlines with a preference for outlets not yet
@@ -110,7 +112,8 @@ ui_board_rebuild(struct ui *ui)
 	 * rebuilt clusterer numbered the clusters afresh; without it the
 	 * selection keeps its place. */
 	size_t idx = b->lv.sel;
-	uint32_t want = b->sel_item ? cluster_of(ui->cl, b->sel_item) : 0;
+	uint32_t want =
+	    b->chosen && b->sel_item ? cluster_of(ui->cl, b->sel_item) : 0;
 	for (size_t i = 0; want && i < n; i++) {
 		if (b->ids.v[i] == want) {
 			idx = i;
@@ -448,6 +451,12 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 	const struct cluster_view *cv = selected_cluster(ui);
 	ptrdiff_t step = (ptrdiff_t)b->lv.step;
 
+	int chosen = b->chosen;
+
+	/* Any of these is the reader's choice of a story: from now on the
+	 * highlight follows the story instead of the top of the board. */
+	if (a != ACT_MARK_ALL_READ)
+		b->chosen = 1;
 	switch (a) {
 	case ACT_LEFT:
 		lv_move(&b->lv, -1);
@@ -518,8 +527,10 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 		return 0;
 	}
 	default:
-		if (!ui_list_nav(&b->lv, a, step))
+		if (!ui_list_nav(&b->lv, a, step)) {
+			b->chosen = chosen;
 			return -1;
+		}
 		break;
 	}
 	remember_selection(ui);

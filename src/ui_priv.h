@@ -59,6 +59,7 @@ struct ui_board {
 	struct lv_grid grid;
 	uint32_t sel_id;   /* the selected cluster ... */
 	uint32_t sel_item; /* ... and its label item, to follow merges */
+	int chosen;        /* the reader picked it: it follows its story */
 };
 
 struct ui_items {

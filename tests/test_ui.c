@@ -263,6 +263,53 @@ scenario_selection_follows(void)
 	env_fini(&e);
 }
 
+/* Before the reader picks a story, the highlight stays on the hottest
+ * one while feeds arrive (at start-up the first feed's story would
+ * otherwise drag the board down as hotter stories rank above it). */
+static void
+scenario_selection_top(void)
+{
+	struct env e;
+
+	env_init(&e);
+	add(&e, 1, "Central bank holds interest rates as inflation slows",
+	    "https://pacific.test/rates", NOW - 5000);
+	env_ui(&e);
+	add(&e, 0, "Hackers hit Sony Pictures computer network",
+	    "https://harbor.test/sony", NOW - 60);
+	add(&e, 1, "Sony Pictures computer network hit by hackers",
+	    "https://pacific.test/sony", NOW - 50);
+	add(&e, 2, "Sony Pictures hackers: computer network still down",
+	    "https://reel.test/sony", NOW - 40);
+	ui_draw(e.ui, NOW);
+	uint32_t top;
+	CHECK(cluster_rank(e.c, NOW, &top, 1) == 1);
+	const struct cluster_view *cv = cluster_view(e.c, top);
+	CHECK(cv != NULL && cv->sources == 3);
+	char *link = open_link(&e);
+	CHECK(strstr(link, "/sony") != NULL);
+	free(link);
+
+	/* Opening it was a choice: a hotter story now ranks above it and
+	 * the highlight stays on Sony. */
+	add(&e, 3, "Storm floods coastal towns as river bursts its banks",
+	    "https://bytebeat.test/storm", NOW - 30);
+	add(&e, 2, "Coastal towns flooded by storm as river bursts banks",
+	    "https://reel.test/storm", NOW - 20);
+	add(&e, 0, "Storm floods more coastal towns, river banks burst",
+	    "https://harbor.test/storm", NOW - 10);
+	add(&e, 1, "River bursts its banks, storm floods coastal towns",
+	    "https://pacific.test/storm", NOW - 5);
+	ui_draw(e.ui, NOW);
+	CHECK(cluster_rank(e.c, NOW, &top, 1) == 1);
+	cv = cluster_view(e.c, top);
+	CHECK(cv != NULL && cv->sources == 4);
+	link = open_link(&e);
+	CHECK(strstr(link, "/sony") != NULL);
+	free(link);
+	env_fini(&e);
+}
+
 /* Requests: reload a cluster's feeds, reload all, open, quit; q goes
  * back before it quits. */
 static void
@@ -982,6 +1029,13 @@ test_selection_follows(void **state)
 }
 
 static void
+test_selection_top(void **state)
+{
+	(void)state;
+	run(scenario_selection_top, 40, 120);
+}
+
+static void
 test_requests(void **state)
 {
 	(void)state;
@@ -1070,6 +1124,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_selection_follows),
+	    cmocka_unit_test(test_selection_top),
 	    cmocka_unit_test(test_requests),
 	    cmocka_unit_test(test_read_and_seen),
 	    cmocka_unit_test(test_filter),
