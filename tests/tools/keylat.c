@@ -15,7 +15,8 @@
  * sent before key number AT.  Prints the latencies' p50, p99 and max in
  * ms, and the median time of one look (a capture-pane round trip), which
  * is the resolution of each figure.  A key whose view has not changed
- * after 5 s counts as 5 s.  Exits 2 when tmux cannot be reached. */
+ * after 5 s counts as 5 s.  Exits 2 when tmux cannot be reached or does
+ * not answer a command within 10 s. */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -29,6 +30,17 @@
 #include "util.h"
 
 #define WAIT_US (5 * 1000 * 1000)
+#define ANSWER_S 10
+
+static void
+on_alarm(int sig)
+{
+	static const char msg[] = "keylat: tmux did not answer in 10 s\n";
+
+	(void)sig;
+	(void)!write(2, msg, sizeof(msg) - 1);
+	_exit(2);
+}
 
 struct ctl {
 	FILE *in;  /* commands to tmux */
@@ -87,18 +99,21 @@ ctl_cmd(struct ctl *k, const char *cmd)
 	if (fprintf(k->in, "%s\n", cmd) < 0 || fflush(k->in) != 0)
 		return -1;
 	buf_reset(&k->block);
+	alarm(ANSWER_S);
 	while (fgets(line, sizeof(line), k->out) != NULL) {
 		if (!in) {
 			/* notifications (%window-renamed ...) come between */
 			in = strncmp(line, "%begin ", 7) == 0;
 			continue;
 		}
-		if (strncmp(line, "%end ", 5) == 0)
-			return 0;
-		if (strncmp(line, "%error ", 7) == 0)
-			return -1;
+		int end = strncmp(line, "%end ", 5) == 0;
+		if (end || strncmp(line, "%error ", 7) == 0) {
+			alarm(0);
+			return end ? 0 : -1;
+		}
 		buf_puts(&k->block, line);
 	}
+	alarm(0);
 	return -1;
 }
 
@@ -109,9 +124,14 @@ ctl_attached(struct ctl *k)
 {
 	char line[4096];
 
-	while (fgets(line, sizeof(line), k->out) != NULL)
-		if (strncmp(line, "%session-changed ", 17) == 0)
+	alarm(ANSWER_S);
+	while (fgets(line, sizeof(line), k->out) != NULL) {
+		if (strncmp(line, "%session-changed ", 17) == 0) {
+			alarm(0);
 			return 0;
+		}
+	}
+	alarm(0);
 	return -1;
 }
 
@@ -188,6 +208,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGALRM, on_alarm);
 	struct ctl k = {0};
 	char look[256], send[256];
 	snprintf(look, sizeof(look), "capture-pane -p%s%s -S 0 -E 0",
