@@ -828,8 +828,26 @@ rebuild_note(struct dash *d, uint32_t id)
 	rb->ids[rb->n++] = id;
 }
 
-/* Adds a slice until deadline_ms; swaps when done.  Returns 1 while work
- * remains. */
+/* Whether a key waits on the terminal: the loop's work stops for it,
+ * so that a key is answered within one slice of work (a feed, or a few
+ * dozen items of a rebuild), not a whole turn's budget. */
+static int
+key_waiting(const struct dash *d)
+{
+	struct pollfd p = {.fd = ui_input_fd(d->ui), .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* Time to stop a slice of work: the budget is spent or a key waits. */
+static int
+yield_now(const struct dash *d, int64_t deadline_ms)
+{
+	return util_now_ms() >= deadline_ms || key_waiting(d);
+}
+
+/* Adds a slice until deadline_ms or a key; swaps when done.  Returns 1
+ * while work remains. */
 static int
 rebuild_step(struct dash *d, int64_t deadline_ms)
 {
@@ -839,12 +857,12 @@ rebuild_step(struct dash *d, int64_t deadline_ms)
 		return 0;
 	while (rb->counted < rb->n) {
 		count_into(&d->r, rb->fresh, NULL, rb->ids[rb->counted++]);
-		if ((rb->counted & 63) == 0 && util_now_ms() >= deadline_ms)
+		if ((rb->counted & 63) == 0 && yield_now(d, deadline_ms))
 			return 1;
 	}
 	while (rb->pos < rb->n) {
 		cluster_into(&d->r, rb->fresh, rb->ids[rb->pos++]);
-		if ((rb->pos & 31) == 0 && util_now_ms() >= deadline_ms)
+		if ((rb->pos & 31) == 0 && yield_now(d, deadline_ms))
 			return rb->pos < rb->n;
 	}
 	cluster_swap(d->r.clusters, rb->fresh);
@@ -1240,8 +1258,11 @@ run_dashboard(const struct app_opts *o)
 	int pending = 0;
 	while (!quit_flag) {
 		now = wall_now();
-		update_status(&d);
-		ui_draw(d.ui, now);
+		/* a key that came during the work is read and drawn first */
+		if (!key_waiting(&d)) {
+			update_status(&d);
+			ui_draw(d.ui, now);
+		}
 		struct pollfd pfd[3] = {
 			{.fd = ui_input_fd(d.ui), .events = POLLIN},
 			{.fd = sigpipe[0], .events = POLLIN},
@@ -1267,15 +1288,26 @@ run_dashboard(const struct app_opts *o)
 					launch_reap();
 			}
 		}
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			/* the terminal is gone: nothing can be shown or read */
+			log_msg(LOG_WARN, "terminal closed, quitting");
+			quit_flag = 1;
+		}
 		if (quit_flag)
 			break;
 
 		struct ui_request req;
 		while (!quit_flag && ui_handle_input(d.ui, now, &req))
 			act(&d, &req, now);
+		if (pfd[0].revents & POLLIN) {
+			/* the key's answer is drawn before any other work */
+			pending = 1;
+			continue;
+		}
 
-		/* Finished transfers, within the budget: a burst of feeds
-		 * never delays a key by more than a frame. */
+		/* Finished transfers, within the budget and until a key
+		 * comes: a burst of feeds never keeps a key waiting for more
+		 * than one feed's work. */
 		int64_t t0 = util_now_ms();
 		struct fetch_result res;
 		pending = 0;
@@ -1287,8 +1319,8 @@ run_dashboard(const struct app_opts *o)
 		struct pool_done done;
 		/* the feeds this turn finished go to disk together */
 		store_group(d.r.store, 1);
-		for (;;) {
-			if (util_now_ms() - t0 >= BUDGET_MS) {
+		for (int n = 0;; n++) {
+			if (n > 0 && yield_now(&d, t0 + BUDGET_MS)) {
 				pending = 1;
 				break;
 			}
