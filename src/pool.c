@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -140,6 +141,11 @@ worker(void *arg)
 {
 	struct pool *p = arg;
 
+	/* Parsing yields the CPU to the event loop, which answers keys: on
+	 * a busy machine a burst of feeds is parsed a little later, a key is
+	 * never drawn later.  On Linux this niceness is the thread's own;
+	 * where it is not permitted, the worker runs at the loop's. */
+	(void)setpriority(PRIO_PROCESS, 0, 10);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		struct job *j = NULL;
