@@ -1077,11 +1077,18 @@ heavier(float w, uint32_t t, float w2, uint32_t t2)
 	return w > w2 || (w == w2 && t < t2);
 }
 
+/* Whether term t of weight w would enter the selection. */
+static int
+topk_wants(const struct topk *s, uint32_t t, float w)
+{
+	return s->n < s->k ||
+	       (s->k > 0 && heavier(w, t, s->w[s->n - 1], s->t[s->n - 1]));
+}
+
 static void
 topk_offer(struct topk *s, uint32_t t, float w)
 {
-	if (s->n == s->k &&
-	    (s->k == 0 || !heavier(w, t, s->w[s->n - 1], s->t[s->n - 1])))
+	if (!topk_wants(s, t, w))
 		return;
 	uint32_t j = s->n < s->k ? s->n++ : s->k - 1;
 	while (j > 0 && heavier(w, t, s->w[j - 1], s->t[j - 1])) {
@@ -1113,12 +1120,17 @@ top_terms(const struct clusterer *c, const struct hvec *x, uint32_t k,
 	s->k = k;
 	for (uint32_t i = 0; i < x->cap; i++) {
 		uint32_t t = x->s[i].term;
+		float w = x->s[i].w;
 		if (t == HVEC_EMPTY)
+			continue;
+		/* the weight, in hand, settles most terms of a big centroid
+		 * before the term's record is looked at */
+		if (!topk_wants(s, t, w))
 			continue;
 		if (words ? vocab_pair(c->vocab, t, &a, &b)
 		          : !bg_salient(c, t))
 			continue;
-		topk_offer(s, t, x->s[i].w);
+		topk_offer(s, t, w);
 	}
 }
 
