@@ -1,7 +1,8 @@
 /* db: the SQLite journal behind the store.  Memory (store.c) is the
  * truth; this file only writes it through and reads it back at start.
  *
- * Why this way: one connection on the main thread, every statement
+ * Why this way: one connection on the main thread (and one of the
+ * checkpointer's, below, that only checkpoints), every statement
  * prepared once at open and every value bound, so no SQL is ever built
  * from data.  WAL with synchronous=NORMAL gives cheap commits that survive
  * a killed process (only a power cut may lose the last ones), lets a
@@ -9,6 +10,15 @@
  * queue instead of failing at once.  Write transactions start with BEGIN
  * IMMEDIATE so a busy database is met at the start of a merge, never
  * halfway through it.
+ *
+ * Checkpoints (copying the WAL's pages back into the file) are a thread's
+ * of their own: SQLite would run them inside the commit that filled the
+ * WAL, tens of milliseconds on the loop that answers keys.  A WAL hook on
+ * the main connection (which also turns the auto-checkpoint off) wakes
+ * the checkpointer once the WAL holds CKPT_PAGES pages; it runs a
+ * PASSIVE checkpoint on its own connection, which never blocks the
+ * writer, and the next write starts the WAL over once all of it is
+ * back.  If that thread cannot start, SQLite's own auto-checkpoint stays.
  *
  * The schema is versioned by PRAGMA user_version and grows only through
  * the ordered migrations[] below: migrations[v] turns version v into
@@ -21,6 +31,7 @@
 #include "db.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +43,8 @@
 #include "buf.h"
 
 #define BUSY_TIMEOUT_MS 2000
+/* WAL pages that wake the checkpointer: SQLite's own threshold. */
+#define CKPT_PAGES 1000
 
 /* The time of an item, as the store computes it. */
 #define ITEM_TIME "coalesce(published, first_seen)"
@@ -181,9 +194,19 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_PRUNE_ALERTS] = "DELETE FROM alerts WHERE fired < ?1",
 };
 
+/* The checkpointer: its thread, its connection, and what it is asked. */
+struct ckpt {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	sqlite3 *h;
+	int want, quit;
+};
+
 struct db {
 	sqlite3 *h;
 	sqlite3_stmt *st[ST_N];
+	struct ckpt *ck; /* NULL: SQLite checkpoints in the commit */
 };
 
 static void
@@ -367,11 +390,120 @@ prepare(struct db *db, int n, char *err, size_t errlen)
 	return SQLITE_OK;
 }
 
+static void *
+ckpt_main(void *arg)
+{
+	struct ckpt *ck = arg;
+
+	pthread_mutex_lock(&ck->mu);
+	for (;;) {
+		while (!ck->want && !ck->quit)
+			pthread_cond_wait(&ck->cv, &ck->mu);
+		if (ck->quit)
+			break;
+		ck->want = 0;
+		pthread_mutex_unlock(&ck->mu);
+		/* SQLITE_BUSY (another checkpoint runs) or an error: the
+		 * next commit asks again, and the last close checkpoints */
+		(void)sqlite3_wal_checkpoint_v2(
+		    ck->h, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&ck->mu);
+	}
+	pthread_mutex_unlock(&ck->mu);
+	return NULL;
+}
+
+/* Called by SQLite after each commit on the main connection. */
+static int
+ckpt_hook(void *arg, sqlite3 *h, const char *name, int pages)
+{
+	struct ckpt *ck = arg;
+
+	(void)h;
+	(void)name;
+	if (pages >= CKPT_PAGES) {
+		pthread_mutex_lock(&ck->mu);
+		ck->want = 1;
+		pthread_cond_signal(&ck->cv);
+		pthread_mutex_unlock(&ck->mu);
+	}
+	return SQLITE_OK;
+}
+
+static void
+ckpt_free(struct ckpt *ck)
+{
+	pthread_cond_destroy(&ck->cv);
+	pthread_mutex_destroy(&ck->mu);
+	sqlite3_close(ck->h);
+	free(ck);
+}
+
+static int
+is_wal(void *arg, int n, char **val, char **col)
+{
+	(void)col;
+	*(int *)arg = n == 1 && val[0] && strcmp(val[0], "wal") == 0;
+	return 0;
+}
+
+/* Starts the checkpointer of an open, trusted database; on any failure
+ * the auto-checkpoint stays as it was. */
+static void
+ckpt_start(struct db *db, const char *path)
+{
+	struct ckpt *ck = xcalloc(1, sizeof(*ck));
+
+	pthread_mutex_init(&ck->mu, NULL);
+	pthread_cond_init(&ck->cv, NULL);
+	if (sqlite3_open_v2(path, &ck->h,
+	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	        NULL) != SQLITE_OK) {
+		ckpt_free(ck);
+		return;
+	}
+	/* the main connection is the one whose close checkpoints */
+	sqlite3_db_config(ck->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	/* a connection knows the file is in WAL mode only once it has read
+	 * it: until then a checkpoint is a silent no-op */
+	int wal = 0;
+	if (sqlite3_exec(ck->h, "PRAGMA journal_mode", is_wal, &wal, NULL) !=
+	        SQLITE_OK ||
+	    !wal) {
+		ckpt_free(ck);
+		return;
+	}
+	if (pthread_create(&ck->th, NULL, ckpt_main, ck) != 0) {
+		ckpt_free(ck);
+		return;
+	}
+	db->ck = ck;
+	sqlite3_wal_hook(db->h, ckpt_hook, ck);
+}
+
+static void
+ckpt_stop(struct db *db)
+{
+	struct ckpt *ck = db->ck;
+
+	if (!ck)
+		return;
+	sqlite3_wal_hook(db->h, NULL, NULL);
+	pthread_mutex_lock(&ck->mu);
+	ck->quit = 1;
+	pthread_cond_signal(&ck->cv);
+	pthread_mutex_unlock(&ck->mu);
+	pthread_join(ck->th, NULL);
+	ckpt_free(ck);
+	db->ck = NULL;
+}
+
 void
 db_close(struct db *db)
 {
 	if (!db)
 		return;
+	ckpt_stop(db);
 	for (int i = 0; i < ST_N; i++)
 		sqlite3_finalize(db->st[i]);
 	sqlite3_close(db->h);
@@ -531,6 +663,7 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 		if (!tag) {
 			rc = setup(db, err, errlen);
 			if (rc == SQLITE_OK) {
+				ckpt_start(db, path);
 				*out = db;
 				return 0;
 			}

@@ -2,8 +2,9 @@
  * trips with NULLs, upserts that keep the read flag, transactions,
  * prunes that remember the pruned keys, alert marks and the alert log
  * (whose entries outlive the items they point at), migration from a
- * hand-made version 1 database, and moving a bad file aside with its
- * -wal and -shm.  Every test works on real files in a temporary directory. */
+ * hand-made version 1 database, moving a bad file aside with its -wal
+ * and -shm, and a WAL kept small by checkpoints through 20 MB of
+ * writes.  Every test works on real files in a temporary directory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -473,6 +474,70 @@ write_file(const char *path, const char *data, size_t n)
 	assert_int_equal(fclose(fp), 0);
 }
 
+static off_t
+file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_size : 0;
+}
+
+/* About 20 MB of items in small transactions, as the dashboard writes
+ * them: the WAL is checkpointed as it goes (by the thread that does it
+ * off the commit), so it stays a few MB, and every row is in the file
+ * once the database is closed. */
+static void
+test_wal_bounded(void **state)
+{
+	struct fixture *fx = *state;
+	char err[256], wal[160], key[32], title[64];
+	struct db *db = open_ok(fx->path);
+	enum { N = 2500, PER_TXN = 10, SUMMARY = 8000 };
+	char *summary = malloc(SUMMARY + 1);
+	off_t walmax = 0;
+
+	assert_non_null(summary);
+	for (int i = 0; i < SUMMARY; i++)
+		summary[i] = (char)('a' + i * 31 % 26);
+	summary[SUMMARY] = '\0';
+	snprintf(wal, sizeof(wal), "%s-wal", fx->path);
+	struct db_feed f = {.url = "http://a.example/rss", .title = "A"};
+	assert_int_equal(db_put_feed(db, &f, err, sizeof(err)), 0);
+	for (int i = 0; i < N; i += PER_TXN) {
+		assert_int_equal(db_begin(db, err, sizeof(err)), 0);
+		for (int k = i; k < i + PER_TXN; k++) {
+			snprintf(key, sizeof(key), "k%d", k);
+			snprintf(title, sizeof(title), "Headline number %d", k);
+			summary[k % SUMMARY] = 'Z'; /* no two alike */
+			struct db_item it = {.feed = f.rowid,
+			    .key = key,
+			    .title = title,
+			    .summary = summary,
+			    .published = 1000 + k,
+			    .first_seen = 1000 + k};
+			assert_int_equal(
+			    db_put_item(db, &it, err, sizeof(err)), 0);
+		}
+		assert_int_equal(db_commit(db, err, sizeof(err)), 0);
+		off_t w = file_size(wal);
+		if (w > walmax)
+			walmax = w;
+		usleep(2000);
+	}
+	free(summary);
+	/* 20 MB went through a WAL that stayed under 12 MB (SQLite's own
+	 * auto-checkpoint would keep it near 4 MB too, but in the commit) */
+	print_message("WAL at most %lld bytes\n", (long long)walmax);
+	assert_true(walmax > 0);
+	assert_true(walmax < 12 * 1024 * 1024);
+	/* a second connection sees every row while the first is open */
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), N);
+	db_close(db);
+	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), N);
+	db = open_ok(fx->path);
+	db_close(db);
+}
+
 static void
 test_move_aside(void **state)
 {
@@ -538,14 +603,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_fresh_roundtrip, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_alerts, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_move_aside, setup,
-		    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_fresh_roundtrip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_alerts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_move_aside, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wal_bounded, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
