@@ -439,41 +439,28 @@ ckpt_free(struct ckpt *ck)
 	free(ck);
 }
 
-static int
-is_wal(void *arg, int n, char **val, char **col)
-{
-	(void)col;
-	*(int *)arg = n == 1 && val[0] && strcmp(val[0], "wal") == 0;
-	return 0;
-}
-
 /* Starts the checkpointer of an open, trusted database; on any failure
  * the auto-checkpoint stays as it was. */
 static void
 ckpt_start(struct db *db, const char *path)
 {
 	struct ckpt *ck = xcalloc(1, sizeof(*ck));
+	char mode[16] = "";
 
 	pthread_mutex_init(&ck->mu, NULL);
 	pthread_cond_init(&ck->cv, NULL);
+	/* The main connection is the one whose close checkpoints.  A
+	 * connection knows the file is in WAL mode only once it has read
+	 * it: until then a checkpoint is a silent no-op, hence the PRAGMA. */
 	if (sqlite3_open_v2(path, &ck->h,
 	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-	        NULL) != SQLITE_OK) {
-		ckpt_free(ck);
-		return;
-	}
-	/* the main connection is the one whose close checkpoints */
-	sqlite3_db_config(ck->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-	/* a connection knows the file is in WAL mode only once it has read
-	 * it: until then a checkpoint is a silent no-op */
-	int wal = 0;
-	if (sqlite3_exec(ck->h, "PRAGMA journal_mode", is_wal, &wal, NULL) !=
+	        NULL) != SQLITE_OK ||
+	    sqlite3_db_config(ck->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+	        NULL) != SQLITE_OK ||
+	    pragma(ck->h, "PRAGMA journal_mode", NULL, mode, sizeof(mode)) !=
 	        SQLITE_OK ||
-	    !wal) {
-		ckpt_free(ck);
-		return;
-	}
-	if (pthread_create(&ck->th, NULL, ckpt_main, ck) != 0) {
+	    strcmp(mode, "wal") != 0 ||
+	    pthread_create(&ck->th, NULL, ckpt_main, ck) != 0) {
 		ckpt_free(ck);
 		return;
 	}

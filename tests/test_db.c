@@ -534,6 +534,7 @@ test_wal_bounded(void **state)
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), N);
 	db_close(db);
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), N);
+	/* and the file is trusted again (open_ok: no warning) */
 	db = open_ok(fx->path);
 	db_close(db);
 }
@@ -603,12 +604,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(
-	        test_fresh_roundtrip, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_alerts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_move_aside, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_wal_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fresh_roundtrip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_alerts, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_move_aside, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_wal_bounded, setup,
+		    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
