@@ -53,6 +53,13 @@ uint64_t util_hash(const void *p, size_t n, uint64_t seed);
 /* The cores online, at least 1: whether a second thread can pay. */
 int util_cores(void);
 
+/* Hands the free pages of the heap back to the system where the C
+ * library can (glibc: every thread's arena, not only the top of the main
+ * heap).  For the moment a big working set has just been freed and more
+ * is about to be allocated, possibly on another thread, which could not
+ * reuse the first's free memory. */
+void util_trim_heap(void);
+
 /* Monotonic milliseconds and microseconds, for budgets and benchmarks
  * only (never for anything that ends up in output). */
 int64_t util_now_ms(void);

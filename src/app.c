@@ -399,6 +399,10 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 	/* items counted before the batch, in another order, are weighed
 	 * as if counted in this one */
 	cluster_settle(c, ids, n);
+	/* the counting's scratch (the tokenizers' memory of words, freed by
+	 * the settling) lives in the counter thread's arena, which the adding
+	 * on this thread cannot reuse */
+	util_trim_heap();
 	int64_t t1 = util_now_ms();
 	struct cluster_entry *e = xreallocarray(NULL, n ? n : 1, sizeof(*e));
 	size_t ne = 0;
@@ -632,6 +636,12 @@ run_dump(const struct app_opts *o)
 		store_group(r.store, 0);
 	}
 	int64_t fetched = util_now_ms();
+	/* every transfer is over: the connections, their buffers and the
+	 * parse workers go before the clustering grows the heap */
+	pool_free(r.pool);
+	r.pool = NULL;
+	fetch_free(r.fetcher);
+	r.fetcher = NULL;
 	/* the counting left when the last feed is in is waited for */
 	int64_t busy_ms = cluster_counter_end(counter) / 1000;
 	int64_t drain_ms = util_now_ms() - fetched;

@@ -14,6 +14,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static util_fatal_fn fatal_hook;
 
@@ -207,6 +210,15 @@ util_cores(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n > 0 ? (int)n : 1;
+}
+
+void
+util_trim_heap(void)
+{
+#ifdef __GLIBC__
+	/* every arena's free pages, not only the main heap's top */
+	malloc_trim(0);
+#endif
 }
 
 int64_t
