@@ -68,14 +68,75 @@ in_list(const char *const *list, size_t n, const char *w, size_t len)
 	return 0;
 }
 
-/* The registered name of url's host, lower case ("dailymail" of
- * https://www.dailymail.co.uk/x), into out; 0 if it has none. */
+/* Hosts that serve many publishers' feeds, by registered domain: on
+ * some the publisher is the label left of it (name.substack.com), on the
+ * others the path (feeds.feedburner.com/TechCrunch, youtube.com/feeds/
+ * videos.xml?channel_id=...), so that the host names the service, not the
+ * outlet.  Sorted, for bsearch. */
+static const struct platform {
+	const char *domain;
+	int by_sub; /* the publisher is the subdomain */
+} platforms[] = {
+    {"acast.com", 0},
+    {"anchor.fm", 0},
+    {"appspot.com", 1},
+    {"art19.com", 0},
+    {"beehiiv.com", 0},
+    {"blogspot.com", 1},
+    {"bsky.app", 0},
+    {"buttondown.email", 0},
+    {"buzzsprout.com", 0},
+    {"feedblitz.com", 0},
+    {"feedburner.com", 0},
+    {"fetchrss.com", 0},
+    {"flipboard.com", 0},
+    {"ghost.io", 1},
+    {"github.com", 0},
+    {"github.io", 1},
+    {"gitlab.io", 1},
+    {"go.com", 1},
+    {"libsyn.com", 1},
+    {"mastodon.social", 0},
+    {"medium.com", 0},
+    {"megaphone.fm", 0},
+    {"netlify.app", 1},
+    {"omny.fm", 0},
+    {"podbean.com", 1},
+    {"reddit.com", 0},
+    {"rss.app", 0},
+    {"rsshub.app", 0},
+    {"simplecast.com", 0},
+    {"soundcloud.com", 0},
+    {"spreaker.com", 0},
+    {"substack.com", 1},
+    {"transistor.fm", 0},
+    {"tumblr.com", 1},
+    {"typepad.com", 1},
+    {"wixsite.com", 1},
+    {"wordpress.com", 1},
+    {"youtube.com", 0},
+};
+
 static int
-host_label(const char *url, struct buf *out)
+platform_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct platform *)e)->domain);
+}
+
+/* What url's host says of its outlet: the registered name, lower case
+ * ("dailymail" of https://www.dailymail.co.uk/x) into label and the
+ * registered domain ("dailymail.co.uk") into domain; on a host that
+ * serves many publishers, the publisher's subdomain and that under the
+ * service ("name", "name.substack.com"), or nothing where the path says
+ * who it is.  0 when the host names no outlet (none, an IP address, a
+ * service's). */
+static int
+host_parts(const char *url, struct buf *label, struct buf *domain)
 {
 	const char *p = url ? strstr(url, "://") : NULL;
 
-	buf_reset(out);
+	buf_reset(label);
+	buf_reset(domain);
 	if (p == NULL)
 		return 0;
 	p += 3;
@@ -90,6 +151,8 @@ host_label(const char *url, struct buf *out)
 	const char *colon = memchr(p, ':', n);
 	if (colon != NULL)
 		n = (size_t)(colon - p);
+	while (n > 0 && p[n - 1] == '.')
+		n--; /* the root's dot: "example.com." */
 	if (strspn(p, "0123456789.") >= n)
 		return 0; /* nor does an IPv4 one */
 	/* the labels, right to left */
@@ -110,9 +173,53 @@ host_label(const char *url, struct buf *out)
 	if (nl >= 3 && len[0] == 2 && in_list(second, ARRAY_LEN(second),
 	                                  lab[1], len[1]))
 		k = 2;
+	for (size_t i = k + 1; i-- > 0;) {
+		for (size_t j = 0; j < len[i]; j++)
+			buf_putc(domain, (char)lower((unsigned char)lab[i][j]));
+		if (i > 0)
+			buf_putc(domain, '.');
+	}
+	const struct platform *pf = bsearch(domain->p, platforms,
+	    ARRAY_LEN(platforms), sizeof(platforms[0]), platform_cmp);
+	if (pf != NULL) {
+		/* www.substack.com is the service's own */
+		if (!pf->by_sub || k + 1 >= nl ||
+		    (len[k + 1] == 3 && strncmp(lab[k + 1], "www", 3) == 0)) {
+			buf_reset(domain);
+			return 0;
+		}
+		k++;
+		struct buf d;
+		buf_init(&d, 0);
+		for (size_t j = 0; j < len[k]; j++)
+			buf_putc(&d, (char)lower((unsigned char)lab[k][j]));
+		buf_putc(&d, '.');
+		buf_append(&d, domain->p, domain->len);
+		buf_reset(domain);
+		buf_append(domain, d.p, d.len);
+		buf_fini(&d);
+	}
 	for (size_t i = 0; i < len[k]; i++)
-		buf_putc(out, (char)lower((unsigned char)lab[k][i]));
-	return out->len > 0;
+		buf_putc(label, (char)lower((unsigned char)lab[k][i]));
+	return label->len > 0;
+}
+
+char *
+outlet_key(const char *url)
+{
+	struct buf label, domain;
+
+	buf_init(&label, 0);
+	buf_init(&domain, 0);
+	char *key = NULL;
+	if (url != NULL &&
+	    (strncmp(url, "http://", 7) == 0 ||
+	        strncmp(url, "https://", 8) == 0) &&
+	    host_parts(url, &label, &domain))
+		key = xstrdup(domain.p);
+	buf_fini(&label);
+	buf_fini(&domain);
+	return key;
 }
 
 /* s in lower case with only letters and digits, into out. */
@@ -319,15 +426,16 @@ static const char *const seps[] = {" - ", " | ", " > ", " / ", ": ", " :: ",
 char *
 outlet_name(const char *title, const char *url)
 {
-	struct buf h, cl, sc, hn;
+	struct buf h, dom, cl, sc, hn;
 	const char *seg[MAXSEG];
 	size_t segn[MAXSEG], ns = 0;
 
 	buf_init(&h, 0);
+	buf_init(&dom, 0);
 	buf_init(&cl, 0);
 	buf_init(&sc, 0);
 	buf_init(&hn, 0);
-	int have_host = host_label(url, &h);
+	int have_host = host_parts(url, &h, &dom);
 	if (have_host)
 		host_name(str(&h), &hn);
 	/* the title's parts */
@@ -367,8 +475,11 @@ outlet_name(const char *title, const char *url)
 		int partial = strcmp(str(&sc), str(&h)) != 0 &&
 		              strstr(str(&h), str(&sc)) != NULL &&
 		              strncmp(str(&h), str(&sc), sc.len) != 0;
+		/* the host's letters, spelt out ("Astral Codex Ten"), are
+		 * better than the host's words can be split */
+		int spelt = strcmp(str(&sc), str(&h)) == 0;
 		if ((partial && !acronym) ||
-		    (text_width(str(&cl)) > SHORT &&
+		    (!spelt && text_width(str(&cl)) > SHORT &&
 		        text_width(str(&hn)) < text_width(str(&cl))))
 			name = xstrdup(str(&hn));
 		else
@@ -389,6 +500,7 @@ outlet_name(const char *title, const char *url)
 		name = xstrdup(str(&cl));
 	}
 	buf_fini(&h);
+	buf_fini(&dom);
 	buf_fini(&cl);
 	buf_fini(&sc);
 	buf_fini(&hn);

@@ -85,12 +85,83 @@ test_fallbacks(void **state)
 	    "Meridian Daily");
 }
 
+static void
+test_services(void **state)
+{
+	(void)state;
+	/* a host that serves many publishers names none of them: the
+	 * title does, or the publisher's own subdomain */
+	expect("TechCrunch", "https://feeds.feedburner.com/TechCrunch",
+	    "TechCrunch");
+	expect("NDTV News - Top Stories",
+	    "https://feeds.feedburner.com/ndtvnews-top-stories", "NDTV");
+	expect(NULL, "https://feeds.feedburner.com/TechCrunch", NULL);
+	expect("Astral Codex Ten", "https://astralcodexten.substack.com/feed",
+	    "Astral Codex Ten");
+	expect(
+	    NULL, "https://astralcodexten.substack.com/feed", "Astralcodexten");
+	expect(NULL, "https://abcnews.go.com/abcnews/topstories", "ABC News");
+	expect(NULL, "https://www.substack.com/feed", NULL);
+	expect("Latest from the BBC",
+	    "https://www.youtube.com/feeds/videos.xml"
+	    "?channel_id=UC16niRr50-MSBwiO3YDb3RA",
+	    "Latest from the BBC");
+}
+
+static void
+expect_key(const char *url, const char *want)
+{
+	char *got = outlet_key(url);
+
+	if (want == NULL) {
+		assert_null(got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_keys(void **state)
+{
+	(void)state;
+	/* one outlet's feeds share a key: its registered domain */
+	expect_key("https://feeds.bbci.co.uk/news/world/rss.xml", "bbci.co.uk");
+	expect_key("http://feeds.bbci.co.uk/news/rss.xml", "bbci.co.uk");
+	expect_key("https://rss.nytimes.com/services/xml/rss/nyt/World.xml",
+	    "nytimes.com");
+	expect_key("https://www.nytimes.com/svc/collections/v1/publish/"
+	           "https://www.nytimes.com/section/world/rss.xml",
+	    "nytimes.com");
+	expect_key("https://user:pw@WWW.SMH.com.au:8443/rss", "smh.com.au");
+	expect_key("https://example.com./feed", "example.com");
+	/* different outlets do not, even on one service */
+	expect_key("https://astralcodexten.substack.com/feed",
+	    "astralcodexten.substack.com");
+	expect_key(
+	    "https://abcnews.go.com/abcnews/topstories", "abcnews.go.com");
+	expect_key("https://abc.net.au/news/feed/51120/rss.xml", "abc.net.au");
+	expect_key("https://www.abc.es/rss/feeds/abcPortada.xml", "abc.es");
+	/* and where the host does not say whose feed it is, there is no key */
+	expect_key("https://feeds.feedburner.com/TechCrunch", NULL);
+	expect_key(
+	    "https://www.youtube.com/feeds/videos.xml?channel_id=x", NULL);
+	expect_key("http://127.0.0.1:8080/feed.xml", NULL);
+	expect_key("http://[::1]/feed.xml", NULL);
+	expect_key("file:///tmp/feed.xml", NULL);
+	expect_key("/tmp/feed.xml", NULL);
+	expect_key(NULL, NULL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_real_titles),
 	    cmocka_unit_test(test_fallbacks),
+	    cmocka_unit_test(test_services),
+	    cmocka_unit_test(test_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
