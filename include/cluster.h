@@ -24,7 +24,8 @@ struct cluster_opts {
 
 /* An outlet that carries a story, and when it took the story up. */
 struct cluster_source {
-	uint32_t feed;  /* the caller's feed id */
+	uint32_t feed;  /* the caller's feed id that stands for the outlet
+	                 * (cluster_set_outlet) */
 	int64_t joined; /* the date of its first item in the story */
 };
 
@@ -40,7 +41,7 @@ struct cluster_view {
 	size_t nterms;
 	const uint32_t *members; /* item ids, oldest first */
 	size_t nmembers;
-	size_t sources;        /* distinct feeds */
+	size_t sources;                       /* distinct outlets */
 	const struct cluster_source *outlets; /* the sources, by feed id */
 	int64_t first, newest; /* item times */
 	double hotness;        /* log2, as of the last cluster_rank */
@@ -134,6 +135,13 @@ int cluster_watch(struct clusterer *c, const char *phrase);
 /* The watch bits that items of feed may match (the rest never do, for a
  * term watched on some feeds only); every bit until set. */
 void cluster_watch_feed(struct clusterer *c, uint32_t feed, uint64_t mask);
+/* Outlets: the items of feed count as the witness of outlet (a feed id:
+ * the one that stands for all of that outlet's feeds) where a story counts
+ * its outlets (the sources of a view, the hotness, the bar a cluster of
+ * one outlet sets an item of that outlet, docs/clustering.md); by default
+ * every feed is an outlet of its own.  Set before adding items. */
+void cluster_set_outlet(struct clusterer *c, uint32_t feed, uint32_t outlet);
+
 /* The watch bits item_id matched, 0 for an unknown item. */
 uint64_t cluster_item_watch(const struct clusterer *c, uint32_t item_id);
 

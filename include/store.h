@@ -43,6 +43,9 @@ struct feed_info {
 	char *url, *title; /* title: the feeds file's, else the feed's own */
 	char *outlet;      /* the name to show: the feeds file's title as
 	                    * written, else outlet_name of the feed's */
+	uint32_t outlet_id; /* the first feed of its outlet: feeds whose
+	                     * URLs have one outlet_key share it (BBC
+	                     * World and BBC Top Stories); else id */
 	char *language;
 	char *etag, *last_modified;
 	int64_t last_fetch; /* 0: never */

@@ -313,10 +313,10 @@ feed_src_of(const struct run *r, uint32_t feed_id)
 	return feed_id <= r->nsrc ? r->src_of[feed_id] : NULL;
 }
 
-/* A clusterer with the settings' options and the watch terms: every
- * term everywhere, or, when some are watched in tagged feeds only, each
- * feed (of the file; a feed known only from the database has no tags)
- * with the bits its tags allow. */
+/* A clusterer with the settings' options, the feeds' outlets and the
+ * watch terms: every term everywhere, or, when some are watched in tagged
+ * feeds only, each feed (of the file; a feed known only from the database
+ * has no tags) with the bits its tags allow. */
 static struct clusterer *
 new_clusterer(const struct run *r)
 {
@@ -326,6 +326,11 @@ new_clusterer(const struct run *r)
 	};
 	struct clusterer *c = cluster_new(&co);
 
+	for (uint32_t id = 1; id <= r->nsrc; id++) {
+		const struct feed_info *fi = store_feed(r->store, id);
+		if (fi != NULL && fi->outlet_id != id)
+			cluster_set_outlet(c, id, fi->outlet_id);
+	}
 	alert_watch_register(&r->watch, c);
 	if (alert_watch_restricted(&r->watch))
 		for (uint32_t id = 1; id <= r->nsrc; id++) {

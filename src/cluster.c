@@ -270,6 +270,10 @@ struct clusterer {
 	uint64_t *feed_watch; /* by feed id; nfeed_watch of them */
 	unsigned char *feed_watch_set;
 	size_t nfeed_watch;
+	/* by feed id, the outlet's feed id + 1 (cluster_set_outlet); 0, or
+	 * past noutlet: the feed is its own outlet */
+	uint32_t *outlet;
+	size_t noutlet;
 	/* the last cluster_rank's order, for rank_gen and rank_now: the
 	 * board and the alerts rank the same clusters at the same moment */
 	uint32_t *rank;
@@ -348,6 +352,7 @@ clusterer_fini(struct clusterer *c)
 	free(c->watch);
 	free(c->feed_watch);
 	free(c->feed_watch_set);
+	free(c->outlet);
 	for (size_t i = 0; i < c->nitems; i++) {
 		svec_fini(&c->items[i].title);
 		free(c->items[i].raw);
@@ -693,23 +698,48 @@ cluster_watch(struct clusterer *c, const char *phrase)
 	return (int)c->nwatch++;
 }
 
+/* arr, an array of *n elements of size bytes indexed by feed id, grown
+ * to hold feed, the new elements zero; *n becomes its length. */
+static void *
+feed_array(void *arr, size_t *n, size_t size, uint32_t feed)
+{
+	if (feed < *n)
+		return arr;
+	size_t m = *n ? *n : 64;
+	while (m <= feed)
+		m *= 2;
+	arr = xreallocarray(arr, m, size);
+	memset((char *)arr + *n * size, 0, (m - *n) * size);
+	*n = m;
+	return arr;
+}
+
 void
 cluster_watch_feed(struct clusterer *c, uint32_t feed, uint64_t mask)
 {
-	if (feed >= c->nfeed_watch) {
-		size_t n = c->nfeed_watch ? c->nfeed_watch : 64;
-		while (n <= feed)
-			n *= 2;
-		c->feed_watch =
-		    xreallocarray(c->feed_watch, n, sizeof(*c->feed_watch));
-		c->feed_watch_set = xreallocarray(
-		    c->feed_watch_set, n, sizeof(*c->feed_watch_set));
-		memset(c->feed_watch_set + c->nfeed_watch, 0,
-		    n - c->nfeed_watch);
-		c->nfeed_watch = n;
-	}
+	size_t n = c->nfeed_watch;
+	c->feed_watch =
+	    feed_array(c->feed_watch, &n, sizeof(*c->feed_watch), feed);
+	c->feed_watch_set = feed_array(c->feed_watch_set, &c->nfeed_watch,
+	    sizeof(*c->feed_watch_set), feed);
 	c->feed_watch[feed] = mask;
 	c->feed_watch_set[feed] = 1;
+}
+
+void
+cluster_set_outlet(struct clusterer *c, uint32_t feed, uint32_t outlet)
+{
+	c->outlet =
+	    feed_array(c->outlet, &c->noutlet, sizeof(*c->outlet), feed);
+	c->outlet[feed] = outlet + 1;
+}
+
+/* The outlet whose witness an item of feed is. */
+static uint32_t
+outlet_of(const struct clusterer *c, uint32_t feed)
+{
+	return feed < c->noutlet && c->outlet[feed] != 0 ? c->outlet[feed] - 1
+	                                                 : feed;
 }
 
 uint64_t
@@ -874,16 +904,8 @@ tokenize(struct clusterer *c, const char *lang, const char *title,
 static uint32_t *
 feed_docs(struct clusterer *c, uint32_t feed)
 {
-	if (feed >= c->nfeed_docs) {
-		size_t n = c->nfeed_docs ? c->nfeed_docs : 64;
-		while (n <= feed)
-			n *= 2;
-		c->feed_docs =
-		    xreallocarray(c->feed_docs, n, sizeof(*c->feed_docs));
-		memset(c->feed_docs + c->nfeed_docs, 0,
-		    (n - c->nfeed_docs) * sizeof(*c->feed_docs));
-		c->nfeed_docs = n;
-	}
+	c->feed_docs = feed_array(
+	    c->feed_docs, &c->nfeed_docs, sizeof(*c->feed_docs), feed);
 	return &c->feed_docs[feed];
 }
 
@@ -1309,7 +1331,7 @@ add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
 	if (cl->nmembers == 0 || it->time > cl->newest)
 		cl->newest = it->time;
 	cl->nmembers++;
-	add_feed(cl, it->feed, it->time);
+	add_feed(cl, outlet_of(c, it->feed), it->time);
 	cl->dirty = 1;
 }
 
@@ -1507,7 +1529,7 @@ centroid_bound(struct clusterer *c, const struct cluster *a,
 static double
 needed(const struct clusterer *c, const struct cluster *cl, uint32_t feed)
 {
-	if (cl->nfeeds == 1 && cl->feed0 == feed)
+	if (cl->nfeeds == 1 && cl->feed0 == outlet_of(c, feed))
 		return c->same_threshold;
 	double t = c->o.threshold - cl->drop;
 	return t > FLOOR ? t : FLOOR;

@@ -83,6 +83,7 @@ struct feed {
 	struct feed_info info;
 	int64_t rowid;
 	unsigned from_file : 1; /* the title came from the feeds file */
+	char *outlet_key;       /* outlet_key of the url; may be NULL */
 	struct gone *gone;	/* pruned keys, sorted by hash, no repeats */
 	size_t ngone;
 };
@@ -101,7 +102,8 @@ struct store {
 	struct feed **feeds; /* index = id - 1 */
 	uint32_t nfeeds, capfeeds;
 	uint32_t *urltab; /* feed ids by url, open addressing; 0 empty */
-	size_t urlcap;    /* power of two, at least twice nfeeds */
+	uint32_t *keytab; /* the first feed id of each outlet key, alike */
+	size_t urlcap;    /* power of two, at least twice nfeeds; of both */
 
 	struct store_alert *alerts; /* the log, oldest first */
 	size_t nalerts, capalerts;
@@ -472,18 +474,37 @@ store_group(struct store *s, int on)
 		commit(s);
 }
 
-/* Where url's feed id is in the url table, or the free slot where it
- * would go. */
+/* Where key's feed id is in the url table (by_key 0: key is a url) or
+ * the outlet key table (1), or the free slot where it would go. */
 static size_t
-url_slot(const struct store *s, const char *url)
+feed_slot(const struct store *s, int by_key, const char *key)
 {
+	const uint32_t *tab = by_key ? s->keytab : s->urltab;
 	size_t mask = s->urlcap - 1;
-	size_t i = (size_t)util_hash(url, strlen(url), s->seed) & mask;
+	size_t i = (size_t)util_hash(key, strlen(key), s->seed) & mask;
 
-	while (s->urltab[i] != 0 &&
-	       strcmp(s->feeds[s->urltab[i] - 1]->info.url, url) != 0)
+	while (tab[i] != 0) {
+		const struct feed *f = s->feeds[tab[i] - 1];
+		if (strcmp(by_key ? f->outlet_key : f->info.url, key) == 0)
+			break;
 		i = (i + 1) & mask;
+	}
 	return i;
+}
+
+/* Files feed f in both tables: the first feed of a url or an outlet key
+ * is the one found. */
+static void
+feed_file(struct store *s, const struct feed *f)
+{
+	size_t at = feed_slot(s, 0, f->info.url);
+	if (s->urltab[at] == 0)
+		s->urltab[at] = f->info.id;
+	if (f->outlet_key != NULL) {
+		at = feed_slot(s, 1, f->outlet_key);
+		if (s->keytab[at] == 0)
+			s->keytab[at] = f->info.id;
+	}
 }
 
 static struct feed *
@@ -499,18 +520,24 @@ feed_new(struct store *s, const char *url)
 	s->feeds[s->nfeeds++] = f;
 	f->info.id = s->nfeeds;
 	f->info.url = xstrdup(url);
+	f->outlet_key = outlet_key(url);
 	/* a thousand feeds are found by url as often as they are listed:
 	 * not by a scan of them all */
 	if (2 * (size_t)s->nfeeds > s->urlcap) {
 		free(s->urltab);
+		free(s->keytab);
 		s->urlcap = s->urlcap ? 2 * s->urlcap : 64;
 		s->urltab = xcalloc(s->urlcap, sizeof(*s->urltab));
+		s->keytab = xcalloc(s->urlcap, sizeof(*s->keytab));
 		for (uint32_t i = 0; i + 1 < s->nfeeds; i++)
-			s->urltab[url_slot(s, s->feeds[i]->info.url)] = i + 1;
+			feed_file(s, s->feeds[i]);
 	}
-	size_t at = url_slot(s, url);
-	if (s->urltab[at] == 0) /* a url twice: the first is found */
-		s->urltab[at] = f->info.id;
+	feed_file(s, f);
+	/* one outlet's feeds (its sections, its editions) are one witness
+	 * of a story: the first of them stands for all */
+	f->info.outlet_id = f->outlet_key != NULL
+	                        ? s->keytab[feed_slot(s, 1, f->outlet_key)]
+	                        : f->info.id;
 	return f;
 }
 
@@ -817,10 +844,12 @@ store_close(struct store *s)
 		for (size_t j = 0; j < s->feeds[i]->ngone; j++)
 			free(s->feeds[i]->gone[j].key);
 		free(s->feeds[i]->gone);
+		free(s->feeds[i]->outlet_key);
 		free(s->feeds[i]);
 	}
 	free(s->feeds);
 	free(s->urltab);
+	free(s->keytab);
 	for (size_t i = 0; i < s->nalerts; i++) {
 		free(s->alerts[i].headline);
 		free(s->alerts[i].detail);
@@ -849,7 +878,7 @@ store_persistent(const struct store *s)
 uint32_t
 store_feed_find(const struct store *s, const char *url)
 {
-	return s->urlcap ? s->urltab[url_slot(s, url)] : 0;
+	return s->urlcap ? s->urltab[feed_slot(s, 0, url)] : 0;
 }
 
 uint32_t

@@ -124,36 +124,57 @@ ui_board_rebuild(struct ui *ui)
 	remember_selection(ui);
 }
 
+/* The outlet an item's feed belongs to (store.h's outlet_id). */
+static uint32_t
+item_outlet(const struct ui *ui, const struct item *it)
+{
+	const struct feed_info *fi = store_feed(ui->store, it->feed_id);
+
+	return fi != NULL ? fi->outlet_id : it->feed_id;
+}
+
+static int
+same_link(const struct item *a, const struct item *b)
+{
+	return a != NULL && b != NULL && a->link != NULL && b->link != NULL &&
+	       strcmp(a->link, b->link) == 0;
+}
+
 /* The headlines a panel shows, best first: the newest item of each
- * outlet not yet shown, then the remaining newest. */
+ * outlet not yet shown, then the remaining newest.  An article two feeds
+ * carry (an outlet's sections) is shown once. */
 static size_t
 pick_headlines(const struct ui *ui, const struct cluster_view *cv,
     uint32_t *out, size_t max)
 {
-	uint32_t feeds[32];
-	size_t n = 0, nf = 0;
+	uint32_t outlets[32];
+	size_t n = 0, no = 0;
+	const struct item *label = store_item(ui->store, cv->label_item);
 
-	if (max > ARRAY_LEN(feeds))
-		max = ARRAY_LEN(feeds);
+	if (max > ARRAY_LEN(outlets))
+		max = ARRAY_LEN(outlets);
 	for (int pass = 0; pass < 2 && n < max; pass++) {
 		for (size_t i = cv->nmembers; i-- > 0 && n < max;) {
 			uint32_t id = cv->members[i];
 			const struct item *it = store_item(ui->store, id);
-			if (!it || id == cv->label_item)
+			if (!it || id == cv->label_item || same_link(it, label))
 				continue;
 			size_t j;
 			for (j = 0; j < n; j++)
-				if (out[j] == id)
+				if (out[j] == id ||
+				    same_link(
+				        it, store_item(ui->store, out[j])))
 					break;
 			if (j < n)
 				continue;
 			if (pass == 0) {
-				for (j = 0; j < nf; j++)
-					if (feeds[j] == it->feed_id)
+				uint32_t o = item_outlet(ui, it);
+				for (j = 0; j < no; j++)
+					if (outlets[j] == o)
 						break;
-				if (j < nf)
+				if (j < no)
 					continue;
-				feeds[nf++] = it->feed_id;
+				outlets[no++] = o;
 			}
 			out[n++] = id;
 		}

@@ -180,6 +180,46 @@ test_assign(void **state)
 	cluster_free(NULL);
 }
 
+/* One outlet's feeds (BBC World and BBC Top Stories, which carry the
+ * same article) are one witness of a story: its sources, and so its
+ * place on the board, count outlets, not feeds. */
+static void
+test_outlets(void **state)
+{
+	(void)state;
+	static const char *const hk =
+	    "Hong Kong: China's parliament approves security law plan";
+	uint32_t n[2];
+
+	for (int mapped = 0; mapped < 2; mapped++) {
+		struct clusterer *c = cluster_new(NULL);
+		if (mapped)
+			cluster_set_outlet(c, 2, 1); /* feed 2 is feed 1's */
+		/* the article in both of the outlet's feeds, then another
+		 * outlet's; and a story two outlets carry, an hour older */
+		uint32_t a = cluster_add(c, 1, 1, NULL, hk, NULL, NOV24 + 3600);
+		assert_int_equal(
+		    cluster_add(c, 2, 2, NULL, hk, NULL, NOV24 + 3600), a);
+		uint32_t b = cluster_add(c, 3, 3, NULL,
+		    "Defense Secretary Chuck Hagel resigns", NULL, NOV24);
+		assert_int_equal(cluster_add(c, 4, 4, NULL,
+		                     "Chuck Hagel resigns as defense secretary",
+		                     NULL, NOV24 + 60),
+		    b);
+		n[mapped] = (uint32_t)cluster_view(c, a)->sources;
+		assert_int_equal(cluster_view(c, a)->nmembers, 2);
+		assert_int_equal(cluster_view(c, b)->sources, 2);
+		uint32_t rank[4];
+		assert_int_equal(cluster_rank(c, NOV24 + 7200, rank, 4), 2);
+		/* two feeds of one outlet are not two witnesses: the story
+		 * of two outlets comes first */
+		assert_int_equal(rank[0], mapped ? b : a);
+		cluster_free(c);
+	}
+	assert_int_equal(n[0], 2);
+	assert_int_equal(n[1], 1);
+}
+
 static void
 test_threshold(void **state)
 {
@@ -1397,6 +1437,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_assign),
 	    cmocka_unit_test(test_threshold),
+	    cmocka_unit_test(test_outlets),
 	    cmocka_unit_test(test_posted_evidence),
 	    cmocka_unit_test(test_merge),
 	    cmocka_unit_test(test_window),

@@ -128,6 +128,23 @@ test_feeds(void **state)
 	assert_string_equal(store_feed(s, b)->title, "Bee");
 	assert_null(store_feed(s, a)->title);
 	assert_int_equal(store_feed(s, a)->status, 0);
+	/* every feed its own outlet, but for one outlet's sections; a
+	 * service's feeds of many publishers are each their own */
+	assert_int_equal(store_feed(s, a)->outlet_id, a);
+	assert_int_equal(store_feed(s, b)->outlet_id, b);
+	uint32_t a2 = store_feed_add(s, "https://news.a.example/world", NULL);
+	uint32_t fb1 =
+	    store_feed_add(s, "https://feeds.feedburner.com/x", NULL);
+	uint32_t fb2 =
+	    store_feed_add(s, "https://feeds.feedburner.com/y", NULL);
+	uint32_t ip = store_feed_add(s, "http://127.0.0.1:8080/x.xml", NULL);
+	uint32_t ip2 = store_feed_add(s, "http://127.0.0.1:8080/y.xml", NULL);
+	assert_int_equal(store_feed(s, a2)->outlet_id, a);
+	assert_int_equal(store_feed(s, fb1)->outlet_id, fb1);
+	assert_int_equal(store_feed(s, fb2)->outlet_id, fb2);
+	assert_int_equal(store_feed(s, ip)->outlet_id, ip);
+	assert_int_equal(store_feed(s, ip2)->outlet_id, ip2);
+	assert_null(store_feed(s, 8));
 
 	/* the parsed title fills in only where the feeds file gave none */
 	struct pf_builder pb;
@@ -732,8 +749,9 @@ open_file(const char *path)
 	return s;
 }
 
-/* Thousands of feeds, each found by its url, in memory and after a
- * restart from the file (the table grows many times on the way). */
+/* Thousands of feeds, each found by its url and with its host's outlet,
+ * in memory and after a restart from the file (the tables grow many
+ * times on the way). */
 static void
 test_file_many_feeds(void **state)
 {
@@ -755,6 +773,10 @@ test_file_many_feeds(void **state)
 			    store_feed_find(s, url), (uint32_t)i + 1);
 			assert_string_equal(
 			    store_feed(s, (uint32_t)i + 1)->url, url);
+			/* one host's feeds are one outlet: the first */
+			assert_int_equal(
+			    store_feed(s, (uint32_t)i + 1)->outlet_id,
+			    (uint32_t)(i % 7) + 1);
 		}
 		assert_int_equal(
 		    store_feed_find(s, "http://h0.example/feed/"), 0);

@@ -41,7 +41,7 @@ struct env {
 	struct store *s;
 	struct clusterer *c;
 	struct ui *ui;
-	uint32_t feed[4];
+	uint32_t feed[5];
 };
 
 static void
@@ -785,6 +785,57 @@ screen_has(const char *text)
 	return 0;
 }
 
+/* How often text is on the screen. */
+static int
+screen_count(const char *text)
+{
+	char row[1024];
+	int n = 0;
+
+	for (int y = 0; y < LINES; y++)
+		for (const char *p = screen_row(y, row, sizeof(row));
+		     (p = strstr(p, text)) != NULL; p += strlen(text))
+			n++;
+	return n;
+}
+
+/* One outlet's two feeds (its world and home sections, on one host)
+ * carry the same article; another outlet's takes the story up.  The
+ * panel counts two outlets, not three, and shows the article once. */
+static void
+scenario_outlet_sections(void)
+{
+	struct env e;
+
+	env_init(&e);
+	e.feed[4] = store_feed_add(
+	    e.s, "https://harbor.test/world", "Harbor Ledger World");
+	uint32_t o = store_feed(e.s, e.feed[4])->outlet_id;
+	CHECK(o == e.feed[0]);
+	/* as the dashboard does: every feed's outlet, before any item */
+	cluster_set_outlet(e.c, e.feed[4], o);
+	static const char *const hk =
+	    "Hong Kong: China's parliament approves security law plan";
+	static const char *const sum =
+	    "Delegates back the national security legislation.";
+	uint32_t a = add_full(
+	    &e, 0, hk, "https://harbor.test/hk-law", sum, NULL, NOW - 600);
+	uint32_t b = add_full(
+	    &e, 4, hk, "https://harbor.test/hk-law", sum, NULL, NOW - 590);
+	uint32_t c = add(&e, 1,
+	    "China's parliament approves controversial Hong Kong security law",
+	    "https://pacific.test/hk", NOW - 300);
+	CHECK(cluster_of(e.c, a) == cluster_of(e.c, b));
+	CHECK(cluster_of(e.c, a) == cluster_of(e.c, c));
+	env_ui(&e);
+	CHECK(screen_has("2 outlets"));
+	CHECK(!screen_has("3 outlets"));
+	/* the label's headline, and no other row of it */
+	CHECK(screen_count("Hong Kong: China's parliament approves") == 1);
+	CHECK(screen_has("China's parliament approves controversial"));
+	env_fini(&e);
+}
+
 /* Breaking stories come first and say so; a watched story is marked
  * and w goes to it; an alert shows on the status line with the bell,
  * then in the alerts view, where Enter opens its story. */
@@ -1113,6 +1164,13 @@ test_feeds_count(void **state)
 }
 
 static void
+test_outlet_sections(void **state)
+{
+	(void)state;
+	run(scenario_outlet_sections, 30, 120);
+}
+
+static void
 test_alerts(void **state)
 {
 	(void)state;
@@ -1137,6 +1195,7 @@ main(void)
 	    cmocka_unit_test(test_reader_mark),
 	    cmocka_unit_test(test_feeds_count),
 	    cmocka_unit_test(test_alerts),
+	    cmocka_unit_test(test_outlet_sections),
 	};
 
 	setenv("TZ", "UTC", 1);
