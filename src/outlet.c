@@ -40,8 +40,8 @@ static const char *const newsword[] = {"age", "bulletin", "business",
 
 /* Words a feed title adds to an outlet's name. */
 static const char *const generic[] = {"channel", "edition", "feed", "feeds",
-    "headlines", "home", "latest", "news", "online", "rss", "stories",
-    "top"};
+    "headlines", "home", "latest", "news", "online", "rss", "stories", "top",
+    "topics"};
 
 static const char *const domains[] = {".com", ".co", ".net", ".org", ".tv",
     ".news"};

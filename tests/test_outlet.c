@@ -61,6 +61,7 @@ test_real_titles(void **state)
 	    "https://www.straitstimes.com/", "Straits Times");
 	expect("WSJ.com: World News", "http://online.wsj.com/page/2.html",
 	    "WSJ");
+	expect("NPR Topics: News", "https://feeds.npr.org/1001/rss.xml", "NPR");
 }
 
 static void
