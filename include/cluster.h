@@ -141,6 +141,11 @@ void cluster_watch_feed(struct clusterer *c, uint32_t feed, uint64_t mask);
  * one outlet sets an item of that outlet, docs/clustering.md); by default
  * every feed is an outlet of its own.  Set before adding items. */
 void cluster_set_outlet(struct clusterer *c, uint32_t feed, uint32_t outlet);
+/* The item item_id (counted, not added yet) is the witness of outlet (an
+ * id no feed's is), whatever its feed: an aggregator's item (Google News)
+ * names the outlet that published it. */
+void cluster_item_outlet(
+    struct clusterer *c, uint32_t item_id, uint32_t outlet);
 
 /* The watch bits item_id matched, 0 for an unknown item. */
 uint64_t cluster_item_watch(const struct clusterer *c, uint32_t item_id);

@@ -14,7 +14,7 @@
 #include "util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DB_VERSION 5
+#define DB_VERSION 6
 /* A missing date (published) in db_item; the column holds NULL. */
 #define DB_NO_DATE INT64_MIN
 
@@ -36,6 +36,7 @@ struct db_item {
 	int64_t published, first_seen;
 	int read, updated;
 	unsigned alerted; /* alert reasons (alert.h) a story of it fired */
+	const char *outlet; /* the outlet an aggregator names, or NULL */
 };
 
 /* An alert of the log.  On writes item is the label item's rowid (0:

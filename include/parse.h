@@ -48,6 +48,9 @@ const char *parse_format_name(enum feed_format f);
 struct parsed_item {
 	char *title, *link, *id, *author, *summary, *content;
 	int64_t published, updated;
+	char *outlet; /* the outlet an aggregator names for the item (an
+	               * RSS <source>: "Reuters" in Google News), or NULL;
+	               * not part of the --parse output */
 };
 
 struct parsed_feed {

@@ -8,6 +8,10 @@
 #include "parse.h"
 #include "util.h"
 
+/* Outlet ids of outlets an item names (parsed_item.outlet) have this
+ * bit; feeds' ids never do. */
+#define STORE_OUTLET_NAMED 0x80000000u
+
 /* An item as the store keeps it.  Strings are sanitized UTF-8 or NULL.
  * published is PARSE_NO_DATE when the feed gave none; time is the date
  * clustering and ordering use: published, else first_seen. */
@@ -16,7 +20,12 @@ struct item {
 	char *key; /* identity within the feed: guid, else link, else
 		      title (or, untitled, summary) + date */
 	char *title, *link, *summary, *content, *author;
+	char *outlet; /* the outlet an aggregator names for it (Google
+	               * News: "Reuters"), else NULL: its feed's */
 	int64_t published, first_seen, time;
+	uint32_t outlet_id;   /* the outlet it witnesses: its feed's
+	                       * (feed_info.outlet_id), or for a named outlet
+	                       * STORE_OUTLET_NAMED | a hash of the name */
 	unsigned read : 1;    /* the reporter marked or opened it */
 	unsigned fresh : 1;   /* arrived since start and not yet seen */
 	unsigned updated : 1; /* title or summary changed after first seen */

@@ -364,9 +364,15 @@ cluster_into(const struct run *r, struct clusterer *c, uint32_t id)
 	if (!it)
 		return;
 	const struct feed_info *fi = store_feed(r->store, it->feed_id);
-	cluster_add(c, id, it->feed_id, fi ? fi->language : NULL,
-	    it->title ? it->title : "", it->summary ? it->summary : "",
-	    it->time);
+	const char *lang = fi ? fi->language : NULL;
+	const char *title = it->title ? it->title : "";
+	const char *summary = it->summary ? it->summary : "";
+	if (it->outlet_id & STORE_OUTLET_NAMED) {
+		/* an aggregator's item: counted, told its outlet, placed */
+		cluster_count(c, id, it->feed_id, lang, title, summary);
+		cluster_item_outlet(c, id, it->outlet_id);
+	}
+	cluster_add(c, id, it->feed_id, lang, title, summary, it->time);
 }
 
 /* Counts item id's terms into c's document frequencies (cluster_count),
@@ -413,9 +419,11 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 	size_t ne = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = store_item(r->store, ids[i]);
-		if (it != NULL)
-			e[ne++] = (struct cluster_entry){ids[i], it->feed_id,
-			    it->time};
+		if (it == NULL)
+			continue;
+		e[ne++] = (struct cluster_entry){ids[i], it->feed_id, it->time};
+		if (it->outlet_id & STORE_OUTLET_NAMED)
+			cluster_item_outlet(c, ids[i], it->outlet_id);
 	}
 	cluster_add_counted(c, e, ne);
 	free(e);

@@ -100,6 +100,7 @@
 struct item {
 	uint32_t id, feed;
 	uint32_t cluster; /* index + 1; 0 while only counted */
+	uint32_t outlet;  /* cluster_item_outlet's, else 0: the feed's */
 	int64_t time;
 	struct svec title; /* weighted headline terms, while open and among
 	                    * its cluster's LABEL_SCAN newest */
@@ -742,6 +743,15 @@ outlet_of(const struct clusterer *c, uint32_t feed)
 	                                                 : feed;
 }
 
+void
+cluster_item_outlet(struct clusterer *c, uint32_t item_id, uint32_t outlet)
+{
+	uint32_t idx = find_item(c, item_id);
+
+	if (idx != UINT32_MAX && c->items[idx].cluster == 0)
+		c->items[idx].outlet = outlet;
+}
+
 uint64_t
 cluster_item_watch(const struct clusterer *c, uint32_t item_id)
 {
@@ -1298,7 +1308,8 @@ add_feed(struct cluster *cl, uint32_t feed, int64_t t)
 }
 
 static void
-add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
+add_member(
+    struct clusterer *c, struct cluster *cl, uint32_t idx, uint32_t outlet)
 {
 	const struct item *it = &c->items[idx];
 
@@ -1331,7 +1342,7 @@ add_member(struct clusterer *c, struct cluster *cl, uint32_t idx)
 	if (cl->nmembers == 0 || it->time > cl->newest)
 		cl->newest = it->time;
 	cl->nmembers++;
-	add_feed(cl, outlet_of(c, it->feed), it->time);
+	add_feed(cl, outlet, it->time);
 	cl->dirty = 1;
 }
 
@@ -1521,15 +1532,15 @@ centroid_bound(struct clusterer *c, const struct cluster *a,
 	return (dot + a->rest * b->rest) / (a->norm * b->norm);
 }
 
-/* The cosine an item of feed needs to join cl: more when cl holds only
- * that outlet's items (one outlet's items on a beat are not one story by
- * that alone), less as more outlets carry it beyond WITNESSES (outlets are
- * independent witnesses: a story many of them carry has shown what it is
+/* The cosine an item, the witness of outlet, needs to join cl: more when
+ * cl holds only that outlet's items (one outlet's items on a beat are not one
+ * story by that alone), less as more outlets carry it beyond WITNESSES (outlets
+ * are independent witnesses: a story many of them carry has shown what it is
  * about). */
 static double
-needed(const struct clusterer *c, const struct cluster *cl, uint32_t feed)
+needed(const struct clusterer *c, const struct cluster *cl, uint32_t outlet)
 {
-	if (cl->nfeeds == 1 && cl->feed0 == outlet_of(c, feed))
+	if (cl->nfeeds == 1 && cl->feed0 == outlet)
 		return c->same_threshold;
 	double t = c->o.threshold - cl->drop;
 	return t > FLOOR ? t : FLOOR;
@@ -1782,9 +1793,9 @@ cmp_choice(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Fills ch with up to max open clusters that item x (a unit vector of
- * feed, dated t) may join, best first (ties to the lower id), and returns
- * how many: their cosine reaches what they need and x shares enough
+/* Fills ch with up to max open clusters that item x (a unit vector, the
+ * witness of outlet, dated t) may join, best first (ties to the lower id), and
+ * returns how many: their cosine reaches what they need and x shares enough
  * evidence with their core.  Only clusters posted on one of x's terms are
  * candidates.  The posting scan bounds each cosine from above (exact over
  * the terms x shares with the posted ones, by Cauchy-Schwarz over x's
@@ -1792,7 +1803,7 @@ cmp_choice(const void *a, const void *b)
  * compared in full. */
 static size_t
 choices(struct clusterer *c, const struct svec *x, const unsigned char *fl,
-    uint32_t feed, int64_t t, struct choice *ch, size_t max)
+    uint32_t outlet, int64_t t, struct choice *ch, size_t max)
 {
 	/* Only x's salient terms lead to candidates: a cluster that shares
 	 * none with x cannot give it the evidence it needs.  The lists of
@@ -1851,7 +1862,7 @@ choices(struct clusterer *c, const struct svec *x, const unsigned char *fl,
 		double b2 = dot + root(x2 - q2 - skip2) * co->rest;
 		/* the bound, (b1 or b2) / norm + skip + 1e-6, against the
 		 * bar, without a division */
-		double bar = needed(c, co, feed);
+		double bar = needed(c, co, outlet);
 		if ((b1 < b2 ? b1 : b2) < (bar - skip - 1e-6) * co->norm)
 			continue;
 		if (x->n > c->capxcnt) {
@@ -1925,17 +1936,18 @@ place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
 	it->feed = feed_id;
 	it->time = time;
 	svec_copy(&it->title, tx);
+	uint32_t outlet = it->outlet != 0 ? it->outlet : outlet_of(c, feed_id);
 
 	advance(c, time);
 	if (++c->since_sweep >= 64 && c->since_sweep >= c->nopen / 8)
 		sweep(c);
 
 	struct choice ch[CHOICES];
-	size_t nch = choices(c, x, fl, feed_id, time, ch, CHOICES);
+	size_t nch = choices(c, x, fl, outlet, time, ch, CHOICES);
 	uint32_t id = nch > 0 ? ch[0].id : new_cluster(c);
 	struct cluster *cl = get(c, id);
 	c->items[idx].cluster = id;
-	add_member(c, cl, idx);
+	add_member(c, cl, idx, outlet);
 	cl->watch |= c->items[idx].watch;
 	unsigned char ns[512];
 	uint32_t nx = x->n < sizeof(ns) ? x->n : (uint32_t)sizeof(ns);

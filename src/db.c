@@ -103,6 +103,8 @@ static const char *const migrations[] = {
 	" item_id INTEGER REFERENCES items(id) ON DELETE SET NULL);"
 	"CREATE INDEX alerts_fired ON alerts(fired);"
 	"CREATE INDEX alerts_item ON alerts(item_id);",
+	/* v6: the outlet an aggregator's item names (its RSS <source>). */
+	"ALTER TABLE items ADD COLUMN outlet TEXT;",
 };
 
 _Static_assert(ARRAY_LEN(migrations) == DB_VERSION,
@@ -140,7 +142,8 @@ static const char *const stmt_sql[ST_N] = {
 			  " FROM feeds ORDER BY id",
 	[ST_LOAD_ITEMS] = "SELECT id, feed_id, key, title, link, summary,"
 			  " content, author, published, first_seen, read,"
-			  " updated, alerted FROM items WHERE first_seen >= ?1"
+			  " updated, alerted, outlet FROM items"
+			  " WHERE first_seen >= ?1"
 			  " ORDER BY " ITEM_TIME ", id",
 	/* An item not loaded (seen before since) counts as pruned too. */
 	[ST_LOAD_PRUNED] = "SELECT feed_id, key FROM pruned"
@@ -167,15 +170,17 @@ static const char *const stmt_sql[ST_N] = {
 			" RETURNING id",
 	[ST_PUT_ITEM] = "INSERT INTO items (feed_id, key, title, link,"
 			" summary, content, author, published, first_seen,"
-			" read, updated)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+			" read, updated, outlet)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+			" ?12)"
 			" ON CONFLICT (feed_id, key) DO UPDATE SET"
 			" title = excluded.title,"
 			" link = excluded.link,"
 			" summary = excluded.summary,"
 			" content = excluded.content,"
 			" author = excluded.author,"
-			" updated = excluded.updated"
+			" updated = excluded.updated,"
+			" outlet = excluded.outlet"
 			" RETURNING id",
 	[ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[ST_PRUNE_ITEM_KEY] = "INSERT OR IGNORE INTO pruned (feed_id, key)"
@@ -836,6 +841,7 @@ db_load_recent(struct db *db, int64_t since, db_item_fn fn, void *ctx,
 			.read = sqlite3_column_int(st, 10) != 0,
 			.updated = sqlite3_column_int(st, 11) != 0,
 			.alerted = (unsigned)sqlite3_column_int(st, 12),
+			.outlet = col_text(st, 13),
 		};
 		if (it.key)
 			fn(&it, ctx);
@@ -906,6 +912,7 @@ db_put_item(struct db *db, struct db_item *it, char *err, size_t errlen)
 	sqlite3_bind_int64(st, 9, it->first_seen);
 	sqlite3_bind_int(st, 10, it->read != 0);
 	sqlite3_bind_int(st, 11, it->updated != 0);
+	bind_text(st, 12, it->outlet);
 	return run(db, st, &it->rowid, "saving an item", err, errlen);
 }
 

@@ -84,6 +84,7 @@ enum field {
 	F_PUBLISHED,
 	F_UPDATED,
 	F_LANGUAGE,
+	F_OUTLET, /* an RSS item's <source>: the outlet an aggregator names */
 	F_COUNT,
 	F_NONE = F_COUNT,
 };
@@ -226,6 +227,10 @@ static const struct elem elems[] = {
 	{V_RDF, "rdf", KIND(K_ROOT_RDF)},
 	{V_XHTMLNS, "body", FIELD(F_CONTENT, W_ITEM | T_XHTML)},
 };
+
+/* An RSS item's <source>, read as a field (the table's row unlocks). */
+static const struct elem source_elem = {
+    V_FEED, "source", K_FIELD, F_OUTLET, W_ITEM};
 
 struct elem_key {
 	unsigned char vocab;
@@ -1089,6 +1094,7 @@ commit_item(struct state *st)
 	pi.link = clean_take(st, &it->f[F_LINK].val, PARSE_MAX_FIELD);
 	pi.id = clean_take(st, &it->f[F_ID].val, PARSE_MAX_FIELD);
 	pi.author = plain(st, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD, 1);
+	pi.outlet = plain(st, &it->f[F_OUTLET], 0, PARSE_MAX_FIELD, 1);
 	pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY, 1);
 	pi.content = html_of(st, &it->f[F_CONTENT]);
 	pi.published = date_of(&it->f[F_PUBLISHED]);
@@ -2044,6 +2050,15 @@ element_start(struct state *st)
 			    &st->item.f[F_TITLE] : &st->feed.f[F_TITLE];
 			if (t->prio == 0)
 				t->prio = 1;
+			/* an aggregator's item (Google News) names its outlet
+			 * in an RSS <source>; Atom's holds a feed's elements */
+			if (!st->atom && st->item_depth >= 0 &&
+			    depth == st->item_depth + 1 &&
+			    name_eq(e->name, "source")) {
+				field_start(st, &source_elem, depth, empty);
+				if (st->cap.active == 2)
+					capture_end(st);
+			}
 			break;
 		}
 		case K_FIELD:
@@ -2531,6 +2546,7 @@ parsed_feed_fini(struct parsed_feed *f)
 		free(it->link);
 		free(it->id);
 		free(it->author);
+		free(it->outlet);
 		free(it->summary);
 		free(it->content);
 	}

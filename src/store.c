@@ -272,7 +272,7 @@ tab_del(struct store *s, const struct rec *r)
 
 /* The strings of a record, in the order they are packed. */
 struct fields {
-	const char *key, *title, *link, *summary, *content, *author;
+	const char *key, *title, *link, *summary, *content, *author, *outlet;
 };
 
 static size_t
@@ -299,9 +299,9 @@ static struct rec *
 rec_new(const struct fields *f)
 {
 	int same = f->key && f->link && strcmp(f->key, f->link) == 0;
-	size_t n = (same ? 0 : slen(f->key)) + slen(f->title) +
-	    slen(f->link) + slen(f->summary) + slen(f->content) +
-	    slen(f->author);
+	size_t n = (same ? 0 : slen(f->key)) + slen(f->title) + slen(f->link) +
+	           slen(f->summary) + slen(f->content) + slen(f->author) +
+	           slen(f->outlet);
 	struct rec *r = xcalloc(1, sizeof(*r) + n);
 	char *p = r->data;
 
@@ -313,6 +313,7 @@ rec_new(const struct fields *f)
 	r->it.summary = pack(&p, f->summary);
 	r->it.content = pack(&p, f->content);
 	r->it.author = pack(&p, f->author);
+	r->it.outlet = pack(&p, f->outlet);
 	return r;
 }
 
@@ -322,6 +323,25 @@ feed_get(const struct store *s, uint32_t id)
 	if (id == 0 || id > s->nfeeds)
 		return NULL;
 	return s->feeds[id - 1];
+}
+
+/* The outlet whose witness r is: the one an aggregator names for it,
+ * by its name folded to lower case (outlet ids above every feed id's),
+ * else its feed's. */
+static void
+set_witness(const struct store *s, struct rec *r)
+{
+	const struct feed *f = feed_get(s, r->it.feed_id);
+
+	r->it.outlet_id = f != NULL ? f->info.outlet_id : r->it.feed_id;
+	if (r->it.outlet == NULL || r->it.outlet[0] == '\0')
+		return;
+	char low[256];
+	size_t n = 0;
+	for (const char *p = r->it.outlet; *p && n < sizeof(low); p++)
+		low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	r->it.outlet_id =
+	    STORE_OUTLET_NAMED | (uint32_t)(util_hash(low, n, 0) & 0x7fffffff);
 }
 
 static int
@@ -419,20 +439,20 @@ save_item(struct store *s, struct rec *r)
 	char err[256];
 	const struct feed *f = s->feeds[r->it.feed_id - 1];
 	struct db_item d = {
-		.rowid = r->rowid,
-		.feed = f->rowid,
-		.key = r->it.key,
-		.title = r->it.title,
-		.link = r->it.link,
-		.summary = r->it.summary,
-		.content = r->it.content,
-		.author = r->it.author,
-		.published = r->it.published == PARSE_NO_DATE ?
-		    DB_NO_DATE :
-		    r->it.published,
-		.first_seen = r->it.first_seen,
-		.read = r->it.read,
-		.updated = r->it.updated,
+	    .rowid = r->rowid,
+	    .feed = f->rowid,
+	    .key = r->it.key,
+	    .title = r->it.title,
+	    .link = r->it.link,
+	    .summary = r->it.summary,
+	    .content = r->it.content,
+	    .author = r->it.author,
+	    .published =
+	        r->it.published == PARSE_NO_DATE ? DB_NO_DATE : r->it.published,
+	    .first_seen = r->it.first_seen,
+	    .read = r->it.read,
+	    .updated = r->it.updated,
+	    .outlet = r->it.outlet,
 	};
 
 	if (!ready(s))
@@ -670,12 +690,13 @@ load_item(const struct db_item *d, void *ctx)
 	uint64_t h = key_hash(s, feed_id, d->key);
 	if (tab_find(s, feed_id, d->key, h))
 		return;
-	struct fields fl = { d->key, d->title, d->link, d->summary,
-		d->content, d->author };
+	struct fields fl = {d->key, d->title, d->link, d->summary, d->content,
+	    d->author, d->outlet};
 	struct rec *r = rec_new(&fl);
 	r->hash = h;
 	r->rowid = d->rowid;
 	r->it.feed_id = feed_id;
+	set_witness(s, r);
 	r->it.published = d->published == DB_NO_DATE ? PARSE_NO_DATE :
 						       d->published;
 	r->it.first_seen = d->first_seen;
@@ -1116,8 +1137,8 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 			continue;
 		uint64_t h = key_hash(s, feed_id, key);
 		uint32_t id = tab_find(s, feed_id, key, h);
-		struct fields fl = { key, pi->title, pi->link, pi->summary,
-			pi->content, pi->author };
+		struct fields fl = {key, pi->title, pi->link, pi->summary,
+		    pi->content, pi->author, pi->outlet};
 		size_t sl = 0;
 		if (s->lean) {
 			fl.content = NULL;
@@ -1142,10 +1163,16 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		if (old && old->mark == mark) {
 			/* the same key twice in one body: the first wins */
 		} else if (old && !str_differs(old->it.title, pi->title) &&
-		    !str_differs(old->it.summary, pi->summary)) {
+		           !str_differs(old->it.summary, pi->summary) &&
+		           !str_differs(old->it.outlet, fl.outlet)) {
 			old->mark = mark;
 		} else if (old) {
 			struct rec *r = rec_updated(old, &fl);
+			/* a new outlet name alone is no correction */
+			if (!str_differs(old->it.title, pi->title) &&
+			    !str_differs(old->it.summary, pi->summary))
+				r->it.updated = old->it.updated;
+			set_witness(s, r);
 			r->mark = mark;
 			s->items[id] = r;
 			lead_release(s, id);
@@ -1162,6 +1189,7 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 			r->hash = h;
 			r->mark = mark;
 			r->it.feed_id = feed_id;
+			set_witness(s, r);
 			/* An item that gives only its updated date (Atom's
 			 * required one, dc:date) is dated by it. */
 			r->it.published = pi->published != PARSE_NO_DATE ?

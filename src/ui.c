@@ -222,6 +222,13 @@ ui_flash(struct ui *ui, int error, const char *fmt, ...)
 }
 
 const char *
+ui_item_outlet(const struct ui *ui, const struct item *it)
+{
+	return it->outlet && *it->outlet ? it->outlet
+	                                 : ui_outlet(ui, it->feed_id);
+}
+
+const char *
 ui_outlet(const struct ui *ui, uint32_t feed_id)
 {
 	const struct feed_info *f = store_feed(ui->store, feed_id);
@@ -258,7 +265,7 @@ ui_matches_item(struct ui *ui, uint32_t item_id)
 	if (ui->match[item_id] == 0) {
 		int m = ui_match(it->title, ui->filter_fold, &ui->scratch) ||
 		        ui_match(it->summary, ui->filter_fold, &ui->scratch) ||
-		        ui_match(ui_outlet(ui, it->feed_id), ui->filter_fold,
+		        ui_match(ui_item_outlet(ui, it), ui->filter_fold,
 		            &ui->scratch);
 		ui->match[item_id] = m ? 2 : 1;
 	}

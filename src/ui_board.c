@@ -124,15 +124,6 @@ ui_board_rebuild(struct ui *ui)
 	remember_selection(ui);
 }
 
-/* The outlet an item's feed belongs to (store.h's outlet_id). */
-static uint32_t
-item_outlet(const struct ui *ui, const struct item *it)
-{
-	const struct feed_info *fi = store_feed(ui->store, it->feed_id);
-
-	return fi != NULL ? fi->outlet_id : it->feed_id;
-}
-
 static int
 same_link(const struct item *a, const struct item *b)
 {
@@ -168,7 +159,7 @@ pick_headlines(const struct ui *ui, const struct cluster_view *cv,
 			if (j < n)
 				continue;
 			if (pass == 0) {
-				uint32_t o = item_outlet(ui, it);
+				uint32_t o = it->outlet_id;
 				for (j = 0; j < no; j++)
 					if (outlets[j] == o)
 						break;
@@ -296,7 +287,7 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 	const char *label = li ? text_item_label(li->title, li->summary,
 	    li->link, lab) : "(untitled)";
 	const char *right =
-	    bordered ? (li ? ui_outlet(ui, li->feed_id) : "") : meta;
+	    bordered ? (li ? ui_item_outlet(ui, li) : "") : meta;
 	size_t rw = text_width(right);
 	if (rw > OUTLET_MAX_W + (bordered ? 0 : 16))
 		rw = OUTLET_MAX_W + (bordered ? 0 : 16);
@@ -349,8 +340,7 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 			continue;
 		}
 		ui_put(ui, ry, ix, 2, it->fresh ? "*" : "", TERM_FRESH);
-		ui_put(ui, ry, ix + 2, ow, ui_outlet(ui, it->feed_id),
-		    TERM_OUTLET);
+		ui_put(ui, ry, ix + 2, ow, ui_item_outlet(ui, it), TERM_OUTLET);
 		ui_put(ui, ry, ix + 2 + ow, 1, "", TERM_NORMAL);
 		ui_put(ui, ry, ix + 3 + ow, iw - 3 - ow, title, e);
 	}
@@ -722,7 +712,7 @@ ui_items_draw(struct ui *ui)
 		ui_put_attr(ui, y, x, 2, isnew ? "*" : it->updated ? "~" : "",
 		    row_attr(ui, TERM_FRESH, sel));
 		x += 2;
-		ui_put_attr(ui, y, x, ow + 1, ui_outlet(ui, it->feed_id),
+		ui_put_attr(ui, y, x, ow + 1, ui_item_outlet(ui, it),
 		    row_attr(ui, TERM_OUTLET, sel));
 		x += ow + 1;
 		if (tw) {

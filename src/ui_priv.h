@@ -17,6 +17,7 @@
 #include "term.h"
 #include "ui.h"
 
+struct item;
 struct settings;
 
 /* Panels are at least this wide; a wider terminal gets more columns. */
@@ -155,6 +156,9 @@ void ui_put_attr(
     struct ui *ui, int y, int x, int w, const char *text, unsigned attr);
 int ui_matches_item(struct ui *ui, uint32_t item_id);
 const char *ui_outlet(const struct ui *ui, uint32_t feed_id);
+/* The outlet an item is from: the one an aggregator names for it, else
+ * its feed's (ui_outlet). */
+const char *ui_item_outlet(const struct ui *ui, const struct item *it);
 /* Request helpers: each fills *req and returns 1. */
 int ui_req_open(struct ui *ui, const char *url, struct ui_request *req);
 int ui_req_reload(

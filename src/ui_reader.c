@@ -87,7 +87,11 @@ ui_reader_rebuild(struct ui *ui)
 	    TERM_TITLE);
 	struct buf b;
 	buf_init(&b, 0);
-	(void)buf_appendf(&b, "Outlet: %s", ui_outlet(ui, it->feed_id));
+	if (it->outlet && *it->outlet)
+		(void)buf_appendf(&b, "Outlet: %s (via %s)", it->outlet,
+		    ui_outlet(ui, it->feed_id));
+	else
+		(void)buf_appendf(&b, "Outlet: %s", ui_outlet(ui, it->feed_id));
 	ui_text_wrap(&r->text, b.p, width, TERM_OUTLET);
 	int64_t t = it->published != PARSE_NO_DATE ? it->published : it->time;
 	ui_fmt_time(t, UI_TIME_LOCAL, loc, sizeof(loc));

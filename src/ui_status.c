@@ -95,7 +95,7 @@ ui_header_draw(struct ui *ui)
 	case KEYMAP_READER: {
 		const struct item *it = store_item(ui->store, ui->reader.item);
 		(void)buf_appendf(
-		    &left, " %s", it ? ui_outlet(ui, it->feed_id) : "reader");
+		    &left, " %s", it ? ui_item_outlet(ui, it) : "reader");
 		hint(ui, v, ACT_OPEN_BROWSER, "browser", &right);
 		if (ui->reader.links.n > 1)
 			(void)buf_appendf(&right, "1-%zu:links  ",

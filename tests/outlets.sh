@@ -6,7 +6,9 @@
 # the story's panel counts 2 outlets, not 3 (nor is it breaking news, as
 # three outlets would make it), and shows the article once.
 # A feed whose host does not say whose it is (an address) stays an outlet
-# of its own.  Every wait is bounded; the tmux server and the feed
+# of its own.  An aggregator's feed (Google News) names each item's outlet
+# in an RSS <source>: two of its items from two outlets are two witnesses,
+# and the outlet column names them, in the reader too.  Every wait is bounded; the tmux server and the feed
 # server are always stopped.
 set -u
 : "${WIREDESK:?}" "${BUILD:?}"
@@ -35,7 +37,9 @@ now=$(date +%s)
 HK="Hong Kong: China's parliament approves security law plan"
 HK2="China's parliament approves controversial Hong Kong security law"
 
-# feed FILE SITE [LINK AGE TITLE]...: an RSS file of those items.
+# feed FILE SITE [LINK AGE TITLE]...: an RSS file of those items; with
+# SOURCE set, each item's title ends " - SOURCE-NAME" and names it in a
+# <source> (SOURCE is "name|name|..." in the items' order).
 feed() {
 	f_file=$1
 	f_site=$2
@@ -44,8 +48,16 @@ feed() {
 		printf '<?xml version="1.0"?><rss version="2.0"><channel>'
 		printf '<title>%s</title><link>https://%s/</link>\n' \
 		    "$f_file" "$f_site"
+		f_src=${SOURCE:-}
 		while [ $# -ge 3 ]; do
-			printf '<item><guid>%s</guid><title>%s</title>' "$1" "$3"
+			f_one=${f_src%%|*}
+			f_src=${f_src#*|}
+			f_t=$3
+			[ -n "$f_one" ] && f_t="$3 - $f_one"
+			printf '<item><guid>%s</guid><title>%s</title>' "$1" "$f_t"
+			[ -n "$f_one" ] &&
+				printf '<source url="https://%s.test">%s</source>' \
+				    "$(echo "$f_one" | tr -d ' ')" "$f_one"
 			printf '<link>%s</link><pubDate>%s</pubDate>' "$1" \
 			    "$(date -u -R -d "@$((now - $2))")"
 			printf '<description>Delegates back the national'
@@ -58,6 +70,11 @@ feed() {
 feed world.rss harbor.test https://harbor.test/hk 900 "$HK"
 feed home.rss harbor.test https://harbor.test/hk 900 "$HK"
 feed pacific.rss pacific.test https://pacific.test/hk 600 "$HK2"
+SONY1="Sony Pictures computers hit by widespread hack"
+SONY2="Hackers take down Sony Pictures computer network in widespread attack"
+SOURCE="Reuters|The Verge|" feed gn.rss news.google.test \
+    https://news.google.test/a 1200 "$SONY1" \
+    https://news.google.test/b 1100 "$SONY2"
 
 "$SERVER" -d "$www" -p "$tmp/port" -t 120 >/dev/null 2>&1 &
 server=$!
@@ -70,6 +87,7 @@ cat >"$tmp/urls" <<EOF
 http://localhost:$port/world.rss "~Harbor World"
 http://localhost:$port/home.rss "~Harbor Home"
 http://127.0.0.1:$port/pacific.rss "~Pacific Wire"
+http://127.0.0.1:$port/gn.rss "~Google News"
 EOF
 
 $T new-session -d -s keep "exec sleep 600"
@@ -78,14 +96,18 @@ $T new-session -d -s board -x 120 -y 30 \
     "env -i PATH='$PATH' HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/home/.config' \
     XDG_DATA_HOME='$tmp/data' LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color \
     '$WIREDESK' -f '$tmp/urls' 2>'$tmp/stderr'; exec sleep 600"
-if wait_for 'feeds 3 ok' 15; then
-	ok "the three feeds are fetched"
+if wait_for 'feeds 4 ok' 15; then
+	ok "the four feeds are fetched"
 else
-	notok "the three feeds are fetched"
+	notok "the four feeds are fetched"
 fi
 settle
-check "one story of two outlets, not three" \
-    sh -c "grep -q '─ 2 outlets' '$tmp/screen' && ! grep -q '3 outlets' '$tmp/screen'"
+# The outlet count in the border of the panel whose headline matches.
+outlets_of() {
+	awk -v re="$1" '/┌/ { b = $0 } $0 ~ re { print b; exit }' \
+	    "$tmp/screen" | sed -n 's/^[^0-9]*\([0-9][0-9]*\) outlet.*/\1/p'
+}
+check "one story of two outlets, not three" [ "$(outlets_of 'Hong Kong')" = 2 ]
 # (breaking-outlets is 3: two outlets are not breaking news)
 check "one outlet's two feeds do not make the story breaking" \
     sh -c "! grep -q BREAKING '$tmp/screen'"
@@ -94,4 +116,8 @@ check "the article two feeds carry is shown once" [ "$n" -eq 1 ]
 check "the other outlet's headline is in the panel" \
     grep -q "Pacific Wi.* China's parliament approves controversial" \
     "$tmp/screen"
+check "an aggregator's items of two outlets: two outlets" \
+    [ "$(outlets_of 'Sony Pictures')" = 2 ]
+check "... each named in the outlet column" \
+    sh -c "grep -q 'Reuters' '$tmp/screen' && grep -q 'The Verge' '$tmp/screen'"
 exit $fail

@@ -182,7 +182,8 @@ test_assign(void **state)
 
 /* One outlet's feeds (BBC World and BBC Top Stories, which carry the
  * same article) are one witness of a story: its sources, and so its
- * place on the board, count outlets, not feeds. */
+ * place on the board, count outlets, not feeds; and an aggregator's
+ * items are the witnesses of the outlets they name. */
 static void
 test_outlets(void **state)
 {
@@ -218,6 +219,23 @@ test_outlets(void **state)
 	}
 	assert_int_equal(n[0], 2);
 	assert_int_equal(n[1], 1);
+
+	/* an aggregator's one feed carries two outlets' reports: two
+	 * witnesses, as the items name them */
+	struct clusterer *c = cluster_new(NULL);
+	cluster_count(
+	    c, 1, 5, NULL, "Sony Pictures hit by widespread hack", NULL);
+	cluster_count(c, 2, 5, NULL,
+	    "Hackers hit Sony Pictures in widespread attack", NULL);
+	cluster_item_outlet(c, 1, 0x80000001u);
+	cluster_item_outlet(c, 2, 0x80000002u);
+	uint32_t a = cluster_add(c, 1, 5, NULL, "", NULL, NOV24);
+	assert_int_equal(cluster_add(c, 2, 5, NULL, "", NULL, NOV24 + 60), a);
+	assert_int_equal(cluster_view(c, a)->sources, 2);
+	/* once added, an item keeps its outlet */
+	cluster_item_outlet(c, 2, 0x80000003u);
+	assert_int_equal(cluster_view(c, a)->sources, 2);
+	cluster_free(c);
 }
 
 static void

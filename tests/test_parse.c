@@ -379,12 +379,49 @@ test_charsets(void **state)
 	parsed_feed_fini(&f);
 }
 
+/* An aggregator's item names its outlet in an RSS <source> (Google
+ * News: every item another outlet's); the title and the rest are as
+ * without it, and an Atom entry's <source> (its feed's metadata) names
+ * none. */
+static void
+test_source_outlet(void **state)
+{
+	(void)state;
+	struct parsed_feed f;
+
+	ok("<rss version=\"2.0\"><channel><title>Top stories - Google News"
+	   "</title><item><title>Sony Pictures hit by hack - The Verge</title>"
+	   "<link>https://news.google.com/rss/articles/A</link>"
+	   "<source url=\"https://www.theverge.com\"> The  Verge </source>"
+	   "</item><item><title>No source</title><source url=\"x\"/></item>"
+	   "<item><title>Plain</title></item></channel></rss>",
+	    &f);
+	assert_int_equal(f.nitems, 3);
+	assert_string_equal(
+	    f.items[0].title, "Sony Pictures hit by hack - The Verge");
+	assert_string_equal(f.items[0].outlet, "The Verge");
+	assert_string_equal(
+	    f.items[0].link, "https://news.google.com/rss/articles/A");
+	assert_null(f.items[1].outlet);
+	assert_string_equal(f.items[1].title, "No source");
+	assert_null(f.items[2].outlet);
+	parsed_feed_fini(&f);
+
+	ok("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+	   "<title>Entry</title><source><title>Origin</title></source>"
+	   "</entry></feed>",
+	    &f);
+	assert_int_equal(f.nitems, 1);
+	assert_null(f.items[0].outlet);
+	parsed_feed_fini(&f);
+}
+
 static void
 test_key(void **state)
 {
 	(void)state;
 	struct parsed_item it = {NULL, NULL, NULL, NULL, NULL, NULL,
-		PARSE_NO_DATE, PARSE_NO_DATE};
+	    PARSE_NO_DATE, PARSE_NO_DATE, NULL};
 	char *k;
 
 	assert_null(parse_item_key(&it));
@@ -1087,6 +1124,7 @@ main(void)
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_key),
+		cmocka_unit_test(test_source_outlet),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_not_feeds),
 		cmocka_unit_test(test_external_entities),

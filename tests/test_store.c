@@ -40,9 +40,10 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "db.h"
 #include "parse.h"
-#include "store.h"
 #include "rawdb.h"
+#include "store.h"
 
 #define DAY 86400
 
@@ -792,6 +793,60 @@ test_file_many_feeds(void **state)
 	store_close(s);
 }
 
+/* An aggregator's items name their outlets: each is kept, with the
+ * outlet it witnesses (one for one name, whatever its case; the feed's
+ * for an item that names none), across an update and a restart. */
+static void
+test_file_named_outlets(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *s = open_file(fx->path);
+	uint32_t gn = store_feed_add(s, "https://news.google.com/rss", NULL);
+	struct pf_builder pb;
+	uint32_t *ids = NULL;
+
+	pf_init(&pb, "Top stories - Google News", "en");
+	pf_add(
+	    &pb, "a", "https://news.google.com/a", "Hack - Reuters", NULL, 1000)
+	    ->outlet = (char *)(uintptr_t) "Reuters";
+	pf_add(&pb, "b", "https://news.google.com/b", "Hack - The Verge", NULL,
+	    1000)
+	    ->outlet = (char *)(uintptr_t) "The Verge";
+	pf_add(&pb, "c", "https://news.google.com/c", "Other - REUTERS", NULL,
+	    1000)
+	    ->outlet = (char *)(uintptr_t) "REUTERS";
+	pf_add(&pb, "d", "https://news.google.com/d", "Plain", NULL, 1000);
+	assert_int_equal(merge(s, gn, &pb, 1100, &ids), 4);
+	for (int round = 0; round < 2; round++) {
+		const struct item *a = store_item(s, ids[0]);
+		const struct item *b = store_item(s, ids[1]);
+		const struct item *c = store_item(s, ids[2]);
+		const struct item *d = store_item(s, ids[3]);
+		assert_string_equal(a->outlet, "Reuters");
+		assert_string_equal(b->outlet, "The Verge");
+		assert_null(d->outlet);
+		assert_true(a->outlet_id & STORE_OUTLET_NAMED);
+		assert_true(b->outlet_id & STORE_OUTLET_NAMED);
+		assert_int_equal(a->outlet_id, c->outlet_id);
+		assert_int_not_equal(a->outlet_id, b->outlet_id);
+		assert_int_equal(d->outlet_id, store_feed(s, gn)->outlet_id);
+		assert_false(a->updated);
+		store_close(s);
+		s = open_file(fx->path);
+	}
+	/* a feed that names another outlet for an item: no correction */
+	pf_init(&pb, "Top stories - Google News", "en");
+	pf_add(
+	    &pb, "a", "https://news.google.com/a", "Hack - Reuters", NULL, 1000)
+	    ->outlet = (char *)(uintptr_t) "Reuters UK";
+	merge(s, gn, &pb, 1200, NULL);
+	const struct item *a = store_item(s, ids[0]);
+	assert_string_equal(a->outlet, "Reuters UK");
+	assert_false(a->updated);
+	free(ids);
+	store_close(s);
+}
+
 /* Opens expecting a warning that contains want; returns the store. */
 static struct store *
 open_warned(const char *path, const char *want)
@@ -1311,7 +1366,8 @@ test_file_migrate_v3(void **state)
 	    "PRAGMA user_version = 3;");
 
 	struct store *s = open_file(fx->path);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(
+	    rawdb_int(fx->path, "PRAGMA user_version"), DB_VERSION);
 	assert_int_equal(store_feed_count(s), 1);
 	assert_string_equal(store_feed(s, 1)->title, "Version three");
 	assert_int_equal(store_item_count(s), 3);
@@ -1336,7 +1392,8 @@ test_file_migrate_v3(void **state)
 	assert_int_equal(merge(s, 1, &pb, 3000, NULL), 0);
 	assert_null(find_item(s, 1, "k1"));
 	store_close(s);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(
+	    rawdb_int(fx->path, "PRAGMA user_version"), DB_VERSION);
 	assert_true(rawdb_check_ok(fx->path, "PRAGMA integrity_check"));
 }
 
@@ -1389,7 +1446,8 @@ test_file_migrate_v1(void **state)
 	pf_add(&pb, "k2", NULL, "Unread, corrected", NULL, PARSE_NO_DATE);
 	assert_int_equal(merge(s, 1, &pb, 2000, NULL), 0);
 	store_close(s);
-	assert_int_equal(rawdb_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(
+	    rawdb_int(fx->path, "PRAGMA user_version"), DB_VERSION);
 	assert_int_equal(rawdb_int(fx->path,
 			     "SELECT updated FROM items WHERE key = 'k2'"),
 	    1);
@@ -2056,6 +2114,7 @@ main(void)
 	    FX(test_file_restart),
 	    FX(test_file_group),
 	    FX(test_file_many_feeds),
+	    FX(test_file_named_outlets),
 	    FX(test_file_alerts),
 	    FX(test_file_open_since),
 	    FX(test_file_restart_age_pruned),
