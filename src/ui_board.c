@@ -131,6 +131,26 @@ same_link(const struct item *a, const struct item *b)
 	       strcmp(a->link, b->link) == 0;
 }
 
+/* Marks item id read (or unread) with every other copy of its article in
+ * its story: the same link from another feed of the outlet (its world
+ * and home sections), which the story's list shows once. */
+void
+ui_article_set_read(struct ui *ui, uint32_t id, int read)
+{
+	const struct item *it = store_item(ui->store, id);
+	const struct cluster_view *cv =
+	    it != NULL && it->link != NULL && *it->link != '\0'
+	        ? cluster_view(ui->cl, cluster_of(ui->cl, id))
+	        : NULL;
+
+	store_set_read(ui->store, id, read);
+	for (size_t i = 0; cv != NULL && i < cv->nmembers; i++) {
+		uint32_t o = cv->members[i];
+		if (o != id && same_link(store_item(ui->store, o), it))
+			store_set_read(ui->store, o, read);
+	}
+}
+
 /* The headlines a panel shows, best first: the newest item of each
  * outlet not yet shown, then the remaining newest.  An article two feeds
  * carry (an outlet's sections) is shown once. */
@@ -484,7 +504,7 @@ ui_board_action(struct ui *ui, enum action a, struct ui_request *req)
 		    cv ? store_item(ui->store, cv->label_item) : NULL;
 		if (!it)
 			return 0;
-		store_set_read(ui->store, it->id, 1);
+		ui_article_set_read(ui, it->id, 1);
 		store_set_seen(ui->store, it->id);
 		return ui_req_open(ui, it->link, req);
 	}
@@ -615,6 +635,21 @@ ui_items_layout(struct ui *ui)
 	lv_set_rows(&ui->items.lv, (size_t)ui->geom.main_h, 1);
 }
 
+/* Whether it is the first item of its link in slot[0..cap), a table of
+ * item ids (0 free) by the hash of their link; adds it if so. */
+static int
+link_first(
+    const struct ui *ui, uint32_t *slot, size_t cap, const struct item *it)
+{
+	size_t i = (size_t)util_hash(it->link, strlen(it->link), 0) & (cap - 1);
+
+	for (; slot[i] != 0; i = (i + 1) & (cap - 1))
+		if (same_link(store_item(ui->store, slot[i]), it))
+			return 0;
+	slot[i] = it->id;
+	return 1;
+}
+
 void
 ui_items_rebuild(struct ui *ui)
 {
@@ -631,13 +666,23 @@ ui_items_rebuild(struct ui *ui)
 		iv->cluster = c;
 		iv->anchor = cv->label_item;
 		iv->ids.n = 0;
+		/* newest first, an article two feeds carry once: the links
+		 * listed so far, by hash (a story may hold thousands) */
+		size_t cap = 16;
+		while (cap < 2 * cv->nmembers)
+			cap *= 2;
+		uint32_t *slot = xcalloc(cap, sizeof(*slot));
 		for (size_t i = cv->nmembers; i-- > 0;) {
 			uint32_t id = cv->members[i];
 			const struct item *it = store_item(ui->store, id);
 			if (!it || !ui_matches_item(ui, id))
 				continue;
+			if (it->link != NULL && *it->link != '\0' &&
+			    !link_first(ui, slot, cap, it))
+				continue;
 			ui_idlist_push(&iv->ids, id);
 		}
+		free(slot);
 	} else {
 		/* The cluster is gone: keep what is still stored. */
 		iv->cluster = 0;
@@ -766,7 +811,7 @@ ui_items_action(struct ui *ui, enum action a, struct ui_request *req)
 	case ACT_OPEN_BROWSER:
 		if (!it)
 			return 0;
-		store_set_read(ui->store, it->id, 1);
+		ui_article_set_read(ui, it->id, 1);
 		ui->dirty_main = 1;
 		return ui_req_open(ui, it->link, req);
 	case ACT_RELOAD:
@@ -786,7 +831,7 @@ ui_items_action(struct ui *ui, enum action a, struct ui_request *req)
 		break;
 	case ACT_MARK_READ:
 		if (it)
-			store_set_read(ui->store, it->id, !it->read);
+			ui_article_set_read(ui, it->id, !it->read);
 		ui->dirty_main = 1;
 		return 0;
 	case ACT_MARK_ALL_READ:

@@ -196,6 +196,9 @@ void ui_items_follow(struct ui *ui, uint32_t id);
 /* Marks every member of a cluster read (or unread) and seen; returns how
  * many changed. */
 size_t ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read);
+/* Marks item id read (or unread) with the other copies of its article
+ * (the same link) in its story. */
+void ui_article_set_read(struct ui *ui, uint32_t id, int read);
 /* Marks a cluster read, or unread when every member already is. */
 size_t ui_cluster_toggle_read(struct ui *ui, uint32_t cluster);
 

@@ -42,7 +42,7 @@ ui_reader_open(struct ui *ui, uint32_t item)
 	r->item = item;
 	r->text.top = 0;
 	r->width = 0;
-	store_set_read(ui->store, item, 1);
+	ui_article_set_read(ui, item, 1);
 	store_set_seen(ui->store, item);
 	if (ui_view(ui) != KEYMAP_READER)
 		ui_push(ui, KEYMAP_READER);
@@ -200,7 +200,7 @@ ui_reader_action(
 	case ACT_MARK_READ:
 		if (it) {
 			int read = !it->read;
-			store_set_read(ui->store, it->id, read);
+			ui_article_set_read(ui, it->id, read);
 			ui_flash(ui, 0, "marked %s", read ? "read" : "unread");
 		}
 		return 0;

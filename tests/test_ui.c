@@ -801,7 +801,8 @@ screen_count(const char *text)
 
 /* One outlet's two feeds (its world and home sections, on one host)
  * carry the same article; another outlet's takes the story up.  The
- * panel counts two outlets, not three, and shows the article once. */
+ * panel counts two outlets, not three, and shows the article once; so
+ * does the story's list, where reading one copy reads both. */
 static void
 scenario_outlet_sections(void)
 {
@@ -833,6 +834,22 @@ scenario_outlet_sections(void)
 	/* the label's headline, and no other row of it */
 	CHECK(screen_count("Hong Kong: China's parliament approves") == 1);
 	CHECK(screen_has("China's parliament approves controversial"));
+	/* the story's list shows the article once too, and marking it
+	 * read marks both copies: no unread twin is left behind */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(screen_has(" 2 items "));
+	/* the title line's label and one row */
+	CHECK(screen_count("Hong Kong: China's parliament approves") == 2);
+	CHECK(screen_has("China's parliament approves controversial"));
+	CHECK(press(&e, KEY_END, NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'm', NULL) == UI_REQ_NONE);
+	CHECK(store_item(e.s, a)->read && store_item(e.s, b)->read);
+	CHECK(!store_item(e.s, c)->read);
+	CHECK(press(&e, 'm', NULL) == UI_REQ_NONE);
+	CHECK(!store_item(e.s, a)->read && !store_item(e.s, b)->read);
+	/* opening it in the reader reads both */
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	CHECK(store_item(e.s, a)->read && store_item(e.s, b)->read);
 	env_fini(&e);
 }
 
