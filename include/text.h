@@ -58,16 +58,21 @@ int text_cp_width(uint32_t cp);
  * character never straddles the edge. */
 void text_fit(const char *s, size_t cols, struct buf *out);
 
-/* Size of the buffer text_item_label may write into. */
-#define TEXT_LABEL_SIZE 96
+/* Size of the buffer text_item_label may write into, and the most bytes
+ * of a summary's first words it takes for a label. */
+#define TEXT_LABEL_SIZE 256
+#define TEXT_LABEL_WORDS 96
 
 /* The line a reader sees for an item: its title; without one, the first
- * words of its summary (under TEXT_LABEL_SIZE bytes, cut between words
+ * words of its summary (under TEXT_LABEL_WORDS bytes, cut between words
  * with an ellipsis, line breaks as spaces); else its link; else
- * "(untitled)".  Any argument may be NULL.  Returns title itself, link
- * itself, a static string or buf (which then holds the words). */
+ * "(untitled)".  A title that ends by naming outlet, as an aggregator's
+ * do ("Storm hits coast - Reuters" from Reuters), is given without that
+ * ending when it fits buf, since the outlet is shown beside it.  Any
+ * argument may be NULL.  Returns title itself, link itself, a static
+ * string or buf (which then holds the words or the title). */
 const char *text_item_label(const char *title, const char *summary,
-    const char *link, char buf[TEXT_LABEL_SIZE]);
+    const char *link, const char *outlet, char buf[TEXT_LABEL_SIZE]);
 
 /* Word-wraps s to lines of at most cols columns and calls fn for each line
  * (line is not NUL-terminated; len bytes).  Newlines in s end lines; words

@@ -497,7 +497,8 @@ write_dump(struct run *r, const size_t *order, struct buf *out, FILE *fp)
 		 * gone: a lean store forgets it once counted) */
 		char lb[TEXT_LABEL_SIZE];
 		json_kv_str(&j, "label",
-		    label ? text_item_label(label->title, NULL, label->link, lb)
+		    label ? text_item_label(
+		                label->title, NULL, label->link, NULL, lb)
 		          : "");
 		json_kv_bool(&j, "breaking",
 		    alert_breaking(v, now, &r->rule, NULL) != ALERT_CALM);
@@ -972,9 +973,9 @@ fire_alert(const struct cluster_view *v, const struct alert_call *call,
 	struct alerting *al = &d->al;
 	const struct item *li = store_item(d->r.store, v->label_item);
 	char lab[TEXT_LABEL_SIZE], err[512];
-	char *head = xstrdup(li ? text_item_label(li->title, li->summary,
-				      li->link, lab) :
-				  "(untitled)");
+	char *head = xstrdup(
+	    li ? text_item_label(li->title, li->summary, li->link, NULL, lab)
+	       : "(untitled)");
 	struct buf why;
 
 	buf_init(&why, 0);

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #if defined(__SSE2__)
@@ -517,16 +518,55 @@ text_wrap(const char *s, size_t cols, text_line_fn fn, void *ctx)
 	}
 }
 
+/* The length of title without an ending that names outlet (" - Reuters",
+ * " | Reuters", with a dash of any length between spaces; case aside),
+ * else its length. */
+static size_t
+sans_outlet(const char *title, const char *outlet)
+{
+	size_t n = strlen(title), on = outlet ? strlen(outlet) : 0;
+
+	while (on > 0 && outlet[on - 1] == ' ')
+		on--;
+	while (n > 0 && title[n - 1] == ' ')
+		n--;
+	if (on == 0 || n <= on || strncasecmp(title + n - on, outlet, on) != 0)
+		return strlen(title);
+	size_t at = n - on;
+	if (title[at - 1] != ' ')
+		return strlen(title);
+	while (at > 0 && title[at - 1] == ' ')
+		at--;
+	if (at > 0 && (title[at - 1] == '-' || title[at - 1] == '|'))
+		at--;
+	else if (at >= 3 && (memcmp(title + at - 3, "\xe2\x80\x93", 3) == 0 ||
+	                        memcmp(title + at - 3, "\xe2\x80\x94", 3) == 0))
+		at -= 3;
+	else
+		return strlen(title);
+	if (at == 0 || title[at - 1] != ' ')
+		return strlen(title);
+	while (at > 0 && title[at - 1] == ' ')
+		at--;
+	return at > 0 ? at : strlen(title);
+}
+
 const char *
 text_item_label(const char *title, const char *summary, const char *link,
-    char buf[TEXT_LABEL_SIZE])
+    const char *outlet, char buf[TEXT_LABEL_SIZE])
 {
-	if (title && *title)
-		return title;
+	if (title && *title) {
+		size_t n = sans_outlet(title, outlet);
+		if (title[n] == '\0' || n >= TEXT_LABEL_SIZE)
+			return title;
+		memcpy(buf, title, n);
+		buf[n] = '\0';
+		return buf;
+	}
 	if (!summary || !*summary)
 		return link && *link ? link : "(untitled)";
 	/* Room for the words, an ellipsis (3 bytes) and the NUL. */
-	size_t room = TEXT_LABEL_SIZE - 4, n = 0, cut = 0, i = 0;
+	size_t room = TEXT_LABEL_WORDS - 4, n = 0, cut = 0, i = 0;
 	size_t len = strlen(summary);
 	while (i < len && n < room) {
 		uint32_t cp;

@@ -304,8 +304,10 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 	 * the meta line) on the right. */
 	const struct item *li = store_item(ui->store, cv->label_item);
 	char lab[TEXT_LABEL_SIZE];
-	const char *label = li ? text_item_label(li->title, li->summary,
-	    li->link, lab) : "(untitled)";
+	const char *label =
+	    li ? text_item_label(li->title, li->summary, li->link,
+	             bordered ? li->outlet : NULL, lab)
+	       : "(untitled)";
 	const char *right =
 	    bordered ? (li ? ui_item_outlet(ui, li) : "") : meta;
 	size_t rw = text_width(right);
@@ -353,8 +355,8 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 			continue;
 		enum term_elem e = item_elem(it);
 		char ilab[TEXT_LABEL_SIZE];
-		const char *title = text_item_label(it->title, it->summary,
-		    it->link, ilab);
+		const char *title = text_item_label(
+		    it->title, it->summary, it->link, it->outlet, ilab);
 		if (iw < 12) {
 			ui_put(ui, ry, ix, iw, title, e);
 			continue;
@@ -741,8 +743,8 @@ ui_items_draw(struct ui *ui)
 		                   : it->read ? TERM_DIM
 		                              : TERM_NORMAL;
 		char lab[TEXT_LABEL_SIZE];
-		const char *title = text_item_label(it->title, it->summary,
-		    it->link, lab);
+		const char *title = text_item_label(
+		    it->title, it->summary, it->link, it->outlet, lab);
 		if (cols < 16) {
 			ui_put_attr(
 			    ui, y, 0, cols, title, row_attr(ui, e, sel));

@@ -83,8 +83,8 @@ ui_reader_rebuild(struct ui *ui)
 	}
 	char lab[TEXT_LABEL_SIZE];
 	ui_text_wrap(&r->text,
-	    text_item_label(it->title, it->summary, it->link, lab), width,
-	    TERM_TITLE);
+	    text_item_label(it->title, it->summary, it->link, it->outlet, lab),
+	    width, TERM_TITLE);
 	struct buf b;
 	buf_init(&b, 0);
 	if (it->outlet && *it->outlet)

@@ -85,8 +85,9 @@ ui_header_draw(struct ui *ui)
 		char lab[TEXT_LABEL_SIZE];
 		(void)buf_appendf(&left, " %zu item%s \xc2\xb7 %s",
 		    ui->items.ids.n, ui->items.ids.n == 1 ? "" : "s",
-		    li ? text_item_label(li->title, li->summary, li->link,
-		    lab) : "story");
+		    li ? text_item_label(
+		             li->title, li->summary, li->link, li->outlet, lab)
+		       : "story");
 		hint(ui, v, ACT_OPEN, "read", &right);
 		hint(ui, v, ACT_OPEN_BROWSER, "browser", &right);
 		hint(ui, v, ACT_QUIT, "back", &right);

@@ -39,7 +39,8 @@ HK2="China's parliament approves controversial Hong Kong security law"
 
 # feed FILE SITE [LINK AGE TITLE]...: an RSS file of those items; with
 # SOURCE set, each item's title ends " - SOURCE-NAME" and names it in a
-# <source> (SOURCE is "name|name|..." in the items' order).
+# <source> (SOURCE is "name|name|..." in the items' order), as Google
+# News's items do.
 feed() {
 	f_file=$1
 	f_site=$2
@@ -120,4 +121,7 @@ check "an aggregator's items of two outlets: two outlets" \
     [ "$(outlets_of 'Sony Pictures')" = 2 ]
 check "... each named in the outlet column" \
     sh -c "grep -q 'Reuters' '$tmp/screen' && grep -q 'The Verge' '$tmp/screen'"
+check "... and their headlines without the outlet's name after a dash" \
+    sh -c "grep -q 'Sony Pictures' '$tmp/screen' &&
+        ! grep -q -e '- Reuters' -e '- The Verge' '$tmp/screen'"
 exit $fail

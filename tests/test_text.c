@@ -362,6 +362,52 @@ test_buf_cap(void **state)
 	assert_null(b.p);
 }
 
+/* An aggregator's headline that ends by naming its outlet, shown beside
+ * it, is shown without that ending; any other is shown as it is. */
+static void
+test_item_label_outlet(void **state)
+{
+	(void)state;
+	char buf[TEXT_LABEL_SIZE];
+	static const struct {
+		const char *title, *outlet, *want;
+	} cases[] = {
+	    {"Storm floods coastal towns - Reuters", "Reuters",
+	        "Storm floods coastal towns"},
+	    {"Storm floods coastal towns - REUTERS ", "Reuters",
+	        "Storm floods coastal towns"},
+	    {"Storm floods coastal towns | The Verge", "The Verge",
+	        "Storm floods coastal towns"},
+	    {"Storm floods coastal towns \xe2\x80\x94 BBC News", "BBC News",
+	        "Storm floods coastal towns"},
+	    {"Storm floods coastal towns  -  AP", "AP",
+	        "Storm floods coastal towns"},
+	    /* not an ending that names it */
+	    {"Storm floods coastal towns - Reuters", "AP",
+	        "Storm floods coastal towns - Reuters"},
+	    {"Storm floods coastal towns, Reuters", "Reuters",
+	        "Storm floods coastal towns, Reuters"},
+	    {"Storm floods coastal Reuters", "Reuters",
+	        "Storm floods coastal Reuters"},
+	    {"Ex-Reuters", "Reuters", "Ex-Reuters"},
+	    {" - Reuters", "Reuters", " - Reuters"},
+	    {"Reuters", "Reuters", "Reuters"},
+	    {"Storm floods coastal towns - Reuters", "",
+	        "Storm floods coastal towns - Reuters"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(text_item_label(cases[i].title, NULL, NULL,
+		                        cases[i].outlet, buf),
+		    cases[i].want);
+	const char *t = "Storm floods coastal towns - Reuters";
+	assert_ptr_equal(text_item_label(t, NULL, NULL, NULL, buf), t);
+	/* a title too long for the buffer is shown whole */
+	char big[2 * TEXT_LABEL_SIZE];
+	memset(big, 'a', sizeof(big));
+	memcpy(big + sizeof(big) - 11, " - Reuters", 11);
+	assert_ptr_equal(text_item_label(big, NULL, NULL, "Reuters", buf), big);
+}
+
 /* Issue 9, class 3: an untitled item is shown by its summary's first
  * words, else its link. */
 static void
@@ -372,18 +418,20 @@ test_item_label(void **state)
 	const char *t = "Title";
 	char longsum[400];
 
-	assert_ptr_equal(text_item_label(t, "s", "l", buf), t);
-	assert_string_equal(text_item_label(NULL, NULL, "http://l/", buf),
-	    "http://l/");
-	assert_string_equal(text_item_label("", "", NULL, buf), "(untitled)");
-	assert_string_equal(text_item_label(NULL, "Short\n\nsummary.", "l",
-	    buf), "Short summary.");
+	assert_ptr_equal(text_item_label(t, "s", "l", NULL, buf), t);
+	assert_string_equal(
+	    text_item_label(NULL, NULL, "http://l/", NULL, buf), "http://l/");
+	assert_string_equal(
+	    text_item_label("", "", NULL, NULL, buf), "(untitled)");
+	assert_string_equal(
+	    text_item_label(NULL, "Short\n\nsummary.", "l", NULL, buf),
+	    "Short summary.");
 	for (size_t i = 0; i + 1 < sizeof(longsum); i++)
 		longsum[i] = "word\xc3\xa9 "[i % 7];
 	longsum[sizeof(longsum) - 1] = '\0';
-	const char *l = text_item_label(NULL, longsum, NULL, buf);
+	const char *l = text_item_label(NULL, longsum, NULL, NULL, buf);
 	assert_ptr_equal(l, buf);
-	assert_true(strlen(l) < TEXT_LABEL_SIZE);
+	assert_true(strlen(l) < TEXT_LABEL_WORDS);
 	assert_non_null(strstr(l, "\xe2\x80\xa6"));
 	assert_true(strncmp(l, "word", 4) == 0);
 	/* Still valid UTF-8, cut between words. */
@@ -444,18 +492,19 @@ main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sanitize_controls),
-		cmocka_unit_test(test_sanitize_utf8),
-		cmocka_unit_test(test_sanitize_space),
-		cmocka_unit_test(test_sanitize_cases),
-		cmocka_unit_test(test_sanitize_cap),
-		cmocka_unit_test(test_sanitize_model),
-		cmocka_unit_test(test_width_fit),
-		cmocka_unit_test(test_wrap),
-		cmocka_unit_test(test_json),
-		cmocka_unit_test(test_buf_cap),
-		cmocka_unit_test(test_item_label),
-		cmocka_unit_test(test_mojibake),
+	    cmocka_unit_test(test_sanitize_controls),
+	    cmocka_unit_test(test_sanitize_utf8),
+	    cmocka_unit_test(test_sanitize_space),
+	    cmocka_unit_test(test_sanitize_cases),
+	    cmocka_unit_test(test_sanitize_cap),
+	    cmocka_unit_test(test_sanitize_model),
+	    cmocka_unit_test(test_width_fit),
+	    cmocka_unit_test(test_wrap),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_buf_cap),
+	    cmocka_unit_test(test_item_label),
+	    cmocka_unit_test(test_item_label_outlet),
+	    cmocka_unit_test(test_mojibake),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

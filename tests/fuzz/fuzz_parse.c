@@ -25,7 +25,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct parsed_item *it = &pf.items[i];
 		char lab[TEXT_LABEL_SIZE];
 		free(parse_item_key(it));
-		(void)text_item_label(it->title, it->summary, it->link, lab);
+		(void)text_item_label(
+		    it->title, it->summary, it->link, it->outlet, lab);
 	}
 	parsed_feed_fini(&pf);
 	return 0;
