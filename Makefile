@@ -16,11 +16,11 @@ BUILD    ?= build
 WERROR   ?= -Werror
 SAN      ?=
 
-PKGS      := ncursesw libcurl libxml-2.0 sqlite3 libdeflate
+PKGS      := ncursesw libcurl libxml-2.0 sqlite3 libdeflate libpsl
 TEST_PKGS := cmocka
 DEB_PKGS  := build-essential pkg-config libncurses-dev libcurl4-openssl-dev \
 	     libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libstemmer-dev \
-	     libcmocka-dev libdeflate-dev zlib1g-dev tmux curl groff-base perl
+	     libcmocka-dev libdeflate-dev libpsl-dev zlib1g-dev tmux curl groff-base perl
 BENCH_DEB := nginx-light newsboat time
 
 WARN := -Wall -Wextra -Wpedantic $(WERROR) -Wshadow -Wstrict-prototypes \

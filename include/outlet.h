@@ -22,8 +22,9 @@
 char *outlet_name(const char *title, const char *url);
 
 /* Which outlet an http(s) feed URL belongs to, as a key two feeds of one
- * outlet share: the host's registered domain, lower case ("bbci.co.uk"
- * for feeds.bbci.co.uk/news/world/rss.xml and .../news/rss.xml), or on a
+ * outlet share: the host's registered domain by the Public Suffix List,
+ * lower case ("bbci.co.uk" for feeds.bbci.co.uk/news/world/rss.xml and
+ * .../news/rss.xml; "beehive.govt.nz", not "govt.nz"), or on a
  * host that serves many publishers under their own subdomains, the
  * publisher's ("name.substack.com").  NULL where the host does not say
  * whose feed it is: not http(s), an IP address, a service that tells its

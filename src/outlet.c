@@ -12,6 +12,8 @@
  * to the title as written. */
 #include "outlet.h"
 
+#include <libpsl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +26,8 @@
 #define MAXSEG 8
 
 /* Second-level labels under which the registered name is one further
- * left: news.bbc.co.uk, smh.com.au. */
+ * left (news.bbc.co.uk, smh.com.au), where the Public Suffix List
+ * cannot say. */
 static const char *const second[] = {"ac", "co", "com", "edu", "gov", "net",
     "ne", "or", "org"};
 
@@ -123,6 +126,43 @@ platform_cmp(const void *k, const void *e)
 	return strcmp(k, ((const struct platform *)e)->domain);
 }
 
+/* The Public Suffix List (libpsl): the system's copy when newer than the
+ * library's own, loaded once. */
+static pthread_once_t psl_once = PTHREAD_ONCE_INIT;
+static const psl_ctx_t *psl;
+
+static void
+psl_load(void)
+{
+	psl = psl_latest(NULL);
+	if (psl == NULL)
+		psl = psl_builtin();
+}
+
+/* How many labels the registered domain of the n-byte host h has (3 for
+ * feeds.bbci.co.uk's bbci.co.uk, 3 for www.beehive.govt.nz's), by the
+ * Public Suffix List; 0 where it has none (a single label: localhost) or
+ * the list is missing. */
+static size_t
+registered_labels(const char *h, size_t n)
+{
+	char host[256];
+
+	pthread_once(&psl_once, psl_load);
+	if (psl == NULL || n == 0 || n >= sizeof(host))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		host[i] = (char)lower((unsigned char)h[i]);
+	host[n] = '\0';
+	const char *d = psl_registrable_domain(psl, host);
+	if (d == NULL)
+		return 0;
+	size_t k = 1;
+	for (; *d != '\0'; d++)
+		k += *d == '.';
+	return k;
+}
+
 /* What url's host says of its outlet: the registered name, lower case
  * ("dailymail" of https://www.dailymail.co.uk/x) into label and the
  * registered domain ("dailymail.co.uk") into domain; on a host that
@@ -169,9 +209,12 @@ host_parts(const char *url, struct buf *label, struct buf *domain)
 	}
 	if (nl == 0)
 		return 0;
-	size_t k = nl >= 2 ? 1 : 0; /* skip the top-level label */
-	if (nl >= 3 && len[0] == 2 && in_list(second, ARRAY_LEN(second),
-	                                  lab[1], len[1]))
+	/* k: the registered name's label; right of it, the public suffix */
+	size_t k = nl >= 2 ? 1 : 0, reg = registered_labels(p, n);
+	if (reg > 0 && reg <= nl)
+		k = reg - 1;
+	else if (nl >= 3 && len[0] == 2 &&
+	         in_list(second, ARRAY_LEN(second), lab[1], len[1]))
 		k = 2;
 	for (size_t i = k + 1; i-- > 0;) {
 		for (size_t j = 0; j < len[i]; j++)

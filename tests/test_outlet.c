@@ -141,6 +141,21 @@ test_keys(void **state)
 	    "https://abcnews.go.com/abcnews/topstories", "abcnews.go.com");
 	expect_key("https://abc.net.au/news/feed/51120/rss.xml", "abc.net.au");
 	expect_key("https://www.abc.es/rss/feeds/abcPortada.xml", "abc.es");
+	/* the public suffix is the Public Suffix List's, not a guess: one
+	 * government's agencies are as many outlets, and so are a
+	 * platform's sites where the list says each is its own */
+	expect_key("https://www.beehive.govt.nz/rss.xml", "beehive.govt.nz");
+	expect_key("https://www.health.govt.nz/news/rss", "health.govt.nz");
+	expect_key("https://www.interieur.gouv.fr/rss/actualites",
+	    "interieur.gouv.fr");
+	expect_key("https://www.met.police.uk/news/rss", "met.police.uk");
+	expect_key("https://someone.github.io/feed.xml", "someone.github.io");
+	expect_key("https://someone.blogspot.com/feeds/posts/default",
+	    "someone.blogspot.com");
+	expect_key("https://www.stuff.co.nz/rss", "stuff.co.nz");
+	/* a host of one label is its own */
+	expect_key("http://localhost:8080/feed.xml", "localhost");
+	expect_key("http://intranet/news.rss", "intranet");
 	/* and where the host does not say whose feed it is, there is no key */
 	expect_key("https://feeds.feedburner.com/TechCrunch", NULL);
 	expect_key(
