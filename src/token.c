@@ -689,6 +689,13 @@ split(struct tokenizer *t, const char *s, size_t n)
 			i += k;
 			continue;
 		}
+		if (w != NULL && cp == '-' && w->nletter == 1 &&
+		    w->ndigit == 0 && !w->amp && cl1 == C_DIGIT) {
+			/* one word as without the hyphen: G-7 is G7, F-35
+			 * F35 */
+			i += k;
+			continue;
+		}
 		if (w != NULL && w->nletter == 0 && cl1 == C_DIGIT) {
 			if (cp == '.') { /* 7.1 */
 				buf_putc(&t->fold, '.');

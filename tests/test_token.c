@@ -152,6 +152,9 @@ test_numbers(void **state)
 	/* dotted acronyms and ampersands stay one word */
 	expect("en", "the U.S. and S&P 500 rise", TOKEN_SUMMARY, 1,
 	    "us/U.S./N s&p/S&P/N 500/500/# rise/rise/p");
+	/* a letter and a number are one word with a hyphen or without */
+	expect("en", "G-7 and G7 summit, F-35 jets, X-ray, Covid-19",
+	    TOKEN_SUMMARY, 0, "g7 g7 summit f35 jet ray covid 19");
 	/* a sentence-final period is not a decimal point */
 	expect("en", "up 3. Then 4", TOKEN_SUMMARY, 0, "3 4");
 }
