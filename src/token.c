@@ -172,13 +172,18 @@ struct word {
 
 /* What the tokenizer learnt of one folded word: whether it is a stop
  * word and its stem.  Headlines repeat their words (Zipf's law), so a
- * word is looked up in a stop table and stemmed once, not every time. */
+ * word is looked up in a stop table and stemmed once, not every time.
+ * The word and its stem are kept in the entry itself when they fit (a
+ * long one goes to the arena), so a lookup reads one cache line. */
+#define KNOWN_INLINE 40
+
 struct known {
 	uint32_t hash;
-	uint32_t word, wlen; /* in cache.arena */
-	uint32_t stem, slen;
-	int stop; /* -1: not yet asked */
-	uint32_t tag; /* the caller's (token.tag) */
+	uint16_t wlen, slen;    /* slen 0: not yet stemmed */
+	int stop;               /* -1: not yet asked */
+	uint32_t tag;           /* the caller's (token.tag) */
+	uint32_t word, stem;    /* in cache.arena, when not in inl */
+	char inl[KNOWN_INLINE]; /* the word, NUL, the stem, NUL */
 };
 
 #define CACHE_MAX 32768 /* words remembered before starting afresh */
@@ -448,6 +453,35 @@ fnv(const char *s, size_t n)
 	return h;
 }
 
+static const char *
+known_word(const struct cache *c, const struct known *k)
+{
+	return k->wlen < KNOWN_INLINE ? k->inl : c->arena.p + k->word;
+}
+
+/* k's stem, NUL-terminated (k stemmed). */
+static const char *
+known_stem(const struct cache *c, const struct known *k)
+{
+	return k->wlen + 1u + k->slen < KNOWN_INLINE ? k->inl + k->wlen + 1
+	                                             : c->arena.p + k->stem;
+}
+
+/* Keeps st[0..n) (n > 0) as k's stem. */
+static void
+known_set_stem(struct cache *c, struct known *k, const char *st, size_t n)
+{
+	k->slen = (uint16_t)n;
+	if (k->wlen + 1u + n < KNOWN_INLINE) {
+		memcpy(k->inl + k->wlen + 1, st, n);
+		k->inl[k->wlen + 1 + n] = '\0';
+		return;
+	}
+	k->stem = (uint32_t)c->arena.len;
+	buf_append(&c->arena, st, n);
+	buf_putc(&c->arena, '\0');
+}
+
 /* The cache entry of folded word f[0..n), added if new (and the cache
  * emptied first when full). */
 static struct known *
@@ -466,7 +500,7 @@ known(struct tokenizer *t, const char *f, size_t n)
 	for (; c->slot[i] != 0; i = (i + 1) & mask) {
 		struct known *k = &c->e[c->slot[i] - 1];
 		if (k->hash == h && k->wlen == n &&
-		    memcmp(c->arena.p + k->word, f, n) == 0)
+		    memcmp(known_word(c, k), f, n) == 0)
 			return k;
 	}
 	if (c->n == CACHE_MAX) {
@@ -477,9 +511,14 @@ known(struct tokenizer *t, const char *f, size_t n)
 		i = h & mask;
 	}
 	struct known *k = &c->e[c->n];
-	*k = (struct known){h, (uint32_t)c->arena.len, (uint32_t)n, 0, 0, -1,
-	    0};
-	buf_append(&c->arena, f, n);
+	*k = (struct known){.hash = h, .wlen = (uint16_t)n, .stop = -1};
+	if (n < KNOWN_INLINE) {
+		memcpy(k->inl, f, n);
+		k->inl[n] = '\0';
+	} else {
+		k->word = (uint32_t)c->arena.len;
+		buf_append(&c->arena, f, n);
+	}
 	c->slot[i] = (uint32_t)++c->n;
 	return k;
 }
@@ -828,18 +867,14 @@ token_run(struct tokenizer *t, const char *text, enum token_field field,
 				    (const sb_symbol *)f, (int)w->flen);
 				int stlen =
 				    st ? sb_stemmer_length(t->stemmer) : 0;
-				size_t at = t->cache.arena.len;
 				if (stlen > 0)
-					buf_append(&t->cache.arena, st,
-					    (size_t)stlen);
+					known_set_stem(&t->cache, k,
+					    (const char *)st, (size_t)stlen);
 				else
-					buf_append(&t->cache.arena, f, w->flen);
-				k->stem = (uint32_t)at;
-				k->slen = (uint32_t)(t->cache.arena.len - at);
-				/* ended, so the token can point at it */
-				buf_putc(&t->cache.arena, '\0');
+					known_set_stem(
+					    &t->cache, k, f, w->flen);
 			}
-			tok.term = t->cache.arena.p + k->stem;
+			tok.term = known_stem(&t->cache, k);
 			tok.len = k->slen;
 			tok.tag = &k->tag;
 		} else {

@@ -80,6 +80,18 @@ test_stems(void **state)
 	/* the same stem from different forms joins items */
 	expect("en", "breached breaches breach", TOKEN_SUMMARY, 0,
 	    "breach breach breach");
+	/* long words and long stems, seen twice (once stemmed, once
+	 * remembered), whatever room the tokenizer keeps them in */
+	expect("en",
+	    "antidisestablishmentarianism "
+	    "pneumonoultramicroscopicsilicovolcanoconiosis "
+	    "antidisestablishmentarianism "
+	    "pneumonoultramicroscopicsilicovolcanoconiosis",
+	    TOKEN_SUMMARY, 0,
+	    "antidisestablishmentarian "
+	    "pneumonoultramicroscopicsilicovolcanoconiosi "
+	    "antidisestablishmentarian "
+	    "pneumonoultramicroscopicsilicovolcanoconiosi");
 }
 
 static void
