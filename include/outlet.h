@@ -11,7 +11,8 @@
  * be NULL).  The title is split at its separators (" - ", " | ", " > ",
  * " / ", ": ") and the part that names the outlet is kept: the one that
  * matches the host name (cnn.com, dailymail.co.uk, smh.com.au: "SMH" is
- * "Sydney Morning Herald" by its initials), else one written like a name
+ * "Sydney Morning Herald" by its initials; "Times of India" is
+ * indiatimes in another order), else one written like a name
  * of its own (an acronym, a domain); words such as "News", "Online",
  * "RSS" and domain endings go.  A part that is only a piece of the host
  * name ("Mail" of dailymail) or a long one gives way to the host name

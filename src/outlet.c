@@ -418,6 +418,52 @@ has_domain(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the words of s[0..n) (but "of", "the", "and") spell the host
+ * h in another order, each once: "Times of India" is indiatimes.  (In
+ * the host's order they are a name the other rules know.) */
+static int
+spells_reordered(const char *s, size_t n, const char *h)
+{
+	static const char *const little[] = {"and", "of", "the"};
+	size_t lh = strlen(h), covered = 0, nw = 0, last = 0;
+	int reordered = 0;
+	char used[64] = {0};
+
+	if (lh == 0 || lh > sizeof(used))
+		return 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && !is_alnum((unsigned char)s[i]))
+			i++;
+		size_t b = i;
+		while (i < n && is_alnum((unsigned char)s[i]))
+			i++;
+		size_t wl = i - b;
+		char lw[4];
+		for (size_t j = 0; j < wl && j < sizeof(lw); j++)
+			lw[j] = (char)lower((unsigned char)s[b + j]);
+		if (wl == 0 || (wl <= sizeof(lw) &&
+		                   in_list(little, ARRAY_LEN(little), lw, wl)))
+			continue;
+		size_t at = 0;
+		for (; at + wl <= lh; at++) {
+			size_t j = 0;
+			while (j < wl && !used[at + j] &&
+			       lower((unsigned char)s[b + j]) == h[at + j])
+				j++;
+			if (j == wl)
+				break;
+		}
+		if (at + wl > lh)
+			return 0;
+		memset(used + at, 1, wl);
+		reordered |= nw > 0 && at < last;
+		last = at;
+		covered += wl;
+		nw++;
+	}
+	return reordered && covered == lh;
+}
+
 /* Whether a cleaned title part (compact: sc; words as written: s) names
  * the host h. */
 static int
@@ -451,6 +497,8 @@ matches(const char *sc, const char *s, size_t n, const char *h)
 		}
 	}
 	if (ni >= 2 && ni == lh && strncmp(ini, h, ni) == 0)
+		return 1;
+	if (spells_reordered(s, n, h))
 		return 1;
 	return ni >= 2 && ni - 1 + nlast == lh &&
 	       strncmp(ini, h, ni - 1) == 0 &&
@@ -518,9 +566,11 @@ outlet_name(const char *title, const char *url)
 		int partial = strcmp(str(&sc), str(&h)) != 0 &&
 		              strstr(str(&h), str(&sc)) != NULL &&
 		              strncmp(str(&h), str(&sc), sc.len) != 0;
-		/* the host's letters, spelt out ("Astral Codex Ten"), are
-		 * better than the host's words can be split */
-		int spelt = strcmp(str(&sc), str(&h)) == 0;
+		/* the host's letters, spelt out ("Astral Codex Ten", or in
+		 * another order: "Times of India"), are better than the
+		 * host's words can be split */
+		int spelt = strcmp(str(&sc), str(&h)) == 0 ||
+		            spells_reordered(str(&cl), cl.len, str(&h));
 		if ((partial && !acronym) ||
 		    (!spelt && text_width(str(&cl)) > SHORT &&
 		        text_width(str(&hn)) < text_width(str(&cl))))

@@ -48,6 +48,18 @@ test_real_titles(void **state)
 	    "https://data.gmanetwork.com/gno/rss/news/feed.xml", "GMA");
 	expect("California", "https://www.latimes.com/california/rss2.0.xml",
 	    "LA Times");
+	/* a title that spells the host in another order is its name */
+	expect("Times of India",
+	    "https://timesofindia.indiatimes.com/rssfeedstopstories.cms",
+	    "Times of India");
+	expect("Top Stories - The Times Of India",
+	    "https://timesofindia.indiatimes.com/rssfeedstopstories.cms",
+	    "The Times Of India");
+	/* ... every word of it once, and all of the host */
+	expect("India Today", "https://www.indiatimes.com/rss", "India Times");
+	expect("Times Times", "https://www.indiatimes.com/rss", "India Times");
+	expect("The Washington Post",
+	    "https://feeds.washingtonpost.com/rss/world", "Washington Post");
 	expect("New Zealand Herald - Top Stories",
 	    "https://www.nzherald.co.nz/", "NZ Herald");
 	expect("1 NEWS", "https://www.youtube.com/channel/x", "1 NEWS");
