@@ -109,6 +109,16 @@ uint32_t store_feed_find(const struct store *s, const char *url);
 /* Feed ids are 1..store_feed_count(). */
 uint32_t store_feed_count(const struct store *s);
 
+/* The outlet item it witnesses, for counting outlets: its outlet_id,
+ * except that an outlet an aggregator names is the outlet of a feed
+ * whose shown name (feed_info.outlet) is that name, cleaned as a feed's
+ * title is ("BBC News" is "BBC") and case aside: Google News's item from
+ * Reuters and the Reuters feed's are one witness.  Of feeds with that
+ * name, the one of the first URL (strcmp) decides, so the answer depends
+ * on the feeds' names and URLs alone, not on the order they were listed
+ * in or when their names were learnt. */
+uint32_t store_witness(struct store *s, const struct item *it);
+
 /* Merges a parsed feed: new items get ids, changed ones are marked
  * updated (keeping their read state), known ones are left alone.  Also
  * takes the feed's own title and language when the feeds file gave none.

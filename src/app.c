@@ -370,7 +370,7 @@ cluster_into(const struct run *r, struct clusterer *c, uint32_t id)
 	if (it->outlet_id & STORE_OUTLET_NAMED) {
 		/* an aggregator's item: counted, told its outlet, placed */
 		cluster_count(c, id, it->feed_id, lang, title, summary);
-		cluster_item_outlet(c, id, it->outlet_id);
+		cluster_item_outlet(c, id, store_witness(r->store, it));
 	}
 	cluster_add(c, id, it->feed_id, lang, title, summary, it->time);
 }
@@ -423,7 +423,8 @@ cluster_batch(const struct run *r, struct clusterer *c, const uint32_t *ids,
 			continue;
 		e[ne++] = (struct cluster_entry){ids[i], it->feed_id, it->time};
 		if (it->outlet_id & STORE_OUTLET_NAMED)
-			cluster_item_outlet(c, ids[i], it->outlet_id);
+			cluster_item_outlet(
+			    c, ids[i], store_witness(r->store, it));
 	}
 	cluster_add_counted(c, e, ne);
 	free(e);

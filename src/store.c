@@ -117,6 +117,11 @@ struct store {
 	size_t lean; /* store_set_lean: summary bytes kept, 0 all */
 	struct leads **leadof; /* lean: by id, where its lead is kept */
 	size_t capleadof;
+	/* the feeds by their shown names, folded (store_witness): feed
+	 * ids, open addressing, 0 empty; rebuilt when a name changed */
+	uint32_t *nametab;
+	size_t namecap;
+	unsigned names_stale : 1;
 	unsigned db_lost : 1;
 	unsigned txn : 1; /* the open batch's transaction has begun */
 	unsigned depth;   /* batches open (a merge, a prune, a store_group):
@@ -642,7 +647,7 @@ feed_by_rowid(const struct store *s, int64_t rowid)
  * http(s), else the site link it gives, when known).  Returns 1 when the
  * name changed. */
 static int
-set_outlet(struct feed *f, const char *link)
+set_outlet(struct store *s, struct feed *f, const char *link)
 {
 	const char *u = f->info.url;
 	int web = strncmp(u, "http://", 7) == 0 ||
@@ -657,6 +662,7 @@ set_outlet(struct feed *f, const char *link)
 	}
 	free(f->info.outlet);
 	f->info.outlet = name;
+	s->names_stale = 1;
 	return 1;
 }
 
@@ -676,7 +682,7 @@ load_feed(const struct db_feed *d, void *ctx)
 	f->info.last_fetch = d->last_fetch;
 	f->info.status = d->status;
 	f->info.failures = d->failures;
-	(void)set_outlet(f, NULL);
+	(void)set_outlet(s, f, NULL);
 }
 
 static void
@@ -871,6 +877,7 @@ store_close(struct store *s)
 	free(s->feeds);
 	free(s->urltab);
 	free(s->keytab);
+	free(s->nametab);
 	for (size_t i = 0; i < s->nalerts; i++) {
 		free(s->alerts[i].headline);
 		free(s->alerts[i].detail);
@@ -917,7 +924,7 @@ store_feed_add(struct store *s, const char *url, const char *title)
 			return id;
 		f->from_file = 1;
 		if (!str_differs(f->info.title, title)) {
-			(void)set_outlet(f, NULL);
+			(void)set_outlet(s, f, NULL);
 			return id;
 		}
 		set_str(&f->info.title, title);
@@ -927,7 +934,7 @@ store_feed_add(struct store *s, const char *url, const char *title)
 		f->info.listed = 1;
 		f->from_file = title != NULL;
 	}
-	(void)set_outlet(f, NULL);
+	(void)set_outlet(s, f, NULL);
 	s->gen++;
 	(void)save_feed(s, f);
 	return f->info.id;
@@ -945,6 +952,79 @@ uint32_t
 store_feed_count(const struct store *s)
 {
 	return s->nfeeds;
+}
+
+/* s folded to ASCII lower case into out (of size n), cut to fit. */
+static void
+fold_name(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s != '\0' && k + 1 < n; s++)
+		out[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+	out[k] = '\0';
+}
+
+static uint64_t
+name_hash(const struct store *s, const char *folded)
+{
+	return util_hash(folded, strlen(folded), s->seed);
+}
+
+/* The feeds by shown name, one of each name. */
+static void
+names_rebuild(struct store *s)
+{
+	size_t cap = 16;
+	char a[256], b[256];
+
+	while (cap < 2 * (size_t)s->nfeeds)
+		cap *= 2;
+	free(s->nametab);
+	s->nametab = xcalloc(cap, sizeof(*s->nametab));
+	s->namecap = cap;
+	for (uint32_t id = 1; id <= s->nfeeds; id++) {
+		const char *name = s->feeds[id - 1]->info.outlet;
+		if (name == NULL || *name == '\0')
+			continue;
+		fold_name(name, a, sizeof(a));
+		size_t i = (size_t)name_hash(s, a) & (cap - 1);
+		for (; s->nametab[i] != 0; i = (i + 1) & (cap - 1)) {
+			fold_name(s->feeds[s->nametab[i] - 1]->info.outlet, b,
+			    sizeof(b));
+			if (strcmp(a, b) == 0)
+				break;
+		}
+		/* of feeds with one name, the one of the first URL: the
+		 * same whatever order they were listed in */
+		if (s->nametab[i] == 0 ||
+		    strcmp(s->feeds[id - 1]->info.url,
+		        s->feeds[s->nametab[i] - 1]->info.url) < 0)
+			s->nametab[i] = id;
+	}
+	s->names_stale = 0;
+}
+
+uint32_t
+store_witness(struct store *s, const struct item *it)
+{
+	if (!(it->outlet_id & STORE_OUTLET_NAMED) || it->outlet == NULL)
+		return it->outlet_id;
+	if (s->names_stale || s->nametab == NULL)
+		names_rebuild(s);
+	/* the name as a feed's title would give it: "BBC News" is "BBC" */
+	char *clean = outlet_name(it->outlet, NULL);
+	char a[256], b[256];
+	fold_name(clean != NULL ? clean : it->outlet, a, sizeof(a));
+	free(clean);
+	for (size_t i = (size_t)name_hash(s, a) & (s->namecap - 1);
+	     s->nametab[i] != 0; i = (i + 1) & (s->namecap - 1)) {
+		const struct feed *f = s->feeds[s->nametab[i] - 1];
+		fold_name(f->info.outlet, b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			return f->info.outlet_id;
+	}
+	return it->outlet_id;
 }
 
 const struct item *
@@ -1110,7 +1190,7 @@ store_merge(struct store *s, uint32_t feed_id, const struct parsed_feed *pf,
 		set_str(&f->info.language, pf->language);
 		feed_changed = 1;
 	}
-	if (set_outlet(f, pf->link))
+	if (set_outlet(s, f, pf->link))
 		changed = 1;
 	if (feed_changed)
 		(void)save_feed(s, f);

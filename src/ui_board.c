@@ -179,7 +179,7 @@ pick_headlines(const struct ui *ui, const struct cluster_view *cv,
 			if (j < n)
 				continue;
 			if (pass == 0) {
-				uint32_t o = it->outlet_id;
+				uint32_t o = store_witness(ui->store, it);
 				for (j = 0; j < no; j++)
 					if (outlets[j] == o)
 						break;

@@ -76,6 +76,10 @@ SONY2="Hackers take down Sony Pictures computer network in widespread attack"
 SOURCE="Reuters|The Verge|" feed gn.rss news.google.test \
     https://news.google.test/a 1200 "$SONY1" \
     https://news.google.test/b 1100 "$SONY2"
+# Reuters' own feed: the aggregator's Reuters item and its own are one
+# witness
+feed reuters.rss reuters.test https://reuters.test/sony 1150 \
+    "Sony Pictures computers hit by widespread hack, studio says"
 
 "$SERVER" -d "$www" -p "$tmp/port" -t 120 >/dev/null 2>&1 &
 server=$!
@@ -89,6 +93,7 @@ http://localhost:$port/world.rss "~Harbor World"
 http://localhost:$port/home.rss "~Harbor Home"
 http://127.0.0.1:$port/pacific.rss "~Pacific Wire"
 http://127.0.0.1:$port/gn.rss "~Google News"
+http://127.0.0.1:$port/reuters.rss "~Reuters"
 EOF
 
 $T new-session -d -s keep "exec sleep 600"
@@ -97,10 +102,10 @@ $T new-session -d -s board -x 120 -y 30 \
     "env -i PATH='$PATH' HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/home/.config' \
     XDG_DATA_HOME='$tmp/data' LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color \
     '$WIREDESK' -f '$tmp/urls' 2>'$tmp/stderr'; exec sleep 600"
-if wait_for 'feeds 4 ok' 15; then
-	ok "the four feeds are fetched"
+if wait_for 'feeds 5 ok' 15; then
+	ok "the five feeds are fetched"
 else
-	notok "the four feeds are fetched"
+	notok "the five feeds are fetched"
 fi
 settle
 # The outlet count in the border of the panel whose headline matches.
@@ -117,7 +122,7 @@ check "the article two feeds carry is shown once" [ "$n" -eq 1 ]
 check "the other outlet's headline is in the panel" \
     grep -q "Pacific Wi.* China's parliament approves controversial" \
     "$tmp/screen"
-check "an aggregator's items of two outlets: two outlets" \
+check "an aggregator's items of two outlets and one's own feed: two outlets" \
     [ "$(outlets_of 'Sony Pictures')" = 2 ]
 check "... each named in the outlet column" \
     sh -c "grep -q 'Reuters' '$tmp/screen' && grep -q 'The Verge' '$tmp/screen'"

@@ -847,6 +847,71 @@ test_file_named_outlets(void **state)
 	store_close(s);
 }
 
+/* An outlet an aggregator names and a feed whose shown name is that
+ * name are one witness, whenever the feed's name was learnt; a name no
+ * feed has stays its own. */
+static void
+test_named_witness(void **state)
+{
+	(void)state;
+	struct store *s = open_mem();
+	uint32_t gn = store_feed_add(s, "https://news.google.com/rss", NULL);
+	/* named by its own title, learnt when it is first fetched */
+	uint32_t rt =
+	    store_feed_add(s, "https://www.reutersagency.com/feed/", NULL);
+	/* named in the feeds file */
+	uint32_t bbc =
+	    store_feed_add(s, "https://feeds.bbci.co.uk/news/rss.xml", "BBC");
+	uint32_t bbc2 = store_feed_add(
+	    s, "https://feeds.bbci.co.uk/news/world/rss.xml", "BBC");
+	struct pf_builder pb;
+	uint32_t *ids = NULL;
+
+	pf_init(&pb, "Top stories - Google News", "en");
+	pf_add(
+	    &pb, "a", "https://news.google.com/a", "Hack - Reuters", NULL, 1000)
+	    ->outlet = (char *)(uintptr_t) "REUTERS";
+	pf_add(&pb, "b", "https://news.google.com/b", "Hack - BBC News", NULL,
+	    1000)
+	    ->outlet = (char *)(uintptr_t) "BBC News";
+	pf_add(&pb, "c", "https://news.google.com/c", "Hack - The Verge", NULL,
+	    1000)
+	    ->outlet = (char *)(uintptr_t) "The Verge";
+	pf_add(&pb, "d", "https://news.google.com/d", "Plain", NULL, 1000);
+	assert_int_equal(merge(s, gn, &pb, 1100, &ids), 4);
+	const struct item *a = store_item(s, ids[0]);
+	const struct item *b = store_item(s, ids[1]);
+	const struct item *c = store_item(s, ids[2]);
+	const struct item *d = store_item(s, ids[3]);
+	/* the Reuters feed has no name yet */
+	assert_int_equal(store_witness(s, a), a->outlet_id);
+	assert_true(store_witness(s, a) & STORE_OUTLET_NAMED);
+	/* "BBC News", cleaned as a title is, is the BBC's feeds' outlet */
+	assert_int_equal(store_witness(s, b), store_feed(s, bbc)->outlet_id);
+	assert_int_equal(
+	    store_feed(s, bbc2)->outlet_id, store_feed(s, bbc)->outlet_id);
+	assert_int_equal(store_witness(s, c), c->outlet_id);
+	assert_int_equal(store_witness(s, d), store_feed(s, gn)->outlet_id);
+	/* the Reuters feed is fetched: now it is the one witness */
+	pf_init(&pb, "Reuters", "en");
+	pf_add(&pb, "r1", "https://www.reuters.com/x", "Hack", NULL, 1000);
+	merge(s, rt, &pb, 1200, NULL);
+	assert_string_equal(store_feed(s, rt)->outlet, "Reuters");
+	assert_int_equal(store_witness(s, a), store_feed(s, rt)->outlet_id);
+	assert_int_equal(store_witness(s, c), c->outlet_id);
+	/* of two feeds of one name, the first URL's, in any order */
+	uint32_t other =
+	    store_feed_add(s, "https://a.example/reuters", "Reuters");
+	assert_int_equal(store_witness(s, a), store_feed(s, other)->outlet_id);
+	/* and renamed in the feeds file, it is not */
+	store_feed_add(s, "https://a.example/reuters", "Wire Desk");
+	assert_int_equal(store_witness(s, a), store_feed(s, rt)->outlet_id);
+	store_feed_add(s, "https://www.reutersagency.com/feed/", "Wire Desk");
+	assert_int_equal(store_witness(s, a), a->outlet_id);
+	free(ids);
+	store_close(s);
+}
+
 /* Opens expecting a warning that contains want; returns the store. */
 static struct store *
 open_warned(const char *path, const char *want)
@@ -2110,6 +2175,7 @@ main(void)
 	    cmocka_unit_test(test_many),
 	    cmocka_unit_test(test_prune_gone),
 	    cmocka_unit_test(test_retention_first_seen),
+	    cmocka_unit_test(test_named_witness),
 #define FX(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 	    FX(test_file_restart),
 	    FX(test_file_group),
