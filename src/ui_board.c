@@ -131,29 +131,59 @@ same_link(const struct item *a, const struct item *b)
 	       strcmp(a->link, b->link) == 0;
 }
 
+/* Seconds apart within which one outlet's two items of one headline are
+ * one article (its two feeds, an aggregator's copy of its report); a
+ * daily live page of one title is not. */
+#define COPY_SPAN 3600
+
+/* The headline that says which article it is: the title without the
+ * outlet an aggregator ends it with; NULL for an untitled item. */
+static const char *
+headline_of(const struct item *it, char buf[TEXT_LABEL_SIZE])
+{
+	if (it->title == NULL || *it->title == '\0')
+		return NULL;
+	return text_item_label(it->title, NULL, NULL, it->outlet, buf);
+}
+
+/* Whether a and b are copies of one article: the same link, or one
+ * outlet's same headline within COPY_SPAN. */
+static int
+same_article(const struct ui *ui, const struct item *a, const struct item *b)
+{
+	char ba[TEXT_LABEL_SIZE], bb[TEXT_LABEL_SIZE];
+
+	if (a == NULL || b == NULL)
+		return 0;
+	if (same_link(a, b))
+		return 1;
+	const char *ta = headline_of(a, ba), *tb = headline_of(b, bb);
+	int64_t d = a->time > b->time ? a->time - b->time : b->time - a->time;
+	return ta != NULL && tb != NULL && d <= COPY_SPAN &&
+	       strcmp(ta, tb) == 0 &&
+	       store_witness(ui->store, a) == store_witness(ui->store, b);
+}
+
 /* Marks item id read (or unread) with every other copy of its article in
- * its story: the same link from another feed of the outlet (its world
- * and home sections), which the story's list shows once. */
+ * its story (same_article), which the story's list shows once. */
 void
 ui_article_set_read(struct ui *ui, uint32_t id, int read)
 {
 	const struct item *it = store_item(ui->store, id);
 	const struct cluster_view *cv =
-	    it != NULL && it->link != NULL && *it->link != '\0'
-	        ? cluster_view(ui->cl, cluster_of(ui->cl, id))
-	        : NULL;
+	    it != NULL ? cluster_view(ui->cl, cluster_of(ui->cl, id)) : NULL;
 
 	store_set_read(ui->store, id, read);
 	for (size_t i = 0; cv != NULL && i < cv->nmembers; i++) {
 		uint32_t o = cv->members[i];
-		if (o != id && same_link(store_item(ui->store, o), it))
+		if (o != id && same_article(ui, store_item(ui->store, o), it))
 			store_set_read(ui->store, o, read);
 	}
 }
 
 /* The headlines a panel shows, best first: the newest item of each
  * outlet not yet shown, then the remaining newest.  An article two feeds
- * carry (an outlet's sections) is shown once. */
+ * carry (an outlet's sections, an aggregator) is shown once. */
 static size_t
 pick_headlines(const struct ui *ui, const struct cluster_view *cv,
     uint32_t *out, size_t max)
@@ -168,13 +198,14 @@ pick_headlines(const struct ui *ui, const struct cluster_view *cv,
 		for (size_t i = cv->nmembers; i-- > 0 && n < max;) {
 			uint32_t id = cv->members[i];
 			const struct item *it = store_item(ui->store, id);
-			if (!it || id == cv->label_item || same_link(it, label))
+			if (!it || id == cv->label_item ||
+			    same_article(ui, it, label))
 				continue;
 			size_t j;
 			for (j = 0; j < n; j++)
 				if (out[j] == id ||
-				    same_link(
-				        it, store_item(ui->store, out[j])))
+				    same_article(
+				        ui, it, store_item(ui->store, out[j])))
 					break;
 			if (j < n)
 				continue;
@@ -637,18 +668,36 @@ ui_items_layout(struct ui *ui)
 	lv_set_rows(&ui->items.lv, (size_t)ui->geom.main_h, 1);
 }
 
-/* Whether it is the first item of its link in slot[0..cap), a table of
- * item ids (0 free) by the hash of their link; adds it if so. */
+/* Whether it is the first copy of its article (same_article) among the
+ * items in slot[0..cap), a table of item ids (0 free) by the hash of
+ * their link and, apart, of their headline; adds it if so.  Copies of
+ * one headline are all kept in its chain, since only those within
+ * COPY_SPAN of each other are one article. */
 static int
-link_first(
+article_first(
     const struct ui *ui, uint32_t *slot, size_t cap, const struct item *it)
 {
-	size_t i = (size_t)util_hash(it->link, strlen(it->link), 0) & (cap - 1);
+	char buf[TEXT_LABEL_SIZE];
+	const char *h = headline_of(it, buf);
+	uint64_t hk[2];
+	int nk = 0;
 
-	for (; slot[i] != 0; i = (i + 1) & (cap - 1))
-		if (same_link(store_item(ui->store, slot[i]), it))
-			return 0;
-	slot[i] = it->id;
+	if (it->link != NULL && *it->link != '\0')
+		hk[nk++] = util_hash(it->link, strlen(it->link), 1);
+	if (h != NULL)
+		hk[nk++] = util_hash(h, strlen(h), 2);
+	for (int k = 0; k < nk; k++)
+		for (size_t i = (size_t)hk[k] & (cap - 1); slot[i] != 0;
+		     i = (i + 1) & (cap - 1))
+			if (same_article(
+			        ui, store_item(ui->store, slot[i]), it))
+				return 0;
+	for (int k = 0; k < nk; k++) {
+		size_t i = (size_t)hk[k] & (cap - 1);
+		while (slot[i] != 0)
+			i = (i + 1) & (cap - 1);
+		slot[i] = it->id;
+	}
 	return 1;
 }
 
@@ -668,10 +717,11 @@ ui_items_rebuild(struct ui *ui)
 		iv->cluster = c;
 		iv->anchor = cv->label_item;
 		iv->ids.n = 0;
-		/* newest first, an article two feeds carry once: the links
-		 * listed so far, by hash (a story may hold thousands) */
+		/* newest first, an article two feeds carry once: the
+		 * articles listed so far, by hash (a story may hold
+		 * thousands) */
 		size_t cap = 16;
-		while (cap < 2 * cv->nmembers)
+		while (cap < 4 * cv->nmembers)
 			cap *= 2;
 		uint32_t *slot = xcalloc(cap, sizeof(*slot));
 		for (size_t i = cv->nmembers; i-- > 0;) {
@@ -679,8 +729,7 @@ ui_items_rebuild(struct ui *ui)
 			const struct item *it = store_item(ui->store, id);
 			if (!it || !ui_matches_item(ui, id))
 				continue;
-			if (it->link != NULL && *it->link != '\0' &&
-			    !link_first(ui, slot, cap, it))
+			if (!article_first(ui, slot, cap, it))
 				continue;
 			ui_idlist_push(&iv->ids, id);
 		}

@@ -75,8 +75,9 @@ event(char e)
 }
 
 static uint32_t
-add_full(struct env *e, int feed, const char *title, const char *link,
-    const char *summary, const char *content, int64_t t)
+add_named(struct env *e, int feed, const char *title, const char *link,
+    const char *summary, const char *content, const char *outlet,
+    int64_t t)
 {
 	struct parsed_item it = {0};
 	struct parsed_feed pf = {0};
@@ -89,6 +90,7 @@ add_full(struct env *e, int feed, const char *title, const char *link,
 	it.id = strdup(link);
 	it.summary = summary ? strdup(summary) : NULL;
 	it.content = content ? strdup(content) : NULL;
+	it.outlet = outlet ? strdup(outlet) : NULL;
 	it.published = t;
 	it.updated = PARSE_NO_DATE;
 	pf.items = &it;
@@ -100,6 +102,7 @@ add_full(struct env *e, int feed, const char *title, const char *link,
 	free(it.id);
 	free(it.summary);
 	free(it.content);
+	free(it.outlet);
 	CHECK(rc == 0);
 	CHECK(n == 1);
 	id = ids[0];
@@ -108,6 +111,13 @@ add_full(struct env *e, int feed, const char *title, const char *link,
 	cluster_add(
 	    e->c, id, si->feed_id, NULL, si->title, si->summary, si->time);
 	return id;
+}
+
+static uint32_t
+add_full(struct env *e, int feed, const char *title, const char *link,
+    const char *summary, const char *content, int64_t t)
+{
+	return add_named(e, feed, title, link, summary, content, NULL, t);
 }
 
 static uint32_t
@@ -853,6 +863,51 @@ scenario_outlet_sections(void)
 	env_fini(&e);
 }
 
+/* An aggregator carries an outlet's article under its own link (Google
+ * News): the panel and the story's list show it once, without the
+ * outlet's name the aggregator appends, and reading one copy reads both;
+ * the outlet's same headline hours apart is an article of its own. */
+static void
+scenario_aggregator_copies(void)
+{
+	struct env e;
+
+	env_init(&e);
+	e.feed[4] = store_feed_add(
+	    e.s, "https://news.google.test/rss", "Google News");
+	static const char *const storm =
+	    "Storm floods coastal towns as river bursts its banks";
+	static const char *const sum =
+	    "Residents of three towns were moved overnight.";
+	uint32_t a = add_full(
+	    &e, 0, storm, "https://harbor.test/storm", sum, NULL, NOW - 600);
+	uint32_t b = add_named(&e, 4,
+	    "Storm floods coastal towns as river bursts its banks - Harbor "
+	    "Ledger",
+	    "https://news.google.test/articles/x1", sum, NULL, "Harbor Ledger",
+	    NOW - 590);
+	uint32_t c = add(&e, 1,
+	    "Coastal towns flooded by storm as river bursts its banks",
+	    "https://pacific.test/storm", NOW - 300);
+	uint32_t d = add_full(&e, 0, storm, "https://harbor.test/storm-early",
+	    sum, NULL, NOW - 4 * 3600);
+	CHECK(cluster_of(e.c, a) == cluster_of(e.c, b));
+	CHECK(cluster_of(e.c, a) == cluster_of(e.c, c));
+	CHECK(cluster_of(e.c, a) == cluster_of(e.c, d));
+	env_ui(&e);
+	CHECK(!screen_has("- Harbor Ledger"));
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
+	/* c, one copy of a and b, and d */
+	CHECK(screen_has(" 3 items "));
+	CHECK(!screen_has("- Harbor Ledger"));
+	CHECK(press(&e, KEY_HOME, NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'j', NULL) == UI_REQ_NONE);
+	CHECK(press(&e, 'm', NULL) == UI_REQ_NONE);
+	CHECK(store_item(e.s, a)->read && store_item(e.s, b)->read);
+	CHECK(!store_item(e.s, c)->read && !store_item(e.s, d)->read);
+	env_fini(&e);
+}
+
 /* Breaking stories come first and say so; a watched story is marked
  * and w goes to it; an alert shows on the status line with the bell,
  * then in the alerts view, where Enter opens its story. */
@@ -1181,6 +1236,13 @@ test_feeds_count(void **state)
 }
 
 static void
+test_aggregator_copies(void **state)
+{
+	(void)state;
+	run(scenario_aggregator_copies, 30, 120);
+}
+
+static void
 test_outlet_sections(void **state)
 {
 	(void)state;
@@ -1213,6 +1275,7 @@ main(void)
 	    cmocka_unit_test(test_feeds_count),
 	    cmocka_unit_test(test_alerts),
 	    cmocka_unit_test(test_outlet_sections),
+	    cmocka_unit_test(test_aggregator_copies),
 	};
 
 	setenv("TZ", "UTC", 1);
