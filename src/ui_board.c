@@ -670,9 +670,9 @@ ui_items_layout(struct ui *ui)
 
 /* Whether it is the first copy of its article (same_article) among the
  * items in slot[0..cap), a table of item ids (0 free) by the hash of
- * their link and, apart, of their headline; adds it if so.  Copies of
- * one headline are all kept in its chain, since only those within
- * COPY_SPAN of each other are one article. */
+ * their link and, apart, of their outlet and headline; adds it if so.  Copies
+ * of one headline are all kept in its chain, since only those within COPY_SPAN
+ * of each other are one article. */
 static int
 article_first(
     const struct ui *ui, uint32_t *slot, size_t cap, const struct item *it)
@@ -684,8 +684,10 @@ article_first(
 
 	if (it->link != NULL && *it->link != '\0')
 		hk[nk++] = util_hash(it->link, strlen(it->link), 1);
-	if (h != NULL)
-		hk[nk++] = util_hash(h, strlen(h), 2);
+	if (h != NULL) /* by outlet too: a wire headline many carry */
+		hk[nk++] = util_hash(h, strlen(h), 2) ^
+		           (uint64_t)store_witness(ui->store, it) *
+		               0x9e3779b97f4a7c15ull;
 	for (int k = 0; k < nk; k++)
 		for (size_t i = (size_t)hk[k] & (cap - 1); slot[i] != 0;
 		     i = (i + 1) & (cap - 1))
