@@ -8,8 +8,10 @@
 # A feed whose host does not say whose it is (an address) stays an outlet
 # of its own.  An aggregator's feed (Google News) names each item's outlet
 # in an RSS <source>: two of its items from two outlets are two witnesses,
-# and the outlet column names them, in the reader too.  Every wait is bounded; the tmux server and the feed
-# server are always stopped.
+# the outlet column names them, in the reader too, and an outlet it names
+# whose own feed is listed too is that feed's witness, on the board and in
+# --dump, whatever order the feeds are listed in.  Every wait is bounded;
+# the tmux server and the feed server are always stopped.
 set -u
 : "${WIREDESK:?}" "${BUILD:?}"
 SERVER=$BUILD/tests/tools/feedserver
@@ -129,4 +131,23 @@ check "... each named in the outlet column" \
 check "... and their headlines without the outlet's name after a dash" \
     sh -c "grep -q 'Sony Pictures' '$tmp/screen' &&
         ! grep -q -e '- Reuters' -e '- The Verge' '$tmp/screen'"
+
+# --dump of the same feeds listed in the other order: one JSON (the
+# aggregator's outlets are resolved by the feeds' names, whichever feed
+# was listed or answered first)
+sed '1!G;h;$!d' "$tmp/urls" >"$tmp/urls.rev"
+dump() {
+	env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
+	    XDG_DATA_HOME="$tmp/dump$2" LC_ALL=C.UTF-8 TZ=UTC \
+	    timeout 60 "$WIREDESK" --dump -f "$1" >"$tmp/dump$2.json" 2>/dev/null
+}
+dump "$tmp/urls" 1
+dump "$tmp/urls.rev" 2
+check "--dump: the feeds in the other order give the same JSON" \
+    cmp -s "$tmp/dump1.json" "$tmp/dump2.json"
+# (Reuters through the aggregator and its own feed are one witness, so
+# the Sony story has two outlets, not the three that make it breaking)
+check "--dump: no story of two outlets is breaking" \
+    sh -c "grep -q '\"breaking\": false' '$tmp/dump1.json' &&
+        ! grep -q '\"breaking\": true' '$tmp/dump1.json'"
 exit $fail
