@@ -88,6 +88,12 @@ struct feed {
 	size_t ngone;
 };
 
+/* A named outlet id and the outlet it witnesses (store_witness). */
+struct witness_memo {
+	uint32_t named; /* 0: free */
+	uint32_t witness;
+};
+
 struct store {
 	struct rec **items; /* index = id; [0] unused */
 	uint32_t max;	    /* highest id handed out */
@@ -121,6 +127,11 @@ struct store {
 	 * ids, open addressing, 0 empty; rebuilt when a name changed */
 	uint32_t *nametab;
 	size_t namecap;
+	/* store_witness's answers by named outlet id, until a name changes:
+	 * the cleaning of a name (outlet_name) is done once, not on every
+	 * draw of a panel */
+	struct witness_memo *memo;
+	size_t memocap, nmemo;
 	unsigned names_stale : 1;
 	unsigned db_lost : 1;
 	unsigned txn : 1; /* the open batch's transaction has begun */
@@ -330,6 +341,17 @@ feed_get(const struct store *s, uint32_t id)
 	return s->feeds[id - 1];
 }
 
+/* s folded to ASCII lower case into out (of size n), cut to fit. */
+static void
+fold_name(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s != '\0' && k + 1 < n; s++)
+		out[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+	out[k] = '\0';
+}
+
 /* The outlet whose witness r is: the one an aggregator names for it,
  * by its name folded to lower case (outlet ids above every feed id's),
  * else its feed's. */
@@ -341,12 +363,11 @@ set_witness(const struct store *s, struct rec *r)
 	r->it.outlet_id = f != NULL ? f->info.outlet_id : r->it.feed_id;
 	if (r->it.outlet == NULL || r->it.outlet[0] == '\0')
 		return;
-	char low[256];
-	size_t n = 0;
-	for (const char *p = r->it.outlet; *p && n < sizeof(low); p++)
-		low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	char low[257];
+	fold_name(r->it.outlet, low, sizeof(low));
 	r->it.outlet_id =
-	    STORE_OUTLET_NAMED | (uint32_t)(util_hash(low, n, 0) & 0x7fffffff);
+	    STORE_OUTLET_NAMED |
+	    (uint32_t)(util_hash(low, strlen(low), 0) & 0x7fffffff);
 }
 
 static int
@@ -878,6 +899,7 @@ store_close(struct store *s)
 	free(s->urltab);
 	free(s->keytab);
 	free(s->nametab);
+	free(s->memo);
 	for (size_t i = 0; i < s->nalerts; i++) {
 		free(s->alerts[i].headline);
 		free(s->alerts[i].detail);
@@ -954,17 +976,6 @@ store_feed_count(const struct store *s)
 	return s->nfeeds;
 }
 
-/* s folded to ASCII lower case into out (of size n), cut to fit. */
-static void
-fold_name(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-
-	for (; *s != '\0' && k + 1 < n; s++)
-		out[k++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
-	out[k] = '\0';
-}
-
 static uint64_t
 name_hash(const struct store *s, const char *folded)
 {
@@ -1003,6 +1014,38 @@ names_rebuild(struct store *s)
 			s->nametab[i] = id;
 	}
 	s->names_stale = 0;
+	s->nmemo = 0;
+	if (s->memo != NULL)
+		memset(s->memo, 0, s->memocap * sizeof(*s->memo));
+}
+
+/* The memo's slot for named outlet id o: its entry, or the free slot
+ * where it goes. */
+static struct witness_memo *
+memo_slot(const struct store *s, uint32_t o)
+{
+	size_t i = ((size_t)o * 0x9e3779b9u) & (s->memocap - 1);
+
+	while (s->memo[i].named != 0 && s->memo[i].named != o)
+		i = (i + 1) & (s->memocap - 1);
+	return &s->memo[i];
+}
+
+static void
+memo_put(struct store *s, uint32_t o, uint32_t w)
+{
+	if (2 * (s->nmemo + 1) > s->memocap) {
+		struct witness_memo *old = s->memo;
+		size_t ocap = s->memocap;
+		s->memocap = ocap ? 2 * ocap : 64;
+		s->memo = xcalloc(s->memocap, sizeof(*s->memo));
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].named != 0)
+				*memo_slot(s, old[i].named) = old[i];
+		free(old);
+	}
+	*memo_slot(s, o) = (struct witness_memo){o, w};
+	s->nmemo++;
 }
 
 uint32_t
@@ -1012,19 +1055,28 @@ store_witness(struct store *s, const struct item *it)
 		return it->outlet_id;
 	if (s->names_stale || s->nametab == NULL)
 		names_rebuild(s);
+	if (s->memo != NULL) {
+		const struct witness_memo *m = memo_slot(s, it->outlet_id);
+		if (m->named != 0)
+			return m->witness;
+	}
 	/* the name as a feed's title would give it: "BBC News" is "BBC" */
 	char *clean = outlet_name(it->outlet, NULL);
 	char a[256], b[256];
 	fold_name(clean != NULL ? clean : it->outlet, a, sizeof(a));
 	free(clean);
+	uint32_t w = it->outlet_id;
 	for (size_t i = (size_t)name_hash(s, a) & (s->namecap - 1);
 	     s->nametab[i] != 0; i = (i + 1) & (s->namecap - 1)) {
 		const struct feed *f = s->feeds[s->nametab[i] - 1];
 		fold_name(f->info.outlet, b, sizeof(b));
-		if (strcmp(a, b) == 0)
-			return f->info.outlet_id;
+		if (strcmp(a, b) == 0) {
+			w = f->info.outlet_id;
+			break;
+		}
 	}
-	return it->outlet_id;
+	memo_put(s, it->outlet_id, w);
+	return w;
 }
 
 const struct item *

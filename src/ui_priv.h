@@ -197,7 +197,7 @@ void ui_items_follow(struct ui *ui, uint32_t id);
  * many changed. */
 size_t ui_cluster_mark_read(struct ui *ui, uint32_t cluster, int read);
 /* Marks item id read (or unread) with the other copies of its article
- * (the same link) in its story. */
+ * in its story (one link, or one outlet's headline within an hour). */
 void ui_article_set_read(struct ui *ui, uint32_t id, int read);
 /* Marks a cluster read, or unread when every member already is. */
 size_t ui_cluster_toggle_read(struct ui *ui, uint32_t cluster);
