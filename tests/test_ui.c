@@ -896,10 +896,18 @@ scenario_aggregator_copies(void)
 	CHECK(cluster_of(e.c, a) == cluster_of(e.c, d));
 	env_ui(&e);
 	CHECK(!screen_has("- Harbor Ledger"));
+	/* three new articles, not four items */
+	CHECK(screen_has(" 3 new "));
+	CHECK(!screen_has(" 4 new "));
 	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
 	/* c, one copy of a and b, and d */
 	CHECK(screen_has(" 3 items "));
 	CHECK(!screen_has("- Harbor Ledger"));
+	/* the list saw every copy: back on the board, nothing is new */
+	CHECK(store_item(e.s, a)->fresh == 0 && store_item(e.s, b)->fresh == 0);
+	CHECK(press(&e, 'q', NULL) == UI_REQ_NONE);
+	CHECK(!screen_has(" new "));
+	CHECK(press(&e, '\r', NULL) == UI_REQ_NONE);
 	CHECK(press(&e, KEY_HOME, NULL) == UI_REQ_NONE);
 	CHECK(press(&e, 'j', NULL) == UI_REQ_NONE);
 	CHECK(press(&e, 'm', NULL) == UI_REQ_NONE);
