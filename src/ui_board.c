@@ -249,49 +249,22 @@ draw_box(int y, int x, int w, int h, unsigned attr)
 	attrset(A_NORMAL);
 }
 
-static int article_first(
-    const struct ui *ui, uint32_t *slot, size_t cap, const struct item *it);
-
-/* The new articles of a story: its fresh items, an article two feeds
- * carry counted once (the story's list shows it once). */
-static size_t
-fresh_articles(const struct ui *ui, const struct cluster_view *cv)
-{
-	size_t fresh = 0, n = 0;
-
-	for (size_t i = 0; i < cv->nmembers; i++) {
-		const struct item *it = store_item(ui->store, cv->members[i]);
-		fresh += it != NULL && it->fresh;
-	}
-	if (fresh < 2)
-		return fresh;
-	size_t cap = 16;
-	while (cap < 4 * fresh)
-		cap *= 2;
-	uint32_t *slot = xcalloc(cap, sizeof(*slot));
-	for (size_t i = 0; i < cv->nmembers; i++) {
-		const struct item *it = store_item(ui->store, cv->members[i]);
-		if (it != NULL && it->fresh)
-			n += (size_t)article_first(ui, slot, cap, it);
-	}
-	free(slot);
-	return n;
-}
-
 static void
 draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 {
 	const struct cluster_view *cv = cluster_view(ui->cl, id);
 	char age[16], meta[96];
-	size_t fresh, unread = 0;
+	size_t fresh = 0, unread = 0;
 
 	if (!cv || w <= 0 || h <= 0)
 		return;
-	for (size_t i = 0; i < cv->nmembers && !unread; i++) {
+	for (size_t i = 0; i < cv->nmembers; i++) {
 		const struct item *it = store_item(ui->store, cv->members[i]);
-		unread += it && !it->read;
+		if (it && it->fresh)
+			fresh++;
+		if (it && !it->read)
+			unread++;
 	}
-	fresh = fresh_articles(ui, cv);
 	ui_fmt_age(ui->now - cv->newest, age, sizeof(age));
 	int m = snprintf(meta, sizeof(meta), "%zu outlet%s \xc2\xb7 %s",
 	    cv->sources, cv->sources == 1 ? "" : "s", age);
