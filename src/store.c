@@ -976,10 +976,22 @@ store_feed_count(const struct store *s)
 	return s->nfeeds;
 }
 
-static uint64_t
-name_hash(const struct store *s, const char *folded)
+/* The name table's slot for a folded name: the feed of that name, or
+ * the free slot where one goes. */
+static size_t
+name_slot(const struct store *s, const char *folded)
 {
-	return util_hash(folded, strlen(folded), s->seed);
+	char b[256];
+	size_t i = (size_t)util_hash(folded, strlen(folded), s->seed) &
+	           (s->namecap - 1);
+
+	for (; s->nametab[i] != 0; i = (i + 1) & (s->namecap - 1)) {
+		fold_name(
+		    s->feeds[s->nametab[i] - 1]->info.outlet, b, sizeof(b));
+		if (strcmp(folded, b) == 0)
+			break;
+	}
+	return i;
 }
 
 /* The feeds by shown name, one of each name. */
@@ -987,7 +999,7 @@ static void
 names_rebuild(struct store *s)
 {
 	size_t cap = 16;
-	char a[256], b[256];
+	char a[256];
 
 	while (cap < 2 * (size_t)s->nfeeds)
 		cap *= 2;
@@ -999,13 +1011,7 @@ names_rebuild(struct store *s)
 		if (name == NULL || *name == '\0')
 			continue;
 		fold_name(name, a, sizeof(a));
-		size_t i = (size_t)name_hash(s, a) & (cap - 1);
-		for (; s->nametab[i] != 0; i = (i + 1) & (cap - 1)) {
-			fold_name(s->feeds[s->nametab[i] - 1]->info.outlet, b,
-			    sizeof(b));
-			if (strcmp(a, b) == 0)
-				break;
-		}
+		size_t i = name_slot(s, a);
 		/* of feeds with one name, the one of the first URL: the
 		 * same whatever order they were listed in */
 		if (s->nametab[i] == 0 ||
@@ -1062,19 +1068,13 @@ store_witness(struct store *s, const struct item *it)
 	}
 	/* the name as a feed's title would give it: "BBC News" is "BBC" */
 	char *clean = outlet_name(it->outlet, NULL);
-	char a[256], b[256];
+	char a[256];
 	fold_name(clean != NULL ? clean : it->outlet, a, sizeof(a));
 	free(clean);
-	uint32_t w = it->outlet_id;
-	for (size_t i = (size_t)name_hash(s, a) & (s->namecap - 1);
-	     s->nametab[i] != 0; i = (i + 1) & (s->namecap - 1)) {
-		const struct feed *f = s->feeds[s->nametab[i] - 1];
-		fold_name(f->info.outlet, b, sizeof(b));
-		if (strcmp(a, b) == 0) {
-			w = f->info.outlet_id;
-			break;
-		}
-	}
+	size_t i = name_slot(s, a);
+	uint32_t w = s->nametab[i] != 0
+	                 ? s->feeds[s->nametab[i] - 1]->info.outlet_id
+	                 : it->outlet_id;
 	memo_put(s, it->outlet_id, w);
 	return w;
 }
