@@ -19,6 +19,10 @@
  * PASSIVE checkpoint on its own connection, which never blocks the
  * writer, and the next write starts the WAL over once all of it is
  * back.  If that thread cannot start, SQLite's own auto-checkpoint stays.
+ * A checkpointer slowed down (a busy disk's fsync) while the writer goes
+ * on would let the WAL grow without end: once it holds CKPT_HARD pages,
+ * the commit waits for the checkpointer's round and then checkpoints
+ * itself, as SQLite would, so the WAL stays bounded whatever the load.
  *
  * The schema is versioned by PRAGMA user_version and grows only through
  * the ordered migrations[] below: migrations[v] turns version v into
@@ -45,6 +49,8 @@
 #define BUSY_TIMEOUT_MS 2000
 /* WAL pages that wake the checkpointer: SQLite's own threshold. */
 #define CKPT_PAGES 1000
+/* WAL pages at which the writer stops to checkpoint itself. */
+#define CKPT_HARD (2 * CKPT_PAGES)
 
 /* The time of an item, as the store computes it. */
 #define ITEM_TIME "coalesce(published, first_seen)"
@@ -204,8 +210,9 @@ struct ckpt {
 	pthread_t th;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	pthread_cond_t idle; /* signalled when a round ends */
 	sqlite3 *h;
-	int want, quit;
+	int want, quit, busy;
 };
 
 struct db {
@@ -407,12 +414,15 @@ ckpt_main(void *arg)
 		if (ck->quit)
 			break;
 		ck->want = 0;
+		ck->busy = 1;
 		pthread_mutex_unlock(&ck->mu);
 		/* SQLITE_BUSY (another checkpoint runs) or an error: the
 		 * next commit asks again, and the last close checkpoints */
 		(void)sqlite3_wal_checkpoint_v2(
 		    ck->h, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 		pthread_mutex_lock(&ck->mu);
+		ck->busy = 0;
+		pthread_cond_broadcast(&ck->idle);
 	}
 	pthread_mutex_unlock(&ck->mu);
 	return NULL;
@@ -424,9 +434,16 @@ ckpt_hook(void *arg, sqlite3 *h, const char *name, int pages)
 {
 	struct ckpt *ck = arg;
 
-	(void)h;
-	(void)name;
-	if (pages >= CKPT_PAGES) {
+	if (pages >= CKPT_HARD) {
+		/* the checkpointer lags: wait for its round (a checkpoint
+		 * runs one at a time), then copy back what it left */
+		pthread_mutex_lock(&ck->mu);
+		while (ck->busy)
+			pthread_cond_wait(&ck->idle, &ck->mu);
+		pthread_mutex_unlock(&ck->mu);
+		(void)sqlite3_wal_checkpoint_v2(
+		    h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	} else if (pages >= CKPT_PAGES) {
 		pthread_mutex_lock(&ck->mu);
 		ck->want = 1;
 		pthread_cond_signal(&ck->cv);
@@ -438,6 +455,7 @@ ckpt_hook(void *arg, sqlite3 *h, const char *name, int pages)
 static void
 ckpt_free(struct ckpt *ck)
 {
+	pthread_cond_destroy(&ck->idle);
 	pthread_cond_destroy(&ck->cv);
 	pthread_mutex_destroy(&ck->mu);
 	sqlite3_close(ck->h);
@@ -454,6 +472,7 @@ ckpt_start(struct db *db, const char *path)
 
 	pthread_mutex_init(&ck->mu, NULL);
 	pthread_cond_init(&ck->cv, NULL);
+	pthread_cond_init(&ck->idle, NULL);
 	/* The main connection is the one whose close checkpoints.  A
 	 * connection knows the file is in WAL mode only once it has read
 	 * it: until then a checkpoint is a silent no-op, hence the PRAGMA. */

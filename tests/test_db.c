@@ -525,11 +525,13 @@ test_wal_bounded(void **state)
 		usleep(2000);
 	}
 	free(summary);
-	/* 20 MB went through a WAL that stayed under 12 MB (SQLite's own
-	 * auto-checkpoint would keep it near 4 MB too, but in the commit) */
+	/* 20 MB went through a WAL that stayed under 10 MB: near 4 MB while
+	 * the checkpointer keeps up (SQLite's own auto-checkpoint would too,
+	 * but in the commit), and at most 2,000 pages and a transaction when
+	 * a loaded disk slows it, for then the commit checkpoints itself */
 	print_message("WAL at most %lld bytes\n", (long long)walmax);
 	assert_true(walmax > 0);
-	assert_true(walmax < 12 * 1024 * 1024);
+	assert_true(walmax < 10 * 1024 * 1024);
 	/* a second connection sees every row while the first is open */
 	assert_int_equal(rawdb_int(fx->path, "SELECT count(*) FROM items"), N);
 	db_close(db);
