@@ -980,6 +980,40 @@ raw_counts(const struct clusterer *c, uint32_t idx, struct svec *tf,
  * counts and case evidence are sums.  The items' raw counts keep their
  * old ids until each is added (raw_counts): that is one pass over them
  * fewer, and the adding can map them on a second thread. */
+/* The canonical order of the vocabulary's nv terms (vocab_canon, then
+ * the words), made on a thread of its own while the counts are made
+ * again: it reads the terms' keys only, which the counting leaves
+ * alone. */
+struct canon_job {
+	const struct vocab *v;
+	size_t nv;
+	struct canon *order;
+};
+
+static void *
+canon_order(void *arg)
+{
+	struct canon_job *j = arg;
+	struct canon *order = j->order;
+
+	for (size_t i = 0; i < j->nv; i++)
+		order[i] =
+		    (struct canon){vocab_canon(j->v, (uint32_t)i), (uint32_t)i};
+	qsort(order, j->nv, sizeof(*order), cmp_canon);
+	/* equal hashes (all but never): by the words themselves */
+	for (size_t i = 1; i < j->nv; i++) {
+		struct canon e = order[i];
+		size_t k = i;
+		while (k > 0 && order[k - 1].key == e.key &&
+		       vocab_compare(j->v, order[k - 1].id, e.id) > 0) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = e;
+	}
+	return NULL;
+}
+
 void
 cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 {
@@ -998,6 +1032,12 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 		c->perm = NULL;
 		c->nsettled = 0;
 	}
+	size_t nv = vocab_size(c->vocab);
+	struct canon_job job = {
+	    c->vocab, nv, xreallocarray(NULL, nv ? nv : 1, sizeof(*job.order))};
+	pthread_t th;
+	int threaded = nv > 0 && util_cores() > 1 &&
+	               pthread_create(&th, NULL, canon_order, &job) == 0;
 	/* the counts again, in the batch's order */
 	vocab_uncount(c->vocab);
 	if (c->nfeed_docs) /* none yet: feed_docs is NULL */
@@ -1013,27 +1053,14 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 		vocab_add_doc(c->vocab, &c->tf, it->feed);
 		(*feed_docs(c, it->feed))++;
 	}
-	size_t nv = vocab_size(c->vocab);
-	struct canon *order = xreallocarray(NULL, nv ? nv : 1, sizeof(*order));
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		(void)canon_order(&job);
 	uint32_t *perm = xreallocarray(NULL, nv ? nv : 1, sizeof(*perm));
 	for (size_t i = 0; i < nv; i++)
-		order[i] = (struct canon){vocab_canon(c->vocab, (uint32_t)i),
-		    (uint32_t)i};
-	qsort(order, nv, sizeof(*order), cmp_canon);
-	/* equal hashes (all but never): by the words themselves */
-	for (size_t i = 1; i < nv; i++) {
-		struct canon e = order[i];
-		size_t j = i;
-		while (j > 0 && order[j - 1].key == e.key &&
-		    vocab_compare(c->vocab, order[j - 1].id, e.id) > 0) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = e;
-	}
-	for (size_t i = 0; i < nv; i++)
-		perm[order[i].id] = (uint32_t)i;
-	free(order);
+		perm[job.order[i].id] = (uint32_t)i;
+	free(job.order);
 	vocab_renumber(c->vocab, perm);
 	/* the tokenizers' tags and compiled watch terms hold the old ids */
 	for (size_t i = 0; i < c->ntoks; i++) {
