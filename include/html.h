@@ -48,6 +48,12 @@ struct html_conv *html_conv_new(void);
 void html_conv_free(struct html_conv *c);
 int html_conv_text(struct html_conv *c, const char *html, size_t len,
     const char *base, struct buf *out, struct link_list *links);
+/* html_conv_text without base or links, for a caller that reads the
+ * first max bytes of the text only: it may stop writing a little past
+ * max.  What it writes is the beginning of what html_conv_text writes,
+ * and longer than max exactly when that is. */
+int html_conv_lead(struct html_conv *c, const char *html, size_t len,
+    size_t max, struct buf *out);
 
 /* Looks up an HTML named character reference (name without '&' and ';',
  * len bytes, case-sensitive).  Returns the number of code points (1 or 2)

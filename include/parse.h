@@ -77,6 +77,15 @@ ATTR_NODISCARD int parse_feed(const char *data, size_t len, const char *url,
     size_t errlen);
 void parsed_feed_fini(struct parsed_feed *f);
 
+/* parse_feed for a reader of the summaries' leads only (--dump without a
+ * database): a summary may stop short a little past lead bytes, but
+ * begins as parse_feed's does and is longer than lead exactly when that
+ * is (an untitled item's, which its key reads, as if lead were at least
+ * PARSE_KEY_TEXT); no content is kept.  lead 0 is parse_feed. */
+ATTR_NODISCARD int parse_feed_lead(const char *data, size_t len,
+    const char *url, const char *http_charset, size_t lead,
+    struct parsed_feed *out, char *err, size_t errlen);
+
 /* How much of an untitled item's summary its key takes. */
 #define PARSE_KEY_TEXT 512
 

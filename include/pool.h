@@ -13,8 +13,8 @@
  * drawing.  The loop hands a transfer over (pool_submit) and takes parsed
  * feeds back (pool_next) once pool_fd is readable; it stays the single
  * owner of curl, the store, the clusterer and the screen, and the workers
- * run only fetch_decode (inflating a gzip or deflate body) and parse_feed,
- * pure functions of the bytes.  Parsed feeds come
+ * run only fetch_decode (inflating a gzip or deflate body) and parse_feed
+ * (or parse_feed_lead), pure functions of the bytes.  Parsed feeds come
  * back in the order they finish, which callers must not depend on.
  *
  * With 0 workers the pool parses in pool_submit itself, on the caller's
@@ -46,6 +46,10 @@ unsigned pool_workers(const struct pool *p);
  * URL).  A transfer that did not succeed is passed through unparsed, and
  * so is one whose body does not inflate (res becomes its FETCH_ERROR). */
 void pool_submit(struct pool *p, struct fetch_result *res, const char *url);
+/* Transfers submitted from now on are parsed for a reader of their
+ * summaries' first lead bytes only (parse_feed_lead); 0, the default,
+ * for all of them. */
+void pool_set_lead(struct pool *p, size_t lead);
 /* The next parsed feed, if one is ready: 1 and *out filled, else 0.
  * Never blocks. */
 int pool_next(struct pool *p, struct pool_done *out);

@@ -584,6 +584,10 @@ run_dump(const struct app_opts *o)
 	register_feeds(&r, order);
 	r.fetcher = new_fetcher(&r.set);
 	r.pool = pool_new(POOL_AUTO);
+	/* the lean store keeps the leads only: the rest of a summary need
+	 * not be made */
+	if (!o->use_db)
+		pool_set_lead(r.pool, CLUSTER_SUMMARY_BYTES);
 	r.clusters = new_clusterer(&r);
 
 	/* The output depends only on the feeds' contents: the store keeps

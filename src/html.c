@@ -1832,7 +1832,23 @@ struct walk {
 	int any;	/* a character was written */
 	int pend_space; /* a space is due before the next character */
 	int pend_nl;	/* line breaks due (at most 2: a blank line) */
+	size_t stop;    /* text is no longer written once raw holds this
+	                 * much (0: never); cut says some was not */
+	int cut;
 };
+
+/* Whether w writes no more text (w->stop), noting that some is left
+ * out.  The text written is then the whole text's beginning: raw only
+ * grows, by whole characters, and what is due before the next character
+ * (a space, line breaks) is written only with it. */
+static int
+muted(struct walk *w)
+{
+	if (w->stop == 0 || w->raw.len < w->stop)
+		return 0;
+	w->cut = 1;
+	return 1;
+}
 
 void
 html_links_fini(struct link_list *l)
@@ -1922,7 +1938,7 @@ newlines(struct walk *w, int n)
 static void
 chars(struct walk *w, const char *s, size_t n)
 {
-	if (n == 0)
+	if (n == 0 || muted(w))
 		return;
 	if (w->pend_nl)
 		(void)buf_append(&w->raw, "\n\n", (size_t)w->pend_nl);
@@ -1960,6 +1976,8 @@ put_text(struct walk *w, const char *s, size_t n)
 {
 	size_t run = 0, i;
 
+	if (muted(w))
+		return;
 	for (i = 0; i < n; i++) {
 #if defined(__SSE2__)
 		/* Sixteen at a time to the next break: white space other
@@ -2684,9 +2702,11 @@ whole_document(const char *s, size_t len)
 	return 0;
 }
 
-int
-html_conv_text(struct html_conv *c, const char *html, size_t len,
-    const char *base, struct buf *out, struct link_list *links)
+/* html_conv_text, writing no more text once stop bytes of it are
+ * written (0: all of it); *cut says whether some was left out. */
+static int
+convert(struct html_conv *c, const char *html, size_t len, const char *base,
+    struct buf *out, struct link_list *links, size_t stop, int *cut)
 {
 	struct walk w;
 	htmlDocPtr doc;
@@ -2705,8 +2725,11 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 	buf_reset(&w.raw);
 	w.links = links;
 	w.base = base;
+	w.stop = stop;
+	*cut = 0;
 	if (!whole_document(html, len) && fast_read(c, &w, html, len) == 0) {
 		c->raw = w.raw;
+		*cut = w.cut;
 		return text_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
 		    TEXT_KEEP_NL);
 	}
@@ -2720,6 +2743,7 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 	buf_reset(&w.raw);
 	w.links = links;
 	w.base = base;
+	w.stop = stop;
 	/* A UTF-8 BOM tells the parser the encoding without the copying
 	 * converter an explicit "UTF-8" installs; IGNORE_ENC keeps a
 	 * <meta charset> from overriding it. */
@@ -2741,8 +2765,42 @@ html_conv_text(struct html_conv *c, const char *html, size_t len,
 		xmlFreeDoc(doc);
 	}
 	c->raw = w.raw;
+	*cut = w.cut;
 	return text_sanitize(w.raw.p ? w.raw.p : "", w.raw.len, out,
 	    TEXT_KEEP_NL);
+}
+
+int
+html_conv_text(struct html_conv *c, const char *html, size_t len,
+    const char *base, struct buf *out, struct link_list *links)
+{
+	int cut;
+
+	return convert(c, html, len, base, out, links, 0, &cut);
+}
+
+/* The text written past max before it stops: text_sanitize drops a
+ * little of what the walk writes (controls, format characters), so the
+ * stop leaves room for that. */
+#define LEAD_ROOM 64
+
+int
+html_conv_lead(struct html_conv *c, const char *html, size_t len, size_t max,
+    struct buf *out)
+{
+	size_t at = out->len;
+	int cut;
+	int rc = convert(c, html, len, NULL, out, NULL, max + LEAD_ROOM, &cut);
+
+	/* text_sanitize writes the beginning of what it would write for
+	 * the whole text; too little of it to tell, the whole is made */
+	if (cut && out->len - at <= max) {
+		out->len = at;
+		if (out->p)
+			out->p[at] = '\0';
+		rc = convert(c, html, len, NULL, out, NULL, 0, &cut);
+	}
+	return rc;
 }
 
 int

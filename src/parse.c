@@ -318,6 +318,7 @@ struct state {
 	int atom;	/* an Atom document: text constructs are typed */
 	int doc_utf8;	/* the document came as UTF-8 */
 	int repair;	/* 2: mojibake and C1 to repair; 1: C1 only */
+	size_t lead;    /* parse_feed_lead's, 0 for all of the text */
 	struct item_state item;
 	struct item_state feed;
 	struct capture cap;
@@ -1008,9 +1009,12 @@ clean_take(struct state *st, char **val, size_t max)
 }
 
 /* Plain text of a value: HTML and XHTML through html_to_text.  With
- * take, the slot's own string may become the result. */
+ * take, the slot's own string may become the result.  With lead (and
+ * keep_nl), the HTML's text may stop a little past lead bytes
+ * (html_conv_lead). */
 static char *
-plain(struct state *st, struct slot *s, int keep_nl, size_t max, int take)
+plain(struct state *st, struct slot *s, int keep_nl, size_t max, int take,
+    size_t lead)
 {
 	struct buf *b = scratch(&st->tmp, max);
 	char **val = take ? &s->val : NULL;
@@ -1020,6 +1024,8 @@ plain(struct state *st, struct slot *s, int keep_nl, size_t max, int take)
 	size_t len = strlen(s->val);
 	if (s->type == V_TEXT) {
 		(void)text_sanitize(s->val, len, b, keep_nl ? TEXT_KEEP_NL : 0);
+	} else if (keep_nl && lead > 0) {
+		(void)html_conv_lead(st->hc, s->val, len, lead, b);
 	} else if (keep_nl) {
 		(void)html_conv_text(st->hc, s->val, len, NULL, b, NULL);
 	} else {
@@ -1090,13 +1096,18 @@ commit_item(struct state *st)
 		return;
 	}
 	memset(&pi, 0, sizeof(pi));
-	pi.title = plain(st, &it->f[F_TITLE], 0, PARSE_MAX_FIELD, 1);
+	pi.title = plain(st, &it->f[F_TITLE], 0, PARSE_MAX_FIELD, 1, 0);
 	pi.link = clean_take(st, &it->f[F_LINK].val, PARSE_MAX_FIELD);
 	pi.id = clean_take(st, &it->f[F_ID].val, PARSE_MAX_FIELD);
-	pi.author = plain(st, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD, 1);
-	pi.outlet = plain(st, &it->f[F_OUTLET], 0, PARSE_MAX_FIELD, 1);
-	pi.summary = plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY, 1);
-	pi.content = html_of(st, &it->f[F_CONTENT]);
+	pi.author = plain(st, &it->f[F_AUTHOR], 0, PARSE_MAX_FIELD, 1, 0);
+	pi.outlet = plain(st, &it->f[F_OUTLET], 0, PARSE_MAX_FIELD, 1, 0);
+	/* an untitled item's key takes the start of its summary */
+	size_t lead = st->lead;
+	if (lead > 0 && !pi.title && lead < PARSE_KEY_TEXT)
+		lead = PARSE_KEY_TEXT;
+	pi.summary =
+	    plain(st, &it->f[F_SUMMARY], 1, PARSE_MAX_SUMMARY, 1, lead);
+	pi.content = st->lead ? NULL : html_of(st, &it->f[F_CONTENT]);
 	pi.published = date_of(&it->f[F_PUBLISHED]);
 	pi.updated = date_of(&it->f[F_UPDATED]);
 	item_clear(it);
@@ -2426,6 +2437,15 @@ parse_feed(const char *data, size_t len, const char *url,
     const char *http_charset, struct parsed_feed *out, char *err,
     size_t errlen)
 {
+	return parse_feed_lead(
+	    data, len, url, http_charset, 0, out, err, errlen);
+}
+
+int
+parse_feed_lead(const char *data, size_t len, const char *url,
+    const char *http_charset, size_t lead, struct parsed_feed *out, char *err,
+    size_t errlen)
+{
 	struct state *st;
 	struct buf doc;
 
@@ -2442,6 +2462,7 @@ parse_feed(const char *data, size_t len, const char *url,
 		return -1;
 	}
 	st = state_new(out);
+	st->lead = lead;
 	buf_init(&doc, 0);
 	size_t dlen = 0;
 	const char *d = prepare(data, len, http_charset, &doc, &dlen, st);
@@ -2461,6 +2482,7 @@ parse_feed(const char *data, size_t len, const char *url,
 			struct parsed_feed out2;
 			struct state *st2 = state_new(&out2);
 			st2->doc_utf8 = st->doc_utf8;
+			st2->lead = lead;
 			read_doc(st2, fixed.p, fixed.len, url);
 			if (st2->root && (out2.nitems > out->nitems ||
 			    (out2.nitems == out->nitems && st2->root_closed &&
@@ -2492,8 +2514,8 @@ parse_feed(const char *data, size_t len, const char *url,
 		rc = -1;
 	} else {
 		struct item_state *fs = &st->feed;
-		out->title = plain(st, &fs->f[F_TITLE], 0, PARSE_MAX_FIELD,
-		    1);
+		out->title =
+		    plain(st, &fs->f[F_TITLE], 0, PARSE_MAX_FIELD, 1, 0);
 		out->language = lowercase(clean_take(st,
 		    &fs->f[F_LANGUAGE].val, 64));
 		if (fs->f[F_LINK].val) {

@@ -35,6 +35,7 @@
 struct job {
 	struct pool_done d;
 	char *url;
+	size_t lead; /* parse_feed_lead's */
 	struct job *next;
 };
 
@@ -52,6 +53,7 @@ struct pool {
 	int wake[2]; /* the done queue's pipe */
 	pthread_t th[MAX_WORKERS];
 	unsigned nth;
+	size_t lead; /* pool_set_lead's, the loop's own */
 };
 
 static void
@@ -114,9 +116,9 @@ run(struct job *j)
 		return;
 	const char *base = d->res.effective_url ? d->res.effective_url :
 						  j->url;
-	if (parse_feed(d->res.body.p ? d->res.body.p : "", d->res.body.len,
-		base, pool_charset(d->res.content_type, cs, sizeof(cs)), &d->pf,
-		d->err, sizeof(d->err)) == 0)
+	if (parse_feed_lead(d->res.body.p ? d->res.body.p : "", d->res.body.len,
+	        base, pool_charset(d->res.content_type, cs, sizeof(cs)),
+	        j->lead, &d->pf, d->err, sizeof(d->err)) == 0)
 		d->ok = 1;
 	else
 		parsed_feed_fini(&d->pf);
@@ -233,6 +235,12 @@ pool_workers(const struct pool *p)
 }
 
 void
+pool_set_lead(struct pool *p, size_t lead)
+{
+	p->lead = lead;
+}
+
+void
 pool_submit(struct pool *p, struct fetch_result *res, const char *url)
 {
 	struct job *j = xcalloc(1, sizeof(*j));
@@ -240,6 +248,7 @@ pool_submit(struct pool *p, struct fetch_result *res, const char *url)
 	j->d.res = *res;
 	memset(res, 0, sizeof(*res));
 	j->url = xstrdup(url ? url : "");
+	j->lead = p->lead;
 	if (p->nth == 0)
 		run(j);
 	pthread_mutex_lock(&p->mu);

@@ -1,5 +1,5 @@
 /* Unit tests for html: entities, dropped elements, blocks and breaks,
- * the link list, img alt, markup preparation and hostile HTML. */
+ * the link list, img alt, markup preparation, hostile HTML and leads. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -377,10 +377,11 @@ test_fast_cases(void **state)
 /* The fast reader and libxml2 give the same text and links: a fragment
  * ending in a processing instruction (which adds nothing) always goes
  * to libxml2, so each generated fragment is read both ways. */
+/* A random fragment of parts pieces (text, references, start and end
+ * tags with attributes) appended to x, from the generator's state. */
 static void
-test_fast_agrees(void **state)
+random_html(struct buf *x, unsigned long *seed, int parts)
 {
-	(void)state;
 	static const char *const tags[] = {"a", "b", "i", "em", "span", "p",
 		"div", "br", "img", "ul", "ol", "li", "h1", "h2", "blockquote",
 		"table", "tr", "td", "th", "tbody", "hr", "figure", "small",
@@ -397,47 +398,52 @@ test_fast_agrees(void **state)
 	static const char *const values[] = {"http://a.example/x", "/rel",
 		"x y", "", "caf\xc3\xa9", "#f", "a>b", "javascript:x", "x/y",
 		"&amp;", "a&b"};
+
+	for (int k = 0; k < parts; k++) {
+		*seed = *seed * 6364136223846793005ul + 1442695040888963407ul;
+		unsigned r = (unsigned)(*seed >> 33);
+		const char *tag = tags[(r >> 4) % ARRAY_LEN(tags)];
+		switch (r % 5) {
+		case 0:
+		case 1:
+			(void)buf_puts(x, texts[(r >> 4) % ARRAY_LEN(texts)]);
+			break;
+		case 2:
+			(void)buf_appendf(x, "<%s", tag);
+			for (unsigned a = (r >> 12) % 3; a > 0; a--) {
+				r = r * 2654435761u + 1;
+				(void)buf_appendf(x, " %s",
+				    names[(r >> 8) % ARRAY_LEN(names)]);
+				if (r % 3)
+					(void)buf_appendf(x, "%s%s%s",
+					    r % 3 == 1 ? "=\"" : "='",
+					    values[(r >> 16) %
+					           ARRAY_LEN(values)],
+					    r % 3 == 1 ? "\"" : "'");
+			}
+			(void)buf_puts(x, (r >> 20) % 8 ? ">" : "/>");
+			break;
+		case 3:
+			(void)buf_appendf(x, "</%s>", tag);
+			break;
+		default:
+			(void)buf_puts(x, " ");
+			break;
+		}
+	}
+}
+
+static void
+test_fast_agrees(void **state)
+{
+	(void)state;
 	unsigned long seed = 7;
 
 	for (int n = 0; n < 4000; n++) {
 		struct buf x, y;
 		buf_init(&x, 0);
 		seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-		int parts = 1 + (int)((seed >> 33) % 16);
-		for (int k = 0; k < parts; k++) {
-			seed = seed * 6364136223846793005ul +
-			    1442695040888963407ul;
-			unsigned r = (unsigned)(seed >> 33);
-			const char *tag = tags[(r >> 4) % ARRAY_LEN(tags)];
-			switch (r % 5) {
-			case 0:
-			case 1:
-				(void)buf_puts(&x,
-				    texts[(r >> 4) % ARRAY_LEN(texts)]);
-				break;
-			case 2:
-				(void)buf_appendf(&x, "<%s", tag);
-				for (unsigned a = (r >> 12) % 3; a > 0; a--) {
-					r = r * 2654435761u + 1;
-					(void)buf_appendf(&x, " %s",
-					    names[(r >> 8) % ARRAY_LEN(names)]);
-					if (r % 3)
-						(void)buf_appendf(&x, "%s%s%s",
-						    r % 3 == 1 ? "=\"" : "='",
-						    values[(r >> 16) %
-						    ARRAY_LEN(values)],
-						    r % 3 == 1 ? "\"" : "'");
-				}
-				(void)buf_puts(&x, (r >> 20) % 8 ? ">" : "/>");
-				break;
-			case 3:
-				(void)buf_appendf(&x, "</%s>", tag);
-				break;
-			default:
-				(void)buf_puts(&x, " ");
-				break;
-			}
-		}
+		random_html(&x, &seed, 1 + (int)((seed >> 33) % 16));
 		buf_init(&y, 0);
 		(void)buf_append(&y, x.p, x.len);
 		(void)buf_puts(&y, "<?x?>");
@@ -460,20 +466,80 @@ test_fast_agrees(void **state)
 	}
 }
 
+/* html_conv_lead against html_conv_text on random fragments, with and
+ * without something at their end that only libxml2 takes (the lead then
+ * has to come from libxml2 too): the lead begins the text, and is longer
+ * than max exactly when the text is.  And it does stop short. */
+static void
+test_lead(void **state)
+{
+	(void)state;
+	static const size_t maxes[] = {0, 3, 40, 200, 400};
+	struct html_conv *c = html_conv_new();
+	unsigned long seed = 11;
+	size_t shorter = 0;
+
+	for (int n = 0; n < 3000; n++) {
+		struct buf x, full, lead;
+		buf_init(&x, 0);
+		seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+		random_html(&x, &seed, 1 + (int)((seed >> 33) % 400));
+		if (n % 3 == 0)
+			(void)buf_puts(&x, "<?x?>");
+		buf_init(&full, 0);
+		(void)html_conv_text(c, x.p, x.len, NULL, &full, NULL);
+		for (size_t k = 0; k < ARRAY_LEN(maxes); k++) {
+			size_t max = maxes[k];
+			buf_init(&lead, 0);
+			(void)html_conv_lead(c, x.p, x.len, max, &lead);
+			if (lead.len > full.len ||
+			    memcmp(lead.p, full.p, lead.len) != 0 ||
+			    (lead.len > max) != (full.len > max))
+				fail_msg("html \"%s\", max %zu\n  text \"%s\"\n"
+				         "  lead \"%s\"",
+				    x.p, max, full.p, lead.p);
+			shorter += lead.len < full.len;
+			buf_fini(&lead);
+		}
+		buf_fini(&full);
+		buf_fini(&x);
+	}
+	assert_true(shorter > 1000);
+
+	/* a long article's lead is made of its beginning only */
+	struct buf x, lead;
+	buf_init(&x, 0);
+	for (int i = 0; i < 200; i++)
+		(void)buf_appendf(&x,
+		    "<p>Paragraph %d of the article, "
+		    "with <b>bold</b> &amp; plain words.</p>",
+		    i);
+	buf_init(&lead, 0);
+	assert_int_equal(html_conv_lead(c, x.p, x.len, 400, &lead), 0);
+	assert_true(lead.len > 400 && lead.len < 600);
+	static const char start[] = "Paragraph 0 of the article, with bold "
+	                            "& plain words.\n\nParagraph 1 ";
+	assert_memory_equal(lead.p, start, sizeof(start) - 1);
+	buf_fini(&lead);
+	buf_fini(&x);
+	html_conv_free(c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_entities),
-		cmocka_unit_test(test_dropped),
-		cmocka_unit_test(test_blocks),
-		cmocka_unit_test(test_images),
-		cmocka_unit_test(test_links),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_entity_table),
-		cmocka_unit_test(test_prepare),
-		cmocka_unit_test(test_fast_cases),
-		cmocka_unit_test(test_fast_agrees),
+	    cmocka_unit_test(test_entities),
+	    cmocka_unit_test(test_dropped),
+	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_images),
+	    cmocka_unit_test(test_links),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_entity_table),
+	    cmocka_unit_test(test_prepare),
+	    cmocka_unit_test(test_fast_cases),
+	    cmocka_unit_test(test_fast_agrees),
+	    cmocka_unit_test(test_lead),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

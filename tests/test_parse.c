@@ -1,6 +1,7 @@
-/* Unit tests for parse: the golden files in tests/data/parse, the field
- * rules, charsets, the JSON writer and the dedup key, and hostile input
- * built in memory (entity tricks, huge and deep documents, junk). */
+/* Unit tests for parse: the golden files in tests/data/parse (and their
+ * leads), the field rules, charsets, the JSON writer and the dedup key, and
+ * hostile input built in memory (entity tricks, huge and deep documents, junk).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,24 +107,34 @@ print_diff(const char *name, const char *want, const char *got)
 	    "  got:  ...%.120s\n", name, i, want + from, got + from);
 }
 
-static void
-test_golden(void **state)
+/* The golden documents' names, sorted; caller frees each and the list. */
+static char **
+golden_names(size_t *n)
 {
-	(void)state;
 	DIR *d = opendir(DATA);
 	char **names = NULL;
-	size_t n = 0, failed = 0;
 
+	*n = 0;
 	assert_non_null(d);
 	for (struct dirent *e; (e = readdir(d)) != NULL;) {
 		if (!has_suffix(e->d_name, ".xml"))
 			continue;
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
+		names = xreallocarray(names, *n + 1, sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
-	assert_true(n >= 30);
+	qsort(names, *n, sizeof(*names), cmp_names);
+	assert_true(*n >= 30);
+	return names;
+}
+
+static void
+test_golden(void **state)
+{
+	(void)state;
+	size_t n, failed = 0;
+	char **names = golden_names(&n);
+
 	for (size_t i = 0; i < n; i++) {
 		char err[256], *path = xasprintf(DATA "%s", names[i]);
 		size_t len, wlen;
@@ -161,6 +172,121 @@ test_golden(void **state)
 	}
 	free(names);
 	assert_int_equal(failed, 0);
+}
+
+/* parse_feed_lead gives what parse_feed gives but the content and the
+ * rest of a summary past its lead: the summary begins as parse_feed's and
+ * is longer than the lead exactly when that is, and an untitled item's
+ * key (its summary's start) is the same. */
+static void
+same_but_lead(const char *name, const struct parsed_feed *f,
+    const struct parsed_feed *l, size_t lead)
+{
+	assert_int_equal(f->nitems, l->nitems);
+	assert_int_equal(f->format, l->format);
+	for (size_t i = 0; i < f->nitems; i++) {
+		const struct parsed_item *a = &f->items[i], *b = &l->items[i];
+		const char *fields[][2] = {{a->title, b->title},
+		    {a->link, b->link}, {a->id, b->id}, {a->author, b->author},
+		    {a->outlet, b->outlet}};
+		for (size_t k = 0; k < ARRAY_LEN(fields); k++)
+			if ((fields[k][0] == NULL) != (fields[k][1] == NULL) ||
+			    (fields[k][0] &&
+			        strcmp(fields[k][0], fields[k][1]) != 0))
+				fail_msg("%s item %zu: field %zu differs", name,
+				    i, k);
+		assert_true(a->published == b->published);
+		assert_true(a->updated == b->updated);
+		assert_null(b->content);
+		size_t max = lead;
+		if (!a->title && max < PARSE_KEY_TEXT)
+			max = PARSE_KEY_TEXT;
+		size_t fl = a->summary ? strlen(a->summary) : 0;
+		size_t ll = b->summary ? strlen(b->summary) : 0;
+		if ((a->summary == NULL) != (b->summary == NULL) || ll > fl ||
+		    (ll && memcmp(a->summary, b->summary, ll) != 0) ||
+		    (fl > max) != (ll > max))
+			fail_msg("%s item %zu, lead %zu:\n  summary \"%s\"\n"
+			         "  lead \"%s\"",
+			    name, i, lead, a->summary, b->summary);
+		char *ka = parse_item_key(a), *kb = parse_item_key(b);
+		if ((ka == NULL) != (kb == NULL) || (ka && strcmp(ka, kb) != 0))
+			fail_msg("%s item %zu: key \"%s\" against \"%s\"", name,
+			    i, ka, kb);
+		free(ka);
+		free(kb);
+	}
+}
+
+static void
+test_lead(void **state)
+{
+	(void)state;
+	static const size_t leads[] = {1, 40, 400};
+	size_t n;
+	char **names = golden_names(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		char err[256], *path = xasprintf(DATA "%s", names[i]);
+		size_t len;
+		char *data =
+		    util_read_file(path, 1u << 20, &len, err, sizeof(err));
+		struct parsed_feed f, l;
+		assert_non_null(data);
+		int rc =
+		    parse_feed(data, len, NULL, NULL, &f, err, sizeof(err));
+		for (size_t k = 0; k < ARRAY_LEN(leads); k++) {
+			assert_int_equal(parse_feed_lead(data, len, NULL, NULL,
+			                     leads[k], &l, err, sizeof(err)),
+			    rc);
+			if (rc == 0)
+				same_but_lead(names[i], &f, &l, leads[k]);
+			parsed_feed_fini(&l);
+		}
+		parsed_feed_fini(&f);
+		free(data);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+
+	/* long summaries stop short; an untitled item keeps its key */
+	struct buf doc;
+	buf_init(&doc, 0);
+	(void)buf_puts(&doc, "<rss version=\"2.0\"><channel><title>T</title>");
+	for (int it = 0; it < 2; it++) {
+		(void)buf_puts(&doc, "<item>");
+		if (it == 0)
+			(void)buf_puts(&doc, "<title>Titled</title>");
+		(void)buf_puts(&doc, "<description>");
+		for (int p = 0; p < 60; p++)
+			(void)buf_appendf(&doc,
+			    "&lt;p&gt;Part %d of a long "
+			    "&lt;b&gt;story&lt;/b&gt;.&lt;/p&gt;",
+			    p);
+		(void)buf_puts(&doc,
+		    "</description><content:encoded "
+		    "xmlns:content=\"http://purl.org/rss/1.0/modules/"
+		    "content/\">&lt;p&gt;Body&lt;/p&gt;</content:encoded>"
+		    "</item>");
+	}
+	(void)buf_puts(&doc, "</channel></rss>");
+	char err[256];
+	struct parsed_feed f, l;
+	assert_int_equal(
+	    parse_feed(doc.p, doc.len, NULL, NULL, &f, err, sizeof(err)), 0);
+	assert_int_equal(parse_feed_lead(doc.p, doc.len, NULL, NULL, 400, &l,
+	                     err, sizeof(err)),
+	    0);
+	same_but_lead("long", &f, &l, 400);
+	assert_non_null(f.items[0].content);
+	assert_true(strlen(f.items[0].summary) > 1000);
+	assert_true(strlen(l.items[0].summary) < 600);
+	assert_true(strlen(l.items[1].summary) >= PARSE_KEY_TEXT);
+	assert_true(strlen(l.items[1].summary) < 700);
+	parsed_feed_fini(&f);
+	parsed_feed_fini(&l);
+	buf_fini(&doc);
 }
 
 /* ---- formats and fields ---------------------------------------------- */
@@ -1116,34 +1242,35 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_golden),
-		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_priorities),
-		cmocka_unit_test(test_scope),
-		cmocka_unit_test(test_language),
-		cmocka_unit_test(test_links),
-		cmocka_unit_test(test_charsets),
-		cmocka_unit_test(test_key),
-		cmocka_unit_test(test_source_outlet),
-		cmocka_unit_test(test_json),
-		cmocka_unit_test(test_not_feeds),
-		cmocka_unit_test(test_external_entities),
-		cmocka_unit_test(test_entity_bomb),
-		cmocka_unit_test(test_terminal_escapes),
-		cmocka_unit_test(test_invalid_utf8),
-		cmocka_unit_test(test_truncated),
-		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_huge_feed),
-		cmocka_unit_test(test_huge_field),
-		cmocka_unit_test(test_many_items),
-		cmocka_unit_test(test_nul_and_binary_inside),
-		cmocka_unit_test(test_leading_junk),
-		cmocka_unit_test(test_untitled_items),
-		cmocka_unit_test(test_link_sources),
-		cmocka_unit_test(test_authors),
-		cmocka_unit_test(test_vocabularies),
-		cmocka_unit_test(test_text_repair),
-		cmocka_unit_test(test_broken_markup),
+	    cmocka_unit_test(test_golden),
+	    cmocka_unit_test(test_lead),
+	    cmocka_unit_test(test_formats),
+	    cmocka_unit_test(test_priorities),
+	    cmocka_unit_test(test_scope),
+	    cmocka_unit_test(test_language),
+	    cmocka_unit_test(test_links),
+	    cmocka_unit_test(test_charsets),
+	    cmocka_unit_test(test_key),
+	    cmocka_unit_test(test_source_outlet),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_not_feeds),
+	    cmocka_unit_test(test_external_entities),
+	    cmocka_unit_test(test_entity_bomb),
+	    cmocka_unit_test(test_terminal_escapes),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_truncated),
+	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_huge_feed),
+	    cmocka_unit_test(test_huge_field),
+	    cmocka_unit_test(test_many_items),
+	    cmocka_unit_test(test_nul_and_binary_inside),
+	    cmocka_unit_test(test_leading_junk),
+	    cmocka_unit_test(test_untitled_items),
+	    cmocka_unit_test(test_link_sources),
+	    cmocka_unit_test(test_authors),
+	    cmocka_unit_test(test_vocabularies),
+	    cmocka_unit_test(test_text_repair),
+	    cmocka_unit_test(test_broken_markup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,8 @@
  * parameter is found in any case; a compressed body is inflated on the
  * worker before parsing, and one that does not inflate fails with the
  * transfer's reason; freeing a pool with work in progress
- * loses nothing it should not.  Run under ThreadSanitizer by make test. */
+ * loses nothing it should not; a lead set is the parse's from then on.  Run
+ * under ThreadSanitizer by make test. */
 #include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -239,6 +240,54 @@ test_charset(void **state)
 	assert_null(pool_charset("text/xml; charset=", cs, sizeof(cs)));
 }
 
+/* A transfer of one item whose summary is n paragraphs long. */
+static void
+long_transfer(struct fetch_result *r, uint32_t id, int n)
+{
+	memset(r, 0, sizeof(*r));
+	r->feed_id = id;
+	r->status = FETCH_OK;
+	buf_init(&r->body, 0);
+	buf_puts(&r->body, "<rss version=\"2.0\"><channel><title>L</title>"
+	                   "<item><title>Long</title><description>");
+	for (int i = 0; i < n; i++)
+		buf_appendf(&r->body, "&lt;p&gt;Paragraph %d.&lt;/p&gt;", i);
+	buf_puts(&r->body, "</description></item></channel></rss>");
+}
+
+/* Transfers handed over after pool_set_lead are parsed for their leads
+ * (parse_feed_lead), those before it whole, on workers or not. */
+static void
+test_lead(void **state)
+{
+	(void)state;
+	for (int workers = 0; workers <= 1; workers++) {
+		struct pool *p = pool_new(workers);
+		struct fetch_result r;
+		long_transfer(&r, 1, 200);
+		pool_submit(p, &r, "https://a.test/");
+		pool_set_lead(p, 100);
+		long_transfer(&r, 2, 200);
+		pool_submit(p, &r, "https://a.test/");
+		size_t len[3] = {0, 0, 0};
+		for (int got = 0; got < 2;) {
+			struct pool_done d;
+			if (!pool_next(p, &d)) {
+				assert_true(pool_wait(p, 5000));
+				continue;
+			}
+			assert_true(d.ok);
+			assert_int_equal(d.pf.nitems, 1);
+			len[d.res.feed_id] = strlen(d.pf.items[0].summary);
+			pool_done_fini(&d);
+			got++;
+		}
+		assert_true(len[1] > 2000);
+		assert_true(len[2] > 100 && len[2] < 300);
+		pool_free(p);
+	}
+}
+
 int
 main(void)
 {
@@ -249,6 +298,7 @@ main(void)
 	    cmocka_unit_test(test_free_busy),
 	    cmocka_unit_test(test_coded),
 	    cmocka_unit_test(test_charset),
+	    cmocka_unit_test(test_lead),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
