@@ -972,17 +972,9 @@ raw_counts(const struct clusterer *c, uint32_t idx, struct svec *tf,
 	svec_build(ttf);
 }
 
-/* Term ids are handed out in the order terms are first seen, and they
- * break ties (the heaviest terms, the order of sums); so a batch counted
- * in arrival order is renumbered by what the terms are, and its counts
- * that depend on order (the feeds' votes) are made again in the batch's
- * own order.  Nothing else the counting made depends on order: document
- * counts and case evidence are sums.  The items' raw counts keep their
- * old ids until each is added (raw_counts): that is one pass over them
- * fewer, and the adding can map them on a second thread. */
 /* The canonical order of the vocabulary's nv terms (vocab_canon, then
  * the words), made on a thread of its own while the counts are made
- * again: it reads the terms' keys only, which the counting leaves
+ * again: it reads the terms' keys only, which the recount leaves
  * alone. */
 struct canon_job {
 	const struct vocab *v;
@@ -1014,6 +1006,14 @@ canon_order(void *arg)
 	return NULL;
 }
 
+/* Term ids are handed out in the order terms are first seen, and they
+ * break ties (the heaviest terms, the order of sums); so a batch counted
+ * in arrival order is renumbered by what the terms are, and its counts
+ * that depend on order (the feeds' votes) are made again in the batch's
+ * own order.  Nothing else the counting made depends on order: document
+ * counts and case evidence are sums.  The items' raw counts keep their
+ * old ids until each is added (raw_counts): that is one pass over them
+ * fewer, and the adding can map them on a second thread. */
 void
 cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 {
