@@ -3,7 +3,8 @@
 # determinism contract (a shuffled feeds file and uneven server delays
 # give byte-identical JSON), every item in exactly one cluster, and the
 # defining story: the studio hack and the PlayStation Network claim in
-# one cluster, the malware and phone stories apart from it.
+# one cluster, the malware and phone stories apart from it; and the same
+# clusters without a database (where only the leads are parsed) as with.
 set -u
 W=${WIREDESK:?}
 SERVER=${BUILD:?}/tests/tools/feedserver
