@@ -577,17 +577,15 @@ run_dump(const struct app_opts *o)
 		return 2;
 	}
 	/* without a database nothing but the dump reads the items: their
-	 * leads are all the clusterer reads (cluster.h) */
-	if (!o->use_db)
-		store_set_lean(r.store, CLUSTER_SUMMARY_BYTES);
+	 * leads are all the clusterer reads (cluster.h), so the store keeps
+	 * those alone and the pool makes no more of a summary (0: all) */
+	size_t lead = o->use_db ? 0 : CLUSTER_SUMMARY_BYTES;
+	store_set_lean(r.store, lead);
 	size_t *order = xcalloc(r.list.n ? r.list.n : 1, sizeof(*order));
 	register_feeds(&r, order);
 	r.fetcher = new_fetcher(&r.set);
 	r.pool = pool_new(POOL_AUTO);
-	/* the lean store keeps the leads only: the rest of a summary need
-	 * not be made */
-	if (!o->use_db)
-		pool_set_lead(r.pool, CLUSTER_SUMMARY_BYTES);
+	pool_set_lead(r.pool, lead);
 	r.clusters = new_clusterer(&r);
 
 	/* The output depends only on the feeds' contents: the store keeps
