@@ -7,7 +7,10 @@
  * the open atom author, and at most one field being captured.  Nothing
  * recurses on the input's depth (libxml2 itself stops a document at 256
  * levels without XML_PARSE_HUGE, and that stop is a fatal error that keeps
- * the items read so far).
+ * the items read so far).  The reader gives up at errors libxml2's parser
+ * recovers from when it builds a tree (a stray "<", a mismatched end tag,
+ * a broken comment); a document the reader leaves early is read again,
+ * and at last from that tree by the same loop (parse_feed_lead).
  *
  * Elements are matched by (vocabulary, lowercased local name) in one
  * sorted table with bsearch, never by prefix, so a feed may bind Dublin
@@ -61,6 +64,8 @@
 
 #include <libxml/encoding.h>
 #include <libxml/globals.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
@@ -73,6 +78,10 @@
 #ifdef LIBXML_ICONV_ENABLED
 #include <iconv.h>
 #endif
+
+/* A broken document larger than this is not parsed whole: its tree would
+ * take several times its size. */
+#define PARSE_TREE_MAX (16u << 20)
 
 enum field {
 	F_TITLE,
@@ -330,6 +339,7 @@ struct state {
 	int nerrors;
 	char err[256];
 	int stop;
+	int recovered; /* read from the recovered tree past first_fatal */
 	int advanced; /* the reader already moved on; next_ret is its result */
 	int next_ret;
 	int last_ret;
@@ -2335,6 +2345,34 @@ read_doc(struct state *st, const char *d, size_t dlen, const char *url)
 	quiet_end(&q);
 }
 
+/* Reads the prepared document d into st->out from the tree libxml2's
+ * parser makes of it: with RECOVER it goes on past errors the reader
+ * stops at, and the tree is read by the same loop (xmlReaderWalker).
+ * The options are the reader's. */
+static void
+read_tree(struct state *st, const char *d, size_t dlen, const char *url)
+{
+	struct quiet q;
+
+	st->need_base = url || mentions_xml_base(d, dlen);
+	st->repair = mojibake_signs(d, dlen, st->doc_utf8);
+	quiet_begin(&q, st, on_error);
+	xmlDocPtr doc = xmlReadMemory(d, (int)dlen, url, NULL,
+	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+	        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+	        XML_PARSE_IGNORE_ENC);
+	if (doc) {
+		st->r = xmlReaderWalker(doc);
+		if (st->r) {
+			read_all(st);
+			xmlFreeTextReader(st->r);
+			st->r = NULL;
+		}
+		xmlFreeDoc(doc);
+	}
+	quiet_end(&q);
+}
+
 /* Elements whose content feeds write as raw, unescaped HTML. */
 static const char *const raw_html[] = {"description", "content:encoded",
 	"summary", "itunes:summary", "media:description"};
@@ -2432,6 +2470,85 @@ wrap_raw_html(const char *d, size_t len, struct buf *out)
 	return changed;
 }
 
+/* The end of d[0..len)'s last item or entry end tag ("</item>",
+ * "</atom:entry>"), or len when there is none. */
+static size_t
+items_end(const char *d, size_t len)
+{
+	static const char *const names[] = {"item", "entry"};
+
+	for (size_t e = len; e > 0; e--) {
+		if (d[e - 1] != '>')
+			continue;
+		for (size_t k = 0; k < ARRAY_LEN(names); k++) {
+			size_t n = strlen(names[k]), i = e - 1;
+			if (i < n + 2 || memcmp(d + i - n, names[k], n) != 0)
+				continue;
+			i -= n;
+			/* a prefix: "atom:" */
+			if (d[i - 1] == ':') {
+				i--;
+				while (i > 0 && d[i - 1] != '/' &&
+				       d[i - 1] != '<' && d[i - 1] != '>' &&
+				       d[i - 1] != ' ' && e - i < 64)
+					i--;
+			}
+			if (i >= 2 && d[i - 1] == '/' && d[i - 2] == '<')
+				return e;
+		}
+	}
+	return len;
+}
+
+/* Whether the reading in st stopped before its document's end. */
+static int
+stopped_early(const struct state *st)
+{
+	return !st->stop && (!st->root_closed || st->last_ret < 0);
+}
+
+/* Reads the prepared document d again, through libxml2's reader or
+ * (tree) from the tree its parser recovers, and keeps that reading in
+ * place of *stp's when it got further: more items, or (a reader's) as
+ * many and to the root's end.  A tree always ends at the root's end, and
+ * in a document cut short its last item would hold a field cut in two,
+ * which the reader never takes: so the caller gives a tree d only to
+ * its last item's end, and a reading from it is warned of. */
+static void
+read_again(
+    struct state **stp, const char *d, size_t dlen, const char *url, int tree)
+{
+	struct state *st = *stp;
+	struct parsed_feed *out = st->out, out2;
+	struct state *st2 = state_new(&out2);
+
+	st2->doc_utf8 = st->doc_utf8;
+	st2->lead = st->lead;
+	if (tree)
+		read_tree(st2, d, dlen, url);
+	else
+		read_doc(st2, d, dlen, url);
+	int further = out2.nitems > out->nitems ||
+	              (!tree && out2.nitems == out->nitems &&
+	                  st2->root_closed && !st->root_closed);
+	if (!st2->root || !further) {
+		parsed_feed_fini(&out2);
+		state_free(st2);
+		return;
+	}
+	if (tree) {
+		st2->recovered = 1;
+		st2->fatal_line = st->fatal_line;
+		memcpy(st2->first_fatal, st->first_fatal,
+		    sizeof(st2->first_fatal));
+	}
+	parsed_feed_fini(out);
+	state_free(st);
+	*out = out2;
+	st2->out = out;
+	*stp = st2;
+}
+
 int
 parse_feed(const char *data, size_t len, const char *url,
     const char *http_charset, struct parsed_feed *out, char *err,
@@ -2474,28 +2591,20 @@ parse_feed_lead(const char *data, size_t len, const char *url,
 	/* libxml2's reader gives up at the first well-formedness error,
 	 * and the usual one is raw HTML in a description ("<p>" never
 	 * closed).  Such a document is read again with that HTML wrapped
-	 * in CDATA, and the reading that got further is kept. */
-	if (!st->stop && (!st->root_closed || st->last_ret < 0)) {
+	 * in CDATA; if that reading stops early too, the document is parsed
+	 * whole, which recovers from what the reader cannot (a stray "<", a
+	 * mismatched end tag), and the tree is read.  The reading that got
+	 * further is kept. */
+	if (stopped_early(st)) {
 		struct buf fixed;
 		buf_init(&fixed, 0);
-		if (wrap_raw_html(d, dlen, &fixed)) {
-			struct parsed_feed out2;
-			struct state *st2 = state_new(&out2);
-			st2->doc_utf8 = st->doc_utf8;
-			st2->lead = lead;
-			read_doc(st2, fixed.p, fixed.len, url);
-			if (st2->root && (out2.nitems > out->nitems ||
-			    (out2.nitems == out->nitems && st2->root_closed &&
-			    !st->root_closed))) {
-				parsed_feed_fini(out);
-				state_free(st);
-				*out = out2;
-				st = st2;
-				st->out = out;
-			} else {
-				parsed_feed_fini(&out2);
-				state_free(st2);
-			}
+		int wrapped = wrap_raw_html(d, dlen, &fixed);
+		if (wrapped)
+			read_again(&st, fixed.p, fixed.len, url, 0);
+		if (stopped_early(st) && dlen <= PARSE_TREE_MAX) {
+			const char *t = wrapped ? fixed.p : d;
+			size_t tlen = wrapped ? fixed.len : dlen;
+			read_again(&st, t, items_end(t, tlen), url, 1);
 		}
 		buf_fini(&fixed);
 	}
@@ -2542,6 +2651,12 @@ parse_feed_lead(const char *data, size_t len, const char *url,
 		if (st->too_many_items)
 			out->warning = xasprintf("more than %d items; the "
 			    "rest were dropped", PARSE_MAX_ITEMS);
+		else if (st->recovered)
+			out->warning = xasprintf("recovered from an error at "
+			                         "line %d: %s",
+			    st->fatal_line,
+			    st->first_fatal[0] ? st->first_fatal
+			                       : "unknown error");
 		else if (!st->root_closed)
 			out->warning = xasprintf("document ends early (line "
 			    "%d: %s); items before kept", st->fatal_line,

@@ -829,6 +829,98 @@ test_truncated(void **state)
 	parsed_feed_fini(&f);
 }
 
+/* One item broken in a way libxml2's reader stops at (a raw "<", an end
+ * tag that does not match): the document is parsed whole and the items
+ * after it are kept too, with a warning; cut short as well, the item the
+ * cut falls in is dropped rather than read with a field cut in two. */
+static void
+test_recovery(void **state)
+{
+	(void)state;
+	/* what breaks item three, and whether libxml2 recovers from it in
+	 * an Atom document too (an attribute error it does not get past in
+	 * a document that binds a namespace) */
+	static const struct {
+		const char *frag;
+		int atom;
+	} broken[] = {
+	    {"<title>I <3 NY</title>", 1},
+	    {"<title>three</titel>", 1},
+	    {"<title><![CD\xff\xfe\xc3(ATA[three]]></title>", 1},
+	    {"<title>three</title><!-- x -- y -->", 1},
+	    {"<title a=\"1\"b=\"2\">three</title>", 0},
+	};
+	static const char *const title[] = {"one", "two", NULL, "four", "five"};
+	struct parsed_feed f;
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t k = 0; k < ARRAY_LEN(broken); k++) {
+		for (int atom = 0; atom <= broken[k].atom; atom++) {
+			const char *item = atom ? "atom:entry" : "item";
+			buf_reset(&b);
+			(void)buf_puts(&b,
+			    atom ? "<atom:feed "
+			           "xmlns:atom=\"http://www.w3.org/2005/Atom\">"
+			           "<atom:title>F</atom:title>"
+			         : "<rss><channel><title>F</title>");
+			for (size_t i = 0; i < ARRAY_LEN(title); i++) {
+				(void)buf_appendf(&b, "<%s>", item);
+				if (title[i])
+					(void)buf_appendf(&b,
+					    "<title>%s</title>"
+					    "<link>http://x/%zu</link>",
+					    title[i], i);
+				else
+					(void)buf_puts(&b, broken[k].frag);
+				(void)buf_appendf(&b, "</%s>\n", item);
+			}
+			(void)buf_puts(
+			    &b, atom ? "</atom:feed>" : "</channel></rss>");
+			ok(b.p, &f);
+			if (f.nitems != ARRAY_LEN(title))
+				fail_msg("%zu items of %s", f.nitems, b.p);
+			for (size_t i = 0; i < ARRAY_LEN(title); i++) {
+				if (!title[i])
+					continue;
+				assert_string_equal(f.items[i].title, title[i]);
+				char link[32];
+				snprintf(link, sizeof(link), "http://x/%zu", i);
+				assert_string_equal(f.items[i].link, link);
+			}
+			assert_string_equal(f.title, "F");
+			assert_non_null(f.warning);
+			assert_non_null(strstr(f.warning, "recovered"));
+			assert_feed_clean(&f);
+			parsed_feed_fini(&f);
+
+			/* cut anywhere in the last item: four items, or
+			 * three and what the reader kept, never a field cut
+			 * in two */
+			size_t whole = b.len;
+			size_t from = (size_t)(strstr(b.p, "five") - b.p) - 20;
+			for (size_t cut = from; cut < whole - 12; cut++) {
+				char err[128];
+				assert_int_equal(
+				    parse_feed(b.p, cut, NULL, NULL, &f, err,
+				        sizeof(err)),
+				    0);
+				assert_true(f.nitems >= 2);
+				for (size_t i = 0; i < f.nitems; i++) {
+					const char *t = f.items[i].title;
+					assert_true(
+					    !t || i == 2 ||
+					    (i < ARRAY_LEN(title) && title[i] &&
+					        strcmp(t, title[i]) == 0));
+				}
+				assert_non_null(f.warning);
+				parsed_feed_fini(&f);
+			}
+		}
+	}
+	buf_fini(&b);
+}
+
 static void
 test_deep_nesting(void **state)
 {
@@ -1259,6 +1351,7 @@ main(void)
 	    cmocka_unit_test(test_terminal_escapes),
 	    cmocka_unit_test(test_invalid_utf8),
 	    cmocka_unit_test(test_truncated),
+	    cmocka_unit_test(test_recovery),
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_huge_feed),
 	    cmocka_unit_test(test_huge_field),
