@@ -10,7 +10,9 @@
  * the items read so far).  The reader gives up at errors libxml2's parser
  * recovers from when it builds a tree (a stray "<", a mismatched end tag,
  * a broken comment); a document the reader leaves early is read again,
- * and at last from that tree by the same loop (parse_feed_lead).
+ * and at last from that tree by the same loop (parse_feed_lead), and
+ * one that begins with text of another kind is read from its feed's
+ * start.
  *
  * Elements are matched by (vocabulary, lowercased local name) in one
  * sorted table with bsearch, never by prefix, so a feed may bind Dublin
@@ -82,6 +84,9 @@
 /* A broken document larger than this is not parsed whole: its tree would
  * take several times its size. */
 #define PARSE_TREE_MAX (16u << 20)
+
+/* How far into a document its feed may start after text of another kind. */
+#define FEED_START_SCAN (64u << 10)
 
 enum field {
 	F_TITLE,
@@ -2549,6 +2554,52 @@ read_again(
 	*stp = st2;
 }
 
+/* libxml2's reader gives up at the first well-formedness error, and
+ * the usual one is raw HTML in a description ("<p>" never closed).  A
+ * document whose reading in *stp stopped early is read again with that
+ * HTML wrapped in CDATA; if that reading stops early too, the document
+ * is parsed whole, which recovers from what the reader cannot (a stray
+ * "<", a mismatched end tag), and the tree is read.  The reading that
+ * got further is kept. */
+static void
+recover(struct state **stp, const char *d, size_t dlen, const char *url)
+{
+	struct buf fixed;
+
+	buf_init(&fixed, 0);
+	int wrapped = wrap_raw_html(d, dlen, &fixed);
+	if (wrapped)
+		read_again(stp, fixed.p, fixed.len, url, 0);
+	if (stopped_early(*stp) && dlen <= PARSE_TREE_MAX) {
+		const char *t = wrapped ? fixed.p : d;
+		size_t tlen = wrapped ? fixed.len : dlen;
+		read_again(stp, t, items_end(t, tlen), url, 1);
+	}
+	buf_fini(&fixed);
+}
+
+/* Where the feed starts in a document that does not begin with it: its
+ * XML declaration, else its root's start tag, within the first
+ * FEED_START_SCAN bytes; 0 when there is none past the first byte. */
+static size_t
+feed_start(const char *d, size_t len)
+{
+	static const char *const roots[] = {
+	    "<?xml", "<rss", "<feed", "<rdf:RDF", "<RDF"};
+	size_t scan = len < FEED_START_SCAN ? len : FEED_START_SCAN;
+
+	for (size_t k = 0; k < ARRAY_LEN(roots); k++) {
+		size_t n = strlen(roots[k]);
+		for (size_t i = 1; i + n < scan; i++)
+			if (d[i] == '<' && memcmp(d + i, roots[k], n) == 0 &&
+			    (k == 0 || d[i + n] == ' ' || d[i + n] == '>' ||
+			        d[i + n] == '\n' || d[i + n] == '\r' ||
+			        d[i + n] == '\t'))
+				return i;
+	}
+	return 0;
+}
+
 int
 parse_feed(const char *data, size_t len, const char *url,
     const char *http_charset, struct parsed_feed *out, char *err,
@@ -2588,25 +2639,15 @@ parse_feed_lead(const char *data, size_t len, const char *url,
 		dlen = doc.len;
 	}
 	read_doc(st, d, dlen, url);
-	/* libxml2's reader gives up at the first well-formedness error,
-	 * and the usual one is raw HTML in a description ("<p>" never
-	 * closed).  Such a document is read again with that HTML wrapped
-	 * in CDATA; if that reading stops early too, the document is parsed
-	 * whole, which recovers from what the reader cannot (a stray "<", a
-	 * mismatched end tag), and the tree is read.  The reading that got
-	 * further is kept. */
-	if (stopped_early(st)) {
-		struct buf fixed;
-		buf_init(&fixed, 0);
-		int wrapped = wrap_raw_html(d, dlen, &fixed);
-		if (wrapped)
-			read_again(&st, fixed.p, fixed.len, url, 0);
-		if (stopped_early(st) && dlen <= PARSE_TREE_MAX) {
-			const char *t = wrapped ? fixed.p : d;
-			size_t tlen = wrapped ? fixed.len : dlen;
-			read_again(&st, t, items_end(t, tlen), url, 1);
-		}
-		buf_fini(&fixed);
+	if (stopped_early(st))
+		recover(&st, d, dlen, url);
+	/* Text before the feed (a server's warning printed ahead of it)
+	 * makes that text the root, and the feed is read from its start. */
+	size_t at;
+	if (!st->root && (at = feed_start(d, dlen)) > 0) {
+		read_again(&st, d + at, dlen - at, url, 0);
+		if (stopped_early(st))
+			recover(&st, d + at, dlen - at, url);
 	}
 	buf_fini(&doc);
 

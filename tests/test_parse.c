@@ -921,6 +921,50 @@ test_recovery(void **state)
 	buf_fini(&b);
 }
 
+/* Text of another kind before the feed, as a server's PHP warning puts
+ * it there: the feed is read from its XML declaration or its root. */
+static void
+test_text_before_feed(void **state)
+{
+	(void)state;
+	static const char *const junk[] = {
+	    "<br />\n<b>Warning</b>:  Cannot modify header information in "
+	    "<b>/var/www/feed.php</b> on line <b>8</b><br />\n",
+	    "Notice: Undefined index: q in feed.php on line 3\n",
+	};
+	static const char *const feed[] = {
+	    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>F"
+	    "</title><item><title>one</title></item><item><title>two</title>"
+	    "</item></channel></rss>",
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>"
+	    "<entry><title>one</title></entry><entry><title>two</title>"
+	    "</entry></feed>",
+	};
+	struct parsed_feed f;
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t j = 0; j < ARRAY_LEN(junk); j++) {
+		for (size_t k = 0; k < ARRAY_LEN(feed); k++) {
+			buf_reset(&b);
+			(void)buf_appendf(&b, "%s%s", junk[j], feed[k]);
+			ok(b.p, &f);
+			assert_string_equal(f.title, "F");
+			assert_int_equal(f.nitems, 2);
+			assert_string_equal(f.items[1].title, "two");
+			parsed_feed_fini(&f);
+		}
+	}
+	/* ... but only near the start: a page that is no feed stays one */
+	buf_reset(&b);
+	(void)buf_puts(&b, "<html><body>");
+	while (b.len < (64u << 10))
+		(void)buf_puts(&b, "<p>Not a feed.</p>");
+	(void)buf_appendf(&b, "%s</body></html>", feed[0]);
+	expect_error(b.p, b.len, "not a feed");
+	buf_fini(&b);
+}
+
 static void
 test_deep_nesting(void **state)
 {
@@ -1352,6 +1396,7 @@ main(void)
 	    cmocka_unit_test(test_invalid_utf8),
 	    cmocka_unit_test(test_truncated),
 	    cmocka_unit_test(test_recovery),
+	    cmocka_unit_test(test_text_before_feed),
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_huge_feed),
 	    cmocka_unit_test(test_huge_field),
