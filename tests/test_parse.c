@@ -918,6 +918,21 @@ test_recovery(void **state)
 			}
 		}
 	}
+	/* a document too large to parse whole keeps what came before */
+	buf_reset(&b);
+	(void)buf_puts(&b, "<rss><channel><title>F</title>");
+	for (size_t i = 0; b.len < (9u << 20); i++)
+		(void)buf_appendf(&b,
+		    "<item><title>%s %zu</title><description>"
+		    "%0400d</description></item>\n",
+		    i == 10 ? "I <3" : "item", i, 0);
+	(void)buf_puts(&b, "</channel></rss>");
+	ok(b.p, &f);
+	assert_true(f.nitems >= 10 && f.nitems <= 11);
+	assert_string_equal(f.items[9].title, "item 9");
+	assert_non_null(f.warning);
+	assert_null(strstr(f.warning, "recovered"));
+	parsed_feed_fini(&f);
 	buf_fini(&b);
 }
 
