@@ -345,6 +345,7 @@ struct state {
 	char err[256];
 	int stop;
 	int recovered; /* read from the recovered tree past first_fatal */
+	size_t skipped; /* bytes of text before the feed, not read */
 	int advanced; /* the reader already moved on; next_ret is its result */
 	int next_ret;
 	int last_ret;
@@ -603,26 +604,31 @@ done:
 	return rc;
 }
 
-/* Where the markup starts when a document opens with text (a PHP
- * warning printed before the feed): at the first XML declaration or
- * feed root within 4 KiB, else at i itself. */
+/* Where a feed starts in s[from..len) when text of another kind comes
+ * first (a PHP warning printed ahead of it): at the first XML
+ * declaration or feed root tag within FEED_START_SCAN bytes of from;
+ * len when there is none. */
 static size_t
-junk_end(const char *s, size_t len, size_t i)
+feed_start(const char *s, size_t len, size_t from)
 {
-	static const char *const starts[] = {"<?xml", "<rss", "<feed",
-		"<rdf:RDF", "<channel"};
-	size_t lim = len - i < 4096 ? len : i + 4096;
+	static const char *const starts[] = {
+	    "<?xml", "<rss", "<feed", "<rdf:RDF", "<RDF", "<channel"};
+	size_t lim =
+	    len - from < FEED_START_SCAN ? len : from + FEED_START_SCAN;
 
-	for (size_t j = i; j < lim; j++) {
+	for (size_t j = from; j < lim; j++) {
 		if (s[j] != '<')
 			continue;
 		for (size_t k = 0; k < ARRAY_LEN(starts); k++) {
 			size_t n = strlen(starts[k]);
-			if (lim - j > n && memcmp(s + j, starts[k], n) == 0)
+			if (lim - j > n && memcmp(s + j, starts[k], n) == 0 &&
+			    (k == 0 || s[j + n] == ' ' || s[j + n] == '>' ||
+			        s[j + n] == '\n' || s[j + n] == '\r' ||
+			        s[j + n] == '\t'))
 				return j;
 		}
 	}
-	return i;
+	return len;
 }
 
 /* Two Mac code pages glibc's iconv lacks (Unicode's mappings of them),
@@ -752,8 +758,13 @@ prepare(const char *data, size_t len, const char *http_charset,
 			break;
 		}
 	}
-	if (lead < len && u[lead] >= 0x20 && u[lead] < 0x7f && u[lead] != '<')
-		lead = junk_end(data, len, lead);
+	if (lead < len && u[lead] >= 0x20 && u[lead] < 0x7f && u[lead] != '<') {
+		size_t at = feed_start(data, len, lead);
+		if (at < len) {
+			st->skipped = at - lead;
+			lead = at;
+		}
+	}
 	if (bom) {
 		skip = lead;
 	} else if (lead > 0 && lead < len && u[lead] == '<') {
@@ -2317,26 +2328,42 @@ state_free(struct state *st)
 	free(st);
 }
 
-/* Reads the prepared document d into st->out. */
+/* libxml2's options for a feed: see the top of this file. */
+#define READ_OPTIONS                                                           \
+	(XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |             \
+	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |      \
+	    XML_PARSE_IGNORE_ENC)
+
+/* Reads the prepared document d into st->out: streamed through libxml2's
+ * reader, or (tree) from the tree its parser makes of d, which with
+ * RECOVER goes on past errors the reader stops at, read by the same
+ * loop through xmlReaderWalker. */
 static void
-read_doc(struct state *st, const char *d, size_t dlen, const char *url)
+read_doc(
+    struct state *st, const char *d, size_t dlen, const char *url, int tree)
 {
 	struct quiet q;
+	xmlDocPtr doc = NULL;
 
 	st->need_base = url || mentions_xml_base(d, dlen);
 	st->repair = mojibake_signs(d, dlen, st->doc_utf8);
 	quiet_begin(&q, st, on_error);
-	st->r = xmlReaderForMemory(d, (int)dlen, url, NULL,
-	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
-	    XML_PARSE_IGNORE_ENC);
+	if (tree) {
+		doc = xmlReadMemory(d, (int)dlen, url, NULL, READ_OPTIONS);
+		st->r = doc ? xmlReaderWalker(doc) : NULL;
+	} else {
+		st->r =
+		    xmlReaderForMemory(d, (int)dlen, url, NULL, READ_OPTIONS);
+		if (st->r)
+			xmlTextReaderSetStructuredErrorHandler(
+			    st->r, on_error, st);
+	}
 	if (st->r) {
-		xmlTextReaderSetStructuredErrorHandler(st->r, on_error, st);
 		read_all(st);
 		/* A document cut short (or stopped by a fatal error) inside
 		 * an item still has that item, with the fields that closed
 		 * before the cut; the unfinished field is lost, so nothing
-		 * past the cut is ever taken. */
+		 * past the cut is ever taken.  (A tree closes all.) */
 		if (st->root && !st->stop && st->cap.active &&
 		    closed_at_end(d, dlen, st->cap.qname))
 			finish_held_back(st);
@@ -2346,35 +2373,9 @@ read_doc(struct state *st, const char *d, size_t dlen, const char *url)
 			st->item_depth = -1;
 		}
 		xmlFreeTextReader(st->r);
+		st->r = NULL;
 	}
-	quiet_end(&q);
-}
-
-/* Reads the prepared document d into st->out from the tree libxml2's
- * parser makes of it: with RECOVER it goes on past errors the reader
- * stops at, and the tree is read by the same loop (xmlReaderWalker).
- * The options are the reader's. */
-static void
-read_tree(struct state *st, const char *d, size_t dlen, const char *url)
-{
-	struct quiet q;
-
-	st->need_base = url || mentions_xml_base(d, dlen);
-	st->repair = mojibake_signs(d, dlen, st->doc_utf8);
-	quiet_begin(&q, st, on_error);
-	xmlDocPtr doc = xmlReadMemory(d, (int)dlen, url, NULL,
-	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-	        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
-	        XML_PARSE_IGNORE_ENC);
-	if (doc) {
-		st->r = xmlReaderWalker(doc);
-		if (st->r) {
-			read_all(st);
-			xmlFreeTextReader(st->r);
-			st->r = NULL;
-		}
-		xmlFreeDoc(doc);
-	}
+	xmlFreeDoc(doc);
 	quiet_end(&q);
 }
 
@@ -2529,10 +2530,8 @@ read_again(
 
 	st2->doc_utf8 = st->doc_utf8;
 	st2->lead = st->lead;
-	if (tree)
-		read_tree(st2, d, dlen, url);
-	else
-		read_doc(st2, d, dlen, url);
+	st2->skipped = st->skipped;
+	read_doc(st2, d, dlen, url, tree);
 	int further = out2.nitems > out->nitems ||
 	              (!tree && out2.nitems == out->nitems &&
 	                  st2->root_closed && !st->root_closed);
@@ -2578,28 +2577,6 @@ recover(struct state **stp, const char *d, size_t dlen, const char *url)
 	buf_fini(&fixed);
 }
 
-/* Where the feed starts in a document that does not begin with it: its
- * XML declaration, else its root's start tag, within the first
- * FEED_START_SCAN bytes; 0 when there is none past the first byte. */
-static size_t
-feed_start(const char *d, size_t len)
-{
-	static const char *const roots[] = {
-	    "<?xml", "<rss", "<feed", "<rdf:RDF", "<RDF"};
-	size_t scan = len < FEED_START_SCAN ? len : FEED_START_SCAN;
-
-	for (size_t k = 0; k < ARRAY_LEN(roots); k++) {
-		size_t n = strlen(roots[k]);
-		for (size_t i = 1; i + n < scan; i++)
-			if (d[i] == '<' && memcmp(d + i, roots[k], n) == 0 &&
-			    (k == 0 || d[i + n] == ' ' || d[i + n] == '>' ||
-			        d[i + n] == '\n' || d[i + n] == '\r' ||
-			        d[i + n] == '\t'))
-				return i;
-	}
-	return 0;
-}
-
 int
 parse_feed(const char *data, size_t len, const char *url,
     const char *http_charset, struct parsed_feed *out, char *err,
@@ -2638,16 +2615,20 @@ parse_feed_lead(const char *data, size_t len, const char *url,
 		d = doc.p ? doc.p : "";
 		dlen = doc.len;
 	}
-	read_doc(st, d, dlen, url);
+	read_doc(st, d, dlen, url, 0);
 	if (stopped_early(st))
 		recover(&st, d, dlen, url);
-	/* Text before the feed (a server's warning printed ahead of it)
-	 * makes that text the root, and the feed is read from its start. */
+	/* Text before the feed that begins with a tag ("<br />" of a
+	 * server's warning) makes that text the root: the feed is read from
+	 * its start.  (Text that does not was cut as the bytes were
+	 * prepared, and is counted with this.) */
 	size_t at;
-	if (!st->root && (at = feed_start(d, dlen)) > 0) {
+	if (!st->root && dlen > 0 && (at = feed_start(d, dlen, 1)) < dlen) {
 		read_again(&st, d + at, dlen - at, url, 0);
 		if (stopped_early(st))
 			recover(&st, d + at, dlen - at, url);
+		if (st->root)
+			st->skipped += at;
 	}
 	buf_fini(&doc);
 
@@ -2706,6 +2687,10 @@ parse_feed_lead(const char *data, size_t len, const char *url,
 			out->warning = xasprintf("parsing stopped at line %d: "
 			    "%s", st->fatal_line, st->first_fatal[0] ?
 			    st->first_fatal : "unknown error");
+		else if (st->skipped)
+			out->warning = xasprintf("%zu bytes of text before the "
+			                         "feed skipped",
+			    st->skipped);
 	}
 	state_free(st);
 	if (rc == 0 && out->nitems == 0) {

@@ -967,6 +967,8 @@ test_text_before_feed(void **state)
 			assert_string_equal(f.title, "F");
 			assert_int_equal(f.nitems, 2);
 			assert_string_equal(f.items[1].title, "two");
+			assert_non_null(f.warning);
+			assert_non_null(strstr(f.warning, "before the feed"));
 			parsed_feed_fini(&f);
 		}
 	}
