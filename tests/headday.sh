@@ -26,11 +26,11 @@ set -u
 
 # feeds LABELS DAY OUTDIR: writes the day's feeds, feeds.urls, labels.tsv.
 feeds() {
-labels=$1 day=$2 out=$3
-when=$(LC_ALL=C date -u -d "$day 12:00:00" '+%a, %d %b %Y %H:%M:%S GMT')
-mkdir -p "$out"
-rm -f "$out"/*.xml
-LC_ALL=C awk -F '\t' -v out="$out" -v when="$when" '
+	labels=$1 day=$2 out=$3
+	when=$(LC_ALL=C date -u -d "$day 12:00:00" '+%a, %d %b %Y %H:%M:%S GMT')
+	mkdir -p "$out"
+	rm -f "$out"/*.xml
+	LC_ALL=C awk -F '\t' -v out="$out" -v when="$when" '
 BEGIN {
 	title["bbc.xml"] = "BBC News - Home"; site["bbc.xml"] = "https://www.bbc.co.uk/news/"
 	title["cnn.xml"] = "CNN.com - RSS Channel - App International Edition"; site["cnn.xml"] = "https://www.cnn.com/"
@@ -70,7 +70,7 @@ END {
 		print "</channel></rss>" > (out "/" order[i])
 		print order[i] > (out "/feeds.urls")
 	}
-}' "$labels"
+	}' "$labels"
 }
 
 if [ $# -eq 3 ]; then
