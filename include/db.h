@@ -69,6 +69,27 @@ typedef void (*db_pruned_fn)(int64_t feed, const char *key, void *ctx);
  * in both cases. */
 ATTR_NODISCARD int db_open(const char *path, struct db **out, char **warn,
     char *err, size_t errlen);
+/* What a caller reads from the database as it opens (db_open_load). */
+struct db_loader {
+	/* reads db (db_load_*) into ctx: 0, or -1 with err */
+	int (*load)(struct db *db, void *ctx, char *err, size_t errlen);
+	/* empties ctx again: what load read came from a file that failed
+	 * its check */
+	void (*reset)(void *ctx);
+	void *ctx;
+	int rc;        /* load's return; -1 when it did not run */
+	char err[512]; /* load's reason when rc is -1 */
+};
+
+/* db_open, reading the file with ld->load once it is open.  The load of
+ * a file of this version runs while its quick_check does, on a thread of
+ * its own; the file is trusted (checkpointed, written) only once the
+ * check has passed.  When it fails, ld->reset undoes the load, the file
+ * goes aside as db_open says, and the fresh database is loaded instead.
+ * Returns as db_open does; a 0 return with ld->rc -1 is an open database
+ * whose load failed. */
+ATTR_NODISCARD int db_open_load(const char *path, struct db_loader *ld,
+    struct db **out, char **warn, char *err, size_t errlen);
 /* Opens path read-only for db_load_* only (no directory, no schema
  * change, nothing moved); -1 when it cannot be read at this version. */
 ATTR_NODISCARD int db_open_readonly(const char *path, struct db **out,

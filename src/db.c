@@ -28,7 +28,12 @@
  * the ordered migrations[] below: migrations[v] turns version v into
  * v + 1, each in its own transaction.  A file we cannot trust (not a
  * database, failing quick_check, or written by a newer wiredesk) is
- * renamed aside, never deleted, and a fresh one takes its place.
+ * renamed aside, never deleted, and a fresh one takes its place.  The
+ * quick_check reads the whole file, as start-up's load does: when the
+ * caller loads at open (db_open_load), the check runs on a thread and a
+ * connection of its own while the load reads, and the file is trusted,
+ * checkpointed and written only once the check has passed; a bad verdict
+ * throws the load away and the file goes aside as before.
  *
  * Invariants: st[] holds every statement of stmt_sql[] while the handle
  * is open; a statement is reset and its bindings cleared after each use. */
@@ -535,10 +540,26 @@ add_warning(char **warn, const char *msg)
 	}
 }
 
-/* Checks what is at path.  Returns an SQLite code; *tag is set when the
- * file must go aside. */
+/* What a quick_check's code rc and first row res say: an SQLite code,
+ * with *tag set when the file must go aside. */
 static int
-check_existing(sqlite3 *h, const char **tag, char *why, size_t whylen)
+verdict(int rc, const char *res, const char **tag, char *why, size_t whylen)
+{
+	if (is_corrupt(rc) || (rc == SQLITE_OK && strcmp(res, "ok") != 0)) {
+		*tag = "corrupt";
+		util_strlcpy(
+		    why, rc == SQLITE_OK ? res : sqlite3_errstr(rc), whylen);
+		return SQLITE_OK;
+	}
+	return rc;
+}
+
+/* Checks what is at path.  Returns an SQLite code; *tag is set when the
+ * file must go aside.  With later, a quick_check that may wait until the
+ * load is over is left to the caller (*later becomes 1). */
+static int
+check_existing(
+    sqlite3 *h, int *later, const char **tag, char *why, size_t whylen)
 {
 	int ver = 0;
 	int rc = pragma(h, "PRAGMA user_version", &ver, NULL, 0);
@@ -561,15 +582,46 @@ check_existing(sqlite3 *h, const char **tag, char *why, size_t whylen)
 	}
 	if (ver == 0)
 		return SQLITE_OK;
-	char res[256] = "";
-	rc = pragma(h, "PRAGMA quick_check", NULL, res, sizeof(res));
-	if (is_corrupt(rc) || (rc == SQLITE_OK && strcmp(res, "ok") != 0)) {
-		*tag = "corrupt";
-		util_strlcpy(why, rc == SQLITE_OK ? res : sqlite3_errstr(rc),
-		    whylen);
+	/* a file of this version in WAL mode is read, not written, until
+	 * it is trusted: its check can wait for the end of the load */
+	char mode[16] = "";
+	if (later && ver == DB_VERSION &&
+	    pragma(h, "PRAGMA journal_mode", NULL, mode, sizeof(mode)) ==
+	        SQLITE_OK &&
+	    strcmp(mode, "wal") == 0) {
+		*later = 1;
 		return SQLITE_OK;
 	}
-	return rc;
+	char res[256] = "";
+	rc = pragma(h, "PRAGMA quick_check", NULL, res, sizeof(res));
+	return verdict(rc, res, tag, why, whylen);
+}
+
+/* PRAGMA quick_check on a connection and a thread of its own. */
+struct check {
+	pthread_t th;
+	const char *path;
+	int rc;
+	char res[256]; /* its first row: "ok", or what is wrong */
+};
+
+static void *
+check_main(void *arg)
+{
+	struct check *k = arg;
+	sqlite3 *h = NULL;
+
+	k->rc = sqlite3_open_v2(
+	    k->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (k->rc == SQLITE_OK) {
+		/* only the main connection's close may checkpoint */
+		sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+		k->rc = pragma(
+		    h, "PRAGMA quick_check", NULL, k->res, sizeof(k->res));
+	}
+	sqlite3_close(h);
+	return NULL;
 }
 
 /* Pragmas, migrations and statements on a freshly opened connection. */
@@ -632,11 +684,37 @@ explain(const char *path, char *err, size_t errlen)
 	free(dir);
 }
 
+/* Runs ld's load on db while k, when started, checks the file; returns
+ * the check's SQLite code with *tag set when the file must go aside (and
+ * the load then undone), SQLITE_OK when it passed or was not needed. */
+static int
+load_checked(struct db *db, struct db_loader *ld, struct check *k, int checking,
+    const char **tag, char *why, size_t whylen)
+{
+	ld->rc = ld->load(db, ld->ctx, ld->err, sizeof(ld->err));
+	if (!checking)
+		return SQLITE_OK;
+	pthread_join(k->th, NULL);
+	int rc = verdict(k->rc, k->res, tag, why, whylen);
+	if (rc != SQLITE_OK || *tag)
+		ld->reset(ld->ctx);
+	return rc;
+}
+
 int
 db_open(const char *path, struct db **out, char **warn, char *err,
     size_t errlen)
 {
+	return db_open_load(path, NULL, out, warn, err, errlen);
+}
+
+int
+db_open_load(const char *path, struct db_loader *ld, struct db **out,
+    char **warn, char *err, size_t errlen)
+{
 	*out = NULL;
+	if (ld)
+		ld->rc = -1;
 	if (make_parent(path, err, errlen) != 0)
 		return -1;
 	for (int attempt = 0; attempt < 3; attempt++) {
@@ -661,32 +739,63 @@ db_open(const char *path, struct db **out, char **warn, char *err,
 		    NULL);
 		const char *tag = NULL;
 		char why[300] = "";
-		rc = check_existing(db->h, &tag, why, sizeof(why));
-		if (rc == SQLITE_OK && !tag)
-			sqlite3_db_config(db->h,
-			    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+		int later = 0;
+		rc = check_existing(
+		    db->h, ld ? &later : NULL, &tag, why, sizeof(why));
 		if (rc != SQLITE_OK) {
 			seterr(err, errlen, db->h, path);
 			explain(path, err, errlen);
 			db_close(db);
 			return -1;
 		}
+		struct check k = {.path = path};
+		int checking =
+		    later && pthread_create(&k.th, NULL, check_main, &k) == 0;
+		if (later && !checking) { /* no thread: the check first */
+			char res[256] = "";
+			rc = verdict(pragma(db->h, "PRAGMA quick_check", NULL,
+			                 res, sizeof(res)),
+			    res, &tag, why, sizeof(why));
+			if (rc != SQLITE_OK) {
+				seterr(err, errlen, db->h, path);
+				db_close(db);
+				return -1;
+			}
+		}
 		if (!tag) {
 			rc = setup(db, err, errlen);
-			if (rc == SQLITE_OK) {
+			if (rc == SQLITE_OK && ld) {
+				int crc = load_checked(db, ld, &k, checking,
+				    &tag, why, sizeof(why));
+				checking = 0;
+				if (crc != SQLITE_OK) { /* the check's error */
+					snprintf(err, errlen, "%s: %s", path,
+					    sqlite3_errstr(crc));
+					db_close(db);
+					return -1;
+				}
+			}
+			if (checking) /* setup failed: the check is moot */
+				pthread_join(k.th, NULL);
+			if (rc == SQLITE_OK && !tag) {
+				sqlite3_db_config(db->h,
+				    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 				ckpt_start(db, path);
 				*out = db;
 				return 0;
 			}
-			if (!is_corrupt(rc)) {
+			if (!tag && !is_corrupt(rc)) {
 				if ((rc & 0xff) == SQLITE_CANTOPEN ||
 				    (rc & 0xff) == SQLITE_READONLY)
 					explain(path, err, errlen);
 				db_close(db);
 				return -1;
 			}
-			tag = "corrupt";
-			util_strlcpy(why, sqlite3_errstr(rc), sizeof(why));
+			if (!tag) {
+				tag = "corrupt";
+				util_strlcpy(
+				    why, sqlite3_errstr(rc), sizeof(why));
+			}
 		}
 		db_close(db);
 		char *moved = NULL;

@@ -802,6 +802,82 @@ add_warn(char **warn, char *msg)
 	*warn = msg;
 }
 
+/* An empty store's memory. */
+static void
+contents_init(struct store *s)
+{
+	s->seed = random_seed();
+	s->cap = 64;
+	s->items = xcalloc(s->cap, sizeof(*s->items));
+	tab_rebuild(s, 0);
+	s->gen = 1;
+}
+
+/* Frees the items, feeds and alerts s holds, not s itself. */
+static void
+contents_free(struct store *s)
+{
+	for (uint32_t id = 1; id <= s->max; id++) {
+		lead_release(s, id);
+		free(s->items[id]);
+	}
+	free(s->leadof);
+	free(s->items);
+	free(s->tab);
+	for (uint32_t i = 0; i < s->nfeeds; i++) {
+		struct feed_info *fi = &s->feeds[i]->info;
+		free(fi->url);
+		free(fi->title);
+		free(fi->outlet);
+		free(fi->language);
+		free(fi->etag);
+		free(fi->last_modified);
+		free(fi->error);
+		for (size_t j = 0; j < s->feeds[i]->ngone; j++)
+			free(s->feeds[i]->gone[j].key);
+		free(s->feeds[i]->gone);
+		free(s->feeds[i]->outlet_key);
+		free(s->feeds[i]);
+	}
+	free(s->feeds);
+	free(s->urltab);
+	free(s->keytab);
+	free(s->nametab);
+	free(s->memo);
+	for (size_t i = 0; i < s->nalerts; i++) {
+		free(s->alerts[i].headline);
+		free(s->alerts[i].detail);
+	}
+	free(s->alerts);
+}
+
+/* The load of a store as its database opens. */
+struct opening {
+	struct store *s;
+	int64_t since;
+};
+
+static int
+load_opening(struct db *db, void *ctx, char *err, size_t errlen)
+{
+	struct opening *o = ctx;
+
+	return load(o->s, db, o->since, err, errlen);
+}
+
+/* Back to an empty store: what was loaded came from a bad file. */
+static void
+reset_opening(void *ctx)
+{
+	struct store *s = ((struct opening *)ctx)->s;
+	char *path = s->path;
+
+	contents_free(s);
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	contents_init(s);
+}
+
 struct store *
 store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
     size_t errlen)
@@ -811,15 +887,14 @@ store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
 	(void)err;
 	(void)errlen;
 	struct store *s = xcalloc(1, sizeof(*s));
-	s->seed = random_seed();
-	s->cap = 64;
-	s->items = xcalloc(s->cap, sizeof(*s->items));
-	tab_rebuild(s, 0);
-	s->gen = 1;
+	contents_init(s);
 	if (dbpath) {
 		char e[512];
+		struct opening o = {s, since};
+		struct db_loader ld = {
+		    .load = load_opening, .reset = reset_opening, .ctx = &o};
 		s->path = xstrdup(dbpath);
-		if (db_open(dbpath, &s->db, &w, e, sizeof(e)) != 0) {
+		if (db_open_load(dbpath, &ld, &s->db, &w, e, sizeof(e)) != 0) {
 			/* Show what the file holds even if we cannot write
 			 * to it; nothing is written back. */
 			struct db *ro = NULL;
@@ -833,10 +908,10 @@ store_open_since(const char *dbpath, int64_t since, char **warn, char *err,
 				    "keeps its changes in memory only" :
 				    "this session keeps items in memory only"));
 			s->db_lost = 1;
-		} else if (load(s, s->db, since, e, sizeof(e)) != 0) {
+		} else if (ld.rc != 0) {
 			add_warn(&w, xasprintf("%s: %s; this session keeps "
-					       "items in memory only",
-			    dbpath, e));
+			                       "items in memory only",
+			                 dbpath, ld.err));
 			db_close(s->db);
 			s->db = NULL;
 			s->db_lost = 1;
@@ -873,38 +948,7 @@ store_close(struct store *s)
 	s->depth = 0; /* a group left open is kept */
 	commit(s);
 	db_close(s->db);
-	for (uint32_t id = 1; id <= s->max; id++) {
-		lead_release(s, id);
-		free(s->items[id]);
-	}
-	free(s->leadof);
-	free(s->items);
-	free(s->tab);
-	for (uint32_t i = 0; i < s->nfeeds; i++) {
-		struct feed_info *fi = &s->feeds[i]->info;
-		free(fi->url);
-		free(fi->title);
-		free(fi->outlet);
-		free(fi->language);
-		free(fi->etag);
-		free(fi->last_modified);
-		free(fi->error);
-		for (size_t j = 0; j < s->feeds[i]->ngone; j++)
-			free(s->feeds[i]->gone[j].key);
-		free(s->feeds[i]->gone);
-		free(s->feeds[i]->outlet_key);
-		free(s->feeds[i]);
-	}
-	free(s->feeds);
-	free(s->urltab);
-	free(s->keytab);
-	free(s->nametab);
-	free(s->memo);
-	for (size_t i = 0; i < s->nalerts; i++) {
-		free(s->alerts[i].headline);
-		free(s->alerts[i].detail);
-	}
-	free(s->alerts);
+	contents_free(s);
 	free(s->path);
 	free(s->warning);
 	free(s);

@@ -1576,29 +1576,79 @@ test_file_corrupt_random(void **state)
 	check_fresh(fx->path, s);
 }
 
+/* A file of one feed with n items, closed. */
+static void
+fill_file(const char *path, size_t n)
+{
+	struct store *s = open_file(path);
+	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
+	struct big b;
+
+	big_init(&b, "t", n, 300, 1000);
+	assert_int_equal(merge_pf(s, f, &b.pf, 5000), n);
+	big_fini(&b);
+	store_close(s);
+}
+
+/* Opening the damaged file at fx->path: it goes aside to moved, and the
+ * store starts empty on a fresh file that works. */
+static void
+open_moved_aside(struct fixture *fx, char *moved, size_t len)
+{
+	struct store *s = open_warned(fx->path, "corrupt-1");
+	struct stat st;
+
+	assert_int_equal(store_item_count(s), 0);
+	assert_int_equal(store_feed_count(s), 0);
+	snprintf(moved, len, "%s.corrupt-1", fx->path);
+	assert_int_equal(stat(moved, &st), 0);
+	check_fresh(fx->path, s);
+}
+
 static void
 test_file_corrupt_truncated(void **state)
 {
 	struct fixture *fx = *state;
-	struct store *s = open_file(fx->path);
-	uint32_t f = store_feed_add(s, "http://a.example/rss", NULL);
-	struct big b;
-
-	big_init(&b, "t", 3000, 300, 1000);
-	assert_int_equal(merge_pf(s, f, &b.pf, 5000), 3000);
-	big_fini(&b);
-	store_close(s);
+	char moved[160];
 	struct stat st;
+
+	fill_file(fx->path, 3000);
 	assert_int_equal(stat(fx->path, &st), 0);
 	assert_true(st.st_size > 200000);
 	assert_int_equal(truncate(fx->path, st.st_size / 3), 0);
+	open_moved_aside(fx, moved, sizeof(moved));
+}
 
-	s = open_warned(fx->path, "corrupt-1");
-	assert_int_equal(store_item_count(s), 0);
+/* Damage only the check sees (an index start-up's load never reads): the
+ * load, which ran beside the check, is thrown away and the file goes
+ * aside as for any other damage; a sound file keeps what it holds. */
+static void
+test_file_corrupt_seen_by_check_alone(void **state)
+{
+	struct fixture *fx = *state;
 	char moved[160];
-	snprintf(moved, sizeof(moved), "%s.corrupt-1", fx->path);
-	assert_int_equal(stat(moved, &st), 0);
-	check_fresh(fx->path, s);
+
+	fill_file(fx->path, 500);
+	/* reopened whole, the file is trusted and loaded as it was */
+	struct store *s = open_file(fx->path);
+	assert_int_equal(store_item_count(s), 500);
+	store_close(s);
+
+	int64_t page = rawdb_int(fx->path, "PRAGMA page_size");
+	int64_t root = rawdb_int(fx->path,
+	    "SELECT rootpage FROM sqlite_master WHERE name = 'alerts_item'");
+	assert_true(page > 0 && root > 1);
+	int fd = open(fx->path, O_WRONLY);
+	assert_true(fd >= 0);
+	unsigned char junk[64];
+	memset(junk, 0xa5, sizeof(junk));
+	assert_int_equal(pwrite(fd, junk, sizeof(junk), (root - 1) * page),
+	    (ssize_t)sizeof(junk));
+	close(fd);
+
+	open_moved_aside(fx, moved, sizeof(moved));
+	/* what was there is kept, moved aside whole */
+	assert_int_equal(rawdb_int(moved, "SELECT count(*) FROM items"), 500);
 }
 
 static void
@@ -2190,6 +2240,7 @@ main(void)
 	    FX(test_file_migrate_v1),
 	    FX(test_file_corrupt_random),
 	    FX(test_file_corrupt_truncated),
+	    FX(test_file_corrupt_seen_by_check_alone),
 	    FX(test_file_newer),
 	    FX(test_file_readonly_dir),
 	    FX(test_file_readonly_file),
