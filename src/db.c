@@ -601,6 +601,7 @@ check_existing(
 struct check {
 	pthread_t th;
 	const char *path;
+	int opened; /* its connection opened: rc is the check's */
 	int rc;
 	char res[256]; /* its first row: "ok", or what is wrong */
 };
@@ -614,6 +615,7 @@ check_main(void *arg)
 	k->rc = sqlite3_open_v2(
 	    k->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (k->rc == SQLITE_OK) {
+		k->opened = 1;
 		/* only the main connection's close may checkpoint */
 		sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
@@ -695,6 +697,9 @@ load_checked(struct db *db, struct db_loader *ld, struct check *k, int checking,
 	if (!checking)
 		return SQLITE_OK;
 	pthread_join(k->th, NULL);
+	if (!k->opened) /* no second connection: the check on this one */
+		k->rc = pragma(
+		    db->h, "PRAGMA quick_check", NULL, k->res, sizeof(k->res));
 	int rc = verdict(k->rc, k->res, tag, why, whylen);
 	if (rc != SQLITE_OK || *tag)
 		ld->reset(ld->ctx);
