@@ -176,11 +176,12 @@ cppcheck:
 FUZZ_SECONDS ?= 20
 FUZZCC       ?= clang
 FUZZFLAGS    := -g -O1 -fsanitize=fuzzer,address,undefined
-fuzz:
+fuzz: $(BUILD)/background.inc
 	@mkdir -p build/fuzz
 	@for t in tests/fuzz/fuzz_*.c; do \
 		n=$$(basename $$t .c); \
-		$(FUZZCC) $(CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZFLAGS) \
+		$(FUZZCC) $(CPPFLAGS) -iquote $(BUILD) -std=c11 $(PKG_CFLAGS) \
+		    $(FUZZFLAGS) \
 		    -o build/fuzz/$$n $$t $(SRC) $(PKG_LIBS) -lstemmer -lz -lm \
 		    || exit 1; \
 		mkdir -p build/fuzz/$$n.corpus; \
