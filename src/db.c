@@ -601,10 +601,17 @@ check_existing(
 struct check {
 	pthread_t th;
 	const char *path;
-	int opened; /* its connection opened: rc is the check's */
+	int started; /* the thread runs */
+	int opened;  /* its connection opened: rc is the check's */
 	int rc;
 	char res[256]; /* its first row: "ok", or what is wrong */
 };
+
+static void
+check_on(sqlite3 *h, struct check *k)
+{
+	k->rc = pragma(h, "PRAGMA quick_check", NULL, k->res, sizeof(k->res));
+}
 
 static void *
 check_main(void *arg)
@@ -619,8 +626,7 @@ check_main(void *arg)
 		/* only the main connection's close may checkpoint */
 		sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
-		k->rc = pragma(
-		    h, "PRAGMA quick_check", NULL, k->res, sizeof(k->res));
+		check_on(h, k);
 	}
 	sqlite3_close(h);
 	return NULL;
@@ -686,7 +692,8 @@ explain(const char *path, char *err, size_t errlen)
 	free(dir);
 }
 
-/* Runs ld's load on db while k, when started, checks the file; returns
+/* Runs ld's load on db while k, when started, checks the file (else the
+ * check runs on db once the load is over, before anything writes); returns
  * the check's SQLite code with *tag set when the file must go aside (and
  * the load then undone), SQLITE_OK when it passed or was not needed. */
 static int
@@ -696,10 +703,10 @@ load_checked(struct db *db, struct db_loader *ld, struct check *k, int checking,
 	ld->rc = ld->load(db, ld->ctx, ld->err, sizeof(ld->err));
 	if (!checking)
 		return SQLITE_OK;
-	pthread_join(k->th, NULL);
+	if (k->started)
+		pthread_join(k->th, NULL);
 	if (!k->opened) /* no second connection: the check on this one */
-		k->rc = pragma(
-		    db->h, "PRAGMA quick_check", NULL, k->res, sizeof(k->res));
+		check_on(db->h, k);
 	int rc = verdict(k->rc, k->res, tag, why, whylen);
 	if (rc != SQLITE_OK || *tag)
 		ld->reset(ld->ctx);
@@ -754,19 +761,9 @@ db_open_load(const char *path, struct db_loader *ld, struct db **out,
 			return -1;
 		}
 		struct check k = {.path = path};
-		int checking =
+		int checking = later;
+		k.started =
 		    later && pthread_create(&k.th, NULL, check_main, &k) == 0;
-		if (later && !checking) { /* no thread: the check first */
-			char res[256] = "";
-			rc = verdict(pragma(db->h, "PRAGMA quick_check", NULL,
-			                 res, sizeof(res)),
-			    res, &tag, why, sizeof(why));
-			if (rc != SQLITE_OK) {
-				seterr(err, errlen, db->h, path);
-				db_close(db);
-				return -1;
-			}
-		}
 		if (!tag) {
 			rc = setup(db, err, errlen);
 			if (rc == SQLITE_OK && ld) {
@@ -780,7 +777,7 @@ db_open_load(const char *path, struct db_loader *ld, struct db **out,
 					return -1;
 				}
 			}
-			if (checking) /* setup failed: the check is moot */
+			if (checking && k.started) /* setup failed: moot */
 				pthread_join(k.th, NULL);
 			if (rc == SQLITE_OK && !tag) {
 				sqlite3_db_config(db->h,
