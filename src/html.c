@@ -2187,6 +2187,10 @@ struct html_conv {
 	struct fast_info info[FAST_NTAGS];
 	/* closes[opening][open]: 0 not asked yet, 1 no, 2 yes */
 	unsigned char closes[FAST_NTAGS][FAST_NTAGS];
+	/* by entities index, the code point libxml2's HTML parser gives an
+	 * HTML 4 entity: 0 not asked yet, UINT32_MAX none (htmlEntityLookup
+	 * reads its table from the start each time it is asked) */
+	uint32_t ent[ARRAY_LEN(entities)];
 };
 
 /* The fast reader's state: the open elements, body first, each with
@@ -2314,6 +2318,21 @@ charref(uint32_t v)
 	return v;
 }
 
+/* The code point libxml2's HTML parser gives entity e (one of
+ * entities), 0 for none; asked once per converter. */
+static uint32_t
+libxml_entity(struct html_conv *c, const struct entity *e)
+{
+	uint32_t *v = &c->ent[e - entities];
+
+	if (*v == 0) {
+		const htmlEntityDesc *h =
+		    htmlEntityLookup((const xmlChar *)e->name);
+		*v = h && h->value > 0 ? h->value : UINT32_MAX;
+	}
+	return *v == UINT32_MAX ? 0 : *v;
+}
+
 /* A reference at s[*i] == '&', read as html_prepare and then libxml2
  * would.  Returns -1 for the forms left to them. */
 static int
@@ -2374,12 +2393,20 @@ fast_ref(struct fast *f, size_t *i)
 		if (e->cp2)
 			fast_cp(f, e->cp2);
 	} else {
-		char nm[33];
-		memcpy(nm, name, nlen);
-		nm[nlen] = '\0';
-		const htmlEntityDesc *h = htmlEntityLookup((const xmlChar *)nm);
-		if (h && h->value > 0)
-			fast_cp(f, h->value);
+		uint32_t v = 0;
+		if (e != NULL) {
+			v = libxml_entity(f->c, e);
+		} else {
+			char nm[33];
+			memcpy(nm, name, nlen);
+			nm[nlen] = '\0';
+			const htmlEntityDesc *h =
+			    htmlEntityLookup((const xmlChar *)nm);
+			if (h && h->value > 0)
+				v = h->value;
+		}
+		if (v != 0)
+			fast_cp(f, v);
 		else
 			put_text(f->w, (const char *)s + *i, j + 1 - *i);
 	}

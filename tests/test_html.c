@@ -62,6 +62,33 @@ test_entities(void **state)
 	expect("&lang;x&rang; &#160;&#X41;", "\xe2\x8c\xa9x\xe2\x8c\xaa A");
 }
 
+/* A converter asks libxml2 for an HTML 4 entity once and remembers the
+ * answer: the same fragment gives the same text the first time, the
+ * second time and from a fresh converter, and an unknown name, asked
+ * every time, stays as text each time. */
+static void
+test_entities_remembered(void **state)
+{
+	(void)state;
+	static const char html[] =
+	    "&mdash;x&mdash; &eacute;&Eacute; &lang;&rang; &bogus; &nbsp;.";
+	static const char want[] = "\xe2\x80\x94x\xe2\x80\x94 \xc3\xa9\xc3\x89 "
+	                           "\xe2\x8c\xa9\xe2\x8c\xaa &bogus; .";
+	struct html_conv *c = html_conv_new();
+
+	for (int round = 0; round < 3; round++) {
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(
+		    html_conv_text(c, html, sizeof(html) - 1, NULL, &b, NULL),
+		    0);
+		assert_string_equal(b.p, want);
+		buf_fini(&b);
+	}
+	html_conv_free(c);
+	expect(html, want);
+}
+
 static void
 test_dropped(void **state)
 {
@@ -530,6 +557,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_entities),
+	    cmocka_unit_test(test_entities_remembered),
 	    cmocka_unit_test(test_dropped),
 	    cmocka_unit_test(test_blocks),
 	    cmocka_unit_test(test_images),
