@@ -66,6 +66,22 @@ json_key(struct json *j, const char *key)
 	j->after_key = 1;
 }
 
+/* The bytes json_str looks at one by one: the end of the string, control
+ * characters, '"', '\\', DEL, and 0xe2, which begins U+2028 and U+2029. */
+/* clang-format off */
+static const unsigned char special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: '\\' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
+	[0xe2] = 1,
+};
+/* clang-format on */
+
 void
 json_str(struct json *j, const char *s)
 {
@@ -78,8 +94,7 @@ json_str(struct json *j, const char *s)
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		/* Runs that need no escape go out in one piece. */
 		size_t run = 0;
-		while (p[run] >= 0x20 && p[run] != '"' && p[run] != '\\' &&
-		    p[run] != 0x7f && p[run] != 0xe2)
+		while (!special[p[run]])
 			run++;
 		if (run) {
 			(void)buf_append(j->out, p, run);

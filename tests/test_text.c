@@ -1,12 +1,13 @@
 /* Unit tests for text, buf and json: sanitising, widths, fitting,
  * wrapping and JSON escaping. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <locale.h>
 
 #include <cmocka.h>
 
@@ -343,6 +344,36 @@ test_json(void **state)
 	json_init(&j, &b);
 	json_str(&j, "a\xe2\x80\xa8" "b \xe2\x82\xac \xe2\x80\xa9");
 	assert_string_equal(b.p, "\"a\\u2028b \xe2\x82\xac \\u2029\"");
+	/* every byte, each after a plain one: the controls, '"', '\\' and
+	 * DEL escaped, the rest as they are (0xe2 alone is no separator) */
+	char all[2 * 255 + 1], want[8 * 255 + 3];
+	size_t n = 0, m = 0;
+	want[m++] = '"';
+	for (int c = 1; c < 256; c++) {
+		all[n++] = 'x';
+		all[n++] = (char)c;
+		want[m++] = 'x';
+		if (c == '\n' || c == '\t' || c == '\r' || c == '"' ||
+		    c == '\\')
+			m +=
+			    (size_t)snprintf(want + m, sizeof(want) - m, "\\%c",
+			        c == '\n'   ? 'n'
+			        : c == '\t' ? 't'
+			        : c == '\r' ? 'r'
+			                    : c);
+		else if (c < 0x20 || c == 0x7f)
+			m += (size_t)snprintf(
+			    want + m, sizeof(want) - m, "\\u%04x", c);
+		else
+			want[m++] = (char)c;
+	}
+	all[n] = '\0';
+	want[m++] = '"';
+	want[m] = '\0';
+	buf_reset(&b);
+	json_init(&j, &b);
+	json_str(&j, all);
+	assert_string_equal(b.p, want);
 	buf_fini(&b);
 }
 
