@@ -1890,8 +1890,21 @@ choices(struct clusterer *c, const struct svec *x, const unsigned char *fl,
 		/* the bound, (b1 or b2) / norm + skip + 1e-6, against the
 		 * bar, without a division */
 		double bar = needed(c, co, outlet);
-		if ((b1 < b2 ? b1 : b2) < (bar - skip - 1e-6) * co->norm)
+		double lim = (bar - skip - 1e-6) * co->norm;
+		if ((b1 < b2 ? b1 : b2) < lim)
 			continue;
+		/* most of x's salient terms that co does not post are not in
+		 * co at all, and add nothing: its filter tells which may be */
+		if (co->wmin > 0) {
+			double sp = 0;
+			for (uint32_t i = 0; i < nx; i++)
+				if (scan[i] &&
+				    hvec_may_have(&co->sum, x->term[i]))
+					sp += x->w[i];
+			double un = sp - q1 > 0 ? sp - q1 : 0;
+			if (dot + co->wmin * un + xns * co->ns < lim)
+				continue;
+		}
 		if (x->n > c->capxcnt) {
 			c->capxcnt = x->n;
 			c->xcnt =

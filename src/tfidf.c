@@ -9,7 +9,10 @@
  * is kept hashed instead (struct hvec): adding a headline or looking a
  * weight up is then O(1) per headline term, where a sorted array would
  * shift its tail for every new term, and its length is kept as weights
- * change rather than recounted.
+ * change rather than recounted.  Beside its slots it keeps a filter of
+ * one bit in eight a slot, set by every term put in: most lookups of a
+ * term a centroid lacks (the usual case when comparing an item with the
+ * stories it could join) end at that bit, without probing the slots.
  *
  * Weights follow the classic recipe with two news-specific twists:
  * title words count TFIDF_TITLE_WEIGHT times a summary word, and a term
@@ -24,8 +27,9 @@
  * first seen, so results are reproducible.
  *
  * Invariants: a built svec has strictly increasing terms; an hvec's table
- * is at most three quarters full and norm2 is the sum of its squared
- * weights (up to rounding); ids are < size; df[id] <= docs. */
+ * is at most three quarters full, its filter has the bit of every term
+ * in the table set, and norm2 is the sum of its squared weights (up to
+ * rounding); ids are < size; df[id] <= docs. */
 #include "tfidf.h"
 
 #include <math.h>
@@ -340,6 +344,7 @@ void
 hvec_fini(struct hvec *h)
 {
 	free(h->s);
+	free(h->sig);
 	hvec_init(h);
 }
 
@@ -351,7 +356,9 @@ hvec_table(struct hvec *h, uint32_t cap)
 	while (((uint32_t)1 << bits) < cap)
 		bits++;
 	free(h->s);
+	free(h->sig);
 	h->s = xreallocarray(NULL, cap, sizeof(*h->s));
+	h->sig = xcalloc(cap / 8, sizeof(*h->sig));
 	for (uint32_t i = 0; i < cap; i++)
 		h->s[i].term = HVEC_EMPTY;
 	h->cap = cap;
@@ -368,9 +375,11 @@ hvec_reset(struct hvec *h, uint32_t n)
 		cap *= 2;
 	if (cap != h->cap)
 		hvec_table(h, cap);
-	else
+	else {
 		for (uint32_t i = 0; i < cap; i++)
 			h->s[i].term = HVEC_EMPTY;
+		memset(h->sig, 0, cap / 8 * sizeof(*h->sig));
+	}
 	h->n = 0;
 	h->norm2 = 0;
 }
@@ -387,6 +396,15 @@ hvec_slot(const struct hvec *h, uint32_t term)
 	return i;
 }
 
+/* Marks term in h's filter (hvec_may_have). */
+static void
+hvec_sign(struct hvec *h, uint32_t term)
+{
+	uint32_t b = (uint32_t)(term * 0x9e3779b1u) >> (h->shift - 3);
+
+	h->sig[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
 /* Adds d to the weight of term and dn to its count, keeping the length;
  * returns the weight it had. */
 static float
@@ -395,16 +413,21 @@ hvec_bump(struct hvec *h, uint32_t term, double d, int64_t dn)
 	if (4 * (h->n + 1) > 3 * h->cap) {
 		struct hvec old = *h;
 		h->s = NULL;
+		h->sig = NULL;
 		hvec_table(h, h->cap ? 2 * h->cap : 16);
 		for (uint32_t i = 0; i < old.cap; i++)
-			if (old.s[i].term != HVEC_EMPTY)
+			if (old.s[i].term != HVEC_EMPTY) {
 				h->s[hvec_slot(h, old.s[i].term)] = old.s[i];
+				hvec_sign(h, old.s[i].term);
+			}
 		h->n = old.n;
 		free(old.s);
+		free(old.sig);
 	}
 	struct hvec_slot *e = &h->s[hvec_slot(h, term)];
 	float w = 0;
 	if (e->term == HVEC_EMPTY) {
+		hvec_sign(h, term);
 		e->term = term;
 		e->n = 0;
 		h->n++;
@@ -457,7 +480,7 @@ hvec_add(struct hvec *h, const struct hvec *x)
 float
 hvec_get(const struct hvec *h, uint32_t term)
 {
-	if (h->cap == 0)
+	if (!hvec_may_have(h, term))
 		return 0;
 	const struct hvec_slot *e = &h->s[hvec_slot(h, term)];
 	return e->term == term ? e->w : 0;
@@ -466,7 +489,7 @@ hvec_get(const struct hvec *h, uint32_t term)
 uint32_t
 hvec_count(const struct hvec *h, uint32_t term)
 {
-	if (h->cap == 0)
+	if (!hvec_may_have(h, term))
 		return 0;
 	const struct hvec_slot *e = &h->s[hvec_slot(h, term)];
 	return e->term == term ? e->n : 0;
@@ -489,7 +512,7 @@ hvec_dot_count(const struct hvec *h, const struct svec *x, uint32_t *cnt)
 
 	for (uint32_t i = 0; i < x->n; i++) {
 		cnt[i] = 0;
-		if (h->cap == 0)
+		if (!hvec_may_have(h, x->term[i]))
 			continue;
 		const struct hvec_slot *e = &h->s[hvec_slot(h, x->term[i])];
 		if (e->term == x->term[i]) {

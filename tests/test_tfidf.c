@@ -299,6 +299,62 @@ test_hvec(void **state)
 	svec_fini(&x);
 }
 
+/* The filter never says no to a term that is in the table, through its
+ * growth, a subtraction, hvec_add and a reset; and says it to most of the
+ * terms that are not. */
+static void
+test_hvec_filter(void **state)
+{
+	(void)state;
+	struct hvec h, g;
+	struct svec x;
+	uint64_t seed = 7;
+	static unsigned char in[20000];
+
+	hvec_init(&h);
+	hvec_init(&g);
+	svec_init(&x);
+	assert_false(hvec_may_have(&h, 1));
+	memset(in, 0, sizeof(in));
+	for (int d = 0; d < 400; d++) {
+		random_doc(&x, &seed, 10000);
+		hvec_axpy(&h, d % 7 == 6 ? -1.0 : 1.0, &x);
+		for (uint32_t i = 0; i < x.n; i++)
+			in[x.term[i]] = 1;
+		for (uint32_t t = 0; t < 10000; t++)
+			if (in[t])
+				assert_true(hvec_may_have(&h, t));
+	}
+	random_doc(&x, &seed, 20000);
+	hvec_axpy(&g, 1.0, &x);
+	hvec_add(&h, &g);
+	for (uint32_t i = 0; i < x.n; i++)
+		in[x.term[i]] = 1;
+	uint32_t yes = 0, absent = 0;
+	for (uint32_t t = 0; t < 20000; t++) {
+		if (in[t]) {
+			assert_true(hvec_may_have(&h, t));
+			continue;
+		}
+		absent++;
+		yes += (uint32_t)hvec_may_have(&h, t);
+		/* a term the filter lets through is looked up, and absent */
+		assert_float_equal(hvec_get(&h, t), 0, 0);
+		assert_int_equal(hvec_count(&h, t), 0);
+	}
+	/* at most three quarters full, one bit in eight a slot: about one
+	 * absent term in ten is let through, never one in four */
+	assert_true(yes * 4 < absent);
+	assert_true(yes > 0);
+	hvec_reset(&h, h.cap);
+	for (uint32_t t = 0; t < 20000; t++)
+		assert_false(hvec_may_have(&h, t));
+	hvec_fini(&h);
+	assert_false(hvec_may_have(&h, 1));
+	hvec_fini(&g);
+	svec_fini(&x);
+}
+
 static void
 test_vocab(void **state)
 {
@@ -594,6 +650,7 @@ main(void)
 	    cmocka_unit_test(test_norm_dot),
 	    cmocka_unit_test(test_axpy),
 	    cmocka_unit_test(test_hvec),
+	    cmocka_unit_test(test_hvec_filter),
 	    cmocka_unit_test(test_vocab),
 	    cmocka_unit_test(test_idf),
 	    cmocka_unit_test(test_background),
