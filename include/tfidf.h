@@ -90,12 +90,24 @@ float hvec_get(const struct hvec *h, uint32_t term);
 /* 0 if term is surely not in h; 1 if it may be (a filter, with false
  * positives: about one in eight of the absent terms when h is full).
  * Costs one load, from a table a twelfth the size of h's slots. */
+static inline uint32_t
+hvec_hash(uint32_t term)
+{
+	return term * 0x9e3779b1u;
+}
+/* term's bit in the filter of h (cap > 0): the slot's, refined by the
+ * three bits of the hash below the ones that choose the slot. */
+static inline uint32_t
+hvec_bit(const struct hvec *h, uint32_t term)
+{
+	return hvec_hash(term) >> (h->shift - 3);
+}
 static inline int
 hvec_may_have(const struct hvec *h, uint32_t term)
 {
 	if (h->cap == 0)
 		return 0;
-	uint32_t b = (uint32_t)(term * 0x9e3779b1u) >> (h->shift - 3);
+	uint32_t b = hvec_bit(h, term);
 	return (int)(h->sig[b >> 6] >> (b & 63) & 1);
 }
 /* The documents counted with term, 0 if absent. */

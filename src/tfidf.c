@@ -389,7 +389,7 @@ static uint32_t
 hvec_slot(const struct hvec *h, uint32_t term)
 {
 	uint32_t mask = h->cap - 1;
-	uint32_t i = (uint32_t)(term * 0x9e3779b1u) >> h->shift;
+	uint32_t i = hvec_hash(term) >> h->shift;
 
 	while (h->s[i].term != term && h->s[i].term != HVEC_EMPTY)
 		i = (i + 1) & mask;
@@ -400,7 +400,7 @@ hvec_slot(const struct hvec *h, uint32_t term)
 static void
 hvec_sign(struct hvec *h, uint32_t term)
 {
-	uint32_t b = (uint32_t)(term * 0x9e3779b1u) >> (h->shift - 3);
+	uint32_t b = hvec_bit(h, term);
 
 	h->sig[b >> 6] |= (uint64_t)1 << (b & 63);
 }
