@@ -87,9 +87,7 @@ double hvec_axpy_part(struct hvec *h, double a, const struct svec *x,
 void hvec_add(struct hvec *h, const struct hvec *x);
 /* The weight of term in h, 0 if absent. */
 float hvec_get(const struct hvec *h, uint32_t term);
-/* 0 if term is surely not in h; 1 if it may be (a filter, with false
- * positives: about one in eight of the absent terms when h is full).
- * Costs one load, from a table a twelfth the size of h's slots. */
+/* The hash whose top bits choose term's slot (and its filter bit). */
 static inline uint32_t
 hvec_hash(uint32_t term)
 {
@@ -102,6 +100,9 @@ hvec_bit(const struct hvec *h, uint32_t term)
 {
 	return hvec_hash(term) >> (h->shift - 3);
 }
+/* 0 if term is surely not in h; 1 if it may be (a filter, with false
+ * positives: about one in eight of the absent terms when h is full).
+ * Costs one load, from a table a twelfth the size of h's slots. */
 static inline int
 hvec_may_have(const struct hvec *h, uint32_t term)
 {

@@ -2318,17 +2318,26 @@ charref(uint32_t v)
 	return v;
 }
 
-/* The code point libxml2's HTML parser gives entity e (one of
- * entities), 0 for none; asked once per converter. */
+/* The code point libxml2's HTML parser gives the entity name, 0 for
+ * none. */
+static uint32_t
+libxml_lookup(const char *name)
+{
+	const htmlEntityDesc *h = htmlEntityLookup((const xmlChar *)name);
+
+	return h && h->value > 0 ? h->value : 0;
+}
+
+/* libxml_lookup of entity e (one of entities), asked once per
+ * converter. */
 static uint32_t
 libxml_entity(struct html_conv *c, const struct entity *e)
 {
 	uint32_t *v = &c->ent[e - entities];
 
 	if (*v == 0) {
-		const htmlEntityDesc *h =
-		    htmlEntityLookup((const xmlChar *)e->name);
-		*v = h && h->value > 0 ? h->value : UINT32_MAX;
+		uint32_t cp = libxml_lookup(e->name);
+		*v = cp ? cp : UINT32_MAX;
 	}
 	return *v == UINT32_MAX ? 0 : *v;
 }
@@ -2393,17 +2402,14 @@ fast_ref(struct fast *f, size_t *i)
 		if (e->cp2)
 			fast_cp(f, e->cp2);
 	} else {
-		uint32_t v = 0;
+		uint32_t v;
 		if (e != NULL) {
 			v = libxml_entity(f->c, e);
 		} else {
 			char nm[33];
 			memcpy(nm, name, nlen);
 			nm[nlen] = '\0';
-			const htmlEntityDesc *h =
-			    htmlEntityLookup((const xmlChar *)nm);
-			if (h && h->value > 0)
-				v = h->value;
+			v = libxml_lookup(nm);
 		}
 		if (v != 0)
 			fast_cp(f, v);
