@@ -186,7 +186,9 @@ fuzz: $(BUILD)/background.inc
 		    || exit 1; \
 		mkdir -p build/fuzz/$$n.corpus; \
 		case $$n in fuzz_parse) seeds=tests/data/parse ;; \
-		fuzz_feedlist) seeds=tests/data/feedlist ;; *) seeds= ;; esac; \
+		fuzz_feedlist) seeds=tests/data/feedlist ;; \
+		*) seeds=tests/data/fuzz/$${n#fuzz_} ;; esac; \
+		[ -d "$$seeds" ] || seeds=; \
 		echo "== $$n ($(FUZZ_SECONDS) s)"; \
 		build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		    -print_final_stats=1 build/fuzz/$$n.corpus $$seeds \
