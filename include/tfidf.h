@@ -80,9 +80,10 @@ void hvec_reset(struct hvec *h, uint32_t n);
 /* h += a * x; returns the inner product of x with h as it was before. */
 double hvec_axpy(struct hvec *h, double a, const struct svec *x);
 /* The same, adding to *part2 how much the sum of the squared weights of
- * the entries of x whose flag in mask is set changed. */
+ * the entries of x whose flag in mask is set changed; after[i] becomes
+ * the weight of x's term i in h as it is now (hvec_get's answer). */
 double hvec_axpy_part(struct hvec *h, double a, const struct svec *x,
-    const unsigned char *mask, double *part2);
+    const unsigned char *mask, double *part2, float *after);
 /* h += x, counts included. */
 void hvec_add(struct hvec *h, const struct hvec *x);
 /* The weight of term in h, 0 if absent. */

@@ -1267,28 +1267,35 @@ post_set(struct clusterer *c, struct cluster *cl, uint32_t id,
 /* Posts the top-k salient terms of cluster id's centroid after x was
  * added to it, looking only at the posted terms and x's: adding x raises
  * x's weights and no other, so a term neither posted nor in x still has
- * at least k heavier ones. */
+ * at least k heavier ones.  after, if not NULL, holds the centroid's
+ * weights of x's terms (hvec_axpy_part), which are then not looked up. */
 static void
-repost_add(
-    struct clusterer *c, struct cluster *cl, uint32_t id, const struct svec *x)
+repost_add(struct clusterer *c, struct cluster *cl, uint32_t id,
+    const struct svec *x, const float *after)
 {
 	struct topk next = {.k = c->o.topk};
 
-	/* marks: x's terms, then which of them are posted */
+	/* marks: x's terms (and where each is in x), then which of them
+	 * are posted */
 	uint32_t inx = mark_stamp(c), posted = mark_stamp(c);
-	for (uint32_t i = 0; i < x->n; i++)
+	for (uint32_t i = 0; i < x->n; i++) {
 		c->mark[x->term[i]] = inx;
+		c->mpos[x->term[i]] = i;
+	}
 	for (uint32_t i = 0; i < cl->nposted; i++) {
 		uint32_t t = cl->posted[i];
+		float w = cl->pw[i];
 		/* only x's terms changed weight */
-		topk_offer(&next, t,
-		    c->mark[t] == inx ? hvec_get(&cl->sum, t) : cl->pw[i]);
+		if (c->mark[t] == inx)
+			w = after ? after[c->mpos[t]] : hvec_get(&cl->sum, t);
+		topk_offer(&next, t, w);
 		c->mark[t] = posted;
 	}
 	for (uint32_t i = 0; i < x->n; i++) {
 		uint32_t t = x->term[i];
 		if (c->mark[t] != posted && bg_salient(c, t))
-			topk_offer(&next, t, hvec_get(&cl->sum, t));
+			topk_offer(
+			    &next, t, after ? after[i] : hvec_get(&cl->sum, t));
 	}
 	post_set(c, cl, id, &next);
 }
@@ -1990,18 +1997,19 @@ place(struct clusterer *c, uint32_t idx, uint32_t feed_id, int64_t time,
 	add_member(c, cl, idx, outlet);
 	cl->watch |= c->items[idx].watch;
 	unsigned char ns[512];
+	float after[512];
 	uint32_t nx = x->n < sizeof(ns) ? x->n : (uint32_t)sizeof(ns);
 	for (uint32_t i = 0; i < nx; i++)
 		ns[i] = (unsigned char)!(fl[i] & TERM_BG);
 	if (nx == x->n) {
-		hvec_axpy_part(&cl->sum, 1.0, x, ns, &cl->ns2);
+		hvec_axpy_part(&cl->sum, 1.0, x, ns, &cl->ns2, after);
 	} else {
 		hvec_axpy(&cl->sum, 1.0, x);
 		cl->ns2 = ns_norm2(c, &cl->sum);
 	}
 	cl->ns = root(cl->ns2);
 	cl->norm = hvec_norm(&cl->sum);
-	repost_add(c, cl, id, x);
+	repost_add(c, cl, id, x, nx == x->n ? after : NULL);
 	/* The item could have joined others too: where those agree with
 	 * this one as wholes, they are one story. */
 	for (size_t k = 1; k < nch; k++) {

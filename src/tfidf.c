@@ -454,7 +454,7 @@ hvec_axpy(struct hvec *h, double a, const struct svec *x)
 
 double
 hvec_axpy_part(struct hvec *h, double a, const struct svec *x,
-    const unsigned char *mask, double *part2)
+    const unsigned char *mask, double *part2, float *after)
 {
 	double s = 0;
 	int dn = a > 0 ? 1 : a < 0 ? -1 : 0;
@@ -465,6 +465,7 @@ hvec_axpy_part(struct hvec *h, double a, const struct svec *x,
 		s += (double)x->w[i] * w;
 		if (mask[i])
 			*part2 += (w + d) * (w + d) - w * w;
+		after[i] = (float)(w + d); /* what hvec_bump stored */
 	}
 	return s;
 }

@@ -302,6 +302,42 @@ test_hvec(void **state)
 /* The filter never says no to a term that is in the table, through its
  * growth, a subtraction, hvec_add and a reset; and says it to most of the
  * terms that are not. */
+/* hvec_axpy_part: what it says of every changed weight is what the table
+ * then holds, through growth; the part it sums is the masked terms'
+ * squared length. */
+static void
+test_hvec_axpy_part(void **state)
+{
+	(void)state;
+	struct hvec h;
+	struct svec x;
+	uint64_t seed = 11;
+	unsigned char mask[64];
+	float after[64];
+	double part2 = 0;
+
+	hvec_init(&h);
+	svec_init(&x);
+	for (int d = 0; d < 300; d++) {
+		random_doc(&x, &seed, 3000);
+		assert_true(x.n <= 64);
+		for (uint32_t i = 0; i < x.n; i++)
+			mask[i] = (unsigned char)(x.term[i] % 3 == 0);
+		hvec_axpy_part(
+		    &h, d % 5 == 4 ? -0.5 : 1.0, &x, mask, &part2, after);
+		for (uint32_t i = 0; i < x.n; i++)
+			assert_float_equal(
+			    after[i], hvec_get(&h, x.term[i]), 0);
+	}
+	double want = 0;
+	for (uint32_t i = 0; i < h.cap; i++)
+		if (h.s[i].term != HVEC_EMPTY && h.s[i].term % 3 == 0)
+			want += (double)h.s[i].w * h.s[i].w;
+	assert_float_equal(part2, want, 1e-6 * want);
+	hvec_fini(&h);
+	svec_fini(&x);
+}
+
 static void
 test_hvec_filter(void **state)
 {
@@ -650,6 +686,7 @@ main(void)
 	    cmocka_unit_test(test_norm_dot),
 	    cmocka_unit_test(test_axpy),
 	    cmocka_unit_test(test_hvec),
+	    cmocka_unit_test(test_hvec_axpy_part),
 	    cmocka_unit_test(test_hvec_filter),
 	    cmocka_unit_test(test_vocab),
 	    cmocka_unit_test(test_idf),
