@@ -17,8 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_ITEMS 64
 
-static const char *const langs[] = {NULL, "en", "de", "fr", "es", "ru",
-    "ja", "zh", "ar", "tr", "el", "nl", "pt-BR", "en-GB", "", "xx"};
+static const char *const langs[] = {NULL, "en", "de", "fr", "es", "ru", "ja",
+    "zh", "ar", "tr", "el", "nl", "pt-BR", "en-GB", "", "xx"};
 
 static void
 check(int ok)
@@ -61,7 +61,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			free(line);
 			continue;
 		}
-		unsigned pick = (unsigned char)line[0], how = (unsigned char)line[1];
+		unsigned pick = (unsigned char)line[0],
+		         how = (unsigned char)line[1];
 		char tag[8] = "";
 		const char *lang = langs[pick % ARRAY_LEN(langs)];
 		if (pick >= 0xf0) { /* a tag of raw bytes */
@@ -79,15 +80,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		switch (how & 3) {
 		case 0: /* counted, added with the batch */
 			cluster_count(c, next, feed, lang, title, summary);
-			batch[nbatch] =
-			    (struct cluster_entry){.item = next, .feed = feed,
-			        .time = t};
+			batch[nbatch] = (struct cluster_entry){
+			    .item = next, .feed = feed, .time = t};
 			ids[nbatch++] = next;
 			added[nadded++] = next++;
 			break;
 		case 1: /* added at once */
-			check(cluster_add(c, next, feed, lang, title, summary,
-			          t) != 0);
+			check(cluster_add(
+			          c, next, feed, lang, title, summary, t) != 0);
 			added[nadded++] = next++;
 			break;
 		case 2: /* a watch term, before the items it matches */
