@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "cluster.h"
+#include "fuzz.h"
 #include "util.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_ITEMS 64
 

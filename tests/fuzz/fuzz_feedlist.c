@@ -3,23 +3,15 @@
 #include <stdint.h>
 
 #include "feedlist.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-ignore(const char *msg, void *ctx)
-{
-	(void)msg;
-	(void)ctx;
-}
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct feedlist list = {NULL, 0};
 
-	int rc = feedlist_parse_mem((const char *)data, size, "fuzz", "/tmp",
-	    &list, ignore, NULL);
+	int rc = feedlist_parse_mem(
+	    (const char *)data, size, "fuzz", "/tmp", &list, fuzz_ignore, NULL);
 	(void)rc;
 	feedlist_fini(&list);
 	return 0;

@@ -4,10 +4,9 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "fuzz.h"
 #include "html.h"
 #include "text.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,17 +3,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fuzz.h"
 #include "keymap.h"
 #include "settings.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-ignore(const char *msg, void *ctx)
-{
-	(void)msg;
-	(void)ctx;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -23,8 +15,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	settings_defaults(&s);
 	(void)settings_parse_mem(
-	    (const char *)data, size, "fuzz", &s, ignore, NULL);
-	(void)keymap_apply_binds(km, s.binds, s.nbinds, ignore, NULL);
+	    (const char *)data, size, "fuzz", &s, fuzz_ignore, NULL);
+	(void)keymap_apply_binds(km, s.binds, s.nbinds, fuzz_ignore, NULL);
 	keymap_free(km);
 	settings_fini(&s);
 	return 0;
