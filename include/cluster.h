@@ -39,7 +39,9 @@ struct cluster_view {
 	const char *const *terms; /* key terms, most salient first, as the
 	                           * feeds wrote them ("PlayStation") */
 	size_t nterms;
-	const uint32_t *members; /* item ids, oldest first */
+	const uint32_t *members; /* item ids, oldest first; items of one
+	                          * date in the order they were counted
+	                          * (a settled batch: in its order) */
 	size_t nmembers;
 	size_t sources;                       /* distinct outlets */
 	const struct cluster_source *outlets; /* the sources, by feed id */

@@ -1006,6 +1006,44 @@ canon_order(void *arg)
 	return NULL;
 }
 
+/* The batch's items take the first indices, in the batch's order, and
+ * items counted but not in it follow as they were: an item's index breaks
+ * the tie between members of one date (member_before), and counting goes
+ * in the order feeds answer, which the batch's order does not. */
+static void
+renumber_items(struct clusterer *c, const uint32_t *ids, size_t n)
+{
+	if (c->nitems < 2)
+		return;
+	uint32_t *to = xreallocarray(NULL, c->nitems, sizeof(*to));
+	memset(to, 0xff, c->nitems * sizeof(*to));
+	uint32_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t idx = find_item(c, ids[i]);
+		if (idx != UINT32_MAX && to[idx] == UINT32_MAX)
+			to[idx] = k++;
+	}
+	for (size_t i = 0; i < c->nitems; i++)
+		if (to[i] == UINT32_MAX)
+			to[i] = k++;
+	/* in place, a cycle at a time: item i goes to to[i] */
+	for (uint32_t i = 0; i < c->nitems; i++) {
+		while (to[i] != i) {
+			uint32_t j = to[i];
+			struct item t = c->items[j];
+			c->items[j] = c->items[i];
+			c->items[i] = t;
+			to[i] = to[j];
+			to[j] = j;
+		}
+	}
+	free(to);
+	memset(c->map, 0, c->nmap * sizeof(*c->map));
+	for (size_t i = 0; i < c->nitems; i++)
+		c->map[map_slot(c->map, c->nmap, c->items, c->items[i].id)] =
+		    (uint32_t)i + 1;
+}
+
 /* Term ids are handed out in the order terms are first seen, and they
  * break ties (the heaviest terms, the order of sums); so a batch counted
  * in arrival order is renumbered by what the terms are, and its counts
@@ -1032,6 +1070,7 @@ cluster_settle(struct clusterer *c, const uint32_t *ids, size_t n)
 		c->perm = NULL;
 		c->nsettled = 0;
 	}
+	renumber_items(c, ids, n);
 	size_t nv = vocab_size(c->vocab);
 	struct canon_job job = {
 	    c->vocab, nv, xreallocarray(NULL, nv ? nv : 1, sizeof(*job.order))};

@@ -19,10 +19,11 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 
 . tests/support/tap.sh
 
-# Starts a feed server on feeds/demo with a delay seed; sets $port.
+# Starts a feed server on DIR (default feeds/demo) with a delay seed;
+# sets $port.
 serve() {
 	rm -f "$tmp/port"
-	"$SERVER" -d feeds/demo -p "$tmp/port" -t 120 --delay-seed "$1" \
+	"$SERVER" -d "${2:-feeds/demo}" -p "$tmp/port" -t 120 --delay-seed "$1" \
 	    >/dev/null 2>&1 &
 	pids="$pids $!"
 	i=0
@@ -55,6 +56,27 @@ check "shuffled feeds file gives the same feed set" \
 	test "$(sort "$tmp/b.urls" | sed 's/:[0-9][0-9]*\//\//' | md5sum)" = \
 	"$(sort "$tmp/a.urls" | sed 's/:[0-9][0-9]*\//\//' | md5sum)"
 check "shuffled order and delays: byte-identical JSON" cmp -s "$tmp/a.norm" "$tmp/b.norm"
+
+# Items of one date in one story: their order in the JSON is the feeds'
+# canonical order, not the order they answered in.  Five outlets carry
+# one story at one minute; three servers answer them in other orders.
+for seed in 3 4 5; do
+	serve "$seed" tests/data/tie
+	for f in $(cd tests/data/tie && ls | sort); do
+		echo "http://127.0.0.1:$port/$f"
+	done >"$tmp/tie$seed.urls"
+	timeout 60 "$W" --dump -f "$tmp/tie$seed.urls" 2>/dev/null |
+	    sed "s/127.0.0.1:$port/127.0.0.1:PORT/g" >"$tmp/tie$seed.json"
+done
+check "one story at one date over three servers: the same JSON" \
+	sh -c "cmp -s '$tmp/tie3.json' '$tmp/tie4.json' &&
+	    cmp -s '$tmp/tie3.json' '$tmp/tie5.json'"
+check "... the five in one cluster" \
+	test "$(grep -o '"id": ' "$tmp/tie3.json" | wc -l)" -eq 1
+check "... listed in the feeds' order" \
+	test "$(sed 's/.*"clusters"//' "$tmp/tie3.json" |
+	    grep -o 'tie[0-9].xml", "title' | tr -d '\n')" = \
+	"$(printf 'tie%d.xml", "title' 1 2 3 4 5)"
 
 # A feed whose charset only the HTTP header names (as "Charset=").
 rm -f "$tmp/port"
