@@ -212,6 +212,13 @@ note_outcome(struct run *r, uint32_t feed_id, const struct fetch_result *res,
 	if (!msg && (res->etag || res->last_modified))
 		store_set_validators(r->store, feed_id, res->etag,
 		    res->last_modified);
+	/* a 304 means the document parsed last time, and so what its
+	 * parser survived then still holds */
+	if (!msg && !warning && res->status == FETCH_NOT_MODIFIED) {
+		const struct feed_info *fi = store_feed(r->store, feed_id);
+		if (fi && fi->status > 0)
+			warning = fi->error;
+	}
 	record_status(r, feed_id, msg, warning, now);
 	return msg != NULL;
 }

@@ -52,6 +52,28 @@ sed 's/.*"clusters": //' "$tmp/one.json" >"$tmp/one.c"
 sed 's/.*"clusters": //' "$tmp/two.json" >"$tmp/two.c"
 check "after 304s the stories come from the database, unchanged" cmp -s "$tmp/one.c" "$tmp/two.c"
 
+# A feed cut short keeps the items before the cut and says so; a 304
+# later means the same document, so it still says so.
+mkdir -p "$tmp/cut"
+head -c 4000 feeds/demo/eastern-star-times.rss >"$tmp/cut/cut.rss"
+"$SERVER" -d "$tmp/cut" -p "$tmp/cutport" -t 120 -l "$tmp/cutlog" \
+    >/dev/null 2>&1 &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/cutport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+echo "http://127.0.0.1:$(cat "$tmp/cutport")/cut.rss" >"$tmp/cut.urls"
+cdb="$tmp/db/cut.db"
+timeout 60 "$W" --dump -d "$cdb" -f "$tmp/cut.urls" >"$tmp/cut1.json" 2>/dev/null
+check "a feed cut short: its items before the cut are kept" \
+	test "$(grep -o '"feed": ' "$tmp/cut1.json" | wc -l)" -gt 0
+w1=$(q "$cdb" "SELECT error FROM feeds WHERE status = 1")
+check "... and it is ok, saying what was survived ($w1)" \
+	sh -c "echo '$w1' | grep -q '^document ends early'"
+timeout 60 "$W" --dump -d "$cdb" -f "$tmp/cut.urls" >"$tmp/cut2.json" 2>/dev/null
+check "... the second fetch is a 304" grep -qi '^If-None-Match' "$tmp/cutlog"
+check "... after which it still says so" \
+	test "$(q "$cdb" "SELECT error FROM feeds WHERE status = 1")" = "$w1"
+
 # A dashboard and a --dump on the same database at once.
 $T new-session -d -x 100 -y 30 \
     "exec env TERM=xterm-256color $W -c /dev/null -d $db -f $tmp/urls"
