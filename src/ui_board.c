@@ -425,9 +425,16 @@ ui_board_draw(struct ui *ui)
 			    " No story matches \"%s\""
 			    " (Esc clears the filter)",
 			    ui->filter);
+		else if (ui->st.in_flight)
+			snprintf(msg, sizeof(msg),
+			    " No stories yet: fetching feeds...");
+		else if (ui->st.feeds_failed)
+			snprintf(msg, sizeof(msg),
+			    " No stories yet: %u of %u feeds failed"
+			    "; the feeds view says why",
+			    ui->st.feeds_failed, ui->st.feeds);
 		else
-			snprintf(msg, sizeof(msg), " No stories yet%s",
-			    ui->st.in_flight ? ": fetching feeds..." : ".");
+			snprintf(msg, sizeof(msg), " No stories yet.");
 		ui_put(ui, ui->geom.main_y, 0, ui->geom.cols, msg, TERM_NORMAL);
 		return;
 	}

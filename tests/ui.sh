@@ -445,4 +445,14 @@ fi
 keys Q
 check "a feed cut short: Q quits with status 0" wait_for 'wiredesk exited 0'
 
+# --- every feed failing ----------------------------------------------------
+# An empty board says why it is empty.
+printf 'http://127.0.0.1:9/a.xml\nhttp://127.0.0.1:9/b.xml\n%s\n' \
+    "$tmp/nonexistent.xml" >"$tmp/down.urls"
+start down 100 20 "$tmp/down.urls"
+check "every feed failed: the empty board says how many and where to look" \
+	wait_for 'No stories yet: 3 of 3 feeds failed; the feeds view says why'
+keys Q
+check "every feed failed: Q quits with status 0" wait_for 'wiredesk exited 0'
+
 exit $fail
