@@ -110,6 +110,18 @@ term_init(char *err, size_t errlen)
 		snprintf(err, errlen, "cannot use terminal type '%s'", tn);
 		return NULL;
 	}
+	/* a terminal that cannot put the cursor where it is told (dumb, a
+	 * printing terminal) would show a screen of garbage */
+	const char *cup = tigetstr("cup");
+	if (cup == NULL || cup == (const char *)-1 || tigetflag("hc") > 0) {
+		endwin();
+		delscreen(scr);
+		snprintf(err, errlen,
+		    "terminal type '%s' cannot move the cursor"
+		    " (wiredesk --dump prints the stories as JSON)",
+		    tn);
+		return NULL;
+	}
 	struct term *t = xcalloc(1, sizeof(*t));
 	t->scr = scr;
 	util_set_fatal_hook(term_fini);

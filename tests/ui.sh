@@ -445,6 +445,28 @@ fi
 keys Q
 check "a feed cut short: Q quits with status 0" wait_for 'wiredesk exited 0'
 
+# --- terminals it cannot use ----------------------------------------------
+# Each is told plainly, with exit status 2.
+for tt in dumb no-such-terminal ""; do
+	$T new-session -d -s tt -x 80 -y 20 \
+	    "cd '$tmp/run' && env -i PATH='$PATH' HOME='$tmp/home' \
+	    XDG_CONFIG_HOME='$tmp/config' XDG_DATA_HOME='$tmp/data-tt' \
+	    LC_ALL=C.UTF-8 TERM='$tt' '$WIREDESK' -f '$top/feeds/demo.urls' \
+	    -c /dev/null; echo \"wiredesk exited \$?\"; exec sleep 600"
+	cur=tt
+	case $tt in
+	dumb) want="terminal type 'dumb' cannot move the cursor" ;;
+	"") want="TERM is not set" ;;
+	*) want="cannot use terminal type '$tt'" ;;
+	esac
+	if wait_for 'wiredesk exited 2' && grep -qF "$want" "$tmp/screen"; then
+		ok "TERM=$tt: '$want', status 2"
+	else
+		notok "TERM=$tt: '$want', status 2"
+	fi
+	$T kill-session -t tt 2>/dev/null
+done
+
 # --- every feed failing ----------------------------------------------------
 # An empty board says why it is empty.
 printf 'http://127.0.0.1:9/a.xml\nhttp://127.0.0.1:9/b.xml\n%s\n' \
