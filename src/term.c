@@ -25,6 +25,7 @@
 
 #include "keymap.h"
 #include "settings.h"
+#include "term_priv.h"
 
 /* Milliseconds curses waits after Esc for the rest of a sequence. */
 #define ESC_DELAY_MS 25
@@ -105,21 +106,21 @@ term_init(char *err, size_t errlen)
 		snprintf(err, errlen, "TERM is not set");
 		return NULL;
 	}
+	int known;
+	if (!term_probe(tn, &known)) {
+		if (known)
+			snprintf(err, errlen,
+			    "terminal type '%s' cannot move the cursor"
+			    " (wiredesk --dump prints the stories as JSON)",
+			    tn);
+		else
+			snprintf(
+			    err, errlen, "cannot use terminal type '%s'", tn);
+		return NULL;
+	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		snprintf(err, errlen, "cannot use terminal type '%s'", tn);
-		return NULL;
-	}
-	/* a terminal that cannot put the cursor where it is told (dumb, a
-	 * printing terminal) would show a screen of garbage */
-	const char *cup = tigetstr("cup");
-	if (cup == NULL || cup == (const char *)-1 || tigetflag("hc") > 0) {
-		endwin();
-		delscreen(scr);
-		snprintf(err, errlen,
-		    "terminal type '%s' cannot move the cursor"
-		    " (wiredesk --dump prints the stories as JSON)",
-		    tn);
 		return NULL;
 	}
 	struct term *t = xcalloc(1, sizeof(*t));

@@ -447,9 +447,7 @@ check "a feed cut short: Q quits with status 0" wait_for 'wiredesk exited 0'
 
 # --- terminals it cannot use ----------------------------------------------
 # Each is told plainly, with exit status 2.
-# (An unknown type is refused too, but newterm leaks its screen then,
-# which LeakSanitizer would report: not tested here.)
-for tt in dumb ""; do
+for tt in dumb no-such-terminal ""; do
 	$T new-session -d -s tt -x 80 -y 20 \
 	    "cd '$tmp/run' && env -i PATH='$PATH' HOME='$tmp/home' \
 	    XDG_CONFIG_HOME='$tmp/config' XDG_DATA_HOME='$tmp/data-tt' \
@@ -458,7 +456,8 @@ for tt in dumb ""; do
 	cur=tt
 	case $tt in
 	dumb) want="terminal type 'dumb' cannot move the cursor" ;;
-	*) want="TERM is not set" ;;
+	"") want="TERM is not set" ;;
+	*) want="cannot use terminal type '$tt'" ;;
 	esac
 	if wait_for 'wiredesk exited 2' && grep -qF "$want" "$tmp/screen"; then
 		ok "TERM=$tt: '$want', status 2"
