@@ -432,6 +432,15 @@ find_item(const struct clusterer *c, uint32_t id)
 	return v == 0 ? UINT32_MAX : v - 1;
 }
 
+/* Enters every item into the map, which is empty and big enough. */
+static void
+map_fill(struct clusterer *c)
+{
+	for (size_t i = 0; i < c->nitems; i++)
+		c->map[map_slot(c->map, c->nmap, c->items, c->items[i].id)] =
+		    (uint32_t)i + 1;
+}
+
 static uint32_t
 new_item(struct clusterer *c, uint32_t id)
 {
@@ -447,9 +456,7 @@ new_item(struct clusterer *c, uint32_t id)
 		free(c->map);
 		c->nmap *= 2;
 		c->map = xcalloc(c->nmap, sizeof(*c->map));
-		for (size_t i = 0; i < c->nitems; i++)
-			c->map[map_slot(c->map, c->nmap, c->items,
-			    c->items[i].id)] = (uint32_t)i + 1;
+		map_fill(c);
 	} else {
 		c->map[map_slot(c->map, c->nmap, c->items, id)] = idx + 1;
 	}
@@ -1039,9 +1046,7 @@ renumber_items(struct clusterer *c, const uint32_t *ids, size_t n)
 	}
 	free(to);
 	memset(c->map, 0, c->nmap * sizeof(*c->map));
-	for (size_t i = 0; i < c->nitems; i++)
-		c->map[map_slot(c->map, c->nmap, c->items, c->items[i].id)] =
-		    (uint32_t)i + 1;
+	map_fill(c);
 }
 
 /* Term ids are handed out in the order terms are first seen, and they

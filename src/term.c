@@ -106,19 +106,16 @@ term_init(char *err, size_t errlen)
 		snprintf(err, errlen, "TERM is not set");
 		return NULL;
 	}
-	int known;
-	if (!term_probe(tn, &known)) {
-		if (known)
-			snprintf(err, errlen,
-			    "terminal type '%s' cannot move the cursor"
-			    " (wiredesk --dump prints the stories as JSON)",
-			    tn);
-		else
-			snprintf(
-			    err, errlen, "cannot use terminal type '%s'", tn);
+	int known, drawable = term_probe(tn, &known);
+	if (known && !drawable) {
+		snprintf(err, errlen,
+		    "terminal type '%s' cannot move the cursor"
+		    " (wiredesk --dump prints the stories as JSON)",
+		    tn);
 		return NULL;
 	}
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	/* an unknown type never reaches newterm, which leaks on it */
+	SCREEN *scr = known ? newterm(NULL, stdout, stdin) : NULL;
 	if (!scr) {
 		snprintf(err, errlen, "cannot use terminal type '%s'", tn);
 		return NULL;
