@@ -18,10 +18,10 @@ SERVER=$BUILD/tests/tools/feedserver
 tmp=$(mktemp -d)
 sock="wiredesk-alerts-$$"
 T="tmux -L $sock -f /dev/null"
-server=
+pids=
 cleanup() {
 	$T kill-server 2>/dev/null
-	[ -n "$server" ] && kill "$server" 2>/dev/null
+	for p in $pids; do kill "$p" 2>/dev/null; done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -29,6 +29,7 @@ trap 'exit 2' INT TERM HUP
 
 . tests/support/tap.sh
 . tests/support/screen.sh
+. tests/support/serve.sh
 
 for tool in tmux; do
 	command -v $tool >/dev/null || { notok "$tool is installed"; exit 1; }
@@ -92,11 +93,7 @@ EVIL="-u critical DerpTrolling \"claims\" PlayStation hack; \$(touch $tmp/PWNED)
 for f in alpha bravo charlie delta echo; do feed $f; done
 feed alpha v1 1200 "$V1"
 
-"$SERVER" -d "$www" -p "$tmp/port" -t 580 -l "$tmp/log" >/dev/null 2>&1 &
-server=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-port=$(cat "$tmp/port")
+serve "$www" -t 580 -l "$tmp/log"
 for f in alpha bravo charlie delta echo; do
 	echo "http://127.0.0.1:$port/$f.rss \"~$f News\""
 done >"$tmp/urls"

@@ -18,33 +18,19 @@ trap cleanup EXIT INT TERM
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 
 . tests/support/tap.sh
-
-# Starts a feed server on DIR (default feeds/demo) with a delay seed;
-# sets $port.
-serve() {
-	rm -f "$tmp/port"
-	"$SERVER" -d "${2:-feeds/demo}" -p "$tmp/port" -t 120 --delay-seed "$1" \
-	    >/dev/null 2>&1 &
-	pids="$pids $!"
-	i=0
-	while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	port=$(cat "$tmp/port")
-}
+. tests/support/serve.sh
 
 files=$(cd feeds/demo && ls | sort)
 n=$(echo "$files" | wc -l)
 
-serve 1
+serve feeds/demo --delay-seed 1
 for f in $files; do echo "http://127.0.0.1:$port/$f"; done >"$tmp/a.urls"
 timeout 60 "$W" --dump -f "$tmp/a.urls" >"$tmp/a.json" 2>"$tmp/a.err"
 check "dump over http exits 0" test $? -eq 0
 check "dump names every feed" test "$(grep -o '"status": "ok"' "$tmp/a.json" | wc -l)" -eq "$n"
 
 # Same feeds in reverse order, other delays, another server.
-serve 2
+serve feeds/demo --delay-seed 2
 port2=$port
 for f in $files; do echo "http://127.0.0.1:$port2/$f"; done | sort -r >"$tmp/b.urls"
 # the URLs differ by port: map them back before comparing
@@ -61,7 +47,7 @@ check "shuffled order and delays: byte-identical JSON" cmp -s "$tmp/a.norm" "$tm
 # canonical order, not the order they answered in.  Five outlets carry
 # one story at one minute; three servers answer them in other orders.
 for seed in 3 4 5; do
-	serve "$seed" tests/data/tie
+	serve tests/data/tie --delay-seed "$seed"
 	for f in $(cd tests/data/tie && ls | sort); do
 		echo "http://127.0.0.1:$port/$f"
 	done >"$tmp/tie$seed.urls"
@@ -79,12 +65,8 @@ check "... listed in the feeds' order" \
 	"$(printf 'tie%d.xml", "title' 1 2 3 4 5)"
 
 # A feed whose charset only the HTTP header names (as "Charset=").
-rm -f "$tmp/port"
-"$SERVER" -d tests/data/http -p "$tmp/port" -t 60 >/dev/null 2>&1 &
-pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-echo "http://127.0.0.1:$(cat "$tmp/port")/cafe.cp1252" >"$tmp/c.urls"
+serve tests/data/http
+echo "http://127.0.0.1:$port/cafe.cp1252" >"$tmp/c.urls"
 timeout 30 "$W" --dump -f "$tmp/c.urls" >"$tmp/c.json" 2>"$tmp/c.err"
 check "the HTTP charset decodes a legacy feed" \
 	grep -q '"title": "Café prices rise – again"' "$tmp/c.json"

@@ -18,10 +18,10 @@ SERVER=$BUILD/tests/tools/feedserver
 tmp=$(mktemp -d)
 sock="wiredesk-outlets-$$"
 T="tmux -L $sock -f /dev/null"
-server=
+pids=
 cleanup() {
 	$T kill-server 2>/dev/null
-	[ -n "$server" ] && kill "$server" 2>/dev/null
+	for p in $pids; do kill "$p" 2>/dev/null; done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -29,6 +29,7 @@ trap 'exit 2' INT TERM HUP
 
 . tests/support/tap.sh
 . tests/support/screen.sh
+. tests/support/serve.sh
 
 command -v tmux >/dev/null || { notok "tmux is installed"; exit 1; }
 [ -x "$SERVER" ] || { notok "feedserver is built"; exit 1; }
@@ -83,11 +84,7 @@ SOURCE="Reuters|The Verge|" feed gn.rss news.google.test \
 feed reuters.rss reuters.test https://reuters.test/sony 1150 \
     "Sony Pictures computers hit by widespread hack, studio says"
 
-"$SERVER" -d "$www" -p "$tmp/port" -t 120 >/dev/null 2>&1 &
-server=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-port=$(cat "$tmp/port")
+serve "$www"
 # "localhost" is one host: its two feeds are one outlet's; 127.0.0.1 is
 # an address, which names no outlet
 cat >"$tmp/urls" <<EOF

@@ -20,13 +20,10 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 mkdir -p "$HOME"
 
 . tests/support/tap.sh
+. tests/support/serve.sh
 q() { sqlite3 "$1" "$2" 2>/dev/null; }
 
-"$SERVER" -d feeds/demo -p "$tmp/port" -t 120 -l "$tmp/log" >/dev/null 2>&1 &
-pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-port=$(cat "$tmp/port")
+serve feeds/demo -l "$tmp/log"
 for f in $(cd feeds/demo && ls); do echo "http://127.0.0.1:$port/$f"; done >"$tmp/urls"
 n=$(wc -l <"$tmp/urls")
 db="$tmp/db/wiredesk.db"
@@ -56,12 +53,8 @@ check "after 304s the stories come from the database, unchanged" cmp -s "$tmp/on
 # later means the same document, so it still says so.
 mkdir -p "$tmp/cut"
 head -c 4000 feeds/demo/eastern-star-times.rss >"$tmp/cut/cut.rss"
-"$SERVER" -d "$tmp/cut" -p "$tmp/cutport" -t 120 -l "$tmp/cutlog" \
-    >/dev/null 2>&1 &
-pids="$pids $!"
-i=0
-while [ ! -s "$tmp/cutport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-echo "http://127.0.0.1:$(cat "$tmp/cutport")/cut.rss" >"$tmp/cut.urls"
+serve "$tmp/cut" -l "$tmp/cutlog"
+echo "http://127.0.0.1:$port/cut.rss" >"$tmp/cut.urls"
 cdb="$tmp/db/cut.db"
 timeout 60 "$W" --dump -d "$cdb" -f "$tmp/cut.urls" >"$tmp/cut1.json" 2>/dev/null
 check "a feed cut short: its items before the cut are kept" \

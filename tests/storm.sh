@@ -30,18 +30,11 @@ trap 'exit 2' INT TERM HUP
 
 . tests/support/tap.sh
 . tests/support/screen.sh
+. tests/support/serve.sh
 
 command -v tmux >/dev/null || { notok "tmux is installed"; exit 1; }
 
-"$SERVER" -d feeds/demo -p "$tmp/port" -t 300 --delay-seed 7 \
-    >/dev/null 2>&1 &
-pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
-port=$(cat "$tmp/port")
+serve feeds/demo --delay-seed 7
 base="http://127.0.0.1:$port"
 {
 	for f in $(cd feeds/demo && ls | sort); do
