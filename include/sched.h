@@ -32,6 +32,10 @@ void sched_free(struct sched *s);
 /* Adds feed_id (never 0), due at once.  Adding a known feed only changes
  * its interval (seconds; <= 0 means SCHED_DEFAULT_INTERVAL). */
 void sched_add(struct sched *s, uint32_t feed_id, int interval);
+/* Forgets feed_id (unknown ids are ignored): it is never due again, and
+ * a later sched_done for it is ignored.  Adding it again makes it due at
+ * once, with no failures.  Costs O(feeds). */
+void sched_remove(struct sched *s, uint32_t feed_id);
 /* Marks feed_id as in flight: it is not due again until sched_done. */
 void sched_started(struct sched *s, uint32_t feed_id);
 /* Records a finished fetch.  A failure backs off exponentially with

@@ -103,6 +103,10 @@ int store_persistent(const struct store *s);
 /* Registers a feed (or finds it by URL) and returns its id (from 1).
  * title may be NULL; a non-NULL title replaces the stored one. */
 uint32_t store_feed_add(struct store *s, const char *url, const char *title);
+/* The feeds file no longer lists feed id: the feed and its items stay,
+ * but it is not listed (feed_info.listed 0) until store_feed_add finds it
+ * again.  Unknown ids are ignored. */
+void store_feed_unlist(struct store *s, uint32_t id);
 /* Borrowed until the next call that changes feeds; NULL for a bad id. */
 const struct feed_info *store_feed(const struct store *s, uint32_t id);
 uint32_t store_feed_find(const struct store *s, const char *url);

@@ -26,13 +26,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
-#include <locale.h>
 #include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -59,9 +60,20 @@
 #define PRUNE_EVERY 3600		   /* seconds between retention runs */
 #define STARTUP_ITEMS 6000 /* clustered before the first frame, at most */
 #define ALERT_COMMANDS_MAX 5 /* alert commands run per check, at most */
+#define FEEDS_CHECK_MS 5000  /* the feeds file is looked at this often */
+#define FEEDS_SETTLE_S 1     /* changed this recently, it may be half written */
 
 static int sigpipe[2] = {-1, -1};
 static volatile sig_atomic_t quit_flag;
+
+/* What stat says of a file, to tell when it changed. */
+struct file_sig {
+	int exists;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
 
 /* State shared by every mode that fetches. */
 struct run {
@@ -69,6 +81,8 @@ struct run {
 	struct alert_watch watch; /* the config's watch terms */
 	struct alert_rule rule;   /* when a story is breaking */
 	struct feedlist list;
+	char *feeds_file;          /* where list was read from */
+	struct file_sig feeds_sig; /* and what it was then */
 	struct store *store;
 	struct clusterer *clusters;
 	struct fetcher *fetcher;
@@ -117,6 +131,29 @@ feeds_path(const struct app_opts *o)
 	return p;
 }
 
+static void
+file_sig(const char *path, struct file_sig *sig)
+{
+	struct stat st;
+
+	memset(sig, 0, sizeof(*sig));
+	if (stat(path, &st) < 0)
+		return;
+	sig->exists = 1;
+	sig->dev = st.st_dev;
+	sig->ino = st.st_ino;
+	sig->size = st.st_size;
+	sig->mtime = st.st_mtim;
+}
+
+static int
+same_sig(const struct file_sig *a, const struct file_sig *b)
+{
+	return a->exists == b->exists && a->dev == b->dev && a->ino == b->ino &&
+	       a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
+	       a->mtime.tv_nsec == b->mtime.tv_nsec;
+}
+
 /* Loads settings and the feeds file.  Returns 0 or the exit status 2. */
 static int
 load_config(struct run *r, const struct app_opts *o, feedlist_report_fn rep,
@@ -135,15 +172,16 @@ load_config(struct run *r, const struct app_opts *o, feedlist_report_fn rep,
 	free(cfg);
 	alert_watch_init(&r->watch, r->set.watches, r->set.nwatches, rep, ctx);
 	alert_rule_init(&r->rule, &r->set);
-	char *feeds = feeds_path(o);
-	if (!feeds)
+	r->feeds_file = feeds_path(o);
+	if (!r->feeds_file)
 		return 2;
-	if (feedlist_load(feeds, &r->list, rep, ctx, err, sizeof(err)) < 0) {
+	/* looked at before it is read: a change in between is seen later */
+	file_sig(r->feeds_file, &r->feeds_sig);
+	if (feedlist_load(r->feeds_file, &r->list, rep, ctx, err, sizeof(err)) <
+	    0) {
 		fprintf(stderr, "wiredesk: %s\n", err);
-		free(feeds);
 		return 2;
 	}
-	free(feeds);
 	return 0;
 }
 
@@ -172,6 +210,7 @@ run_fini(struct run *r)
 	cluster_free(r->clusters);
 	store_close(r->store);
 	feedlist_fini(&r->list);
+	free(r->feeds_file);
 	alert_watch_fini(&r->watch);
 	settings_fini(&r->set);
 	free(r->feed_ids);
@@ -293,11 +332,14 @@ sort_by_url(const struct feedlist *list, size_t *order)
 }
 
 /* Registers the feeds with the store in URL order, so feed and item ids
- * never depend on the order of the feeds file. */
+ * never depend on the order of the feeds file, and indexes them both
+ * ways.  order (list.n long) receives that order. */
 static void
 register_feeds(struct run *r, size_t *order)
 {
 	sort_by_url(&r->list, order);
+	free(r->feed_ids);
+	free(r->src_of);
 	r->feed_ids = xcalloc(r->list.n ? r->list.n : 1, sizeof(*r->feed_ids));
 	for (size_t k = 0; k < r->list.n; k++) {
 		const struct feed_src *fs = &r->list.feeds[order[k]];
@@ -832,6 +874,7 @@ struct dash {
 	int64_t last_refresh, last_prune;
 	unsigned bad_lines;
 	struct rebuild rb;
+	int64_t feeds_next; /* when to look at the feeds file again, ms */
 };
 
 static void
@@ -860,6 +903,126 @@ rebuild_note(struct dash *d, uint32_t id)
 		rb->ids = xreallocarray(rb->ids, rb->cap, sizeof(*rb->ids));
 	}
 	rb->ids[rb->n++] = id;
+}
+
+/* The problems found in a feeds file read again: how many, and the first
+ * for the status line (each goes to the log). */
+struct reread_report {
+	unsigned n;
+	char first[256];
+};
+
+static void
+report_reread(const char *msg, void *ctx)
+{
+	struct reread_report *rr = ctx;
+
+	log_msg(LOG_WARN, "%s", msg);
+	if (rr->n++ == 0)
+		snprintf(rr->first, sizeof(rr->first), "%s", msg);
+}
+
+/* Reads the feeds file again and makes the dashboard follow it, as a
+ * restart with the new file would: a feed added is fetched at once; a
+ * feed removed is no longer fetched nor listed in the feeds view, and its
+ * stored items stay until they age out; a new title, tag or every:N
+ * takes effect.  A file that cannot be read or lists no feed leaves the
+ * feeds as they were.  Says on the status line what changed. */
+static void
+feeds_reread(struct dash *d)
+{
+	struct run *r = &d->r;
+	struct feedlist list;
+	struct reread_report rr;
+	char err[400], msg[600];
+
+	memset(&rr, 0, sizeof(rr));
+	if (feedlist_load(r->feeds_file, &list, report_reread, &rr, err,
+	        sizeof(err)) < 0) {
+		feedlist_fini(&list);
+		snprintf(msg, sizeof(msg),
+		    "%s; still fetching the %zu feeds read before", err,
+		    r->list.n);
+		log_msg(LOG_WARN, "%s", msg);
+		ui_message(d->ui, msg);
+		return;
+	}
+	/* 1: listed before; 2: listed before and still */
+	uint32_t nbefore = store_feed_count(r->store);
+	unsigned char *was = xcalloc((size_t)nbefore + 1, 1);
+	for (size_t i = 0; i < r->list.n; i++)
+		was[r->feed_ids[i]] = 1;
+	struct feedlist old = r->list;
+	r->list = list;
+	size_t *order = xcalloc(r->list.n, sizeof(*order));
+	register_feeds(r, order);
+	free(order);
+	size_t added = 0, removed = 0;
+	for (size_t i = 0; i < r->list.n; i++) {
+		const struct feed_src *fs = &r->list.feeds[i];
+		uint32_t id = r->feed_ids[i];
+		if (id <= nbefore && was[id]) {
+			was[id] = 2;
+		} else {
+			/* before any item of it reaches the live clusters */
+			const struct feed_info *fi = store_feed(r->store, id);
+			if (fi != NULL && fi->outlet_id != id)
+				cluster_set_outlet(
+				    r->clusters, id, fi->outlet_id);
+			if (alert_watch_restricted(&r->watch))
+				cluster_watch_feed(r->clusters, id,
+				    alert_watch_mask(
+				        &r->watch, fs->tags, fs->ntags));
+			added++;
+		}
+		/* due at once when new; else its interval follows the file */
+		sched_add(d->sched, id,
+		    fs->interval ? fs->interval : r->set.refresh_interval);
+	}
+	for (uint32_t id = 1; id <= nbefore; id++) {
+		if (was[id] != 1)
+			continue;
+		store_feed_unlist(r->store, id);
+		sched_remove(d->sched, id);
+		removed++;
+	}
+	free(was);
+	feedlist_fini(&old);
+	/* the stories, as built from the new list (outlets, watch bits) */
+	rebuild_start(d);
+
+	int len = snprintf(msg, sizeof(msg),
+	    "feeds file read again: %zu feed%s, %zu added, %zu removed",
+	    r->list.n, r->list.n == 1 ? "" : "s", added, removed);
+	if (rr.n && len > 0 && (size_t)len < sizeof(msg))
+		snprintf(msg + len, sizeof(msg) - (size_t)len,
+		    "; %u problem%s: %s", rr.n, rr.n == 1 ? "" : "s", rr.first);
+	log_msg(LOG_INFO, "%s", msg);
+	ui_message(d->ui, msg);
+}
+
+/* Reads the feeds file again if it changed since it was read; looks every
+ * FEEDS_CHECK_MS, or now when force is set (reload-all). */
+static void
+feeds_check(struct dash *d, int64_t now, int force)
+{
+	int64_t ms = util_now_ms();
+	struct file_sig sig;
+
+	if (!force && ms < d->feeds_next)
+		return;
+	d->feeds_next = ms + FEEDS_CHECK_MS;
+	file_sig(d->r.feeds_file, &sig);
+	if (same_sig(&sig, &d->r.feeds_sig))
+		return;
+	if (sig.exists && now - (int64_t)sig.mtime.tv_sec < FEEDS_SETTLE_S &&
+	    now >= (int64_t)sig.mtime.tv_sec) {
+		/* an editor may still be writing it: look again soon */
+		d->feeds_next = ms + 1000;
+		return;
+	}
+	d->r.feeds_sig = sig;
+	feeds_reread(d);
 }
 
 /* Whether a key waits on the terminal: the loop's work stops for it,
@@ -1099,6 +1262,7 @@ act(struct dash *d, const struct ui_request *req, int64_t now)
 		quit_flag = 1;
 		break;
 	case UI_REQ_RELOAD_ALL:
+		feeds_check(d, now, 1);
 		sched_force(d->sched, 0, now);
 		break;
 	case UI_REQ_RELOAD:
@@ -1149,6 +1313,8 @@ poll_timeout(struct dash *d, int pending, int64_t now)
 	int64_t minute = (now / 60 + 1) * 60; /* ages tick every minute */
 	int64_t until = next < minute ? next : minute;
 	int64_t ms = (until - now) * 1000;
+	if (d->feeds_next - util_now_ms() < ms)
+		ms = d->feeds_next - util_now_ms();
 	if (ms < 10)
 		ms = 10;
 	if (ms > 60000)
@@ -1373,6 +1539,7 @@ run_dashboard(const struct app_opts *o)
 		}
 		if (rebuild_step(&d, t0 + BUDGET_MS))
 			pending = 1;
+		feeds_check(&d, now, 0);
 		start_due(&d, now);
 		if (now - d.last_prune >= PRUNE_EVERY) {
 			/* Pruned items leave the live clusters with the next

@@ -1,8 +1,10 @@
 /* sched: when each feed is fetched next.
  *
  * Pure and clock-free: every time comes in as a parameter, so the whole
- * timetable is testable without sleeping.  Feeds live in a dense array
- * (never removed), found by id through an open-addressing hash.  Feeds
+ * timetable is testable without sleeping.  Feeds live in a dense array,
+ * found by id through an open-addressing hash; a removal moves the last
+ * entry into the gap and rebuilds the hash, O(feeds), which is fine for
+ * what removes a feed (the reporter editing the feeds file).  Feeds
  * waiting for their next attempt sit in a binary min-heap ordered by
  * (deadline, feed id); a feed in flight is out of the heap, which is what
  * keeps it from being due twice.
@@ -19,6 +21,7 @@
 #include "sched.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -258,6 +261,27 @@ sched_add(struct sched *s, uint32_t feed_id, int interval)
 	slot_insert(s, feed_id, s->n);
 	s->n++;
 	set_deadline(s, e, 0); /* due at any real now */
+}
+
+void
+sched_remove(struct sched *s, uint32_t feed_id)
+{
+	struct entry *e = find(s, feed_id);
+
+	if (e == NULL)
+		return;
+	size_t idx = (size_t)(e - s->e), last = s->n - 1;
+	if (e->heap != NOT_QUEUED)
+		heap_remove(s, idx);
+	if (idx != last) {
+		s->e[idx] = s->e[last];
+		if (s->e[idx].heap != NOT_QUEUED)
+			s->heap[s->e[idx].heap] = idx;
+	}
+	s->n--;
+	memset(s->slot, 0, s->nslot * sizeof(*s->slot));
+	for (size_t i = 0; i < s->n; i++)
+		slot_insert(s, s->e[i].id, i);
 }
 
 void

@@ -1006,6 +1006,17 @@ store_feed_add(struct store *s, const char *url, const char *title)
 	return f->info.id;
 }
 
+void
+store_feed_unlist(struct store *s, uint32_t id)
+{
+	struct feed *f = feed_get(s, id);
+
+	if (f == NULL || !f->info.listed)
+		return;
+	f->info.listed = 0;
+	s->gen++;
+}
+
 const struct feed_info *
 store_feed(const struct store *s, uint32_t id)
 {

@@ -1,7 +1,7 @@
 /* Unit tests for sched: due order, intervals, backoff growth and cap,
  * jitter bounds and determinism, Retry-After, force, in-flight exclusion,
- * deadlines, and a randomised comparison against a brute-force model at
- * 10,000 feeds. */
+ * deadlines, removal, and a randomised comparison against a brute-force
+ * model at 10,000 feeds. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -287,11 +287,48 @@ test_force(void **state)
 	sched_free(s);
 }
 
+static void
+test_remove(void **state)
+{
+	(void)state;
+	struct sched *s = sched_new(1);
+	uint32_t ids[8];
+
+	for (uint32_t id = 1; id <= 5; id++)
+		sched_add(s, id, 600);
+	start_all(s, (const uint32_t[]){1, 2, 3, 4, 5}, 5);
+	for (uint32_t id = 1; id <= 5; id++)
+		sched_done(s, id, id == 3 ? SCHED_FAILED : SCHED_OK, 1000, -1);
+	sched_remove(s, 3);  /* queued */
+	sched_remove(s, 42); /* unknown: ignored */
+	sched_started(s, 5);
+	sched_remove(s, 5); /* in flight, and the last entry */
+	sched_done(s, 5, SCHED_OK, 1100, -1); /* ignored now */
+	assert_int_equal(sched_count(s), 3);
+	assert_true(sched_feed_deadline(s, 3) == INT64_MAX);
+	assert_true(sched_feed_deadline(s, 5) == INT64_MAX);
+	assert_int_equal(sched_due(s, 1600, ids, 8), 3);
+	assert_int_equal(ids[0], 1);
+	assert_int_equal(ids[1], 2);
+	assert_int_equal(ids[2], 4);
+	/* back in the file: due at once, its failures forgotten */
+	sched_add(s, 3, 600);
+	assert_int_equal(sched_feed_failures(s, 3), 0);
+	assert_int_equal(sched_due(s, 1001, ids, 8), 1);
+	assert_int_equal(ids[0], 3);
+	for (uint32_t id = 1; id <= 4; id++)
+		sched_remove(s, id);
+	assert_int_equal(sched_count(s), 0);
+	assert_true(sched_next_deadline(s) == INT64_MAX);
+	sched_free(s);
+}
+
 /* Random operations on 10,000 feeds, checked against a plain array. */
 struct model {
 	int64_t deadline;
 	int flight;
 	int taken; /* turn + 1 when sched_due returned it */
+	int gone;  /* removed (sched_remove), not added again yet */
 };
 
 static uint64_t
@@ -325,12 +362,14 @@ test_random_against_model(void **state)
 		int64_t prev_t = INT64_MIN;
 		uint32_t prev_id = 0;
 		for (uint32_t id = 1; id <= N; id++)
-			want += !m[id].flight && m[id].deadline <= now;
+			want += !m[id].gone && !m[id].flight &&
+			        m[id].deadline <= now;
 		assert_int_equal(k, want < max ? want : max);
 		for (size_t i = 0; i < k; i++) {
 			uint32_t id = ids[i] / 7919u;
 			assert_int_equal(ids[i] % 7919u, 0);
 			assert_false(m[id].flight);
+			assert_false(m[id].gone);
 			assert_true(m[id].deadline <= now);
 			assert_true(
 			    m[id].deadline > prev_t ||
@@ -343,7 +382,8 @@ test_random_against_model(void **state)
 			for (size_t i = 0; i < k; i++)
 				m[ids[i] / 7919u].taken = turn + 1;
 			for (uint32_t id = 1; id <= N; id++) {
-				if (m[id].flight || m[id].deadline > now)
+				if (m[id].gone || m[id].flight ||
+				    m[id].deadline > now)
 					continue;
 				if (m[id].taken != turn + 1)
 					assert_true(m[id].deadline > prev_t ||
@@ -361,7 +401,7 @@ test_random_against_model(void **state)
 		/* finish some random feeds in flight */
 		for (int j = 0; j < 8; j++) {
 			uint32_t id = 1 + (uint32_t)(lcg(&x) % N);
-			if (!m[id].flight)
+			if (m[id].gone || !m[id].flight)
 				continue;
 			int fail = lcg(&x) % 4 == 0;
 			sched_done(s, id * 7919u,
@@ -371,6 +411,22 @@ test_random_against_model(void **state)
 			m[id].deadline = sched_feed_deadline(s, id * 7919u);
 			assert_true(m[id].deadline > now);
 		}
+		/* the feeds file loses a few feeds, in flight or not, and
+		 * gets back some it lost before */
+		for (int j = 0; j < 3; j++) {
+			uint32_t id = 1 + (uint32_t)(lcg(&x) % N);
+			if (m[id].gone) {
+				sched_add(s, id * 7919u, 60);
+				m[id] = (struct model){0};
+			} else {
+				sched_remove(s, id * 7919u);
+				sched_done(s, id * 7919u, SCHED_OK, now, -1);
+				m[id].gone = 1;
+				m[id].flight = 0;
+				assert_true(sched_feed_deadline(
+				                s, id * 7919u) == INT64_MAX);
+			}
+		}
 		if (turn % 500 == 250) {
 			sched_force(s, 0, now);
 			for (uint32_t id = 1; id <= N; id++)
@@ -379,10 +435,15 @@ test_random_against_model(void **state)
 		}
 		if (turn % 97 == 0) {
 			int64_t best = INT64_MAX;
-			for (uint32_t id = 1; id <= N; id++)
-				if (!m[id].flight && m[id].deadline < best)
+			size_t known = 0;
+			for (uint32_t id = 1; id <= N; id++) {
+				known += !m[id].gone;
+				if (!m[id].gone && !m[id].flight &&
+				    m[id].deadline < best)
 					best = m[id].deadline;
+			}
 			assert_true(sched_next_deadline(s) == best);
+			assert_int_equal(sched_count(s), known);
 		}
 		now += (int64_t)(lcg(&x) % 5);
 	}
@@ -402,6 +463,7 @@ main(void)
 	    cmocka_unit_test(test_jitter_deterministic),
 	    cmocka_unit_test(test_retry_after),
 	    cmocka_unit_test(test_force),
+	    cmocka_unit_test(test_remove),
 	    cmocka_unit_test(test_random_against_model),
 	};
 

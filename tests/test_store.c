@@ -1071,6 +1071,16 @@ test_file_restart(void **state)
 	 * not news */
 	assert_int_equal(store_feed_add(s, "http://b.example/rss", NULL), 2);
 	assert_true(store_feed(s, 2)->listed);
+	/* the feeds file drops it and lists it again: its items stay */
+	uint64_t gen = store_generation(s);
+	store_feed_unlist(s, 2);
+	assert_false(store_feed(s, 2)->listed);
+	assert_true(store_generation(s) != gen);
+	assert_int_equal(store_feed(s, 2)->nitems, 2);
+	store_feed_unlist(s, 2);
+	store_feed_unlist(s, 99); /* unknown: ignored */
+	assert_int_equal(store_feed_add(s, "http://b.example/rss", NULL), 2);
+	assert_true(store_feed(s, 2)->listed);
 	assert_int_equal(merge(s, 2, &pb, 3000, NULL), 0);
 	/* the parsed title still follows (the file gave none) */
 	assert_string_equal(store_feed(s, 2)->title, "Feed B");

@@ -467,6 +467,43 @@ for tt in dumb no-such-terminal ""; do
 	$T kill-session -t tt 2>/dev/null
 done
 
+# --- the feeds file edited while it runs -----------------------------------
+# An added feed is fetched (found by the 5 s look), a removed one leaves
+# the feeds view (on R), and a file emptied mid-edit keeps the feeds.
+ed="$tmp/edit.urls"
+printf '%s\n' "$top/feeds/demo/harbor-ledger.rss" \
+    "$top/feeds/demo/pacific-wire.atom" >"$ed"
+start edit 120 30 "$ed"
+wait_for '┌' >/dev/null
+quiet
+printf '%s "~Reel"\nftp://example.com/feed.xml\n' \
+    "$top/feeds/demo/reel-report.rss" >>"$ed"
+check "feeds file edited: an added line is read within seconds" \
+	wait_for 'feeds file read again: 3 feeds, 1 added, 0 removed; 1 problem: .*edit.urls:4: unsupported URL scheme' 15
+keys e
+check "feeds file edited: the added feed is fetched" \
+	wait_for '^ok +[0-9:]+ +12  Reel'
+printf '%s "~Reel"\n%s\n' "$top/feeds/demo/reel-report.rss" \
+    "$top/feeds/demo/harbor-ledger.rss" >"$ed.new"
+mv "$ed.new" "$ed"
+keys R
+if wait_for 'feeds file read again: 2 feeds, 0 added, 1 removed' &&
+    grep -q '^ 2 feeds' "$tmp/screen" && ! grep -q 'Pacific' "$tmp/screen"; then
+	ok "feeds file edited: on R a removed feed leaves the feeds view"
+else
+	notok "feeds file edited: on R a removed feed leaves the feeds view"
+fi
+: >"$ed"
+keys R
+if wait_for 'no feeds in the file; still fetching the 2 feeds read before' &&
+    grep -q 'Reel' "$tmp/screen" && grep -q 'Harbor' "$tmp/screen"; then
+	ok "feeds file edited: an empty file keeps the feeds"
+else
+	notok "feeds file edited: an empty file keeps the feeds"
+fi
+keys Q
+check "feeds file edited: Q quits with status 0" wait_for 'wiredesk exited 0'
+
 # --- every feed failing ----------------------------------------------------
 # An empty board says why it is empty.
 printf 'http://127.0.0.1:9/a.xml\nhttp://127.0.0.1:9/b.xml\n%s\n' \
