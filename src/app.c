@@ -1213,7 +1213,14 @@ finish_one(struct dash *d, struct pool_done *done, int64_t now)
 	const char *perr = done->err;
 	const struct feed_src *fs = feed_src_of(&d->r, res->feed_id);
 
-	if (res->status == FETCH_OK && fs) {
+	if (fs == NULL) {
+		/* the feeds file dropped it while it was in flight: nothing
+		 * of the answer is kept, not its validators either, so that a
+		 * feed listed again is fetched whole, not answered 304 */
+		d->round_done++;
+		return;
+	}
+	if (res->status == FETCH_OK) {
 		struct parsed_feed pf = done->pf;
 		if (done->ok) {
 			uint32_t *ids = NULL;
@@ -1244,8 +1251,7 @@ finish_one(struct dash *d, struct pool_done *done, int64_t now)
 	int failed = note_outcome(&d->r, res->feed_id, res,
 	    perr[0] ? perr : NULL, done->ok ? done->pf.warning : NULL, now);
 	if (failed)
-		log_msg(LOG_WARN, "%s: %s", fs ? fs->url : "?",
-		    perr[0] ? perr : res->err);
+		log_msg(LOG_WARN, "%s: %s", fs->url, perr[0] ? perr : res->err);
 	sched_done(d->sched, res->feed_id, failed ? SCHED_FAILED : SCHED_OK,
 	    now, res->retry_after);
 	d->round_done++;

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Persistence end to end: validators survive a restart (the second fetch
 # costs a 304 and the stories come from the database), a dashboard and a
-# --dump share one database, a corrupt database is moved aside, and a
-# kill -9 in the middle of merging leaves a database that opens.
+# --dump share one database, a feed dropped from the feeds file in flight
+# and listed again is fetched whole, a corrupt database is moved aside,
+# and a kill -9 in the middle of merging leaves a database that opens.
 set -u
 W=${WIREDESK:?}
 SERVER=${BUILD:?}/tests/tools/feedserver
@@ -90,6 +91,46 @@ sleep 0.5
 check "the dashboard quits cleanly" sh -c "! $T has-session 2>/dev/null"
 $T kill-server 2>/dev/null
 check "integrity after both" test "$(q "$db" 'PRAGMA integrity_check')" = ok
+
+# A feed dropped from the feeds file while its answer is on the way, then
+# listed again: the dropped answer's validators are not kept, so the feed
+# is fetched whole again (a 200, not a 304 that would leave it empty).
+serve feeds/demo -l "$tmp/droplog"
+slow="http://127.0.0.1:$port/delay/3000/etag"
+printf '%s\n%s\n' "http://127.0.0.1:$port/harbor-ledger.rss" "$slow" \
+    >"$tmp/drop.urls"
+ddb="$tmp/db/drop.db"
+$T new-session -d -x 100 -y 30 \
+    "exec env TERM=xterm-256color $W -c /dev/null -d $ddb -f $tmp/drop.urls"
+i=0
+until grep -q '^GET /delay/3000/etag' "$tmp/droplog" 2>/dev/null ||
+    [ $i -gt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+printf '%s\n' "http://127.0.0.1:$port/harbor-ledger.rss" >"$tmp/drop.urls"
+sleep 1.1
+$T send-keys R
+sleep 3 # its answer comes, to a feed no longer listed
+printf '%s\n%s\n' "http://127.0.0.1:$port/harbor-ledger.rss" "$slow" \
+    >"$tmp/drop.urls"
+sleep 1.1
+$T send-keys R
+sleep 4
+$T send-keys q
+sleep 0.5
+$T kill-server 2>/dev/null
+check "a feed dropped in flight and listed again: fetched twice" \
+	test "$(grep -c '^GET /delay/3000/etag' "$tmp/droplog")" -eq 2
+# the heads of the slow feed's requests that carry a validator
+validated=$(awk '/^GET /{slow = ($2 == "/delay/3000/etag")}
+	slow && tolower($0) ~ /^if-(none-match|modified-since):/ {n++}
+	END {print n + 0}' "$tmp/droplog")
+check "... the second time without the dropped answer's validators" \
+	test "$validated" -eq 0
+check "... and its items are stored" test "$(q "$ddb" \
+	"SELECT count(*) FROM items JOIN feeds ON feeds.id = items.feed_id
+	 WHERE feeds.url = '$slow'")" -gt 0
 
 # A corrupt database is moved aside and a fresh one starts.
 mkdir -p "$tmp/bad"
