@@ -5,11 +5,14 @@
 # compression, error codes, a redirect chain, a missing file, a line that
 # is no feed) load while about 2,000 keys arrive in bursts, every binding
 # of every view and keys bound to nothing, with the terminal resized from
-# 200x60 down to 3x2 between bursts.  The keys come from a seeded
+# 200x60 down to 3x2 between bursts, and the feeds file is rewritten
+# under it (half of it, one line, empty, garbage, a directory, gone,
+# whole again; in place or by rename).  The keys come from a seeded
 # generator (STORM_SEED, default 1; STORM_KEYS to change the count), so a
 # failure can be replayed.  Afterwards the dashboard must still be
 # running, quit at once on Q with status 0, and have printed nothing but
-# its reports of the feeds file (under the sanitizer builds of make test,
+# its reports of the feeds file, and its log must show the edits followed
+# (under the sanitizer builds of make test,
 # any memory error or undefined behaviour ends it first).
 set -u
 : "${WIREDESK:?}" "${BUILD:?}"
@@ -47,11 +50,29 @@ base="http://127.0.0.1:$port"
 	echo "file:///nonexistent/feed.xml"
 	echo "\"an unclosed quote"
 } >"$tmp/feeds"
+cp "$tmp/feeds" "$tmp/feeds.all"
+# edit VARIANT: what the feeds file becomes
+edit() {
+	rm -rf "$tmp/feeds.new"
+	case $1 in
+	half) head -8 "$tmp/feeds.all" >"$tmp/feeds.new" ;;
+	one) tail -3 "$tmp/feeds.all" | head -1 >"$tmp/feeds.new" ;;
+	empty) : >"$tmp/feeds.new" ;;
+	garbage) head -c 3000 /dev/urandom >"$tmp/feeds.new" ;;
+	dir) mkdir "$tmp/feeds.new" ;;
+	gone) rm -rf "$tmp/feeds"; return ;;
+	inplace) rm -rf "$tmp/feeds"; cat "$tmp/feeds.all" >"$tmp/feeds"; return ;;
+	*) cp "$tmp/feeds.all" "$tmp/feeds.new" ;;
+	esac
+	rm -rf "$tmp/feeds"
+	mv "$tmp/feeds.new" "$tmp/feeds"
+}
 cat >"$tmp/config" <<'EOF'
 refresh-interval 30s
 watch Sony "Black Friday"
 breaking-outlets 2
 EOF
+echo "log-file $tmp/log" >>"$tmp/config"
 
 mkdir -p "$tmp/home" "$tmp/cfg" "$tmp/data"
 printf '#!/bin/sh\nexit 0\n' >"$tmp/browser"
@@ -89,7 +110,12 @@ awk -v seed="$SEED" -v n="$NKEYS" 'BEGIN {
 	    "M-a C-a C-w C-u C-k BTab", key, " ")
 	split("200x60 120x40 80x24 40x12 20x6 3x2 132x43 60x30 1x1", size, " ")
 	sent = 0
+	split("half one empty garbage dir gone inplace all", variant, " ")
 	while (sent < n) {
+		if (rand() < 0.12) {
+			print "edit " variant[1 + int(rand() * 8)]
+			continue
+		}
 		if (rand() < 0.1) {
 			print "resize " size[1 + int(rand() * 9)]
 			continue
@@ -104,11 +130,13 @@ awk -v seed="$SEED" -v n="$NKEYS" 'BEGIN {
 	}
 }' >"$tmp/plan"
 nresize=$(grep -c '^resize' "$tmp/plan")
+nedit=$(grep -c '^edit' "$tmp/plan")
 while read -r what rest; do
 	case $what in
 	resize)
 		$T resize-window -t storm -x "${rest%x*}" -y "${rest#*x}"
 		;;
+	edit) edit "$rest" ;;
 	keys)
 		# shellcheck disable=SC2086 # one key a word
 		$T send-keys -t storm $rest
@@ -116,13 +144,30 @@ while read -r what rest; do
 	esac
 	sleep 0.05
 done <"$tmp/plan"
-sleep 1
+# logged: the feeds file's lines matching ERE, after the storm, at most
+# 15 s for the one more than were there
+logged() {
+	l_was=$(grep -Ec "$1" "$tmp/log")
+	l_n=0
+	while [ "$(grep -Ec "$1" "$tmp/log")" -le "$l_was" ] &&
+	    [ $l_n -lt 150 ]; do
+		sleep 0.1
+		l_n=$((l_n + 1))
+	done
+	[ $l_n -lt 150 ]
+}
+edit garbage
+check "after the storm, a garbage feeds file keeps the feeds" \
+	logged 'feeds: no usable feed .*; still fetching the [0-9]+ feeds'
+edit all
+check "... and the whole file is followed again" \
+	logged 'feeds file read again: 20 feeds'
 
 if [ -e "$tmp/exit" ]; then
-	notok "still running after $NKEYS keys and $nresize resizes (seed $SEED)"
+	notok "still running after $NKEYS keys, $nresize resizes and $nedit edits of the feeds file (seed $SEED)"
 	cat "$tmp/stderr"
 else
-	ok "still running after $NKEYS keys and $nresize resizes (seed $SEED)"
+	ok "still running after $NKEYS keys, $nresize resizes and $nedit edits of the feeds file (seed $SEED)"
 fi
 $T resize-window -t storm -x 120 -y 40
 $T send-keys -t storm Escape Q
