@@ -362,6 +362,22 @@ feed_src_of(const struct run *r, uint32_t feed_id)
 	return feed_id <= r->nsrc ? r->src_of[feed_id] : NULL;
 }
 
+/* Tells c, before any item of it goes in, feed id's outlet and, when some
+ * terms are watched in tagged feeds only, the watch bits its tags allow. */
+static void
+clusterer_feed(const struct run *r, struct clusterer *c, uint32_t id)
+{
+	const struct feed_info *fi = store_feed(r->store, id);
+	const struct feed_src *fs = feed_src_of(r, id);
+
+	if (fi != NULL && fi->outlet_id != id)
+		cluster_set_outlet(c, id, fi->outlet_id);
+	if (alert_watch_restricted(&r->watch))
+		cluster_watch_feed(c, id,
+		    alert_watch_mask(
+		        &r->watch, fs ? fs->tags : NULL, fs ? fs->ntags : 0));
+}
+
 /* A clusterer with the settings' options, the feeds' outlets and the
  * watch terms: every term everywhere, or, when some are watched in tagged
  * feeds only, each feed (of the file; a feed known only from the database
@@ -375,19 +391,9 @@ new_clusterer(const struct run *r)
 	};
 	struct clusterer *c = cluster_new(&co);
 
-	for (uint32_t id = 1; id <= r->nsrc; id++) {
-		const struct feed_info *fi = store_feed(r->store, id);
-		if (fi != NULL && fi->outlet_id != id)
-			cluster_set_outlet(c, id, fi->outlet_id);
-	}
 	alert_watch_register(&r->watch, c);
-	if (alert_watch_restricted(&r->watch))
-		for (uint32_t id = 1; id <= r->nsrc; id++) {
-			const struct feed_src *fs = r->src_of[id];
-			cluster_watch_feed(c, id,
-			    alert_watch_mask(&r->watch, fs ? fs->tags : NULL,
-				fs ? fs->ntags : 0));
-		}
+	for (uint32_t id = 1; id <= r->nsrc; id++)
+		clusterer_feed(r, c, id);
 	return c;
 }
 
@@ -905,6 +911,18 @@ rebuild_note(struct dash *d, uint32_t id)
 	rb->ids[rb->n++] = id;
 }
 
+/* Puts every listed feed in the timetable (sched_add: a new one is due at
+ * once), with its every:N or the refresh interval. */
+static void
+schedule_feeds(struct dash *d)
+{
+	for (size_t i = 0; i < d->r.list.n; i++) {
+		int iv = d->r.list.feeds[i].interval;
+		sched_add(d->sched, d->r.feed_ids[i],
+		    iv ? iv : d->r.set.refresh_interval);
+	}
+}
+
 /* The problems found in a feeds file read again: how many, and the first
  * for the status line (each goes to the log). */
 struct reread_report {
@@ -959,26 +977,17 @@ feeds_reread(struct dash *d)
 	free(order);
 	size_t added = 0, removed = 0;
 	for (size_t i = 0; i < r->list.n; i++) {
-		const struct feed_src *fs = &r->list.feeds[i];
 		uint32_t id = r->feed_ids[i];
 		if (id <= nbefore && was[id]) {
 			was[id] = 2;
 		} else {
 			/* before any item of it reaches the live clusters */
-			const struct feed_info *fi = store_feed(r->store, id);
-			if (fi != NULL && fi->outlet_id != id)
-				cluster_set_outlet(
-				    r->clusters, id, fi->outlet_id);
-			if (alert_watch_restricted(&r->watch))
-				cluster_watch_feed(r->clusters, id,
-				    alert_watch_mask(
-				        &r->watch, fs->tags, fs->ntags));
+			clusterer_feed(r, r->clusters, id);
 			added++;
 		}
-		/* due at once when new; else its interval follows the file */
-		sched_add(d->sched, id,
-		    fs->interval ? fs->interval : r->set.refresh_interval);
 	}
+	/* the new ones due at once; every interval as the file says */
+	schedule_feeds(d);
 	for (uint32_t id = 1; id <= nbefore; id++) {
 		if (was[id] != 1)
 			continue;
@@ -1015,6 +1024,7 @@ feeds_check(struct dash *d, int64_t now, int force)
 	file_sig(d->r.feeds_file, &sig);
 	if (same_sig(&sig, &d->r.feeds_sig))
 		return;
+	/* (a date ahead of the clock is not "recent": it would never age) */
 	if (sig.exists && now - (int64_t)sig.mtime.tv_sec < FEEDS_SETTLE_S &&
 	    now >= (int64_t)sig.mtime.tv_sec) {
 		/* an editor may still be writing it: look again soon */
@@ -1319,8 +1329,9 @@ poll_timeout(struct dash *d, int pending, int64_t now)
 	int64_t minute = (now / 60 + 1) * 60; /* ages tick every minute */
 	int64_t until = next < minute ? next : minute;
 	int64_t ms = (until - now) * 1000;
-	if (d->feeds_next - util_now_ms() < ms)
-		ms = d->feeds_next - util_now_ms();
+	int64_t look = d->feeds_next - util_now_ms(); /* the feeds file */
+	if (look < ms)
+		ms = look;
 	if (ms < 10)
 		ms = 10;
 	if (ms > 60000)
@@ -1387,11 +1398,7 @@ run_dashboard(const struct app_opts *o)
 	d.r.pool = pool_new(POOL_AUTO);
 	d.r.clusters = new_clusterer(&d.r);
 	d.sched = sched_new((uint64_t)now ^ (uint64_t)getpid());
-	for (size_t i = 0; i < d.r.list.n; i++) {
-		int iv = d.r.list.feeds[i].interval ? d.r.list.feeds[i].interval :
-						      d.r.set.refresh_interval;
-		sched_add(d.sched, d.r.feed_ids[i], iv);
-	}
+	schedule_feeds(&d);
 
 	/* Cached stories first: the board shows them before any fetch. */
 	size_t pruned = store_prune(d.r.store, now,
