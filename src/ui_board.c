@@ -164,41 +164,6 @@ same_article(const struct ui *ui, const struct item *a, const struct item *b)
 	       store_witness(ui->store, a) == store_witness(ui->store, b);
 }
 
-/* Whether it is the first copy of its article (same_article) among the
- * items in slot[0..cap), a table of item ids (0 free) by the hash of
- * their link and, apart, of their outlet and headline; adds it if so.  Copies
- * of one headline are all kept in its chain, since only those within COPY_SPAN
- * of each other are one article. */
-static int
-article_first(
-    const struct ui *ui, uint32_t *slot, size_t cap, const struct item *it)
-{
-	char buf[TEXT_LABEL_SIZE];
-	const char *h = headline_of(it, buf);
-	uint64_t hk[2];
-	int nk = 0;
-
-	if (it->link != NULL && *it->link != '\0')
-		hk[nk++] = util_hash(it->link, strlen(it->link), 1);
-	if (h != NULL) /* by outlet too: a wire headline many carry */
-		hk[nk++] = util_hash(h, strlen(h), 2) ^
-		           (uint64_t)store_witness(ui->store, it) *
-		               0x9e3779b97f4a7c15ull;
-	for (int k = 0; k < nk; k++)
-		for (size_t i = (size_t)hk[k] & (cap - 1); slot[i] != 0;
-		     i = (i + 1) & (cap - 1))
-			if (same_article(
-			        ui, store_item(ui->store, slot[i]), it))
-				return 0;
-	for (int k = 0; k < nk; k++) {
-		size_t i = (size_t)hk[k] & (cap - 1);
-		while (slot[i] != 0)
-			i = (i + 1) & (cap - 1);
-		slot[i] = it->id;
-	}
-	return 1;
-}
-
 /* Marks item id read (or unread) with every other copy of its article in
  * its story (same_article), which the story's list shows once. */
 void
@@ -299,22 +264,6 @@ draw_panel(struct ui *ui, uint32_t id, int y, int x, int w, int h, int selected)
 			fresh++;
 		if (it && !it->read)
 			unread++;
-	}
-	if (fresh > 1) {
-		/* new articles, as the story's list shows them: a copy that
-		 * two feeds carry is one */
-		size_t cap = 16, nfresh = fresh;
-		while (cap < 4 * nfresh)
-			cap *= 2;
-		uint32_t *slot = xcalloc(cap, sizeof(*slot));
-		fresh = 0;
-		for (size_t i = 0; i < cv->nmembers; i++) {
-			const struct item *it =
-			    store_item(ui->store, cv->members[i]);
-			if (it && it->fresh && article_first(ui, slot, cap, it))
-				fresh++;
-		}
-		free(slot);
 	}
 	ui_fmt_age(ui->now - cv->newest, age, sizeof(age));
 	int m = snprintf(meta, sizeof(meta), "%zu outlet%s \xc2\xb7 %s",
@@ -724,6 +673,41 @@ void
 ui_items_layout(struct ui *ui)
 {
 	lv_set_rows(&ui->items.lv, (size_t)ui->geom.main_h, 1);
+}
+
+/* Whether it is the first copy of its article (same_article) among the
+ * items in slot[0..cap), a table of item ids (0 free) by the hash of
+ * their link and, apart, of their outlet and headline; adds it if so.  Copies
+ * of one headline are all kept in its chain, since only those within COPY_SPAN
+ * of each other are one article. */
+static int
+article_first(
+    const struct ui *ui, uint32_t *slot, size_t cap, const struct item *it)
+{
+	char buf[TEXT_LABEL_SIZE];
+	const char *h = headline_of(it, buf);
+	uint64_t hk[2];
+	int nk = 0;
+
+	if (it->link != NULL && *it->link != '\0')
+		hk[nk++] = util_hash(it->link, strlen(it->link), 1);
+	if (h != NULL) /* by outlet too: a wire headline many carry */
+		hk[nk++] = util_hash(h, strlen(h), 2) ^
+		           (uint64_t)store_witness(ui->store, it) *
+		               0x9e3779b97f4a7c15ull;
+	for (int k = 0; k < nk; k++)
+		for (size_t i = (size_t)hk[k] & (cap - 1); slot[i] != 0;
+		     i = (i + 1) & (cap - 1))
+			if (same_article(
+			        ui, store_item(ui->store, slot[i]), it))
+				return 0;
+	for (int k = 0; k < nk; k++) {
+		size_t i = (size_t)hk[k] & (cap - 1);
+		while (slot[i] != 0)
+			i = (i + 1) & (cap - 1);
+		slot[i] = it->id;
+	}
+	return 1;
 }
 
 void
